@@ -1,0 +1,16 @@
+// Each subcommand of the `tempora` program registers itself here; main.cpp
+// only builds the top-level app and calls these.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tempora::cli {
+
+// tempora tag
+void add_tag_command(CLI::App& app);
+// tempora train pos
+void add_train_pos_command(CLI::App& train);
+// tempora eval pos
+void add_eval_pos_command(CLI::App& eval);
+
+}  // namespace tempora::cli

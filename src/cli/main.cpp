@@ -1,0 +1,36 @@
+// The tempora command line: one subcommand per job, each in its own file.
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "tempora: finds what happened in news text, who took part and when, and orders it into a timeline.\n"
+      "Run `tempora COMMAND --help` for the options of a command."};
+  app.name("tempora");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "tempora 0.1.0");
+
+  CLI::App* train = app.add_subcommand("train", "Train a model from annotated data (reproducible, deterministic)");
+  train->require_subcommand(1);
+  CLI::App* eval = app.add_subcommand("eval", "Score tempora against annotated data");
+  eval->require_subcommand(1);
+
+  tempora::cli::add_tag_command(app);
+  tempora::cli::add_train_pos_command(*train);
+  tempora::cli::add_eval_pos_command(*eval);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    fmt::print(stderr, "tempora: error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
