@@ -1,0 +1,297 @@
+// Averaged perceptron storage.
+//
+// Two representations of the same weights:
+//  - while training, each feature owns a small vector of Cell {class, weight,
+//    running total, last-changed step}; most features only ever touch a few
+//    classes, so this stays far smaller than a dense feature x class matrix;
+//  - after average() (and after load()), each feature owns a contiguous run
+//    of (class, averaged weight) pairs in one array, found through an
+//    open-addressing hash table keyed by the 64-bit feature hash. Scoring is
+//    one probe per feature and a short loop over its run.
+#include "tempora/perceptron.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace tempora {
+namespace {
+
+constexpr char kMagic[4] = {'T', 'P', 'R', 'C'};
+constexpr std::uint32_t kFormatVersion = 1;
+
+struct TrainCell {
+  std::uint16_t cls;
+  float weight;
+  double total;
+  std::uint32_t stamp;
+};
+
+struct WeightEntry {
+  std::uint16_t cls;
+  float weight;
+};
+
+// Open addressing with linear probing; key 0 marks an empty slot, so a real
+// feature hash of 0 is stored as 1 (a collision we accept).
+struct FeatureTable {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> begin;  // run start in entries; run end is begin of the next stored run
+  std::vector<std::uint16_t> count;
+  std::vector<WeightEntry> entries;
+  std::uint64_t mask = 0;
+
+  static std::uint64_t slot_key(std::uint64_t key) { return key == 0 ? 1 : key; }
+
+  void reserve_slots(std::size_t features) {
+    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(16, features * 2));
+    keys.assign(slots, 0);
+    begin.assign(slots, 0);
+    count.assign(slots, 0);
+    mask = slots - 1;
+  }
+  void insert(std::uint64_t key, std::span<const WeightEntry> run) {
+    key = slot_key(key);
+    std::size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 17 & mask;
+    while (keys[slot] != 0) slot = (slot + 1) & mask;
+    keys[slot] = key;
+    begin[slot] = static_cast<std::uint32_t>(entries.size());
+    count[slot] = static_cast<std::uint16_t>(run.size());
+    entries.insert(entries.end(), run.begin(), run.end());
+  }
+  std::span<const WeightEntry> find(std::uint64_t key) const {
+    if (keys.empty()) return {};
+    key = slot_key(key);
+    std::size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 17 & mask;
+    while (true) {
+      const std::uint64_t k = keys[slot];
+      if (k == key) return {entries.data() + begin[slot], count[slot]};
+      if (k == 0) return {};
+      slot = (slot + 1) & mask;
+    }
+  }
+  std::size_t size() const {
+    return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), [](auto k) { return k != 0; }));
+  }
+};
+
+template <class T>
+void write_pod(std::ostream& out, const T& value) {
+  out.write(reinterpret_cast<const char*>(&value), sizeof value);
+}
+template <class T>
+T read_pod(std::istream& in) {
+  T value{};
+  if (!in.read(reinterpret_cast<char*>(&value), sizeof value))
+    throw std::runtime_error("perceptron model truncated");
+  return value;
+}
+
+}  // namespace
+
+std::uint64_t FeatureHasher::bytes(std::string_view text, std::uint64_t seed) {
+  // FNV-1a over bytes, then a finalizer so that nearby strings spread out.
+  std::uint64_t h = 0xCBF29CE484222325ull ^ seed;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001B3ull;
+  }
+  return mix(h, text.size());
+}
+
+struct AveragedPerceptron::Impl {
+  std::vector<std::string> class_names;
+  // training state
+  std::unordered_map<std::uint64_t, std::vector<TrainCell>> training;
+  std::uint32_t step = 0;
+  // inference state
+  FeatureTable table;
+  bool averaged = false;
+};
+
+AveragedPerceptron::AveragedPerceptron() : impl_(std::make_unique<Impl>()) {}
+AveragedPerceptron::AveragedPerceptron(std::vector<std::string> class_names) : AveragedPerceptron() {
+  if (class_names.empty() || class_names.size() > std::numeric_limits<std::uint16_t>::max())
+    throw std::invalid_argument("perceptron needs between 1 and 65535 classes");
+  impl_->class_names = std::move(class_names);
+}
+AveragedPerceptron::AveragedPerceptron(AveragedPerceptron&&) noexcept = default;
+AveragedPerceptron& AveragedPerceptron::operator=(AveragedPerceptron&&) noexcept = default;
+AveragedPerceptron::~AveragedPerceptron() = default;
+
+std::size_t AveragedPerceptron::class_count() const { return impl_->class_names.size(); }
+const std::vector<std::string>& AveragedPerceptron::class_names() const { return impl_->class_names; }
+int AveragedPerceptron::class_index(std::string_view name) const {
+  const auto& names = impl_->class_names;
+  const auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+void AveragedPerceptron::score(std::span<const std::uint64_t> features, std::span<float> scores) const {
+  std::fill(scores.begin(), scores.end(), 0.0f);
+  if (impl_->averaged) {
+    for (const std::uint64_t f : features)
+      for (const WeightEntry& e : impl_->table.find(f)) scores[e.cls] += e.weight;
+    return;
+  }
+  for (const std::uint64_t f : features) {
+    const auto it = impl_->training.find(f);
+    if (it == impl_->training.end()) continue;
+    for (const TrainCell& c : it->second) scores[c.cls] += c.weight;
+  }
+}
+
+int AveragedPerceptron::predict(std::span<const std::uint64_t> features, std::span<const bool> allowed) const {
+  const std::size_t n = class_count();
+  float stack_scores[256];
+  std::vector<float> heap_scores;
+  std::span<float> scores;
+  if (n <= 256) {
+    scores = std::span<float>(stack_scores, n);
+  } else {
+    heap_scores.resize(n);
+    scores = heap_scores;
+  }
+  score(features, scores);
+  int best = -1;
+  float best_score = -std::numeric_limits<float>::infinity();
+  for (std::size_t c = 0; c < n; ++c) {
+    if (!allowed.empty() && !allowed[c]) continue;
+    if (scores[c] > best_score) {
+      best_score = scores[c];
+      best = static_cast<int>(c);
+    }
+  }
+  return best < 0 ? 0 : best;
+}
+
+void AveragedPerceptron::update(int truth, int guess, std::span<const std::uint64_t> features, float amount) {
+  if (impl_->averaged) throw std::logic_error("perceptron already averaged: cannot train further");
+  ++impl_->step;
+  if (truth == guess) return;
+  const std::uint32_t now = impl_->step;
+  const auto bump = [now](std::vector<TrainCell>& cells, int cls, float delta) {
+    auto it = std::find_if(cells.begin(), cells.end(), [cls](const TrainCell& c) { return c.cls == cls; });
+    if (it == cells.end()) {
+      cells.push_back({static_cast<std::uint16_t>(cls), 0.0f, 0.0, now});
+      it = cells.end() - 1;
+    }
+    it->total += static_cast<double>(now - it->stamp) * it->weight;
+    it->stamp = now;
+    it->weight += delta;
+  };
+  for (const std::uint64_t f : features) {
+    auto& cells = impl_->training[f];
+    bump(cells, truth, amount);
+    if (guess >= 0) bump(cells, guess, -amount);
+  }
+}
+
+void AveragedPerceptron::average(float prune_below) {
+  if (impl_->averaged) return;
+  const double steps = std::max<std::uint32_t>(impl_->step, 1);
+  std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> kept;
+  kept.reserve(impl_->training.size());
+  for (auto& [feature, cells] : impl_->training) {
+    std::vector<WeightEntry> run;
+    float largest = 0.0f;
+    for (const TrainCell& c : cells) {
+      const double total = c.total + static_cast<double>(impl_->step - c.stamp) * c.weight;
+      const float avg = static_cast<float>(total / steps);
+      if (avg == 0.0f) continue;
+      run.push_back({c.cls, avg});
+      largest = std::max(largest, std::fabs(avg));
+    }
+    if (run.empty() || largest < prune_below) continue;
+    std::sort(run.begin(), run.end(), [](const WeightEntry& a, const WeightEntry& b) { return a.cls < b.cls; });
+    kept.emplace_back(feature, std::move(run));
+  }
+  // Insert in key order so that saving and loading reproduce the same bytes.
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  FeatureTable table;
+  table.reserve_slots(kept.size());
+  for (const auto& [feature, run] : kept) table.insert(feature, run);
+  impl_->table = std::move(table);
+  impl_->training.clear();
+  impl_->averaged = true;
+}
+
+std::size_t AveragedPerceptron::feature_count() const {
+  return impl_->averaged ? impl_->table.size() : impl_->training.size();
+}
+
+void AveragedPerceptron::save(std::ostream& out) const {
+  if (!impl_->averaged) throw std::logic_error("average() the perceptron before saving it");
+  out.write(kMagic, 4);
+  write_pod(out, kFormatVersion);
+  write_pod(out, static_cast<std::uint32_t>(impl_->class_names.size()));
+  for (const std::string& name : impl_->class_names) {
+    write_pod(out, static_cast<std::uint32_t>(name.size()));
+    out.write(name.data(), static_cast<std::streamsize>(name.size()));
+  }
+  // Records in key order: deterministic output for deterministic training.
+  const FeatureTable& t = impl_->table;
+  std::vector<std::size_t> slots;
+  for (std::size_t s = 0; s < t.keys.size(); ++s)
+    if (t.keys[s] != 0) slots.push_back(s);
+  std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) { return t.keys[a] < t.keys[b]; });
+  write_pod(out, static_cast<std::uint64_t>(slots.size()));
+  for (const std::size_t s : slots) {
+    write_pod(out, t.keys[s]);
+    write_pod(out, t.count[s]);
+    for (std::uint32_t i = 0; i < t.count[s]; ++i) {
+      const WeightEntry& e = t.entries[t.begin[s] + i];
+      write_pod(out, e.cls);
+      write_pod(out, e.weight);
+    }
+  }
+}
+
+AveragedPerceptron AveragedPerceptron::load(std::istream& in) {
+  char magic[4];
+  if (!in.read(magic, 4) || std::memcmp(magic, kMagic, 4) != 0)
+    throw std::runtime_error("not a tempora perceptron model (bad magic)");
+  if (const auto version = read_pod<std::uint32_t>(in); version != kFormatVersion)
+    throw std::runtime_error(fmt::format("perceptron model format {} not supported (expected {})", version,
+                                         kFormatVersion));
+  const auto n_classes = read_pod<std::uint32_t>(in);
+  if (n_classes == 0 || n_classes > std::numeric_limits<std::uint16_t>::max())
+    throw std::runtime_error("perceptron model: bad class count");
+  std::vector<std::string> names(n_classes);
+  for (std::string& name : names) {
+    const auto len = read_pod<std::uint32_t>(in);
+    if (len > 4096) throw std::runtime_error("perceptron model: bad class name");
+    name.resize(len);
+    if (!in.read(name.data(), len)) throw std::runtime_error("perceptron model truncated");
+  }
+  AveragedPerceptron model(std::move(names));
+  const auto n_features = read_pod<std::uint64_t>(in);
+  if (n_features > (1ull << 28)) throw std::runtime_error("perceptron model: bad feature count");
+  FeatureTable& table = model.impl_->table;
+  table.reserve_slots(n_features);
+  std::vector<WeightEntry> run;
+  for (std::uint64_t i = 0; i < n_features; ++i) {
+    const auto key = read_pod<std::uint64_t>(in);
+    const auto count = read_pod<std::uint16_t>(in);
+    if (count > n_classes) throw std::runtime_error("perceptron model: bad weight run");
+    run.resize(count);
+    for (WeightEntry& e : run) {
+      e.cls = read_pod<std::uint16_t>(in);
+      e.weight = read_pod<float>(in);
+      if (e.cls >= n_classes) throw std::runtime_error("perceptron model: class out of range");
+    }
+    table.insert(key, run);
+  }
+  model.impl_->averaged = true;
+  return model;
+}
+
+}  // namespace tempora
