@@ -1,0 +1,229 @@
+// Compact weight tables: see weights.hpp for the layout and why.
+#include "parse/weights.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <istream>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+
+namespace tempora::detail {
+namespace {
+
+template <class T>
+void write_pod(std::ostream& out, const T& value) {
+  out.write(reinterpret_cast<const char*>(&value), sizeof value);
+}
+template <class T>
+T read_pod(std::istream& in) {
+  T value{};
+  if (!in.read(reinterpret_cast<char*>(&value), sizeof value)) throw std::runtime_error("parser model truncated");
+  return value;
+}
+
+// The table key of a feature: its upper 32 bits (never 0, the empty mark).
+std::uint32_t key_of(std::uint64_t feature) {
+  const auto key = static_cast<std::uint32_t>(feature >> 32);
+  return key == 0 ? 1 : key;
+}
+std::uint64_t home_of(std::uint32_t key, std::uint64_t mask) {
+  return (static_cast<std::uint64_t>(key) * 0x9E3779B97F4A7C15ull >> 20) & mask;
+}
+std::size_t slot_count(std::size_t features) { return std::bit_ceil(std::max<std::size_t>(16, features * 2)); }
+
+// Weights are stored as 16-bit integers times a per-table scale.
+float scale_for(float largest) { return largest > 0.0f ? largest / 32767.0f : 1.0f; }
+std::int16_t quantize(float w, float scale) {
+  return static_cast<std::int16_t>(std::clamp(std::lround(w / scale), -32767l, 32767l));
+}
+
+}  // namespace
+
+std::vector<WeightRecord> export_weights(const AveragedPerceptron& model) {
+  // perceptron.hpp's format: "TPRC", u32 version, u32 classes, names
+  // (u32 length + bytes), u64 features, then (u64 feature, u16 n, n x (u16 class, f32 weight)).
+  std::stringstream bytes;
+  model.save(bytes);
+  char magic[4];
+  bytes.read(magic, 4);
+  if (std::memcmp(magic, "TPRC", 4) != 0 || read_pod<std::uint32_t>(bytes) != 1)
+    throw std::logic_error("export_weights: unexpected perceptron format");
+  const auto classes = read_pod<std::uint32_t>(bytes);
+  for (std::uint32_t c = 0; c < classes; ++c) bytes.ignore(read_pod<std::uint32_t>(bytes));
+  const auto n = read_pod<std::uint64_t>(bytes);
+  std::vector<WeightRecord> records(n);
+  for (WeightRecord& r : records) {
+    r.feature = read_pod<std::uint64_t>(bytes);
+    r.weights.resize(read_pod<std::uint16_t>(bytes));
+    for (auto& [cls, w] : r.weights) {
+      cls = read_pod<std::uint16_t>(bytes);
+      w = read_pod<float>(bytes);
+    }
+  }
+  return records;
+}
+
+// ---- MoveWeights -------------------------------------------------------------
+
+void MoveWeights::insert(std::uint64_t feature, const float* w) {
+  const std::uint32_t key = key_of(feature);
+  std::uint64_t slot = home_of(key, mask_);
+  while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
+  Slot& s = slots_[slot];
+  if (s.key == 0) ++count_;
+  s.key = key;
+  for (int c = 0; c < kClasses; ++c) s.w[c] += w[c];  // two features sharing a key share weights
+}
+
+void MoveWeights::build(const std::vector<WeightRecord>& records) {
+  slots_.assign(slot_count(records.size()), Slot{});
+  mask_ = slots_.size() - 1;
+  count_ = 0;
+  for (const WeightRecord& r : records) {
+    float w[kClasses] = {};
+    for (const auto& [cls, weight] : r.weights)
+      if (cls < kClasses) w[cls] = weight;
+    insert(r.feature, w);
+  }
+}
+
+void MoveWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
+  if (slots_.empty()) return;
+  for (const std::uint64_t f : features) {
+    const std::uint32_t key = key_of(f);
+    for (std::uint64_t slot = home_of(key, mask_);; slot = (slot + 1) & mask_) {
+      const Slot& s = slots_[slot];
+      if (s.key == key) {
+        scores[0] += s.w[0];
+        scores[1] += s.w[1];
+        scores[2] += s.w[2];
+        break;
+      }
+      if (s.key == 0) break;
+    }
+  }
+}
+
+void MoveWeights::save(std::ostream& out) const {
+  std::vector<const Slot*> used;
+  float largest = 0.0f;
+  for (const Slot& s : slots_)
+    if (s.key != 0) {
+      used.push_back(&s);
+      for (const float w : s.w) largest = std::max(largest, std::fabs(w));
+    }
+  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  const float scale = scale_for(largest);
+  write_pod(out, static_cast<std::uint64_t>(used.size()));
+  write_pod(out, scale);
+  for (const Slot* s : used) {
+    write_pod(out, s->key);
+    for (const float w : s->w) write_pod(out, quantize(w, scale));
+  }
+}
+
+void MoveWeights::load(std::istream& in) {
+  const auto n = read_pod<std::uint64_t>(in);
+  if (n > (1ull << 26)) throw std::runtime_error("parser model: bad transition feature count");
+  const auto scale = read_pod<float>(in);
+  slots_.assign(slot_count(n), Slot{});
+  mask_ = slots_.size() - 1;
+  count_ = 0;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const std::uint64_t key = read_pod<std::uint32_t>(in);
+    float w[kClasses];
+    for (float& x : w) x = static_cast<float>(read_pod<std::int16_t>(in)) * scale;
+    insert(key << 32, w);
+  }
+}
+
+// ---- RelationWeights ---------------------------------------------------------
+
+void RelationWeights::insert(std::uint64_t feature, std::span<const Entry> run) {
+  const std::uint32_t key = key_of(feature);
+  std::uint64_t slot = home_of(key, mask_);
+  while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
+  if (slots_[slot].key == key) return;  // a 32-bit key clash: the first feature keeps the slot
+  slots_[slot] = Slot{key, static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(run.size())};
+  entries_.insert(entries_.end(), run.begin(), run.end());
+  ++count_;
+}
+
+void RelationWeights::build(const std::vector<WeightRecord>& records, std::size_t classes) {
+  slots_.assign(slot_count(records.size()), Slot{});
+  mask_ = slots_.size() - 1;
+  entries_.clear();
+  count_ = 0;
+  std::vector<Entry> run;
+  for (const WeightRecord& r : records) {
+    run.clear();
+    for (const auto& [cls, weight] : r.weights)
+      if (cls < classes) run.push_back({cls, weight});
+    if (!run.empty()) insert(r.feature, run);
+  }
+}
+
+void RelationWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
+  if (slots_.empty()) return;
+  for (const std::uint64_t f : features) {
+    const std::uint32_t key = key_of(f);
+    for (std::uint64_t slot = home_of(key, mask_);; slot = (slot + 1) & mask_) {
+      const Slot& s = slots_[slot];
+      if (s.key == key) {
+        const Entry* e = entries_.data() + s.begin;
+        for (std::uint32_t i = 0; i < s.length; ++i) scores[e[i].cls] += e[i].weight;
+        break;
+      }
+      if (s.key == 0) break;
+    }
+  }
+}
+
+void RelationWeights::save(std::ostream& out) const {
+  std::vector<const Slot*> used;
+  float largest = 0.0f;
+  for (const Slot& s : slots_)
+    if (s.key != 0) used.push_back(&s);
+  for (const Entry& e : entries_) largest = std::max(largest, std::fabs(e.weight));
+  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  const float scale = scale_for(largest);
+  write_pod(out, static_cast<std::uint64_t>(used.size()));
+  write_pod(out, scale);
+  for (const Slot* s : used) {
+    write_pod(out, s->key);
+    write_pod(out, static_cast<std::uint8_t>(s->length));
+    for (std::uint32_t i = 0; i < s->length; ++i) {
+      const Entry& e = entries_[s->begin + i];
+      write_pod(out, static_cast<std::uint8_t>(e.cls));
+      write_pod(out, quantize(e.weight, scale));
+    }
+  }
+}
+
+void RelationWeights::load(std::istream& in, std::size_t classes) {
+  const auto n = read_pod<std::uint64_t>(in);
+  if (n > (1ull << 26)) throw std::runtime_error("parser model: bad relation feature count");
+  const auto scale = read_pod<float>(in);
+  slots_.assign(slot_count(n), Slot{});
+  mask_ = slots_.size() - 1;
+  entries_.clear();
+  count_ = 0;
+  std::vector<Entry> run;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const std::uint64_t key = read_pod<std::uint32_t>(in);
+    run.resize(read_pod<std::uint8_t>(in));
+    for (Entry& e : run) {
+      e.cls = read_pod<std::uint8_t>(in);
+      e.weight = static_cast<float>(read_pod<std::int16_t>(in)) * scale;
+      if (e.cls >= classes) throw std::runtime_error("parser model: relation out of range");
+    }
+    insert(key << 32, run);
+  }
+}
+
+}  // namespace tempora::detail
