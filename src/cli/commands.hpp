@@ -13,4 +13,8 @@ void add_train_pos_command(CLI::App& train);
 // tempora eval pos
 void add_eval_pos_command(CLI::App& eval);
 
+// tempora annotate, tempora eval timeml: time expressions and TimeML
+void add_annotate_command(CLI::App& app);
+void add_eval_timeml_command(CLI::App& eval);
+
 }  // namespace tempora::cli

@@ -1,0 +1,51 @@
+# Words that shift a date from the DCT or from the narrative's reference time.
+# SHIFT <n>   : the n-th unit from the anchor (last = -1, next = +1, this = 0);
+#               an "a" suffix makes it anaphoric (anchored on the narrative).
+SHIFT -1 last past
+SHIFT -1a previous preceding prior
+SHIFT 0 this current
+SHIFT 0a same that
+SHIFT 1 next coming
+SHIFT 1a following
+# DIR <sign>: "two days ago" (deictic) and "two days later" (anaphoric).
+DIR -1 ago
+DIR -1a earlier before
+DIR 1a later after
+DIR 1 hence
+# Single-word days relative to the DCT: DEIXIS <day offset>[:part of day].
+DEIXIS 0 today
+DEIXIS -1 yesterday
+DEIXIS 1 tomorrow
+DEIXIS 0:NI tonight
+# Vague references: REF <TIMEX3 value>.
+REF PRESENT_REF now currently nowadays presently
+REF PRESENT_REF current!ctx
+REF PAST_REF recently lately previously formerly recent!ctx
+REF FUTURE_REF future!ctx soon
+# Frequency words (SETs): SETWORD <value>.
+SETWORD P1D daily nightly
+SETWORD P1W weekly
+SETWORD P2W biweekly
+SETWORD P1M monthly
+SETWORD P3M quarterly
+SETWORD P1Y annually yearly annual!ctx
+SETWORD PT1H hourly
+QUANT EVERY every
+QUANT EACH each per
+# Decades written as words: DECADEWORD <decade of the 1900s>.
+DECADEWORD 192 twenties
+DECADEWORD 193 thirties
+DECADEWORD 194 forties
+DECADEWORD 195 fifties
+DECADEWORD 196 sixties
+DECADEWORD 197 seventies
+DECADEWORD 198 eighties
+DECADEWORD 199 nineties
+FISCAL FY fiscal
+# "the latest quarter", "the most recent period": the last complete unit.
+LATEST 0 latest
+PERIOD 0 period
+# Tense cues around a bare weekday, month or quarter ("met on Friday" is the
+# Friday before the DCT, "will meet on Friday" the one after).
+TENSE future will ll shall won going expected scheduled plans plan slated next upcoming due
+TENSE past was were had did ago earlier last said

@@ -1,0 +1,23 @@
+# Ordinal words: ORDINAL <value> <forms>. Digit ordinals (17th) are a shape.
+ORDINAL 1 first
+ORDINAL 2 second!ctx
+ORDINAL 3 third
+ORDINAL 4 fourth
+ORDINAL 5 fifth
+ORDINAL 6 sixth
+ORDINAL 7 seventh
+ORDINAL 8 eighth
+ORDINAL 9 ninth
+ORDINAL 10 tenth
+ORDINAL 11 eleventh
+ORDINAL 12 twelfth
+ORDINAL 13 thirteenth
+ORDINAL 14 fourteenth
+ORDINAL 15 fifteenth
+ORDINAL 16 sixteenth
+ORDINAL 17 seventeenth
+ORDINAL 18 eighteenth
+ORDINAL 19 nineteenth
+ORDINAL 20 twentieth
+ORDINAL 30 thirtieth
+ORDINAL 1 final!ctx

@@ -1,0 +1,165 @@
+// tempora annotate: time expressions as TimeML or JSON.
+//
+// Reads plain text, .tml or .TE3input files. For TimeML input the text is the
+// characters of <TEXT> and the DCT comes from <DCT>; --dct overrides both.
+// The output keeps the input's file name (with .tml or .json) in -o DIR, and
+// TimeML output has exactly the input's TEXT characters with tags added.
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "tempora/timeml.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora::cli {
+namespace {
+
+struct AnnotateOptions {
+  std::vector<std::string> inputs;
+  std::string dct;
+  std::string format = "timeml";
+  std::string output_dir;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot open {}", path.string()));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool looks_like_timeml(const std::filesystem::path& path, std::string_view content) {
+  const auto ext = path.extension().string();
+  if (ext == ".tml" || ext == ".TE3input" || ext == ".xml") return true;
+  const auto start = content.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos && content.substr(start, 5) == "<?xml" &&
+         content.find("<TEXT>") != std::string_view::npos;
+}
+
+nlohmann::json fields_json(std::uint16_t bits) {
+  static constexpr std::pair<TimexField, const char*> kNames[] = {
+      {kFieldCentury, "century"}, {kFieldDecade, "decade"}, {kFieldYear, "year"},       {kFieldQuarter, "quarter"},
+      {kFieldSeason, "season"},   {kFieldMonth, "month"},   {kFieldWeek, "week"},       {kFieldWeekday, "weekday"},
+      {kFieldDay, "day"},         {kFieldPartOfDay, "part_of_day"}, {kFieldHour, "hour"}, {kFieldMinute, "minute"}};
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [bit, name] : kNames)
+    if (bits & bit) out.push_back(name);
+  return out;
+}
+
+std::string iso(std::chrono::sys_seconds t) {
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{day};
+  const auto secs = (t - day).count();
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), secs / 3600, secs / 60 % 60,
+                     secs % 60);
+}
+
+nlohmann::json to_json(const Document& doc, const TimeExpressions& layer) {
+  nlohmann::json timexes = nlohmann::json::array();
+  for (const Timex& t : layer.timexes) {
+    nlohmann::json j = {{"tid", t.tid},
+                        {"type", to_string(t.type)},
+                        {"value", t.value},
+                        {"text", doc.text(t.span)},
+                        {"start", t.span.begin},
+                        {"end", t.span.end},
+                        {"temporalFunction", t.temporal_function},
+                        {"stated", fields_json(t.stated)},
+                        {"inferred", fields_json(t.inferred)},
+                        {"rule", t.rule}};
+    if (!t.mod.empty()) j["mod"] = t.mod;
+    if (!t.quant.empty()) j["quant"] = t.quant;
+    if (!t.anchor_tid.empty()) j["anchorTimeID"] = t.anchor_tid;
+    if (t.interval)
+      j["interval"] = {{"start", iso(t.interval->start)},
+                       {"end", iso(t.interval->end)},
+                       {"granularity", to_string(t.interval->granularity)}};
+    timexes.push_back(std::move(j));
+  }
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const Diagnostic& d : doc.diagnostics()) diagnostics.push_back({{"stage", d.stage}, {"message", d.message}});
+  nlohmann::json out = {{"id", doc.info().id}, {"timexes", std::move(timexes)}, {"diagnostics", std::move(diagnostics)}};
+  if (doc.info().creation_time) {
+    out["dct"] = dct_value(*doc.info().creation_time);
+    out["dct_origin"] = doc.info().creation_time->origin;
+  } else {
+    out["dct"] = nullptr;
+  }
+  return out;
+}
+
+void run_annotate(const AnnotateOptions& options) {
+  std::optional<CreationTime> cli_dct;
+  if (!options.dct.empty()) {
+    cli_dct = parse_dct(options.dct, "cli");
+    if (!cli_dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
+  }
+  const TimeTagger tagger = TimeTagger::load();
+  std::filesystem::create_directories(options.output_dir);
+  for (const std::string& input : options.inputs) {
+    const std::filesystem::path path(input);
+    const std::string content = read_file(path);
+    DocumentInfo info;
+    info.id = path.stem().string();
+    info.source = input;
+    std::string text;
+    std::vector<timeml::Element> links;
+    if (looks_like_timeml(path, content)) {
+      timeml::TimemlDocument tml = timeml::parse_timeml(content, input);
+      text = std::move(tml.text);
+      info.creation_time = tml.creation_time;
+      if (!tml.docid.empty()) info.id = tml.docid;
+    } else {
+      text = content;
+    }
+    if (cli_dct) info.creation_time = cli_dct;
+    Document doc(std::move(text), std::move(info));
+    const TimeExpressions& layer = tagger.tag(doc);
+    for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
+    std::string stem = path.filename().string();
+    for (const char* ext : {".tml", ".TE3input", ".txt", ".xml"})
+      if (stem.size() > std::strlen(ext) && stem.ends_with(ext)) stem.resize(stem.size() - std::strlen(ext));
+    std::string out;
+    std::filesystem::path target;
+    if (options.format == "json") {
+      out = to_json(doc, layer).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      target = std::filesystem::path(options.output_dir) / (stem + ".json");
+    } else {
+      timeml::WriteOptions w;
+      w.docid = doc.info().id;
+      w.creation_time = doc.info().creation_time;
+      out = timeml::write_timeml(doc.text(), timeml::timex_annotations(layer.timexes), w);
+      target = std::filesystem::path(options.output_dir) / (stem + ".tml");
+    }
+    std::ofstream file(target, std::ios::binary);
+    file.write(out.data(), static_cast<std::streamsize>(out.size()));
+    if (!file) throw std::runtime_error(fmt::format("cannot write {}", target.string()));
+  }
+}
+
+}  // namespace
+
+void add_annotate_command(CLI::App& app) {
+  auto options = std::make_shared<AnnotateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "annotate", "Find and normalize time expressions (TIMEX3); write TimeML or JSON, one file per input.\n"
+                  "Inputs: plain text, .tml or .TE3input TimeML (text from <TEXT>, DCT from <DCT>).");
+  cmd->add_option("inputs", options->inputs, "Files to annotate")->required();
+  cmd->add_option("--dct", options->dct, "Document creation time YYYY-MM-DD (overrides a TimeML <DCT>)");
+  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"timeml", "json"}));
+  cmd->add_option("-o,--output", options->output_dir, "Output folder")->required();
+  cmd->callback([options] { run_annotate(*options); });
+}
+
+}  // namespace tempora::cli

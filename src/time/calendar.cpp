@@ -1,0 +1,239 @@
+// Calendar values: TIMEX3 formatting, intervals and unit arithmetic.
+//
+// A Cal is what the normalizer builds: the fields a TIMEX3 value can hold at
+// one granularity. value() writes the TIMEX3 string (unknown parts as X);
+// interval() maps it to [start, end) of civil time using date::year_month_day
+// and iso_week, so month lengths, leap days and ISO week-years come from the
+// library, not from hand-written tables.
+#include "time/calendar.hpp"
+
+#include <fmt/format.h>
+
+namespace tempora::detail::time {
+
+using date::sys_days;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+namespace {
+std::string year_text(const std::optional<int>& y) { return y ? fmt::format("{:04d}", *y) : "XXXX"; }
+}  // namespace
+
+int quarter_of(unsigned month) { return static_cast<int>((month - 1) / 3 + 1); }
+
+std::string Cal::value() const {
+  switch (g) {
+    case Granularity::century: return fmt::format("{:02d}", century);
+    case Granularity::decade: return fmt::format("{:03d}", decade);
+    case Granularity::year: return year_text(year);
+    case Granularity::half: return fmt::format("{}-H{}", year_text(year), half);
+    case Granularity::quarter: return quarter ? fmt::format("{}-Q{}", year_text(year), quarter) : year_text(year) + "-QX";
+    case Granularity::season: return fmt::format("{}-{}", year_text(year), season);
+    case Granularity::month: return month ? fmt::format("{}-{:02d}", year_text(year), month) : year_text(year) + "-XX";
+    case Granularity::week: {
+      std::string v = week ? fmt::format("{}-W{:02d}", year_text(year), week) : year_text(year) + "-WXX";
+      if (weekend) v += "-WE";
+      return v;
+    }
+    case Granularity::day:
+    case Granularity::part_of_day:
+    case Granularity::hour:
+    case Granularity::minute: {
+      std::string v;
+      if (month == 0 && day == 0 && weekday != 0) v = fmt::format("{}-WXX-{}", year_text(year), weekday);
+      else
+        v = fmt::format("{}-{}-{}", year_text(year), month ? fmt::format("{:02d}", month) : "XX",
+                        day ? fmt::format("{:02d}", day) : "XX");
+      if (g == Granularity::part_of_day && !pod.empty()) v += "T" + pod;
+      if (g == Granularity::hour) v += fmt::format("T{:02d}", hour);
+      if (g == Granularity::minute) v += fmt::format("T{:02d}:{:02d}", hour, minute);
+      return v;
+    }
+    case Granularity::unknown: break;
+  }
+  return "XXXX-XX-XX";
+}
+
+std::optional<sys_days> Cal::first_day() const {
+  using namespace date;
+  if (g == Granularity::century) return sys_days{date::year{century * 100} / 1 / 1};
+  if (g == Granularity::decade) return sys_days{date::year{decade * 10} / 1 / 1};
+  if (!year) return std::nullopt;
+  const date::year y{*year};
+  switch (g) {
+    case Granularity::year: return sys_days{y / 1 / 1};
+    case Granularity::half: return sys_days{y / date::month(static_cast<unsigned>((half - 1) * 6 + 1)) / 1};
+    case Granularity::quarter:
+      if (!quarter) return sys_days{y / 1 / 1};
+      return sys_days{y / date::month(static_cast<unsigned>((quarter - 1) * 3 + 1)) / 1};
+    case Granularity::season: {
+      const unsigned m = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
+      return sys_days{y / date::month(m) / 1};
+    }
+    case Granularity::month: return month ? std::optional(sys_days{y / date::month(month) / 1}) : std::nullopt;
+    case Granularity::week: {
+      if (!week) return std::nullopt;
+      const iso_week::year_weeknum_weekday w{iso_week::year{*year}, iso_week::weeknum(static_cast<unsigned>(week)),
+                                             iso_week::weekday(weekend ? 6u : 1u)};
+      if (!w.ok()) return std::nullopt;
+      return sys_days{w};
+    }
+    default: {
+      if (!month || !day) return std::nullopt;
+      const year_month_day ymd{y, date::month(month), date::day(day)};
+      if (!ymd.ok()) return std::nullopt;
+      return sys_days{ymd};
+    }
+  }
+}
+
+std::optional<TimeInterval> Cal::interval() const {
+  using namespace date;
+  const auto first = first_day();
+  if (!first) return std::nullopt;
+  sys_days end_day = *first;
+  switch (g) {
+    case Granularity::century: end_day = sys_days{date::year{century * 100 + 100} / 1 / 1}; break;
+    case Granularity::decade: end_day = sys_days{date::year{decade * 10 + 10} / 1 / 1}; break;
+    case Granularity::year: end_day = sys_days{date::year{*year + 1} / 1 / 1}; break;
+    case Granularity::half: end_day = sys_days{year_month_day{*first} + months{6}}; break;
+    case Granularity::quarter: end_day = sys_days{year_month_day{*first} + months{quarter ? 3 : 12}}; break;
+    case Granularity::season: end_day = sys_days{year_month_day{*first} + months{3}}; break;
+    case Granularity::month: end_day = sys_days{year_month_day{*first} + months{1}}; break;
+    case Granularity::week: end_day = *first + days{weekend ? 2 : 7}; break;
+    default: end_day = *first + days{1}; break;
+  }
+  TimeInterval iv{std::chrono::time_point_cast<std::chrono::seconds>(*first),
+                  std::chrono::time_point_cast<std::chrono::seconds>(end_day), g};
+  if (g == Granularity::part_of_day) {
+    // morning 06-12, afternoon 12-18, evening 18-24, night 18-30 (into the next day)
+    int from = 0, to = 24;
+    if (pod == "MO") from = 6, to = 12;
+    else if (pod == "AF") from = 12, to = 18;
+    else if (pod == "EV") from = 18, to = 24;
+    else if (pod == "NI") from = 18, to = 30;
+    iv.start = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{from});
+    iv.end = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{to});
+  } else if (g == Granularity::hour && hour >= 0) {
+    iv.start = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{hour});
+    iv.end = iv.start + hours{1};
+  } else if (g == Granularity::minute && hour >= 0) {
+    iv.start = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{hour} + minutes{minute});
+    iv.end = iv.start + minutes{1};
+  }
+  return iv;
+}
+
+Cal day_cal(sys_days d) {
+  const date::year_month_day ymd{d};
+  Cal c;
+  c.g = Granularity::day;
+  c.year = static_cast<int>(ymd.year());
+  c.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  c.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return c;
+}
+
+Cal week_cal(sys_days d) {
+  const iso_week::year_weeknum_weekday w{d};
+  Cal c;
+  c.g = Granularity::week;
+  c.year = static_cast<int>(w.year());
+  c.week = static_cast<int>(static_cast<unsigned>(w.weeknum()));
+  return c;
+}
+
+Cal month_cal(date::year_month ym) {
+  Cal c;
+  c.g = Granularity::month;
+  c.year = static_cast<int>(ym.year());
+  c.month = static_cast<int>(static_cast<unsigned>(ym.month()));
+  return c;
+}
+
+Cal year_cal(int y) {
+  Cal c;
+  c.g = Granularity::year;
+  c.year = y;
+  return c;
+}
+
+Cal quarter_cal(int y, int q) {
+  Cal c;
+  c.g = Granularity::quarter;
+  c.year = y;
+  c.quarter = q;
+  return c;
+}
+
+namespace {
+int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+}  // namespace
+
+std::optional<Cal> shift_day(sys_days anchor, int n, const std::string& unit) {
+  using namespace date;
+  const year_month_day ymd{anchor};
+  const int y = static_cast<int>(ymd.year());
+  const int m = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  if (unit == "Y") return year_cal(y + n);
+  if (unit == "M") return month_cal(year_month{ymd.year(), ymd.month()} + months{n});
+  if (unit == "W") return week_cal(anchor + days{7 * n});
+  if (unit == "WE") {
+    Cal c = week_cal(anchor + days{7 * n});
+    c.weekend = true;
+    return c;
+  }
+  if (unit == "D" || unit == "H" || unit == "MIN" || unit == "S") return day_cal(anchor + days{unit == "D" ? n : 0});
+  if (unit == "Q") {
+    const int index = y * 4 + (m - 1) / 3 + n;
+    return quarter_cal(floor_div(index, 4), index - floor_div(index, 4) * 4 + 1);
+  }
+  if (unit == "HALF") {
+    const int index = y * 2 + (m - 1) / 6 + n;
+    Cal c;
+    c.g = Granularity::half;
+    c.year = floor_div(index, 2);
+    c.half = index - floor_div(index, 2) * 2 + 1;
+    return c;
+  }
+  if (unit == "DE") {
+    Cal c;
+    c.g = Granularity::decade;
+    c.decade = floor_div(y, 10) + n;
+    return c;
+  }
+  if (unit == "CE") {
+    Cal c;
+    c.g = Granularity::century;
+    c.century = floor_div(y, 100) + n;
+    return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Cal> shift_cal(const Cal& base, int n, const std::string& unit) {
+  if (!base.year) return std::nullopt;
+  // A year shift of a quarter, half, month, season or week keeps that granularity.
+  if (unit == "Y") {
+    Cal c = base;
+    switch (base.g) {
+      case Granularity::quarter:
+      case Granularity::half:
+      case Granularity::season:
+      case Granularity::month:
+        *c.year += n;
+        return c;
+      case Granularity::year: *c.year += n; return c;
+      default: break;
+    }
+  }
+  if (unit == "Q" && base.g == Granularity::quarter && base.quarter) {
+    const int index = *base.year * 4 + base.quarter - 1 + n;
+    return quarter_cal(floor_div(index, 4), index - floor_div(index, 4) * 4 + 1);
+  }
+  const auto day = base.first_day();
+  if (!day) return std::nullopt;
+  return shift_day(*day, n, unit);
+}
+
+}  // namespace tempora::detail::time

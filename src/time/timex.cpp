@@ -1,0 +1,823 @@
+// TimeTagger: from matches to normalized TIMEX3 values.
+//
+// For each match of the rules (rules.cpp) the normalizer reads the Frame —
+// which calendar fields the text stated, which shift or direction words it
+// used — and computes a value against one of two anchors:
+//
+//   * the DCT, for deictic expressions ("yesterday", "last week", "two days
+//     ago", bare "Friday" or "October 17" whose year/week the DCT supplies);
+//   * the narrative reference time, for anaphoric ones ("the next day", "two
+//     weeks later", "a year earlier"): the last fully resolved date the text
+//     named, starting at the DCT and moving as dates are mentioned.
+//
+// Bare weekdays, months and quarters take a direction from the tense around
+// them: a future cue ("will", "expected", "next" — resources/time/deictics.lex,
+// or a future modal in the Morphology layer) picks the next occurrence, a past
+// cue (a past-tense verb, "was", "ago") the previous one; without a cue a
+// weekday takes the previous one (news reports what happened) and a month-day
+// the nearest one. Without a DCT, deictic values keep X for what the DCT
+// would have given ("XXXX-10-17"), and tag() reports that.
+#include <algorithm>
+#include <cstdlib>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "tempora/data.hpp"
+#include "tempora/timex.hpp"
+#include "time/calendar.hpp"
+#include "time/rules.hpp"
+
+namespace tempora {
+
+using namespace detail::time;
+using date::days;
+using date::sys_days;
+
+std::string_view to_string(TimexType type) {
+  switch (type) {
+    case TimexType::date: return "DATE";
+    case TimexType::time: return "TIME";
+    case TimexType::duration: return "DURATION";
+    case TimexType::set: return "SET";
+  }
+  return "DATE";
+}
+
+std::optional<TimexType> parse_timex_type(std::string_view name) {
+  if (name == "DATE") return TimexType::date;
+  if (name == "TIME") return TimexType::time;
+  if (name == "DURATION") return TimexType::duration;
+  if (name == "SET") return TimexType::set;
+  return std::nullopt;
+}
+
+std::string_view to_string(Granularity g) {
+  switch (g) {
+    case Granularity::unknown: return "unknown";
+    case Granularity::century: return "century";
+    case Granularity::decade: return "decade";
+    case Granularity::year: return "year";
+    case Granularity::half: return "half";
+    case Granularity::quarter: return "quarter";
+    case Granularity::season: return "season";
+    case Granularity::month: return "month";
+    case Granularity::week: return "week";
+    case Granularity::day: return "day";
+    case Granularity::part_of_day: return "part_of_day";
+    case Granularity::hour: return "hour";
+    case Granularity::minute: return "minute";
+  }
+  return "unknown";
+}
+
+std::string dct_value(const CreationTime& dct) {
+  std::string v = day_cal(dct.day).value();
+  if (dct.time_of_day) {
+    const auto m = dct.time_of_day->count();
+    v += fmt::format("T{:02d}:{:02d}", m / 60, m % 60);
+  }
+  return v;
+}
+
+std::optional<CreationTime> parse_dct(std::string_view text, std::string origin) {
+  auto digits = [&](std::size_t pos, std::size_t len) -> int {
+    if (pos + len > text.size()) return -1;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      v = v * 10 + (text[i] - '0');
+    }
+    return v;
+  };
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  int y = -1, m = -1, d = -1;
+  std::size_t rest = 0;
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
+    y = digits(0, 4), m = digits(5, 2), d = digits(8, 2), rest = 10;
+  } else if (text.size() >= 8) {
+    y = digits(0, 4), m = digits(4, 2), d = digits(6, 2), rest = 8;
+  }
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(m)), date::day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) return std::nullopt;
+  CreationTime ct;
+  ct.day = sys_days{ymd};
+  ct.origin = std::move(origin);
+  if (rest < text.size() && (text[rest] == 'T' || text[rest] == ' ')) {
+    const int h = digits(rest + 1, 2), mi = digits(rest + 4, 2);
+    if (h >= 0 && h <= 24 && mi >= 0 && mi < 60 && rest + 3 < text.size() && text[rest + 3] == ':')
+      ct.time_of_day = std::chrono::minutes{h * 60 + mi};
+  }
+  return ct;
+}
+
+// ---- the tagger ----------------------------------------------------------
+
+struct TimeTagger::Rules {
+  detail::time::Rules rules;
+};
+
+TimeTagger::TimeTagger(std::unique_ptr<const Rules> rules) : rules_(std::move(rules)) {}
+TimeTagger::TimeTagger(TimeTagger&&) noexcept = default;
+TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
+TimeTagger::~TimeTagger() = default;
+
+TimeTagger TimeTagger::load() { return load(data_file("resources/time")); }
+
+TimeTagger TimeTagger::load(const std::filesystem::path& resources_dir) {
+  auto rules = std::make_unique<Rules>();
+  rules->rules = detail::time::Rules::load(resources_dir);
+  return TimeTagger(std::move(rules));
+}
+
+namespace {
+
+enum class Tense { none, past, future };
+
+struct Context {
+  std::optional<sys_days> dct;
+  std::optional<Cal> ref;  // narrative reference time
+  std::string ref_tid;
+  Tense tense = Tense::none;
+  const Morphology* morph = nullptr;
+  const Segmentation* seg = nullptr;
+};
+
+struct Normal {
+  TimexType type = TimexType::date;
+  std::string value, mod, quant, freq;
+  bool temporal_function = false;
+  bool anaphoric = false;  // anchored on the reference time rather than the DCT
+  std::optional<Cal> cal;
+  std::uint16_t stated = 0;
+};
+
+std::string duration_value(const Frame& f) {
+  std::string n = "X";
+  if (f.number && *f.number >= 0) n = std::to_string(*f.number);
+  else if (!f.number && (f.article || !f.plural)) n = "1";
+  if (f.other && n == "1") n = "2";
+  const std::string& u = f.unit;
+  auto times = [&](int k) { return n == "X" ? std::string("X") : std::to_string(std::stoi(n) * k); };
+  if (u == "H" || u == "MIN" || u == "S") return "PT" + n + (u == "MIN" ? "M" : u);
+  if (u == "DE") return "P" + times(10) + "Y";
+  if (u == "CE") return "P" + times(100) + "Y";
+  if (u == "HALF") return "P" + times(6) + "M";
+  if (u == "WE") return "P" + times(2) + "D";
+  if (u == "Q") return "P" + times(3) + "M";
+  return "P" + n + u;
+}
+
+int iso_weekday(sys_days d) { return static_cast<int>(date::weekday{d}.iso_encoding()); }
+
+// The occurrence of weekday w relative to the anchor: dir < 0 the previous
+// one (strictly before when strict), dir > 0 the next one.
+sys_days weekday_near(sys_days anchor, int w, int dir, bool strict) {
+  const int a = iso_weekday(anchor);
+  if (dir <= 0) {
+    int back = (a - w + 7) % 7;
+    if (strict && back == 0) back = 7;
+    return anchor - days{back};
+  }
+  int ahead = (w - a + 7) % 7;
+  if (strict && ahead == 0) ahead = 7;
+  return anchor + days{ahead};
+}
+
+// Year for a month (and day) without one: by tense, else the nearest.
+int year_for(sys_days anchor, int month, int day, Tense tense) {
+  const date::year_month_day a{anchor};
+  const int y = static_cast<int>(a.year());
+  auto start = [&](int yy) {
+    const date::year_month ym{date::year{yy}, date::month(static_cast<unsigned>(month))};
+    if (day > 0) {
+      const auto last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}};
+      const unsigned dd = std::min(static_cast<unsigned>(day), static_cast<unsigned>(last.day()));
+      return sys_days{ym / date::day(dd)};
+    }
+    return sys_days{ym / 1};
+  };
+  auto end = [&](int yy) {
+    if (day > 0) return start(yy);
+    return sys_days{date::year_month{date::year{yy}, date::month(static_cast<unsigned>(month))} / date::last};
+  };
+  if (tense == Tense::past) {
+    for (int yy = y + 1; yy >= y - 1; --yy)
+      if (start(yy) <= anchor) return yy;
+    return y - 1;
+  }
+  if (tense == Tense::future) {
+    for (int yy = y - 1; yy <= y + 1; ++yy)
+      if (end(yy) >= anchor) return yy;
+    return y + 1;
+  }
+  int best = y;
+  long best_gap = -1;
+  for (int yy = y - 1; yy <= y + 1; ++yy) {
+    const long gap = anchor < start(yy) ? (start(yy) - anchor).count() : anchor > end(yy) ? (anchor - end(yy)).count() : 0;
+    if (best_gap < 0 || gap < best_gap) best = yy, best_gap = gap;
+  }
+  return best;
+}
+
+// The season (year, index 1=SP..4=WI) a day belongs to; Jan-Feb belong to the
+// previous year's winter.
+std::pair<int, int> season_of(sys_days d) {
+  const date::year_month_day ymd{d};
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month());
+  if (m <= 2) return {y - 1, 4};
+  if (m <= 5) return {y, 1};
+  if (m <= 8) return {y, 2};
+  if (m <= 11) return {y, 3};
+  return {y, 4};
+}
+int season_index(const std::string& s) { return s == "SP" ? 1 : s == "SU" ? 2 : s == "FA" ? 3 : s == "WI" ? 4 : 0; }
+
+std::uint16_t stated_fields(const Frame& f) {
+  std::uint16_t s = 0;
+  if (f.year) s |= kFieldYear;
+  if (f.decade) s |= kFieldDecade | kFieldCentury;
+  if (f.century) s |= kFieldCentury;
+  if (f.month) s |= kFieldMonth;
+  if (f.day) s |= kFieldDay;
+  if (f.weekday) s |= kFieldWeekday;
+  if (f.unit == "Q" && f.ordinal) s |= kFieldQuarter;
+  if (!f.season.empty()) s |= kFieldSeason;
+  if (!f.pod.empty()) s |= kFieldPartOfDay;
+  if (f.hour) s |= kFieldHour;
+  if (f.minute && !f.clockword) s |= kFieldMinute;
+  return s;
+}
+
+std::uint16_t value_fields(const Cal& c) {
+  std::uint16_t s = 0;
+  switch (c.g) {
+    case Granularity::century: return kFieldCentury;
+    case Granularity::decade: return kFieldCentury | kFieldDecade;
+    default: break;
+  }
+  if (c.year) s |= kFieldYear | kFieldDecade | kFieldCentury;
+  if (c.quarter || c.half) s |= kFieldQuarter;
+  if (!c.season.empty()) s |= kFieldSeason;
+  if (c.month) s |= kFieldMonth;
+  if (c.week) s |= kFieldWeek;
+  if (c.day) s |= kFieldDay | kFieldWeekday;
+  if (c.weekday) s |= kFieldWeekday;
+  if (!c.pod.empty()) s |= kFieldPartOfDay;
+  if (c.hour >= 0) s |= kFieldHour;
+  if (c.minute >= 0) s |= kFieldMinute;
+  return s;
+}
+
+// The reference value fuzzy phrases stand for ("the past" -> PAST_REF).
+std::string ref_from_words(const Frame& f) {
+  if (!f.ref.empty()) return f.ref;
+  for (const auto& w : f.words) {
+    if (w == "past" || w == "last" || w == "recent" || w == "previous") return "PAST_REF";
+    if (w == "future" || w == "next" || w == "coming") return "FUTURE_REF";
+    if (w == "present" || w == "current" || w == "these" || w == "this") return "PRESENT_REF";
+  }
+  return "PRESENT_REF";
+}
+
+// Resolves the day of a weekday or deictic word in a frame (for times and
+// "Tuesday night"); nullopt when there is none or no anchor.
+struct DayPick {
+  bool present = false;
+  std::optional<sys_days> day;
+  bool anaphoric = false;
+};
+
+DayPick pick_day(const Frame& f, const Context& ctx) {
+  DayPick p;
+  if (f.deixis_days) {
+    p.present = true;
+    if (ctx.dct) p.day = *ctx.dct + days{*f.deixis_days};
+    return p;
+  }
+  if (f.weekday) {
+    p.present = true;
+    std::optional<sys_days> anchor = ctx.dct;
+    if (f.shift_anaphoric && ctx.ref && ctx.ref->first_day()) {
+      anchor = ctx.ref->first_day();
+      p.anaphoric = true;
+    }
+    if (!anchor) return p;
+    if (f.shift && *f.shift != 0) {
+      int dir = *f.shift;
+      if (f.shift_count > 1) dir = -1;  // "this past Sunday"
+      p.day = weekday_near(*anchor, *f.weekday, dir, true);
+    } else {
+      p.day = weekday_near(*anchor, *f.weekday, ctx.tense == Tense::future ? 1 : -1, false);
+    }
+  }
+  return p;
+}
+
+Normal normalize(const Frame& f, Context& ctx) {
+  Normal r;
+  r.type = f.type;
+  r.mod = f.mod;
+  r.stated = stated_fields(f);
+  const std::optional<sys_days>& dct = ctx.dct;
+  auto from_dct = [&](Cal c) {
+    r.cal = std::move(c);
+    r.temporal_function = true;
+  };
+
+  // ---- SET ----
+  if (f.type == TimexType::set) {
+    r.quant = f.quant;
+    if (!f.setword.empty()) r.value = f.setword;
+    else if (f.weekday) {
+      r.value = fmt::format("XXXX-WXX-{}", *f.weekday);
+      if (!f.pod.empty()) r.value += "T" + f.pod;
+    } else if (f.month) r.value = fmt::format("XXXX-{:02d}", *f.month);
+    else if (!f.season.empty()) r.value = "XXXX-" + f.season;
+    else if (!f.unit.empty()) {
+      Frame one = f;
+      one.number = f.other ? 2 : 1;
+      r.value = duration_value(one);
+    } else r.value = "P1D";
+    return r;
+  }
+
+  // ---- DURATION ----
+  if (f.type == TimexType::duration) {
+    r.value = duration_value(f);
+    return r;
+  }
+
+  // ---- DATE / TIME ----
+  const std::string fixed = f.flag_value("value");
+  if (fixed == "REF" || !f.ref.empty()) {
+    r.value = fixed.empty() || fixed == "REF" ? ref_from_words(f) : fixed;
+    r.temporal_function = true;
+    return r;
+  }
+  if (!fixed.empty() && fixed != "yearend") {
+    r.value = fixed;
+    r.temporal_function = true;
+    return r;
+  }
+  if (fixed == "yearend") {
+    const int y = dct ? static_cast<int>(date::year_month_day{*dct}.year()) : 0;
+    if (dct) {
+      from_dct(day_cal(sys_days{date::year{y} / 12 / 31}));
+    } else {
+      Cal c;
+      c.g = Granularity::day, c.month = 12, c.day = 31;
+      r.cal = c;
+    }
+    return r;
+  }
+
+  // Clock times, with the day they fall on.
+  if (f.hour && f.type == TimexType::time && (f.minute || !f.ampm.empty() || f.clockword ||
+                                               std::find(f.words.begin(), f.words.end(), "o'clock") != f.words.end())) {
+    int h = *f.hour;
+    if (f.ampm == "PM" && h < 12) h += 12;
+    if (f.ampm == "AM" && h == 12) h = 0;
+    Cal c;
+    c.g = Granularity::minute;
+    c.hour = h;
+    c.minute = f.minute.value_or(0);
+    std::optional<sys_days> day;
+    if (f.month && f.day && dct) day = sys_days{date::year{year_for(*dct, *f.month, *f.day, ctx.tense)} /
+                                                date::month(static_cast<unsigned>(*f.month)) /
+                                                date::day(static_cast<unsigned>(*f.day))};
+    else {
+      const DayPick p = pick_day(f, ctx);
+      if (p.present) day = p.day;
+      else if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
+        day = ctx.ref->first_day();
+        r.anaphoric = true;
+      } else day = dct;
+    }
+    if (day) {
+      const Cal d = day_cal(*day);
+      c.year = d.year, c.month = d.month, c.day = d.day;
+      r.temporal_function = true;
+    }
+    r.cal = c;
+    return r;
+  }
+
+  // Quarters and halves: "the third quarter (of 1989)", "the latest quarter".
+  if ((f.unit == "Q" || f.unit == "HALF") && (f.ordinal || f.has_flag("latest") || (!f.shift && !f.dir))) {
+    const bool half = f.unit == "HALF";
+    const int per_year = half ? 2 : 4;
+    Cal c;
+    c.g = half ? Granularity::half : Granularity::quarter;
+    if (f.ordinal && (*f.ordinal < 1 || *f.ordinal > per_year)) {
+      r.value = "";
+      return r;
+    }
+    if (f.ordinal) (half ? c.half : c.quarter) = *f.ordinal;
+    if (f.year) {
+      c.year = *f.year;
+      if (!f.ordinal) {  // "the 1988 period"
+        c.g = Granularity::year;
+      }
+      r.cal = c;
+      return r;
+    }
+    if (!f.ordinal && ctx.ref && ctx.ref->g == c.g && ctx.ref->year) {
+      r.cal = *ctx.ref;  // "the quarter" after "the third quarter"
+      r.anaphoric = true;
+      r.temporal_function = true;
+      return r;
+    }
+    if (!dct) {
+      r.cal = c;
+      return r;
+    }
+    const date::year_month_day a{*dct};
+    const int y = static_cast<int>(a.year());
+    const int current = half ? (static_cast<int>(static_cast<unsigned>(a.month())) - 1) / 6 + 1
+                             : quarter_of(static_cast<unsigned>(a.month()));
+    if (!f.ordinal) {  // the latest complete one
+      int idx = y * per_year + current - 2;
+      c.year = idx / per_year;
+      (half ? c.half : c.quarter) = idx % per_year + 1;
+    } else {
+      const int q = *f.ordinal;
+      if (ctx.tense == Tense::future) c.year = q >= current ? y : y + 1;
+      else c.year = q <= current ? y : y - 1;
+    }
+    from_dct(c);
+    return r;
+  }
+
+  // "the year-ago quarter", "a year earlier" after a quarter.
+  if (f.has_flag("yearago")) {
+    std::optional<Cal> base;
+    if (f.ordinal && dct) {
+      Frame q = f;
+      q.unit = "Q";
+      Cal c;
+      c.g = Granularity::quarter;
+      c.quarter = *f.ordinal;
+      const date::year_month_day a{*dct};
+      const int y = static_cast<int>(a.year());
+      c.year = *f.ordinal <= quarter_of(static_cast<unsigned>(a.month())) ? y : y - 1;
+      base = c;
+    } else if (ctx.ref && ctx.ref->year) {
+      base = *ctx.ref;
+      r.anaphoric = true;
+    } else if (dct) {
+      base = year_cal(static_cast<int>(date::year_month_day{*dct}.year()));
+    }
+    if (base) {
+      if (auto c = shift_cal(*base, -1, "Y")) {
+        r.cal = *c;
+        r.temporal_function = true;
+        return r;
+      }
+    }
+    Cal c;
+    c.g = Granularity::year;
+    r.cal = c;
+    return r;
+  }
+
+  // Decades and centuries.
+  if (f.decade && !f.year) {
+    Cal c;
+    c.g = Granularity::decade;
+    c.decade = *f.decade;
+    r.cal = c;
+    return r;
+  }
+  if (f.unit == "CE" && f.ordinal) {
+    Cal c;
+    c.g = Granularity::century;
+    c.century = *f.ordinal - 1;
+    r.cal = c;
+    return r;
+  }
+
+  // Seasons.
+  if (!f.season.empty()) {
+    Cal c;
+    c.g = Granularity::season;
+    c.season = f.season;
+    if (f.year) {
+      c.year = *f.year;
+      r.cal = c;
+      return r;
+    }
+    if (!dct) {
+      r.cal = c;
+      return r;
+    }
+    const auto [cy, ci] = season_of(*dct);
+    const int want = season_index(f.season);
+    int shift = f.shift.value_or(0);
+    if (f.shift_count > 1) shift = -1;
+    int y = cy;
+    if (shift < 0) y = want < ci ? cy : cy - 1;
+    else if (shift > 0) y = want > ci ? cy : cy + 1;
+    c.year = y;
+    from_dct(c);
+    return r;
+  }
+
+  // "N units ago", "two weeks later", "a year earlier".
+  if (f.dir && !f.unit.empty()) {
+    const int n = f.number ? *f.number : 1;
+    if (n < 0) {  // "years ago", "a few days later"
+      r.value = *f.dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      r.temporal_function = true;
+      return r;
+    }
+    const int k = *f.dir * n;
+    if (f.dir_anaphoric && ctx.ref && ctx.ref->year) {
+      if (auto c = shift_cal(*ctx.ref, k, f.unit)) {
+        r.cal = *c;
+        r.anaphoric = true;
+        r.temporal_function = true;
+        return r;
+      }
+    }
+    if (dct) {
+      // "a year ago" in a report about a quarter means that quarter a year back
+      if (f.unit == "Y" && ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->year && n == 1) {
+        if (auto c = shift_cal(*ctx.ref, k, "Y")) {
+          r.cal = *c;
+          r.anaphoric = true;
+          r.temporal_function = true;
+          return r;
+        }
+      }
+      if (auto c = shift_day(*dct, k, f.unit)) {
+        from_dct(*c);
+        return r;
+      }
+    }
+    Cal c;
+    c.g = f.unit == "Y" ? Granularity::year : f.unit == "M" ? Granularity::month : f.unit == "W" ? Granularity::week
+                                                                                                  : Granularity::day;
+    r.cal = c;
+    return r;
+  }
+
+  // "last week", "this year", "the following day", "next month".
+  if (f.shift && !f.unit.empty() && !f.weekday) {
+    const int n = *f.shift;
+    std::optional<Cal> c;
+    if (f.shift_anaphoric && ctx.ref && ctx.ref->year) {
+      c = shift_cal(*ctx.ref, n, f.unit);
+      if (c) r.anaphoric = true;
+    } else if (dct) {
+      c = shift_day(*dct, n, f.unit);
+    }
+    if (c) {
+      if (!f.pod.empty() && c->g == Granularity::day) c->g = Granularity::part_of_day, c->pod = f.pod;
+      from_dct(*c);
+      return r;
+    }
+    Cal u;
+    u.g = f.unit == "Y" ? Granularity::year : f.unit == "M" ? Granularity::month : f.unit == "W" || f.unit == "WE" ? Granularity::week
+                                                                                                 : f.unit == "DE" ? Granularity::decade : Granularity::day;
+    u.weekend = f.unit == "WE";
+    if (u.g == Granularity::decade) {
+      r.value = "XXX";
+      return r;
+    }
+    r.cal = u;
+    return r;
+  }
+  // "the weekend"
+  if (f.unit == "WE") {
+    if (!dct) {
+      Cal u;
+      u.g = Granularity::week;
+      u.weekend = true;
+      r.cal = u;
+      return r;
+    }
+    const int wd = iso_weekday(*dct);
+    sys_days d = *dct;
+    if (wd < 6 && ctx.tense != Tense::future) d = *dct - days{7};
+    Cal c = week_cal(d);
+    c.weekend = true;
+    from_dct(c);
+    return r;
+  }
+  // "this morning", "last night" (SHIFT POD)
+  if (f.shift && !f.pod.empty() && !f.weekday) {
+    if (dct) {
+      Cal c = day_cal(*dct + days{*f.shift < 0 ? -1 : *f.shift > 0 ? 1 : 0});
+      c.g = Granularity::part_of_day;
+      c.pod = f.pod;
+      from_dct(c);
+    } else {
+      Cal c;
+      c.g = Granularity::part_of_day;
+      c.pod = f.pod;
+      r.cal = c;
+    }
+    return r;
+  }
+
+  // Days: deictic words and weekdays ("yesterday", "Friday", "last Friday").
+  if ((f.deixis_days || f.weekday) && !f.month) {
+    DayPick p = pick_day(f, ctx);
+    // "the day before yesterday"
+    int extra = 0;
+    if (std::find(f.words.begin(), f.words.end(), "day") != f.words.end()) {
+      if (std::find(f.words.begin(), f.words.end(), "before") != f.words.end()) extra = -1;
+      if (std::find(f.words.begin(), f.words.end(), "after") != f.words.end()) extra = 1;
+    }
+    Cal c;
+    if (p.day) {
+      c = day_cal(*p.day + days{extra});
+      r.temporal_function = true;
+      r.anaphoric = p.anaphoric;
+    } else {
+      c.g = Granularity::day;
+      if (f.weekday && !f.deixis_days) c.weekday = *f.weekday;
+    }
+    if (!f.pod.empty()) c.g = Granularity::part_of_day, c.pod = f.pod;
+    r.cal = c;
+    return r;
+  }
+
+  // "last November", "next March"
+  if (f.month && !f.year && f.shift) {
+    Cal c;
+    c.g = Granularity::month;
+    c.month = *f.month;
+    if (dct) {
+      const date::year_month_day a{*dct};
+      const int y = static_cast<int>(a.year()), m = static_cast<int>(static_cast<unsigned>(a.month()));
+      int shift = f.shift_count > 1 ? -1 : *f.shift;
+      if (shift < 0) c.year = *f.month < m ? y : y - 1;
+      else if (shift > 0) c.year = *f.month > m ? y : y + 1;
+      else c.year = y;
+      r.temporal_function = true;
+    }
+    r.cal = c;
+    return r;
+  }
+
+  // Calendar dates, the year inferred when not stated.
+  if (f.month || f.year) {
+    Cal c;
+    if (f.month && f.day) {
+      c.g = Granularity::day;
+      c.month = *f.month;
+      c.day = *f.day;
+    } else if (f.month) {
+      c.g = Granularity::month;
+      c.month = *f.month;
+    } else {
+      c.g = Granularity::year;
+    }
+    if (f.day && (*f.day < 1 || *f.day > 31)) {
+      r.value = "";
+      return r;
+    }
+    if (f.year) {
+      c.year = *f.year;
+    } else if (dct) {
+      c.year = year_for(*dct, c.month, c.day, ctx.tense);
+      r.temporal_function = true;
+    }
+    if (c.g == Granularity::day && c.year && !c.first_day()) {  // Feb 30
+      r.value = "";
+      return r;
+    }
+    r.cal = c;
+    return r;
+  }
+
+  // Nothing to compute from: keep what was said.
+  r.value = "";
+  return r;
+}
+
+bool is_future_modal(const TokenMorph& m) {
+  return m.xpos == "MD" && (m.lemma == "will" || m.lemma == "shall" || m.lemma == "'ll" || m.lemma == "wo");
+}
+
+// Looks around the match for a tense cue: lexicon words (TENSE) first, then
+// the tagger's past-tense verbs when Morphology is there.
+Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx, std::string_view text) {
+  auto cue = [&](const TimeToken& t) -> Tense {
+    if (t.word != nullptr)
+      for (const Entry& e : t.word->entries)
+        if (e.cls == TENSE) return e.value == "future" ? Tense::future : Tense::past;
+    return Tense::none;
+  };
+  (void)text;
+  // backwards to the sentence start, at most 10 tokens
+  for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10; ++steps) {
+    --k;
+    if (tokens[k].sentence_end) break;
+    if (const Tense t = cue(tokens[k]); t != Tense::none) return t;
+  }
+  for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
+    if (tokens[k].sentence_end) break;
+    if (const Tense t = cue(tokens[k]); t != Tense::none) return t;
+  }
+  if (ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size()) {
+    // nearest verb before the timex in the same sentence
+    const auto& segtok = ctx.seg->tokens;
+    const std::uint32_t begin = tokens[m.first].begin;
+    auto it = std::lower_bound(segtok.begin(), segtok.end(), begin,
+                               [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
+    std::size_t idx = static_cast<std::size_t>(it - segtok.begin());
+    for (std::size_t steps = 0; idx > 0 && steps < 12; ++steps) {
+      --idx;
+      const TokenMorph& tm = ctx.morph->tokens[idx];
+      if (is_future_modal(tm)) return Tense::future;
+      if (tm.xpos == "VBD") return Tense::past;
+      if (tm.upos == Upos::PUNCT && (tm.lemma == "." || tm.lemma == "!" || tm.lemma == "?")) break;
+    }
+  }
+  // A word ending in -ed just before the timex ("announced Oct. 5").
+  for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 4; ++steps) {
+    --k;
+    if (tokens[k].sentence_end) break;
+    const std::string& w = tokens[k].lower;
+    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;
+  }
+  return Tense::none;
+}
+
+}  // namespace
+
+std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<CreationTime>& dct,
+                                   const Document* doc) const {
+  const auto tokens = rules_->rules.tokenize(text);
+  const auto matches = rules_->rules.match(tokens);
+  Context ctx;
+  if (dct) ctx.dct = dct->day;
+  if (doc != nullptr) {
+    if (doc->has<Segmentation>()) ctx.seg = &doc->get<Segmentation>();
+    if (doc->has<Morphology>()) ctx.morph = &doc->get<Morphology>();
+  }
+  std::vector<Timex> out;
+  out.reserve(matches.size());
+  for (const Match& m : matches) {
+    const Frame f = make_frame(m);
+    ctx.tense = tense_around(tokens, m, ctx, text);
+    Normal n = normalize(f, ctx);
+    if (n.value.empty() && !n.cal) continue;
+    Timex t;
+    t.span = Span{tokens[m.first].begin, tokens[m.last - 1].end};
+    t.tid = fmt::format("t{}", out.size() + 1);
+    t.type = n.type;
+    t.mod = n.mod;
+    t.quant = n.quant;
+    t.freq = n.freq;
+    t.rule = m.pattern->name;
+    t.stated = n.stated;
+    if (n.cal) {
+      t.value = n.cal->value();
+      t.interval = n.cal->interval();
+      t.inferred = static_cast<std::uint16_t>(value_fields(*n.cal) & ~n.stated);
+      if (n.cal->g >= Granularity::part_of_day && t.type == TimexType::date && n.cal->g != Granularity::week)
+        t.type = TimexType::time;
+      if (n.cal->g < Granularity::part_of_day && t.type == TimexType::time) t.type = TimexType::date;
+    } else {
+      t.value = n.value;
+    }
+    if (n.temporal_function) {
+      t.temporal_function = true;
+      if (n.anaphoric && !ctx.ref_tid.empty()) t.anchor_tid = ctx.ref_tid;
+      else if (dct) t.anchor_tid = "t0";
+    }
+    // A resolved calendar date becomes the narrative's reference time.
+    if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
+        n.cal->g >= Granularity::year && n.cal->first_day()) {
+      ctx.ref = *n.cal;
+      ctx.ref_tid = t.tid;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<Timex> TimeTagger::find(std::string_view text, const std::optional<CreationTime>& dct) const {
+  return run(text, dct, nullptr);
+}
+
+const TimeExpressions& TimeTagger::tag(Document& doc) const {
+  const auto& dct = doc.info().creation_time;
+  if (!dct)
+    doc.report({Diagnostic::Severity::warning, "time",
+                "document creation time unknown: relative dates stay underspecified (XXXX-...); "
+                "give one with --dct, a TimeML <DCT> or a dateline",
+                std::nullopt});
+  TimeExpressions layer;
+  layer.timexes = run(doc.text(), dct, &doc);
+  return doc.add(std::move(layer));
+}
+
+}  // namespace tempora
