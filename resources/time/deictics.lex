@@ -9,8 +9,9 @@ SHIFT 1 next coming
 SHIFT 1a following
 # DIR <sign>: "two days ago" (deictic) and "two days later" (anaphoric).
 DIR -1 ago
-DIR -1a earlier before
-DIR 1a later after
+# ("before" and "after" are TimeML signals, not part of the timex.)
+DIR -1a earlier
+DIR 1a later
 DIR 1 hence
 # Single-word days relative to the DCT: DEIXIS <day offset>[:part of day].
 DEIXIS 0 today
@@ -20,14 +21,16 @@ DEIXIS 0:NI tonight
 # Vague references: REF <TIMEX3 value>.
 REF PRESENT_REF now currently nowadays presently
 REF PRESENT_REF current!ctx
-REF PAST_REF recently lately previously formerly recent!ctx
-REF FUTURE_REF future!ctx soon
-# Frequency words (SETs): SETWORD <value>.
+# "previously", "soon", "the past" are left out: news uses them mostly as
+# discourse adverbs, and TimeBank-style annotation rarely marks them.
+REF PAST_REF recently lately recent!ctx
+REF FUTURE_REF future!ctx
+# Frequency words (SETs): SETWORD <value>. ("quarterly" is left out: in news
+# it is an adjective of reports and dividends, not a recurring time.)
 SETWORD P1D daily nightly
 SETWORD P1W weekly
 SETWORD P2W biweekly
 SETWORD P1M monthly
-SETWORD P3M quarterly
 SETWORD P1Y annually yearly annual!ctx
 SETWORD PT1H hourly
 QUANT EVERY every
@@ -47,5 +50,8 @@ LATEST 0 latest
 PERIOD 0 period
 # Tense cues around a bare weekday, month or quarter ("met on Friday" is the
 # Friday before the DCT, "will meet on Friday" the one after).
-TENSE future will ll shall won going expected scheduled plans plan slated next upcoming due
+# future: a strong cue, used for weekdays, months and dates; weak: only for
+# weekdays ("planned to leave on Thursday", "could come as early as Tuesday").
+TENSE future will ll shall won going scheduled slated next upcoming
+TENSE weak to would could might planned plans plan set due expected early soon
 TENSE past was were had did ago earlier last said

@@ -136,7 +136,8 @@ void classify_shape(TimeToken& t) {
       if (slash == std::string::npos) break;
       i = slash + 1;
     }
-    if ((parts.size() == 2 || parts.size() == 3) && parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 &&
+    // m/d alone is left out: in news "7/8" and "3/4" are fractions
+    if (parts.size() == 3 && parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 &&
         parts[1] <= 31) {
       if (parts.size() == 3) {
         int y = parts[2];
@@ -234,8 +235,9 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
     Pattern pattern;
     pattern.name = where;
     const auto type = parse_timex_type(fields[0]);
-    if (!type) throw std::runtime_error(fmt::format("{}: unknown TIMEX3 type {}", where, fields[0]));
-    pattern.type = *type;
+    pattern.discard = fields[0] == "NONE";
+    if (!type && !pattern.discard) throw std::runtime_error(fmt::format("{}: unknown TIMEX3 type {}", where, fields[0]));
+    pattern.type = type.value_or(TimexType::date);
     for (std::size_t i = 1; i < fields.size(); ++i) {
       std::string_view field = fields[i];
       if (field.size() > 1 && field.front() == '@') {
@@ -539,7 +541,7 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
       if (!align(*m.pattern, tokens, i, a.end, m.bound)) continue;
       if (!acceptable(m.bound)) continue;
       i = a.end;
-      matches.push_back(std::move(m));
+      if (!m.pattern->discard) matches.push_back(std::move(m));
       found = true;
       break;
     }

@@ -98,6 +98,7 @@ struct Pattern {
   std::vector<Element> elements;
   std::vector<std::string> flags;  // "value=PAST_REF", "latest", ...
   std::string name;                // "patterns.txt:42"
+  bool discard = false;            // NONE: a phrase that looks like a timex but is not
 };
 
 // A token aligned to the alternative it matched.

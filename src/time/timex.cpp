@@ -134,7 +134,7 @@ TimeTagger TimeTagger::load(const std::filesystem::path& resources_dir) {
 
 namespace {
 
-enum class Tense { none, past, future };
+enum class Tense { none, past, future, weak_future };
 
 struct Context {
   std::optional<sys_days> dct;
@@ -166,7 +166,6 @@ std::string duration_value(const Frame& f) {
   if (u == "CE") return "P" + times(100) + "Y";
   if (u == "HALF") return "P" + times(6) + "M";
   if (u == "WE") return "P" + times(2) + "D";
-  if (u == "Q") return "P" + times(3) + "M";
   return "P" + n + u;
 }
 
@@ -203,6 +202,12 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
     if (day > 0) return start(yy);
     return sys_days{date::year_month{date::year{yy}, date::month(static_cast<unsigned>(month))} / date::last};
   };
+  // A month alone is the latest one begun by the anchor unless a future cue
+  // says otherwise; a month and day is the nearest one, or the next one
+  // after a strong future cue.
+  if (day == 0 && tense != Tense::future) tense = Tense::past;
+  if (tense == Tense::weak_future) tense = Tense::none;
+  if (tense == Tense::past && day > 0) tense = Tense::none;
   if (tense == Tense::past) {
     for (int yy = y + 1; yy >= y - 1; --yy)
       if (start(yy) <= anchor) return yy;
@@ -311,7 +316,8 @@ DayPick pick_day(const Frame& f, const Context& ctx) {
       if (f.shift_count > 1) dir = -1;  // "this past Sunday"
       p.day = weekday_near(*anchor, *f.weekday, dir, true);
     } else {
-      p.day = weekday_near(*anchor, *f.weekday, ctx.tense == Tense::future ? 1 : -1, false);
+      const bool future = ctx.tense == Tense::future || ctx.tense == Tense::weak_future;
+      p.day = weekday_near(*anchor, *f.weekday, future ? 1 : -1, false);
     }
   }
   return p;
@@ -406,6 +412,38 @@ Normal normalize(const Frame& f, Context& ctx) {
     return r;
   }
 
+  // "the year-ago quarter", "a year earlier" after a quarter.
+  if (f.has_flag("yearago")) {
+    std::optional<Cal> base;
+    if (f.ordinal && dct) {
+      Frame q = f;
+      q.unit = "Q";
+      Cal c;
+      c.g = Granularity::quarter;
+      c.quarter = *f.ordinal;
+      const date::year_month_day a{*dct};
+      const int y = static_cast<int>(a.year());
+      c.year = *f.ordinal <= quarter_of(static_cast<unsigned>(a.month())) ? y : y - 1;
+      base = c;
+    } else if (ctx.ref && ctx.ref->year && ctx.ref->g <= Granularity::quarter) {
+      base = *ctx.ref;  // the quarter under discussion
+      r.anaphoric = true;
+    } else if (dct) {
+      base = year_cal(static_cast<int>(date::year_month_day{*dct}.year()));
+    }
+    if (base) {
+      if (auto c = shift_cal(*base, -1, "Y")) {
+        r.cal = *c;
+        r.temporal_function = true;
+        return r;
+      }
+    }
+    Cal c;
+    c.g = Granularity::year;
+    r.cal = c;
+    return r;
+  }
+
   // Quarters and halves: "the third quarter (of 1989)", "the latest quarter".
   if ((f.unit == "Q" || f.unit == "HALF") && (f.ordinal || f.has_flag("latest") || (!f.shift && !f.dir))) {
     const bool half = f.unit == "HALF";
@@ -419,13 +457,14 @@ Normal normalize(const Frame& f, Context& ctx) {
     if (f.ordinal) (half ? c.half : c.quarter) = *f.ordinal;
     if (f.year) {
       c.year = *f.year;
-      if (!f.ordinal) {  // "the 1988 period"
-        c.g = Granularity::year;
+      if (!f.ordinal) {  // "the 1988 period": the quarter under discussion, in 1988
+        if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && !half) c.quarter = ctx.ref->quarter;
+        else c.g = Granularity::year;
       }
       r.cal = c;
       return r;
     }
-    if (!f.ordinal && ctx.ref && ctx.ref->g == c.g && ctx.ref->year) {
+    if (!f.ordinal && !f.has_flag("latest") && ctx.ref && ctx.ref->g == c.g && ctx.ref->year) {
       r.cal = *ctx.ref;  // "the quarter" after "the third quarter"
       r.anaphoric = true;
       r.temporal_function = true;
@@ -444,43 +483,11 @@ Normal normalize(const Frame& f, Context& ctx) {
       c.year = idx / per_year;
       (half ? c.half : c.quarter) = idx % per_year + 1;
     } else {
+      // News reports quarters once they have begun: the latest quarter q.
       const int q = *f.ordinal;
-      if (ctx.tense == Tense::future) c.year = q >= current ? y : y + 1;
-      else c.year = q <= current ? y : y - 1;
+      c.year = q <= current ? y : y - 1;
     }
     from_dct(c);
-    return r;
-  }
-
-  // "the year-ago quarter", "a year earlier" after a quarter.
-  if (f.has_flag("yearago")) {
-    std::optional<Cal> base;
-    if (f.ordinal && dct) {
-      Frame q = f;
-      q.unit = "Q";
-      Cal c;
-      c.g = Granularity::quarter;
-      c.quarter = *f.ordinal;
-      const date::year_month_day a{*dct};
-      const int y = static_cast<int>(a.year());
-      c.year = *f.ordinal <= quarter_of(static_cast<unsigned>(a.month())) ? y : y - 1;
-      base = c;
-    } else if (ctx.ref && ctx.ref->year) {
-      base = *ctx.ref;
-      r.anaphoric = true;
-    } else if (dct) {
-      base = year_cal(static_cast<int>(date::year_month_day{*dct}.year()));
-    }
-    if (base) {
-      if (auto c = shift_cal(*base, -1, "Y")) {
-        r.cal = *c;
-        r.temporal_function = true;
-        return r;
-      }
-    }
-    Cal c;
-    c.g = Granularity::year;
-    r.cal = c;
     return r;
   }
 
@@ -528,7 +535,7 @@ Normal normalize(const Frame& f, Context& ctx) {
 
   // "N units ago", "two weeks later", "a year earlier".
   if (f.dir && !f.unit.empty()) {
-    const int n = f.number ? *f.number : 1;
+    const int n = f.number ? *f.number : (f.plural ? -1 : 1);
     if (n < 0) {  // "years ago", "a few days later"
       r.value = *f.dir < 0 ? "PAST_REF" : "FUTURE_REF";
       r.temporal_function = true;
@@ -650,13 +657,15 @@ Normal normalize(const Frame& f, Context& ctx) {
   // "last November", "next March"
   if (f.month && !f.year && f.shift) {
     Cal c;
-    c.g = Granularity::month;
+    c.g = f.day ? Granularity::day : Granularity::month;
     c.month = *f.month;
+    c.day = f.day.value_or(0);
     if (dct) {
       const date::year_month_day a{*dct};
       const int y = static_cast<int>(a.year()), m = static_cast<int>(static_cast<unsigned>(a.month()));
       int shift = f.shift_count > 1 ? -1 : *f.shift;
-      if (shift < 0) c.year = *f.month < m ? y : y - 1;
+      if (f.unit == "Y") c.year = y + shift;  // "June last year"
+      else if (shift < 0) c.year = *f.month < m ? y : y - 1;
       else if (shift > 0) c.year = *f.month > m ? y : y + 1;
       else c.year = y;
       r.temporal_function = true;
@@ -705,47 +714,43 @@ bool is_future_modal(const TokenMorph& m) {
   return m.xpos == "MD" && (m.lemma == "will" || m.lemma == "shall" || m.lemma == "'ll" || m.lemma == "wo");
 }
 
-// Looks around the match for a tense cue: lexicon words (TENSE) first, then
-// the tagger's past-tense verbs when Morphology is there.
-Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx, std::string_view text) {
+// Looks around the match for a tense cue, nearest first: lexicon words
+// (TENSE in deictics.lex), the tagger's verbs when Morphology is there, and a
+// word in -ed ("announced Oct. 5") as a past cue.
+Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
   auto cue = [&](const TimeToken& t) -> Tense {
     if (t.word != nullptr)
       for (const Entry& e : t.word->entries)
-        if (e.cls == TENSE) return e.value == "future" ? Tense::future : Tense::past;
+        if (e.cls == TENSE) return e.value == "future" ? Tense::future : e.value == "weak" ? Tense::weak_future : Tense::past;
     return Tense::none;
   };
-  (void)text;
-  // backwards to the sentence start, at most 10 tokens
+  // the Morphology token index at a byte offset, when the layers are there
+  const bool tagged = ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size();
+  auto morph_at = [&](std::uint32_t begin) -> const TokenMorph* {
+    if (!tagged) return nullptr;
+    const auto& segtok = ctx.seg->tokens;
+    auto it = std::lower_bound(segtok.begin(), segtok.end(), begin,
+                               [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
+    if (it == segtok.end() || it->span.begin != begin) return nullptr;
+    return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
+  };
   for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10; ++steps) {
     --k;
-    if (tokens[k].sentence_end) break;
-    if (const Tense t = cue(tokens[k]); t != Tense::none) return t;
+    const TimeToken& t = tokens[k];
+    if (t.sentence_end) break;
+    if (const Tense c = cue(t); c != Tense::none) return c;
+    if (const TokenMorph* tm = morph_at(t.begin)) {
+      if (is_future_modal(*tm)) return Tense::future;
+      if (tm->xpos == "VBD") return Tense::past;
+      if (tm->xpos == "VBP" || tm->xpos == "VBZ") return Tense::weak_future;  // "they meet Monday"
+    } else if (!tagged) {
+      const std::string& w = t.lower;
+      if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;
+    }
   }
   for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
     if (tokens[k].sentence_end) break;
-    if (const Tense t = cue(tokens[k]); t != Tense::none) return t;
-  }
-  if (ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size()) {
-    // nearest verb before the timex in the same sentence
-    const auto& segtok = ctx.seg->tokens;
-    const std::uint32_t begin = tokens[m.first].begin;
-    auto it = std::lower_bound(segtok.begin(), segtok.end(), begin,
-                               [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
-    std::size_t idx = static_cast<std::size_t>(it - segtok.begin());
-    for (std::size_t steps = 0; idx > 0 && steps < 12; ++steps) {
-      --idx;
-      const TokenMorph& tm = ctx.morph->tokens[idx];
-      if (is_future_modal(tm)) return Tense::future;
-      if (tm.xpos == "VBD") return Tense::past;
-      if (tm.upos == Upos::PUNCT && (tm.lemma == "." || tm.lemma == "!" || tm.lemma == "?")) break;
-    }
-  }
-  // A word ending in -ed just before the timex ("announced Oct. 5").
-  for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 4; ++steps) {
-    --k;
-    if (tokens[k].sentence_end) break;
-    const std::string& w = tokens[k].lower;
-    if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;
+    if (const Tense c = cue(tokens[k]); c == Tense::future || c == Tense::past) return c;
   }
   return Tense::none;
 }
@@ -766,7 +771,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
   out.reserve(matches.size());
   for (const Match& m : matches) {
     const Frame f = make_frame(m);
-    ctx.tense = tense_around(tokens, m, ctx, text);
+    ctx.tense = tense_around(tokens, m, ctx);
     Normal n = normalize(f, ctx);
     if (n.value.empty() && !n.cal) continue;
     Timex t;
@@ -782,9 +787,10 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       t.value = n.cal->value();
       t.interval = n.cal->interval();
       t.inferred = static_cast<std::uint16_t>(value_fields(*n.cal) & ~n.stated);
-      if (n.cal->g >= Granularity::part_of_day && t.type == TimexType::date && n.cal->g != Granularity::week)
-        t.type = TimexType::time;
-      if (n.cal->g < Granularity::part_of_day && t.type == TimexType::time) t.type = TimexType::date;
+      // Clock times are TIME; a part of a day ("Friday night") is annotated as
+      // a DATE in TimeBank-style corpora, so it stays one.
+      if (n.cal->g >= Granularity::hour && t.type == TimexType::date) t.type = TimexType::time;
+      if (n.cal->g < Granularity::hour && t.type == TimexType::time) t.type = TimexType::date;
     } else {
       t.value = n.value;
     }
@@ -794,8 +800,9 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       else if (dct) t.anchor_tid = "t0";
     }
     // A resolved calendar date becomes the narrative's reference time.
+    // Comparisons ("a year earlier", "the year-ago quarter") do not move it.
     if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-        n.cal->g >= Granularity::year && n.cal->first_day()) {
+        n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
       ctx.ref = *n.cal;
       ctx.ref_tid = t.tid;
     }
