@@ -9,9 +9,9 @@ SHIFT 1 next coming
 SHIFT 1a following
 # DIR <sign>: "two days ago" (deictic) and "two days later" (anaphoric).
 DIR -1 ago
-# ("before" and "after" are TimeML signals, not part of the timex.)
+# ("before", "after" and "later" are left out: TimeBank-style annotation
+# marks "three days later" as the duration "three days" plus a signal.)
 DIR -1a earlier
-DIR 1a later
 DIR 1 hence
 # Single-word days relative to the DCT: DEIXIS <day offset>[:part of day].
 DEIXIS 0 today
@@ -45,6 +45,8 @@ DECADEWORD 197 seventies
 DECADEWORD 198 eighties
 DECADEWORD 199 nineties
 FISCAL FY fiscal
+# Time zones after a clock time ("5 p.m. EST"); kept in the span, not in the value.
+TZ 0 est edt cst cdt mst mdt pst pdt gmt utc
 # "the latest quarter", "the most recent period": the last complete unit.
 LATEST 0 latest
 PERIOD 0 period

@@ -22,7 +22,7 @@ namespace {
 constexpr std::array<std::string_view, kClassCount> kClassNames = {
     "MONTH", "WEEKDAY", "WEEKDAYS", "NUMBER", "ORDINAL", "UNIT",  "UNITS",    "SEASON", "POD",
     "CLOCKWORD", "AMPM", "MOD",     "CMP",    "AT",      "EARLIER", "LATER", "SHIFT",  "DIR",
-    "DEIXIS", "REF",    "SETWORD", "QUANT",  "DECADEWORD", "FISCAL", "LATEST", "PERIOD", "TENSE", "NUM",
+    "DEIXIS", "REF",    "SETWORD", "QUANT",  "DECADEWORD", "FISCAL", "LATEST", "PERIOD", "TENSE", "TZ", "NUM",
     "YEAR",  "DAYNUM",  "ORDNUM",  "CLOCK",  "DECADE",  "YEARAPOS", "DATENUM"};
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -651,7 +651,7 @@ Frame make_frame(const Match& m) {
       case QUANT: f.quant = value; break;
       case DECADEWORD: f.decade = int_value(); break;
       case FISCAL: f.fiscal = true; break;
-      case LATEST: case PERIOD: case TENSE: break;
+      case LATEST: case PERIOD: case TENSE: case TZ: break;
       case YEAR: f.year = t.num; break;
       case DAYNUM: f.day = t.num; break;
       case CLOCK: f.hour = t.clock_h; f.minute = t.clock_m; break;

@@ -43,7 +43,7 @@ using SymbolMask = std::bitset<kMaxSymbols>;
 // Lexicon and shape classes. Literals get symbol ids after kClassCount.
 enum Cls : std::uint16_t {
   MONTH, WEEKDAY, WEEKDAYS, NUMBER, ORDINAL, UNIT, UNITS, SEASON, POD, CLOCKWORD, AMPM, MOD, CMP, AT, EARLIER, LATER,
-  SHIFT, DIR, DEIXIS, REF, SETWORD, QUANT, DECADEWORD, FISCAL, LATEST, PERIOD, TENSE,
+  SHIFT, DIR, DEIXIS, REF, SETWORD, QUANT, DECADEWORD, FISCAL, LATEST, PERIOD, TENSE, TZ,
   // shapes
   NUM, YEAR, DAYNUM, ORDNUM, CLOCK, DECADE, YEARAPOS, DATENUM,
   kClassCount

@@ -312,8 +312,7 @@ DayPick pick_day(const Frame& f, const Context& ctx) {
     }
     if (!anchor) return p;
     if (f.shift && *f.shift != 0) {
-      int dir = *f.shift;
-      if (f.shift_count > 1) dir = -1;  // "this past Sunday"
+      const int dir = *f.shift;  // the last shift word decides: "this past Sunday", "this coming Sunday"
       p.day = weekday_near(*anchor, *f.weekday, dir, true);
     } else {
       const bool future = ctx.tense == Tense::future || ctx.tense == Tense::weak_future;
@@ -409,6 +408,23 @@ Normal normalize(const Frame& f, Context& ctx) {
       r.temporal_function = true;
     }
     r.cal = c;
+    return r;
+  }
+
+  // "this year's third quarter", "last year's period"
+  if (f.has_flag("yearshift") && f.shift) {
+    if (!dct) {
+      Cal c;
+      c.g = Granularity::year;
+      r.cal = c;
+      return r;
+    }
+    const int y = static_cast<int>(date::year_month_day{*dct}.year()) + *f.shift;
+    Cal c = year_cal(y);
+    if (f.ordinal && f.unit == "Q" && *f.ordinal >= 1 && *f.ordinal <= 4) c = quarter_cal(y, *f.ordinal);
+    else if (f.ordinal && f.unit == "HALF" && *f.ordinal >= 1 && *f.ordinal <= 2) c.g = Granularity::half, c.half = *f.ordinal;
+    else if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter) c = quarter_cal(y, ctx.ref->quarter);
+    from_dct(c);
     return r;
   }
 
@@ -523,8 +539,7 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
     const auto [cy, ci] = season_of(*dct);
     const int want = season_index(f.season);
-    int shift = f.shift.value_or(0);
-    if (f.shift_count > 1) shift = -1;
+    const int shift = f.shift.value_or(0);
     int y = cy;
     if (shift < 0) y = want < ci ? cy : cy - 1;
     else if (shift > 0) y = want > ci ? cy : cy + 1;
@@ -663,7 +678,7 @@ Normal normalize(const Frame& f, Context& ctx) {
     if (dct) {
       const date::year_month_day a{*dct};
       const int y = static_cast<int>(a.year()), m = static_cast<int>(static_cast<unsigned>(a.month()));
-      int shift = f.shift_count > 1 ? -1 : *f.shift;
+      const int shift = *f.shift;
       if (f.unit == "Y") c.year = y + shift;  // "June last year"
       else if (shift < 0) c.year = *f.month < m ? y : y - 1;
       else if (shift > 0) c.year = *f.month > m ? y : y + 1;
