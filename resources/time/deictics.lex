@@ -55,5 +55,5 @@ PERIOD 0 period
 # future: a strong cue, used for weekdays, months and dates; weak: only for
 # weekdays ("planned to leave on Thursday", "could come as early as Tuesday").
 TENSE future will ll shall won going scheduled slated next upcoming
-TENSE weak to would could might planned plans plan set due expected early soon
+TENSE weak would could might planned plans plan set due expected soon
 TENSE past was were had did ago earlier last said

@@ -202,12 +202,10 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
     if (day > 0) return start(yy);
     return sys_days{date::year_month{date::year{yy}, date::month(static_cast<unsigned>(month))} / date::last};
   };
-  // A month alone is the latest one begun by the anchor unless a future cue
-  // says otherwise; a month and day is the nearest one, or the next one
-  // after a strong future cue.
-  if (day == 0 && tense != Tense::future) tense = Tense::past;
-  if (tense == Tense::weak_future) tense = Tense::none;
-  if (tense == Tense::past && day > 0) tense = Tense::none;
+  // A month, or a month and day, is the nearest one to the anchor, or the
+  // next one after a strong future cue ("will", "next"). Past cues are too
+  // noisy in news ("said ... payable Dec. 15") to pull it back a year.
+  if (tense != Tense::future) tense = Tense::none;
   if (tense == Tense::past) {
     for (int yy = y + 1; yy >= y - 1; --yy)
       if (start(yy) <= anchor) return yy;
