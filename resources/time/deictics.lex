@@ -9,9 +9,9 @@ SHIFT 1 next coming
 SHIFT 1a following
 # DIR <sign>: "two days ago" (deictic) and "two days later" (anaphoric).
 DIR -1 ago
-# ("before", "after" and "later" are left out: TimeBank-style annotation
-# marks "three days later" as the duration "three days" plus a signal.)
+# ("before" and "after" are left out: TimeML makes them signals.)
 DIR -1a earlier
+DIR 1a later
 DIR 1 hence
 # Single-word days relative to the DCT: DEIXIS <day offset>[:part of day].
 DEIXIS 0 today

@@ -1,6 +1,6 @@
 # Calendar units. UNIT is the singular, UNITS the plural form; the value is the
 # TIMEX3 duration letter (Y M W D H MIN S), DE decade, CE century, Q quarter,
-# HALF half-year, WE weekend.
+# HALF half-year, SE season (three months), WE weekend.
 UNIT Y year yr
 UNITS Y years yrs
 UNIT M month
@@ -23,5 +23,7 @@ UNIT Q quarter
 UNITS Q quarters
 UNIT HALF half!ctx
 UNITS HALF halves
+UNIT SE season
+UNITS SE seasons
 UNIT WE weekend
 UNITS WE weekends

@@ -166,6 +166,7 @@ std::string duration_value(const Frame& f) {
   if (u == "CE") return "P" + times(100) + "Y";
   if (u == "HALF") return "P" + times(6) + "M";
   if (u == "WE") return "P" + times(2) + "D";
+  if (u == "SE") return "P" + times(3) + "M";
   return "P" + n + u;
 }
 
@@ -630,7 +631,15 @@ Normal normalize(const Frame& f, Context& ctx) {
   }
   // "this morning", "last night" (SHIFT POD)
   if (f.shift && !f.pod.empty() && !f.weekday) {
-    if (dct) {
+    if (f.shift_anaphoric && ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
+      // "that evening", "the following morning": the narrative's day
+      Cal c = day_cal(*ctx.ref->first_day() + days{*f.shift});
+      c.g = Granularity::part_of_day;
+      c.pod = f.pod;
+      r.cal = c;
+      r.anaphoric = true;
+      r.temporal_function = true;
+    } else if (dct) {
       Cal c = day_cal(*dct + days{*f.shift < 0 ? -1 : *f.shift > 0 ? 1 : 0});
       c.g = Granularity::part_of_day;
       c.pod = f.pod;
@@ -783,7 +792,10 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
   std::vector<Timex> out;
   out.reserve(matches.size());
   for (const Match& m : matches) {
-    const Frame f = make_frame(m);
+    Frame f = make_frame(m);
+    // "the next day", "the next morning" follow the narrative, unlike "next week"
+    if (f.shift && !f.words.empty() && f.words.front() == "the" && (f.unit == "D" || !f.pod.empty()))
+      f.shift_anaphoric = true;
     ctx.tense = tense_around(tokens, m, ctx);
     Normal n = normalize(f, ctx);
     if (n.value.empty() && !n.cal) continue;
