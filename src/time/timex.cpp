@@ -207,15 +207,14 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
   // next one after a strong future cue ("will", "next"). Past cues are too
   // noisy in news ("said ... payable Dec. 15") to pull it back a year.
   if (tense != Tense::future) tense = Tense::none;
-  if (tense == Tense::past) {
-    for (int yy = y + 1; yy >= y - 1; --yy)
-      if (start(yy) <= anchor) return yy;
-    return y - 1;
-  }
   if (tense == Tense::future) {
+    // the next one, unless that is more than half a year away (the cue then
+    // belongs to another clause: "will meet again, two days after Oct. 17")
     for (int yy = y - 1; yy <= y + 1; ++yy)
-      if (end(yy) >= anchor) return yy;
-    return y + 1;
+      if (end(yy) >= anchor) {
+        if ((start(yy) - anchor).count() <= 183) return yy;
+        break;
+      }
   }
   int best = y;
   long best_gap = -1;

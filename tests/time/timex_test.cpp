@@ -1,0 +1,319 @@
+// Time expressions: recognition and normalization per family of issue 3,
+// with expectations anchored on a fixed DCT.
+#include "tempora/timex.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+const TimeTagger& tagger() {
+  static const TimeTagger t = TimeTagger::load(testing::source_dir() / "resources" / "time");
+  return t;
+}
+
+std::optional<CreationTime> dct(std::string_view day) { return parse_dct(day, "test"); }
+
+std::vector<Timex> find(std::string_view text, std::string_view day) {
+  return tagger().find(text, day.empty() ? std::nullopt : dct(day));
+}
+
+// The one timex whose text is `phrase` (fails when it is missing).
+Timex timex(std::string_view text, std::string_view phrase, std::string_view day) {
+  const auto all = find(text, day);
+  for (const Timex& t : all)
+    if (text.substr(t.span.begin, t.span.size()) == phrase) return t;
+  std::string found;
+  for (const Timex& t : all) found += "[" + std::string(text.substr(t.span.begin, t.span.size())) + "=" + t.value + "] ";
+  ADD_FAILURE() << "no timex \"" << phrase << "\" in \"" << text << "\"; found " << found;
+  return {};
+}
+
+std::string value(std::string_view text, std::string_view phrase, std::string_view day) {
+  return timex(text, phrase, day).value;
+}
+
+// ---- absolute and partial dates --------------------------------------------
+
+TEST(TimexDates, AbsoluteDatesInEveryNewsShape) {
+  EXPECT_EQ(value("They met on October 17, 2025, in Kyiv.", "October 17, 2025", "2025-10-20"), "2025-10-17");
+  EXPECT_EQ(value("They met on Oct. 17 in Kyiv.", "Oct. 17", "2025-10-20"), "2025-10-17");
+  EXPECT_EQ(value("They met on 17 October 2025.", "17 October 2025", "2025-10-20"), "2025-10-17");
+  EXPECT_EQ(value("Filed 10/17/2025 with the court.", "10/17/2025", "2025-10-20"), "2025-10-17");
+  EXPECT_EQ(value("Filed 2025-10-17 with the court.", "2025-10-17", "2025-10-20"), "2025-10-17");
+  EXPECT_EQ(value("Sales fell in 1998.", "1998", "2025-10-20"), "1998");
+  EXPECT_EQ(value("It happened in March 2020.", "March 2020", "2025-10-20"), "2020-03");
+}
+
+TEST(TimexDates, StatedAndInferredFields) {
+  const Timex t = timex("They met on Oct. 17 in Kyiv.", "Oct. 17", "2025-10-20");
+  EXPECT_TRUE(t.stated & kFieldMonth);
+  EXPECT_TRUE(t.stated & kFieldDay);
+  EXPECT_FALSE(t.stated & kFieldYear);
+  EXPECT_TRUE(t.inferred & kFieldYear);
+  EXPECT_TRUE(t.temporal_function);
+  EXPECT_EQ(t.anchor_tid, "t0");
+  const Timex full = timex("They met on October 17, 2025.", "October 17, 2025", "2025-10-20");
+  EXPECT_TRUE(full.stated & kFieldYear);
+  EXPECT_FALSE(full.inferred & kFieldYear);
+}
+
+TEST(TimexDates, IntervalOfAMonthAndADay) {
+  const Timex m = timex("It happened in October 2025.", "October 2025", "2025-12-01");
+  ASSERT_TRUE(m.interval.has_value());
+  EXPECT_EQ(m.interval->granularity, Granularity::month);
+  EXPECT_EQ(m.interval->start, std::chrono::sys_days{std::chrono::year{2025} / 10 / 1});
+  EXPECT_EQ(m.interval->end, std::chrono::sys_days{std::chrono::year{2025} / 11 / 1});
+  const Timex d = timex("It happened on Feb. 29, 2024.", "Feb. 29, 2024", "2025-12-01");
+  ASSERT_TRUE(d.interval.has_value());
+  EXPECT_EQ(d.interval->end - d.interval->start, std::chrono::hours{24});
+}
+
+TEST(TimexDates, YearBoundaryTakesTheNearestYear) {
+  EXPECT_EQ(value("The talks began on December 30.", "December 30", "2025-01-02"), "2024-12-30");
+  EXPECT_EQ(value("The talks resume on Jan. 3.", "Jan. 3", "2024-12-30"), "2025-01-03");
+  EXPECT_EQ(value("Shares fell in December.", "December", "2025-01-02"), "2024-12");
+}
+
+TEST(TimexDates, LeapDays) {
+  EXPECT_EQ(value("The deal closed yesterday.", "yesterday", "2024-03-01"), "2024-02-29");
+  EXPECT_EQ(value("The deal closed yesterday.", "yesterday", "2023-03-01"), "2023-02-28");
+  EXPECT_EQ(value("It was signed on Feb. 29, 2024.", "Feb. 29, 2024", "2025-01-01"), "2024-02-29");
+  // February 29 of a common year is no date
+  for (const Timex& t : find("It was signed on Feb. 29, 2023.", "2025-01-01")) EXPECT_NE(t.value, "2023-02-29");
+  EXPECT_EQ(value("Leap year babies celebrate on Feb. 29.", "Feb. 29", "2028-02-20"), "2028-02-29");
+}
+
+TEST(TimexDates, IsoWeeks) {
+  EXPECT_EQ(value("Prices rose last week.", "last week", "2025-01-02"), "2024-W52");
+  EXPECT_EQ(value("Prices rose this week.", "this week", "2025-01-02"), "2025-W01");
+  // 2021-01-03 is a Sunday in ISO week 53 of 2020
+  EXPECT_EQ(value("Prices rose this week.", "this week", "2021-01-03"), "2020-W53");
+  EXPECT_EQ(value("Prices will rise next week.", "next week", "2021-01-03"), "2021-W01");
+}
+
+TEST(TimexDates, Quarters) {
+  EXPECT_EQ(value("Profit rose in the third quarter.", "the third quarter", "2025-10-20"), "2025-Q3");
+  EXPECT_EQ(value("Profit rose in the fourth quarter.", "the fourth quarter", "2025-02-10"), "2024-Q4");
+  EXPECT_EQ(value("Profit rose in the third quarter of 2023.", "the third quarter of 2023", "2025-10-20"), "2023-Q3");
+  EXPECT_EQ(value("Third-quarter profit rose.", "Third-quarter", "2025-10-20"), "2025-Q3");
+  EXPECT_EQ(value("Profit rose in the latest quarter.", "the latest quarter", "2025-10-20"), "2025-Q3");
+  EXPECT_EQ(value("Profit rose in the third quarter, up from a year earlier.", "a year earlier", "2025-10-20"),
+            "2024-Q3");
+}
+
+TEST(TimexDates, VagueAndModifiedDates) {
+  EXPECT_EQ(value("Inflation peaked in the 1990s.", "the 1990s", "2025-10-20"), "199");
+  const Timex mid = timex("Elections are due by mid-2024.", "mid-2024", "2023-10-20");
+  EXPECT_EQ(mid.value, "2024");
+  EXPECT_EQ(mid.mod, "MID");
+  const Timex early = timex("They met in early October.", "early October", "2025-10-20");
+  EXPECT_EQ(early.value, "2025-10");
+  EXPECT_EQ(early.mod, "START");
+  EXPECT_EQ(value("Revenue for fiscal 2025 rose.", "fiscal 2025", "2025-10-20"), "2025");
+  EXPECT_EQ(value("Sales rose this year.", "this year", "2025-10-20"), "2025");
+  EXPECT_EQ(value("They met last spring.", "last spring", "2025-10-20"), "2025-SP");
+  EXPECT_EQ(value("They met last spring.", "last spring", "2025-04-20"), "2024-SP");
+}
+
+// ---- deictic and anaphoric -------------------------------------------------
+
+TEST(TimexDeictic, RelativeToTheDct) {
+  const std::string_view day = "2025-10-22";  // a Wednesday
+  EXPECT_EQ(value("It rained yesterday.", "yesterday", day), "2025-10-21");
+  EXPECT_EQ(value("It rains today.", "today", day), "2025-10-22");
+  EXPECT_EQ(value("It rains tomorrow.", "tomorrow", day), "2025-10-23");
+  EXPECT_EQ(value("He left two days ago.", "two days ago", day), "2025-10-20");
+  EXPECT_EQ(value("He left three years ago.", "three years ago", day), "2022");
+  EXPECT_EQ(value("Sales fell last month.", "last month", day), "2025-09");
+  EXPECT_EQ(value("Sales may fall next year.", "next year", day), "2026");
+  EXPECT_EQ(value("Prices are high now.", "now", day), "PRESENT_REF");
+  EXPECT_EQ(value("Prices rose recently.", "recently", day), "PAST_REF");
+  EXPECT_EQ(value("Prices will rise in the future.", "the future", day), "FUTURE_REF");
+}
+
+TEST(TimexDeictic, WeekdayTakesPastOrFutureFromTheVerb) {
+  const std::string_view day = "2025-10-22";  // a Wednesday
+  EXPECT_EQ(value("Zelensky met Trump on Friday.", "Friday", day), "2025-10-17");
+  EXPECT_EQ(value("Zelensky will meet Trump on Friday.", "Friday", day), "2025-10-24");
+  EXPECT_EQ(value("Zelensky met Trump last Friday.", "last Friday", day), "2025-10-17");
+  EXPECT_EQ(value("Zelensky meets Trump next Friday.", "next Friday", day), "2025-10-24");
+  EXPECT_EQ(value("Zelensky spoke Wednesday.", "Wednesday", day), "2025-10-22");
+  // no cue: news reports what happened, the previous one
+  EXPECT_EQ(value("Zelensky and Trump, Friday, in Washington.", "Friday", day), "2025-10-17");
+}
+
+TEST(TimexAnaphoric, FollowsTheNarrative) {
+  const std::string text = "On Oct. 17, 2024, the two leaders met. The next day they signed a deal. "
+                           "Two weeks later the deal collapsed. The following year, talks resumed.";
+  const auto all = find(text, "2025-10-22");
+  EXPECT_EQ(value(text, "The next day", "2025-10-22"), "2024-10-18");
+  const Timex later = timex(text, "Two weeks later", "2025-10-22");
+  EXPECT_EQ(later.value, "2024-W44");
+  EXPECT_EQ(later.anchor_tid, "t2");  // the next day, the last date the text named
+  EXPECT_EQ(value(text, "The following year", "2025-10-22"), "2025");
+}
+
+TEST(TimexAnaphoric, ThatEveningIsTheNarrativeDay) {
+  const std::string text = "The vote took place on March 3, 2022. That evening protesters gathered.";
+  EXPECT_EQ(value(text, "That evening", "2025-01-01"), "2022-03-03TEV");
+}
+
+// ---- times, durations, sets ---------------------------------------------
+
+TEST(TimexTimes, ClockTimesAndPartsOfTheDay) {
+  const std::string_view day = "2025-10-22";
+  const Timex t = timex("The vote ends at 3 p.m. today.", "3 p.m. today", day);
+  EXPECT_EQ(t.type, TimexType::time);
+  EXPECT_EQ(t.value, "2025-10-22T15:00");
+  EXPECT_EQ(value("They met at noon.", "noon", day), "2025-10-22T12:00");
+  EXPECT_EQ(value("They met at 10:35 a.m.", "10:35 a.m.", day), "2025-10-22T10:35");
+  EXPECT_EQ(value("They spoke Tuesday night.", "Tuesday night", day), "2025-10-21TNI");
+}
+
+TEST(TimexDurations, NumbersAndUnits) {
+  const std::string_view day = "2025-10-22";
+  const Timex t = timex("The war has lasted three years.", "three years", day);
+  EXPECT_EQ(t.type, TimexType::duration);
+  EXPECT_EQ(t.value, "P3Y");
+  EXPECT_EQ(value("It took a decade.", "a decade", day), "P10Y");
+  EXPECT_EQ(value("Talks lasted 48 hours.", "48 hours", day), "PT48H");
+  EXPECT_EQ(value("Talks lasted several days.", "several days", day), "PXD");
+  EXPECT_EQ(value("In the last twenty four hours, prices fell.", "the last twenty four hours", day), "PT24H");
+  const Timex more = timex("It lasted more than three years.", "more than three years", day);
+  EXPECT_EQ(more.value, "P3Y");
+  EXPECT_EQ(more.mod, "MORE_THAN");
+}
+
+TEST(TimexDurations, AgesAreNotTimeExpressions) {
+  EXPECT_TRUE(find("A 6-year-old boy was found.", "2025-10-22").empty());
+}
+
+TEST(TimexSets, RecurringTimes) {
+  const std::string_view day = "2025-10-22";
+  const Timex monday = timex("They meet every Monday.", "every Monday", day);
+  EXPECT_EQ(monday.type, TimexType::set);
+  EXPECT_EQ(monday.value, "XXXX-WXX-1");
+  EXPECT_EQ(monday.quant, "EVERY");
+  EXPECT_EQ(value("The paper appears weekly.", "weekly", day), "P1W");
+  EXPECT_EQ(value("Prices change each season.", "each season", day), "P3M");
+}
+
+// ---- without a DCT ------------------------------------------------------
+
+TEST(TimexNoDct, ValuesStayUnderspecified) {
+  EXPECT_EQ(value("They met on October 17.", "October 17", ""), "XXXX-10-17");
+  EXPECT_EQ(value("They met on Friday.", "Friday", ""), "XXXX-WXX-5");
+  EXPECT_EQ(value("They met yesterday.", "yesterday", ""), "XXXX-XX-XX");
+  EXPECT_EQ(value("They met last week.", "last week", ""), "XXXX-WXX");
+  EXPECT_EQ(value("Profit rose in the third quarter.", "the third quarter", ""), "XXXX-Q3");
+  // stated values need no DCT
+  EXPECT_EQ(value("They met on October 17, 2025.", "October 17, 2025", ""), "2025-10-17");
+  const Timex t = timex("They met on October 17.", "October 17", "");
+  EXPECT_FALSE(t.interval.has_value());
+  EXPECT_TRUE(t.anchor_tid.empty());
+}
+
+TEST(TimexNoDct, TagReportsTheUnknownDct) {
+  Document doc("They met on October 17.");
+  const auto& layer = tagger().tag(doc);
+  ASSERT_EQ(layer.timexes.size(), 1u);
+  EXPECT_EQ(layer.timexes[0].value, "XXXX-10-17");
+  bool reported = false;
+  for (const Diagnostic& d : doc.diagnostics())
+    if (d.stage == "time" && d.message.find("creation time unknown") != std::string::npos) reported = true;
+  EXPECT_TRUE(reported);
+  EXPECT_EQ(&doc.get<TimeExpressions>(), &layer);
+}
+
+TEST(TimexNoDct, TagUsesTheDocumentDct) {
+  DocumentInfo info;
+  info.creation_time = dct("2025-10-22");
+  Document doc("They met on Friday.", info);
+  const auto& layer = tagger().tag(doc);
+  ASSERT_EQ(layer.timexes.size(), 1u);
+  EXPECT_EQ(layer.timexes[0].value, "2025-10-17");
+  EXPECT_TRUE(doc.diagnostics().empty());
+}
+
+// ---- independence from the machine -----------------------------------------
+
+struct Flat {
+  std::uint32_t begin, end;
+  std::string value;
+  std::optional<TimeInterval> interval;
+  bool operator==(const Flat&) const = default;
+};
+
+std::vector<Flat> flat(const std::vector<Timex>& timexes) {
+  std::vector<Flat> out;
+  for (const Timex& t : timexes) out.push_back({t.span.begin, t.span.end, t.value, t.interval});
+  return out;
+}
+
+TEST(TimexMachine, OutputDoesNotDependOnTimeZoneOrClock) {
+  const std::string text =
+      "Yesterday at 11 p.m. the ministers met; on Friday they will meet again, two days after the vote on "
+      "Oct. 17. Last week prices rose, and the third quarter ended. Now talks resume.";
+  const char* old_tz = std::getenv("TZ");
+  const std::string saved = old_tz ? old_tz : "";
+  std::vector<std::vector<Flat>> runs;
+  for (const char* zone : {"UTC", "Pacific/Kiritimati", "America/Adak", "Asia/Kathmandu", "Europe/Kyiv"}) {
+    setenv("TZ", zone, 1);
+    tzset();
+    runs.push_back(flat(find(text, "2025-10-22")));
+    runs.push_back(flat(find(text, "")));
+  }
+  if (old_tz) setenv("TZ", saved.c_str(), 1);
+  else unsetenv("TZ");
+  tzset();
+  ASSERT_FALSE(runs[0].empty());
+  for (std::size_t i = 2; i < runs.size(); ++i) EXPECT_EQ(runs[i], runs[i % 2]) << "run " << i;
+  // Without a DCT nothing can come from the clock: no relative value is resolved.
+  for (const Flat& f : runs[1]) EXPECT_EQ(f.value.find("2025-10-2"), std::string::npos) << f.value;
+  EXPECT_EQ(timex(text, "Yesterday at 11 p.m.", "2025-10-22").value, "2025-10-21T23:00");
+}
+
+// ---- robustness -------------------------------------------------------
+
+TEST(TimexRobust, BadInputNeverCrashes) {
+  EXPECT_TRUE(find("", "2025-10-22").empty());
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 7919) & 0xFF));
+  (void)find(binary, "2025-10-22");
+  const std::string repeated(100000, '9');
+  (void)find(repeated, "2025-10-22");
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "the last the next of the ";
+  (void)find(many, "2025-10-22");
+  std::string digits;
+  for (int i = 0; i < 5000; ++i) digits += "12/31/ 3:4: 1990s' '9 ";
+  (void)find(digits, "");
+  SUCCEED();
+}
+
+TEST(TimexRobust, RulesLoadFromTheDataDirectory) {
+  const TimeTagger t = TimeTagger::load();
+  EXPECT_EQ(t.find("on Friday", dct("2025-10-22")).size(), 1u);
+}
+
+TEST(TimexDct, ParsesDctForms) {
+  ASSERT_TRUE(parse_dct("2025-10-17", "x").has_value());
+  ASSERT_TRUE(parse_dct("19980108", "x").has_value());
+  const auto t = parse_dct("1998-02-06T22:19:00", "x");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(dct_value(*t), "1998-02-06T22:19");
+  EXPECT_FALSE(parse_dct("2025-02-30", "x").has_value());
+  EXPECT_FALSE(parse_dct("yesterday", "x").has_value());
+}
+
+}  // namespace
+}  // namespace tempora
