@@ -593,7 +593,11 @@ class SentenceSplitter {
     const std::size_t n = tok_.size();
     std::size_t k = 0;
     bool strong_place = false;
-    while (k < n && k < 5 && is_caps_word(tok_[k], strong_place) && (k == 0 || tok_[k].newlines_before == 0)) ++k;
+    // The place: up to five upper-case words, periods glued on ("ST. PAUL").
+    while (k < n && k < 6 && (k == 0 || tok_[k].newlines_before == 0) &&
+           (is_caps_word(tok_[k], strong_place) ||
+            (k > 0 && !tok_[k].space_before && tok_[k].kind == Kind::terminal && text(tok_[k]) == ".")))
+      ++k;
     if (k == 0 || !strong_place) return 0;
     const auto same_line = [&](std::size_t i) { return i < n && tok_[i].newlines_before == 0; };
     if (same_line(k) && tok_[k].kind == Kind::pause && text(tok_[k]) == ",") {
@@ -634,11 +638,15 @@ class SentenceSplitter {
     const std::size_t n = tok_.size();
     std::size_t start = 0;
     std::size_t line_start = 0;
-    for (std::size_t i = 0; i < n;) {
+    if (dateline_tokens > 0 && dateline_tokens <= n) {
+      out.push_back(sentence(0, dateline_tokens - 1));  // the dateline is a sentence of its own
+      start = dateline_tokens;
+    }
+    for (std::size_t i = start; i < n;) {
       if (i == 0 || tok_[i].newlines_before > 0) line_start = i;
       std::size_t last = i;
       bool boundary = false;
-      if (i + 1 >= n || tok_[i + 1].newlines_before >= 2 || (dateline_tokens > 0 && i + 1 == dateline_tokens)) {
+      if (i + 1 >= n || tok_[i + 1].newlines_before >= 2) {
         boundary = true;
       } else {
         const Kind kind = tok_[i].kind;
@@ -663,10 +671,6 @@ class SentenceSplitter {
                    opens_after_terminal(tok_[i + 1]) && !starts_lower(tok_[i + 1])) {
           boundary = true;
         }
-      }
-      if (start < dateline_tokens && last + 1 >= dateline_tokens) {
-        last = dateline_tokens - 1;  // the dateline is a sentence of its own
-        boundary = true;
       }
       if (boundary) {
         out.push_back(sentence(start, last));

@@ -239,6 +239,14 @@ TEST(Segmenter, DatelineIsItsOwnSentence) {
     ASSERT_TRUE(r.dateline.has_value());
     EXPECT_EQ(*r.dateline, "NEW YORK (AP) —");
   }
+  {
+    // "Minn." may end a sentence, but not inside a dateline.
+    const Result r = run("ST. PAUL, Minn. Oct. 5 (AP) - Voters went to the polls.");
+    ASSERT_TRUE(r.dateline.has_value());
+    EXPECT_EQ(*r.dateline, "ST. PAUL, Minn. Oct. 5 (AP) -");
+    ASSERT_EQ(r.sentences.size(), 2u);
+    EXPECT_EQ(r.sentence_texts[0], *r.dateline);
+  }
   EXPECT_FALSE(run("Trump met Zelensky - again.").dateline.has_value());
   EXPECT_FALSE(run("NATO met.").dateline.has_value());
 }
