@@ -37,11 +37,11 @@ struct Element {
 
 struct TimemlDocument {
   std::string docid;
-  std::string text;                       // the characters of <TEXT>, exactly
-  std::optional<Element> dct;             // the TIMEX3 with functionInDocument="CREATION_TIME"
+  std::string text;                           // the characters of <TEXT>, exactly
+  std::optional<Element> dct;                 // the TIMEX3 with functionInDocument="CREATION_TIME"
   std::optional<CreationTime> creation_time;  // parsed from dct's value
-  std::vector<Element> spans;             // annotations inside <TEXT>, in document order
-  std::vector<Element> links;             // MAKEINSTANCE, TLINK, SLINK, ALINK after <TEXT>
+  std::vector<Element> spans;                 // annotations inside <TEXT>, in document order
+  std::vector<Element> links;                 // MAKEINSTANCE, TLINK, SLINK, ALINK after <TEXT>
 
   // The annotations inside <TEXT> of one element name ("TIMEX3", "EVENT").
   std::vector<const Element*> elements(std::string_view name) const;

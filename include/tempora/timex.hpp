@@ -37,7 +37,19 @@ std::optional<TimexType> parse_timex_type(std::string_view name);
 
 // How fine a value is; also the unit of an interval.
 enum class Granularity : std::uint8_t {
-  unknown, century, decade, year, half, quarter, season, month, week, day, part_of_day, hour, minute
+  unknown,
+  century,
+  decade,
+  year,
+  half,
+  quarter,
+  season,
+  month,
+  week,
+  day,
+  part_of_day,
+  hour,
+  minute
 };
 std::string_view to_string(Granularity granularity);
 
@@ -72,12 +84,12 @@ struct Timex {
   Span span;
   std::string tid;  // "t1", "t2", ... in text order; the DCT is "t0"
   TimexType type = TimexType::date;
-  std::string value;  // TIMEX3 value: "2025-10-17", "2025-W42", "P3D", "PAST_REF", "XXXX-10-17", ...
-  std::string mod;    // START, MID, END, APPROX, MORE_THAN, ... or empty
-  std::string quant;  // SET: EVERY, EACH, ... or empty
-  std::string freq;   // SET: "2X", ... or empty
-  bool temporal_function = false;  // value computed from an anchor
-  std::string anchor_tid;          // the anchor's tid ("t0" = DCT) when temporal_function
+  std::string value;                     // TIMEX3 value: "2025-10-17", "2025-W42", "P3D", "PAST_REF", "XXXX-10-17", ...
+  std::string mod;                       // START, MID, END, APPROX, MORE_THAN, ... or empty
+  std::string quant;                     // SET: EVERY, EACH, ... or empty
+  std::string freq;                      // SET: "2X", ... or empty
+  bool temporal_function = false;        // value computed from an anchor
+  std::string anchor_tid;                // the anchor's tid ("t0" = DCT) when temporal_function
   std::optional<TimeInterval> interval;  // DATE/TIME values that denote a stretch of the calendar
   std::uint16_t stated = kFieldNone;     // TimexField bits the text gave
   std::uint16_t inferred = kFieldNone;   // TimexField bits taken from the DCT or the narrative

@@ -4,16 +4,16 @@
 // characters of <TEXT> and the DCT comes from <DCT>; --dct overrides both.
 // The output keeps the input's file name (with .tml or .json) in -o DIR, and
 // TimeML output has exactly the input's TEXT characters with tags added.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "tempora/timeml.hpp"
@@ -47,8 +47,8 @@ bool looks_like_timeml(const std::filesystem::path& path, std::string_view conte
 
 nlohmann::json fields_json(std::uint16_t bits) {
   static constexpr std::pair<TimexField, const char*> kNames[] = {
-      {kFieldCentury, "century"}, {kFieldDecade, "decade"}, {kFieldYear, "year"},       {kFieldQuarter, "quarter"},
-      {kFieldSeason, "season"},   {kFieldMonth, "month"},   {kFieldWeek, "week"},       {kFieldWeekday, "weekday"},
+      {kFieldCentury, "century"}, {kFieldDecade, "decade"},         {kFieldYear, "year"}, {kFieldQuarter, "quarter"},
+      {kFieldSeason, "season"},   {kFieldMonth, "month"},           {kFieldWeek, "week"}, {kFieldWeekday, "weekday"},
       {kFieldDay, "day"},         {kFieldPartOfDay, "part_of_day"}, {kFieldHour, "hour"}, {kFieldMinute, "minute"}};
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [bit, name] : kNames)
@@ -89,7 +89,8 @@ nlohmann::json to_json(const Document& doc, const TimeExpressions& layer) {
   }
   nlohmann::json diagnostics = nlohmann::json::array();
   for (const Diagnostic& d : doc.diagnostics()) diagnostics.push_back({{"stage", d.stage}, {"message", d.message}});
-  nlohmann::json out = {{"id", doc.info().id}, {"timexes", std::move(timexes)}, {"diagnostics", std::move(diagnostics)}};
+  nlohmann::json out = {
+      {"id", doc.info().id}, {"timexes", std::move(timexes)}, {"diagnostics", std::move(diagnostics)}};
   if (doc.info().creation_time) {
     out["dct"] = dct_value(*doc.info().creation_time);
     out["dct_origin"] = doc.info().creation_time->origin;
@@ -152,9 +153,10 @@ void run_annotate(const AnnotateOptions& options) {
 
 void add_annotate_command(CLI::App& app) {
   auto options = std::make_shared<AnnotateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "annotate", "Find and normalize time expressions (TIMEX3); write TimeML or JSON, one file per input.\n"
-                  "Inputs: plain text, .tml or .TE3input TimeML (text from <TEXT>, DCT from <DCT>).");
+  CLI::App* cmd =
+      app.add_subcommand("annotate",
+                         "Find and normalize time expressions (TIMEX3); write TimeML or JSON, one file per input.\n"
+                         "Inputs: plain text, .tml or .TE3input TimeML (text from <TEXT>, DCT from <DCT>).");
   cmd->add_option("inputs", options->inputs, "Files to annotate")->required();
   cmd->add_option("--dct", options->dct, "Document creation time YYYY-MM-DD (overrides a TimeML <DCT>)");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"timeml", "json"}));

@@ -4,6 +4,8 @@
 // gold document without a system file counts as all timexes missed. Strict
 // and relaxed span P/R/F1, then type and value F1 (an attribute counts when
 // the spans overlap and the attribute is identical). The DCT is not counted.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstring>
@@ -11,8 +13,6 @@
 #include <map>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "tempora/timeml.hpp"

@@ -23,13 +23,20 @@ int quarter_of(unsigned month) { return static_cast<int>((month - 1) / 3 + 1); }
 
 std::string Cal::value() const {
   switch (g) {
-    case Granularity::century: return fmt::format("{:02d}", century);
-    case Granularity::decade: return fmt::format("{:03d}", decade);
-    case Granularity::year: return year_text(year);
-    case Granularity::half: return fmt::format("{}-H{}", year_text(year), half);
-    case Granularity::quarter: return quarter ? fmt::format("{}-Q{}", year_text(year), quarter) : year_text(year) + "-QX";
-    case Granularity::season: return fmt::format("{}-{}", year_text(year), season);
-    case Granularity::month: return month ? fmt::format("{}-{:02d}", year_text(year), month) : year_text(year) + "-XX";
+    case Granularity::century:
+      return fmt::format("{:02d}", century);
+    case Granularity::decade:
+      return fmt::format("{:03d}", decade);
+    case Granularity::year:
+      return year_text(year);
+    case Granularity::half:
+      return fmt::format("{}-H{}", year_text(year), half);
+    case Granularity::quarter:
+      return quarter ? fmt::format("{}-Q{}", year_text(year), quarter) : year_text(year) + "-QX";
+    case Granularity::season:
+      return fmt::format("{}-{}", year_text(year), season);
+    case Granularity::month:
+      return month ? fmt::format("{}-{:02d}", year_text(year), month) : year_text(year) + "-XX";
     case Granularity::week: {
       std::string v = week ? fmt::format("{}-W{:02d}", year_text(year), week) : year_text(year) + "-WXX";
       if (weekend) v += "-WE";
@@ -40,7 +47,8 @@ std::string Cal::value() const {
     case Granularity::hour:
     case Granularity::minute: {
       std::string v;
-      if (month == 0 && day == 0 && weekday != 0) v = fmt::format("{}-WXX-{}", year_text(year), weekday);
+      if (month == 0 && day == 0 && weekday != 0)
+        v = fmt::format("{}-WXX-{}", year_text(year), weekday);
       else
         v = fmt::format("{}-{}-{}", year_text(year), month ? fmt::format("{:02d}", month) : "XX",
                         day ? fmt::format("{:02d}", day) : "XX");
@@ -49,7 +57,8 @@ std::string Cal::value() const {
       if (g == Granularity::minute) v += fmt::format("T{:02d}:{:02d}", hour, minute);
       return v;
     }
-    case Granularity::unknown: break;
+    case Granularity::unknown:
+      break;
   }
   return "XXXX-XX-XX";
 }
@@ -61,8 +70,10 @@ std::optional<sys_days> Cal::first_day() const {
   if (!year) return std::nullopt;
   const date::year y{*year};
   switch (g) {
-    case Granularity::year: return sys_days{y / 1 / 1};
-    case Granularity::half: return sys_days{y / date::month(static_cast<unsigned>((half - 1) * 6 + 1)) / 1};
+    case Granularity::year:
+      return sys_days{y / 1 / 1};
+    case Granularity::half:
+      return sys_days{y / date::month(static_cast<unsigned>((half - 1) * 6 + 1)) / 1};
     case Granularity::quarter:
       if (!quarter) return sys_days{y / 1 / 1};
       return sys_days{y / date::month(static_cast<unsigned>((quarter - 1) * 3 + 1)) / 1};
@@ -70,7 +81,8 @@ std::optional<sys_days> Cal::first_day() const {
       const unsigned m = season == "SP" ? 3 : season == "SU" ? 6 : season == "FA" ? 9 : 12;
       return sys_days{y / date::month(m) / 1};
     }
-    case Granularity::month: return month ? std::optional(sys_days{y / date::month(month) / 1}) : std::nullopt;
+    case Granularity::month:
+      return month ? std::optional(sys_days{y / date::month(month) / 1}) : std::nullopt;
     case Granularity::week: {
       if (!week) return std::nullopt;
       const iso_week::year_weeknum_weekday w{iso_week::year{*year}, iso_week::weeknum(static_cast<unsigned>(week)),
@@ -93,25 +105,47 @@ std::optional<TimeInterval> Cal::interval() const {
   if (!first) return std::nullopt;
   sys_days end_day = *first;
   switch (g) {
-    case Granularity::century: end_day = sys_days{date::year{century * 100 + 100} / 1 / 1}; break;
-    case Granularity::decade: end_day = sys_days{date::year{decade * 10 + 10} / 1 / 1}; break;
-    case Granularity::year: end_day = sys_days{date::year{*year + 1} / 1 / 1}; break;
-    case Granularity::half: end_day = sys_days{year_month_day{*first} + months{6}}; break;
-    case Granularity::quarter: end_day = sys_days{year_month_day{*first} + months{quarter ? 3 : 12}}; break;
-    case Granularity::season: end_day = sys_days{year_month_day{*first} + months{3}}; break;
-    case Granularity::month: end_day = sys_days{year_month_day{*first} + months{1}}; break;
-    case Granularity::week: end_day = *first + days{weekend ? 2 : 7}; break;
-    default: end_day = *first + days{1}; break;
+    case Granularity::century:
+      end_day = sys_days{date::year{century * 100 + 100} / 1 / 1};
+      break;
+    case Granularity::decade:
+      end_day = sys_days{date::year{decade * 10 + 10} / 1 / 1};
+      break;
+    case Granularity::year:
+      end_day = sys_days{date::year{*year + 1} / 1 / 1};
+      break;
+    case Granularity::half:
+      end_day = sys_days{year_month_day{*first} + months{6}};
+      break;
+    case Granularity::quarter:
+      end_day = sys_days{year_month_day{*first} + months{quarter ? 3 : 12}};
+      break;
+    case Granularity::season:
+      end_day = sys_days{year_month_day{*first} + months{3}};
+      break;
+    case Granularity::month:
+      end_day = sys_days{year_month_day{*first} + months{1}};
+      break;
+    case Granularity::week:
+      end_day = *first + days{weekend ? 2 : 7};
+      break;
+    default:
+      end_day = *first + days{1};
+      break;
   }
   TimeInterval iv{std::chrono::time_point_cast<std::chrono::seconds>(*first),
                   std::chrono::time_point_cast<std::chrono::seconds>(end_day), g};
   if (g == Granularity::part_of_day) {
     // morning 06-12, afternoon 12-18, evening 18-24, night 18-30 (into the next day)
     int from = 0, to = 24;
-    if (pod == "MO") from = 6, to = 12;
-    else if (pod == "AF") from = 12, to = 18;
-    else if (pod == "EV") from = 18, to = 24;
-    else if (pod == "NI") from = 18, to = 30;
+    if (pod == "MO")
+      from = 6, to = 12;
+    else if (pod == "AF")
+      from = 12, to = 18;
+    else if (pod == "EV")
+      from = 18, to = 24;
+    else if (pod == "NI")
+      from = 18, to = 30;
     iv.start = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{from});
     iv.end = std::chrono::time_point_cast<std::chrono::seconds>(*first + hours{to});
   } else if (g == Granularity::hour && hour >= 0) {
@@ -223,8 +257,11 @@ std::optional<Cal> shift_cal(const Cal& base, int n, const std::string& unit) {
       case Granularity::month:
         *c.year += n;
         return c;
-      case Granularity::year: *c.year += n; return c;
-      default: break;
+      case Granularity::year:
+        *c.year += n;
+        return c;
+      default:
+        break;
     }
   }
   if (unit == "Q" && base.g == Granularity::quarter && base.quarter) {

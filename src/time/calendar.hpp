@@ -4,12 +4,12 @@
 // ISO weeks); nothing here knows about time zones or the system clock.
 #pragma once
 
+#include <date/date.h>
+#include <date/iso_week.h>
+
 #include <chrono>
 #include <optional>
 #include <string>
-
-#include <date/date.h>
-#include <date/iso_week.h>
 
 #include "tempora/timex.hpp"
 
@@ -20,14 +20,14 @@ struct Cal {
   std::optional<int> year;  // nullopt: "XXXX"
   int month = 0;            // 0: unknown ("XX")
   int day = 0;
-  int week = 0;             // ISO week (year is then the ISO year)
+  int week = 0;  // ISO week (year is then the ISO year)
   int quarter = 0, half = 0;
-  int decade = 0;   // 199 for the 1990s
-  int century = 0;  // 19 for the 1900s
+  int decade = 0;      // 199 for the 1990s
+  int century = 0;     // 19 for the 1900s
   std::string season;  // SP SU FA WI
   std::string pod;     // MO AF EV NI
   int hour = -1, minute = -1;
-  int weekday = 0;     // ISO weekday for "XXXX-WXX-5"
+  int weekday = 0;  // ISO weekday for "XXXX-WXX-5"
   bool weekend = false;
 
   std::string value() const;

@@ -6,6 +6,8 @@
 // linear in the text; nothing here backtracks over the text.
 #include "time/rules.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -13,17 +15,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <fmt/format.h>
-
 namespace tempora::detail::time {
 
 namespace {
 
 constexpr std::array<std::string_view, kClassCount> kClassNames = {
-    "MONTH", "WEEKDAY", "WEEKDAYS", "NUMBER", "ORDINAL", "UNIT",  "UNITS",    "SEASON", "POD",
-    "CLOCKWORD", "AMPM", "MOD",     "CMP",    "AT",      "EARLIER", "LATER", "SHIFT",  "DIR",
-    "DEIXIS", "REF",    "SETWORD", "QUANT",  "DECADEWORD", "FISCAL", "LATEST", "PERIOD", "TENSE", "TZ", "NUM",
-    "YEAR",  "DAYNUM",  "ORDNUM",  "CLOCK",  "DECADE",  "YEARAPOS", "DATENUM"};
+    "MONTH",     "WEEKDAY", "WEEKDAYS", "NUMBER", "ORDINAL",    "UNIT",    "UNITS",  "SEASON",   "POD",
+    "CLOCKWORD", "AMPM",    "MOD",      "CMP",    "AT",         "EARLIER", "LATER",  "SHIFT",    "DIR",
+    "DEIXIS",    "REF",     "SETWORD",  "QUANT",  "DECADEWORD", "FISCAL",  "LATEST", "PERIOD",   "TENSE",
+    "TZ",        "NUM",     "YEAR",     "DAYNUM", "ORDNUM",     "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -105,8 +105,7 @@ void classify_shape(TimeToken& t) {
     return;
   }
   // 3:30 15:45
-  if (const auto colon = s.find(':'); colon != std::string::npos && colon > 0 && colon <= 2 &&
-                                      s.size() == colon + 3) {
+  if (const auto colon = s.find(':'); colon != std::string::npos && colon > 0 && colon <= 2 && s.size() == colon + 3) {
     const int h = to_int(std::string_view(s).substr(0, colon));
     const int m = to_int(std::string_view(s).substr(colon + 1));
     if (h >= 0 && h <= 24 && m >= 0 && m <= 59) {
@@ -137,8 +136,7 @@ void classify_shape(TimeToken& t) {
       i = slash + 1;
     }
     // m/d alone is left out: in news "7/8" and "3/4" are fractions
-    if (parts.size() == 3 && parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 &&
-        parts[1] <= 31) {
+    if (parts.size() == 3 && parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 && parts[1] <= 31) {
       if (parts.size() == 3) {
         int y = parts[2];
         if (y < 0) return;
@@ -199,9 +197,12 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
         auto flag = word.substr(bang + 1);
         const auto next = flag.find('!');
         const std::string name = flag.substr(0, next);
-        if (name == "cap") entry.needs_cap = true;
-        else if (name == "ctx") entry.needs_context = true;
-        else throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));
+        if (name == "cap")
+          entry.needs_cap = true;
+        else if (name == "ctx")
+          entry.needs_context = true;
+        else
+          throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));
         word.erase(bang, next == std::string::npos ? std::string::npos : next + 1);
       }
       std::transform(word.begin(), word.end(), word.begin(), lower);
@@ -236,7 +237,8 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
     pattern.name = where;
     const auto type = parse_timex_type(fields[0]);
     pattern.discard = fields[0] == "NONE";
-    if (!type && !pattern.discard) throw std::runtime_error(fmt::format("{}: unknown TIMEX3 type {}", where, fields[0]));
+    if (!type && !pattern.discard)
+      throw std::runtime_error(fmt::format("{}: unknown TIMEX3 type {}", where, fields[0]));
     pattern.type = type.value_or(TimexType::date);
     for (std::size_t i = 1; i < fields.size(); ++i) {
       std::string_view field = fields[i];
@@ -252,7 +254,8 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
       std::size_t start = 0;
       while (start <= field.size()) {
         const auto bar = field.find('|', start);
-        std::string_view alt_text = field.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        std::string_view alt_text =
+            field.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
         Alternative alt;
         std::string_view name = alt_text;
         if (const auto eq = alt_text.find('='); eq != std::string_view::npos && eq > 0) {
@@ -262,9 +265,8 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
           name = alt_text.substr(0, gt);
           alt.slot = std::string(alt_text.substr(gt + 1));
         }
-        const bool upper = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-          return (c >= 'A' && c <= 'Z') || c == '_';
-        });
+        const bool upper = !name.empty() && std::all_of(name.begin(), name.end(),
+                                                        [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
         if (upper) {
           const auto cls = parse_class(name);
           if (!cls) throw std::runtime_error(fmt::format("{}: unknown class {}", where, name));
@@ -276,6 +278,7 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
           alt.symbol = literal_symbol(word);
         }
         element.mask.set(static_cast<std::size_t>(alt.symbol));
+        if (!alt.value.empty()) element.plain = false;
         element.alternatives.push_back(std::move(alt));
         if (bar == std::string_view::npos) break;
         start = bar + 1;
@@ -287,9 +290,10 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
     if (std::all_of(pattern.elements.begin(), pattern.elements.end(), [](const Element& e) { return e.optional; }))
       throw std::runtime_error(fmt::format("{}: a pattern needs a required element", where));
     for (const auto& element : pattern.elements) {
-      start_mask_ |= element.mask;
+      pattern.first |= element.mask;
       if (!element.optional) break;
     }
+    start_mask_ |= pattern.first;
     patterns_.push_back(std::move(pattern));
   }
   if (patterns_.empty()) throw std::runtime_error(fmt::format("{}: no patterns", file.string()));
@@ -297,9 +301,9 @@ void Rules::add_pattern_file(const std::filesystem::path& file) {
 
 // ---- scanning --------------------------------------------------------------
 
-std::vector<TimeToken> Rules::tokenize(std::string_view text) const {
-  std::vector<TimeToken> tokens;
-  tokens.reserve(text.size() / 6 + 1);
+void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<TimeToken>& tokens) const {
+  tokens.clear();
+  tokens.reserve(text.size() / 5 + 1);
   const std::size_t n = text.size();
   std::size_t i = 0;
   auto lookup = [&](const std::string& w) -> const WordInfo* {
@@ -333,15 +337,15 @@ std::vector<TimeToken> Rules::tokenize(std::string_view text) const {
         }
         if (j + 1 < n && digit_start && is_digit(text[j - 1]) && is_digit(text[j + 1]) &&
             (d == ':' || d == '/' || d == ',' || d == '.')) {
-          if (d == ',' && !(j + 3 < n && is_digit(text[j + 2]) && is_digit(text[j + 3]) &&
-                            (j + 4 >= n || !is_digit(text[j + 4]))))
+          if (d == ',' &&
+              !(j + 3 < n && is_digit(text[j + 2]) && is_digit(text[j + 3]) && (j + 4 >= n || !is_digit(text[j + 4]))))
             break;
           ++j;
           continue;
         }
         // ISO date 2025-10-17 stays one token
-        if (d == '-' && digit_start && j - i == 4 && j + 6 <= n && is_digit(text[j + 1]) &&
-            is_digit(text[j + 2]) && text[j + 3] == '-' && is_digit(text[j + 4]) && is_digit(text[j + 5]) &&
+        if (d == '-' && digit_start && j - i == 4 && j + 6 <= n && is_digit(text[j + 1]) && is_digit(text[j + 2]) &&
+            text[j + 3] == '-' && is_digit(text[j + 4]) && is_digit(text[j + 5]) &&
             (j + 6 == n || !is_digit(text[j + 6]))) {
           j += 6;
           break;
@@ -406,9 +410,11 @@ std::vector<TimeToken> Rules::tokenize(std::string_view text) const {
       if (!e.needs_cap || t.capitalized) t.symbols.set(e.cls);
     if (t.symbols.test(NUMBER) == false && t.symbols.test(NUM)) t.symbols.set(NUMBER);
   }
-  for (TimeToken& t : tokens)
+  for (TimeToken& t : tokens) {
     if (t.symbols.test(NUM)) t.symbols.set(NUMBER);
-  return tokens;
+    t.begin += base;
+    t.end += base;
+  }
 }
 
 // ---- matching --------------------------------------------------------------
@@ -418,7 +424,8 @@ namespace {
 const Entry* entry_for(const TimeToken& t, const Alternative& alt) {
   if (alt.symbol >= kClassCount || alt.symbol >= NUM || t.word == nullptr) return nullptr;
   for (const Entry& e : t.word->entries)
-    if (e.cls == alt.symbol && (!e.needs_cap || t.capitalized) && (alt.value.empty() || e.value == alt.value)) return &e;
+    if (e.cls == alt.symbol && (!e.needs_cap || t.capitalized) && (alt.value.empty() || e.value == alt.value))
+      return &e;
   return nullptr;
 }
 
@@ -430,6 +437,7 @@ bool alt_matches(const TimeToken& t, const Alternative& alt) {
 
 bool element_matches(const TimeToken& t, const Element& e) {
   if ((t.symbols & e.mask).none()) return false;
+  if (e.plain) return true;
   for (const Alternative& alt : e.alternatives)
     if (alt_matches(t, alt)) return true;
   return false;
@@ -474,13 +482,17 @@ bool Rules::acceptable(const std::vector<Bound>& bound) const {
   for (const Bound& b : bound) {
     if (b.alt->symbol >= kClassCount) continue;  // literal
     bool ctx = false;
-    if (b.entry != nullptr) ctx = b.entry->needs_context;
+    if (b.entry != nullptr)
+      ctx = b.entry->needs_context;
     else if (b.token->word != nullptr && b.alt->symbol < NUM)
       for (const Entry& e : b.token->word->entries)
         if (e.cls == b.alt->symbol && e.needs_context) ctx = true;
-    if (ctx) needs = true;
-    else if (b.alt->symbol != NUMBER && b.alt->symbol != NUM) has_other = true;
-    else has_other = has_other || false;
+    if (ctx)
+      needs = true;
+    else if (b.alt->symbol != NUMBER && b.alt->symbol != NUM)
+      has_other = true;
+    else
+      has_other = has_other || false;
   }
   if (needs && !has_other) return false;
   return true;
@@ -489,15 +501,18 @@ bool Rules::acceptable(const std::vector<Bound>& bound) const {
 std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
   std::vector<Match> matches;
   const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
-  // NFA state: (pattern index, element index)
-  std::vector<std::pair<std::uint16_t, std::uint8_t>> active, next;
+  // NFA state: (pattern index, element index); `seen` stamps a state once per
+  // step so the active list never holds duplicates.
+  using State = std::pair<std::uint16_t, std::uint8_t>;
+  std::vector<State> active, next;
+  std::vector<std::uint32_t> seen(patterns_.size() * (kMaxElements + 1), 0);
+  std::uint32_t stamp = 0;
   struct Accept {
     std::uint32_t end;
     std::uint16_t pattern;
   };
   std::vector<Accept> accepts;
-  auto add_state = [&](std::vector<std::pair<std::uint16_t, std::uint8_t>>& set, std::uint16_t p, std::uint8_t e,
-                       std::uint32_t end) {
+  auto add_state = [&](std::vector<State>& set, std::uint16_t p, std::uint8_t e, std::uint32_t end) {
     // epsilon closure over optional elements
     const Pattern& pat = patterns_[p];
     while (true) {
@@ -505,35 +520,44 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
         accepts.push_back({end, p});
         return;
       }
-      set.emplace_back(p, e);
+      std::uint32_t& mark = seen[p * (kMaxElements + 1) + e];
+      if (mark != stamp) {
+        mark = stamp;
+        set.emplace_back(p, e);
+      }
       if (!pat.elements[e].optional) return;
       ++e;
     }
   };
   std::uint32_t i = 0;
   while (i < n) {
-    if ((tokens[i].symbols & start_mask_).none()) {
+    const SymbolMask& start = tokens[i].symbols;
+    if ((start & start_mask_).none()) {
       ++i;
       continue;
     }
     active.clear();
     accepts.clear();
-    for (std::uint16_t p = 0; p < patterns_.size(); ++p) add_state(active, p, 0, i);
-    accepts.clear();  // a pattern of only optional elements cannot exist; no empty matches
+    ++stamp;
+    for (std::uint16_t p = 0; p < patterns_.size(); ++p)
+      if ((start & patterns_[p].first).any()) add_state(active, p, 0, i);
     std::uint32_t t = i;
     while (!active.empty() && t < n) {
       next.clear();
+      ++stamp;
       for (const auto& [p, e] : active)
-        if (element_matches(tokens[t], patterns_[p].elements[e])) add_state(next, p, static_cast<std::uint8_t>(e + 1), t + 1);
-      std::sort(next.begin(), next.end());
-      next.erase(std::unique(next.begin(), next.end()), next.end());
+        if (element_matches(tokens[t], patterns_[p].elements[e]))
+          add_state(next, p, static_cast<std::uint8_t>(e + 1), t + 1);
       active.swap(next);
       ++t;
     }
+    if (accepts.empty()) {
+      ++i;
+      continue;
+    }
     // longest first, earliest pattern on ties
-    std::sort(accepts.begin(), accepts.end(), [](const Accept& a, const Accept& b) {
-      return a.end != b.end ? a.end > b.end : a.pattern < b.pattern;
-    });
+    std::sort(accepts.begin(), accepts.end(),
+              [](const Accept& a, const Accept& b) { return a.end != b.end ? a.end > b.end : a.pattern < b.pattern; });
     bool found = false;
     for (const Accept& a : accepts) {
       Match m;
@@ -601,16 +625,27 @@ Frame make_frame(const Match& m) {
     };
     if (!slot.empty()) {
       int v = -1;
-      if (sym == ORDINAL || sym == ORDNUM) v = ordinal_value();
-      else if (sym == NUMBER || sym == NUM || sym == DAYNUM) v = number_value();
-      if (slot == "day") f.day = v;
-      else if (slot == "hour") f.hour = v;
+      if (sym == ORDINAL || sym == ORDNUM)
+        v = ordinal_value();
+      else if (sym == NUMBER || sym == NUM || sym == DAYNUM)
+        v = number_value();
+      if (slot == "day")
+        f.day = v;
+      else if (slot == "hour")
+        f.hour = v;
       continue;
     }
     switch (static_cast<Cls>(sym)) {
-      case MONTH: f.month = int_value(); break;
-      case WEEKDAY: f.weekday = int_value(); break;
-      case WEEKDAYS: f.weekday = int_value(); f.weekdays_plural = true; break;
+      case MONTH:
+        f.month = int_value();
+        break;
+      case WEEKDAY:
+        f.weekday = int_value();
+        break;
+      case WEEKDAYS:
+        f.weekday = int_value();
+        f.weekdays_plural = true;
+        break;
       case NUMBER:
       case NUM: {
         const int v = number_value();
@@ -623,14 +658,37 @@ Frame make_frame(const Match& m) {
         break;
       }
       case ORDINAL:
-      case ORDNUM: f.ordinal = ordinal_value(); break;
-      case UNIT: f.unit = value; break;
-      case UNITS: f.unit = value; f.plural = true; break;
-      case SEASON: f.season = value; break;
-      case POD: f.pod = value; break;
-      case CLOCKWORD: f.hour = int_value(); f.minute = 0; f.clockword = true; break;
-      case AMPM: f.ampm = value; break;
-      case MOD: case CMP: case AT: case EARLIER: case LATER: f.mod = value; break;
+      case ORDNUM:
+        f.ordinal = ordinal_value();
+        break;
+      case UNIT:
+        f.unit = value;
+        break;
+      case UNITS:
+        f.unit = value;
+        f.plural = true;
+        break;
+      case SEASON:
+        f.season = value;
+        break;
+      case POD:
+        f.pod = value;
+        break;
+      case CLOCKWORD:
+        f.hour = int_value();
+        f.minute = 0;
+        f.clockword = true;
+        break;
+      case AMPM:
+        f.ampm = value;
+        break;
+      case MOD:
+      case CMP:
+      case AT:
+      case EARLIER:
+      case LATER:
+        f.mod = value;
+        break;
       case SHIFT:
         f.shift = to_int(value.back() == 'a' ? value.substr(0, value.size() - 1) : value);
         if (value.back() == 'a') f.shift_anaphoric = true;
@@ -646,23 +704,49 @@ Frame make_frame(const Match& m) {
         if (colon != std::string::npos) f.pod = value.substr(colon + 1);
         break;
       }
-      case REF: f.ref = value; break;
-      case SETWORD: f.setword = value; break;
-      case QUANT: f.quant = value; break;
-      case DECADEWORD: f.decade = int_value(); break;
-      case FISCAL: f.fiscal = true; break;
-      case LATEST: case PERIOD: case TENSE: case TZ: break;
-      case YEAR: f.year = t.num; break;
-      case DAYNUM: f.day = t.num; break;
-      case CLOCK: f.hour = t.clock_h; f.minute = t.clock_m; break;
-      case DECADE: f.decade = t.decade; break;
-      case YEARAPOS: f.year = t.year_apos; break;
+      case REF:
+        f.ref = value;
+        break;
+      case SETWORD:
+        f.setword = value;
+        break;
+      case QUANT:
+        f.quant = value;
+        break;
+      case DECADEWORD:
+        f.decade = int_value();
+        break;
+      case FISCAL:
+        f.fiscal = true;
+        break;
+      case LATEST:
+      case PERIOD:
+      case TENSE:
+      case TZ:
+        break;
+      case YEAR:
+        f.year = t.num;
+        break;
+      case DAYNUM:
+        f.day = t.num;
+        break;
+      case CLOCK:
+        f.hour = t.clock_h;
+        f.minute = t.clock_m;
+        break;
+      case DECADE:
+        f.decade = t.decade;
+        break;
+      case YEARAPOS:
+        f.year = t.year_apos;
+        break;
       case DATENUM:
         if (t.dn_y > 0) f.year = t.dn_y;
         f.month = t.dn_m;
         f.day = t.dn_d;
         break;
-      case kClassCount: break;
+      case kClassCount:
+        break;
     }
   }
   return f;

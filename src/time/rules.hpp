@@ -42,10 +42,43 @@ using SymbolMask = std::bitset<kMaxSymbols>;
 
 // Lexicon and shape classes. Literals get symbol ids after kClassCount.
 enum Cls : std::uint16_t {
-  MONTH, WEEKDAY, WEEKDAYS, NUMBER, ORDINAL, UNIT, UNITS, SEASON, POD, CLOCKWORD, AMPM, MOD, CMP, AT, EARLIER, LATER,
-  SHIFT, DIR, DEIXIS, REF, SETWORD, QUANT, DECADEWORD, FISCAL, LATEST, PERIOD, TENSE, TZ,
+  MONTH,
+  WEEKDAY,
+  WEEKDAYS,
+  NUMBER,
+  ORDINAL,
+  UNIT,
+  UNITS,
+  SEASON,
+  POD,
+  CLOCKWORD,
+  AMPM,
+  MOD,
+  CMP,
+  AT,
+  EARLIER,
+  LATER,
+  SHIFT,
+  DIR,
+  DEIXIS,
+  REF,
+  SETWORD,
+  QUANT,
+  DECADEWORD,
+  FISCAL,
+  LATEST,
+  PERIOD,
+  TENSE,
+  TZ,
   // shapes
-  NUM, YEAR, DAYNUM, ORDNUM, CLOCK, DECADE, YEARAPOS, DATENUM,
+  NUM,
+  YEAR,
+  DAYNUM,
+  ORDNUM,
+  CLOCK,
+  DECADE,
+  YEARAPOS,
+  DATENUM,
   kClassCount
 };
 std::optional<Cls> parse_class(std::string_view name);
@@ -73,11 +106,11 @@ struct TimeToken {
   bool capitalized = false;
   bool sentence_end = false;  // . ! ? that ends a sentence
   // shape values
-  int num = -1;                   // NUM/DAYNUM/YEAR value
-  int ordnum = -1;                // ORDNUM value
-  int clock_h = -1, clock_m = -1; // CLOCK
-  int decade = -1;                // DECADE: 199 for 1990s
-  int year_apos = -1;             // YEARAPOS: 1998 for '98
+  int num = -1;                         // NUM/DAYNUM/YEAR value
+  int ordnum = -1;                      // ORDNUM value
+  int clock_h = -1, clock_m = -1;       // CLOCK
+  int decade = -1;                      // DECADE: 199 for 1990s
+  int year_apos = -1;                   // YEARAPOS: 1998 for '98
   int dn_y = -1, dn_m = -1, dn_d = -1;  // DATENUM
 };
 
@@ -91,6 +124,7 @@ struct Element {
   SymbolMask mask;
   std::vector<Alternative> alternatives;
   bool optional = false;
+  bool plain = true;  // no CLASS=VALUE alternative: the mask decides
 };
 
 struct Pattern {
@@ -99,6 +133,7 @@ struct Pattern {
   std::vector<std::string> flags;  // "value=PAST_REF", "latest", ...
   std::string name;                // "patterns.txt:42"
   bool discard = false;            // NONE: a phrase that looks like a timex but is not
+  SymbolMask first;                // symbols that can start a match
 };
 
 // A token aligned to the alternative it matched.
@@ -118,8 +153,9 @@ class Rules {
  public:
   static Rules load(const std::filesystem::path& dir);
 
-  // Cuts text into time tokens with their symbols.
-  std::vector<TimeToken> tokenize(std::string_view text) const;
+  // Cuts text into time tokens with their symbols; offsets are base + the
+  // offset in text. Reuses out's storage.
+  void tokenize(std::string_view text, std::uint32_t base, std::vector<TimeToken>& out) const;
   // Leftmost-longest matches over tokens, non-overlapping, in order.
   std::vector<Match> match(const std::vector<TimeToken>& tokens) const;
 

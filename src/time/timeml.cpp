@@ -12,13 +12,13 @@
 // characters read back are exactly the input's.
 #include "tempora/timeml.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
+#include <pugixml.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
-#include <pugixml.hpp>
 
 namespace tempora::timeml {
 
@@ -48,7 +48,9 @@ void collect_text(const pugi::xml_node& node, std::string& text, std::vector<Ele
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     switch (child.type()) {
       case pugi::node_pcdata:
-      case pugi::node_cdata: text += child.value(); break;
+      case pugi::node_cdata:
+        text += child.value();
+        break;
       case pugi::node_element: {
         const std::size_t index = spans.size();
         spans.push_back(element_of(child));
@@ -57,7 +59,8 @@ void collect_text(const pugi::xml_node& node, std::string& text, std::vector<Ele
         spans[index].span = Span{begin, static_cast<std::uint32_t>(text.size())};
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 }
@@ -69,8 +72,8 @@ TimemlDocument parse_timeml(std::string_view xml, std::string_view name) {
   const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), options, pugi::encoding_utf8);
   if (!result)
-    throw std::runtime_error(fmt::format("{}: not well-formed XML at byte {}: {}", name, result.offset,
-                                         result.description()));
+    throw std::runtime_error(
+        fmt::format("{}: not well-formed XML at byte {}: {}", name, result.offset, result.description()));
   pugi::xml_node root = doc.document_element();
   TimemlDocument out;
   pugi::xml_node text_node = root.child("TEXT");
@@ -110,14 +113,23 @@ std::string escape(std::string_view text, bool attribute) {
   out.reserve(text.size() + text.size() / 16);
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute) out += "&quot;";
-        else out.push_back(c);
+      case '&':
+        out += "&amp;";
         break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        if (attribute)
+          out += "&quot;";
+        else
+          out.push_back(c);
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -158,8 +170,9 @@ std::string write_timeml(std::string_view text, std::vector<Annotation> annotati
   std::string out;
   out.reserve(text.size() + annotations.size() * 120 + 512);
   out += "<?xml version=\"1.0\" ?>\n";
-  out += "<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n\n";
+  out +=
+      "<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xsi:noNamespaceSchemaLocation=\"http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd\">\n\n";
   fmt::format_to(std::back_inserter(out), "<DOCID>{}</DOCID>\n\n", escape(options.docid));
   if (options.creation_time) {
     const std::string v = dct_value(*options.creation_time);
@@ -225,7 +238,8 @@ TimexScores score_timexes(const TimemlDocument& gold, const TimemlDocument& syst
   };
   const auto g = timexes(gold), s = timexes(system);
   TimexScores scores;
-  for (Counts* c : {&scores.strict, &scores.relaxed, &scores.type, &scores.value}) c->system = s.size(), c->gold = g.size();
+  for (Counts* c : {&scores.strict, &scores.relaxed, &scores.type, &scores.value})
+    c->system = s.size(), c->gold = g.size();
   auto tally = [](const std::vector<const Element*>& from, const std::vector<const Element*>& to, bool from_system,
                   TimexScores& sc) {
     for (const Element* a : from) {

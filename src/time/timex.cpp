@@ -17,14 +17,15 @@
 // weekday takes the previous one (news reports what happened) and a month-day
 // the nearest one. Without a DCT, deictic values keep X for what the DCT
 // would have given ("XXXX-10-17"), and tag() reports that.
+#include "tempora/timex.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
-#include <fmt/format.h>
-
 #include "tempora/data.hpp"
-#include "tempora/timex.hpp"
 #include "time/calendar.hpp"
 #include "time/rules.hpp"
 
@@ -36,10 +37,14 @@ using date::sys_days;
 
 std::string_view to_string(TimexType type) {
   switch (type) {
-    case TimexType::date: return "DATE";
-    case TimexType::time: return "TIME";
-    case TimexType::duration: return "DURATION";
-    case TimexType::set: return "SET";
+    case TimexType::date:
+      return "DATE";
+    case TimexType::time:
+      return "TIME";
+    case TimexType::duration:
+      return "DURATION";
+    case TimexType::set:
+      return "SET";
   }
   return "DATE";
 }
@@ -54,19 +59,32 @@ std::optional<TimexType> parse_timex_type(std::string_view name) {
 
 std::string_view to_string(Granularity g) {
   switch (g) {
-    case Granularity::unknown: return "unknown";
-    case Granularity::century: return "century";
-    case Granularity::decade: return "decade";
-    case Granularity::year: return "year";
-    case Granularity::half: return "half";
-    case Granularity::quarter: return "quarter";
-    case Granularity::season: return "season";
-    case Granularity::month: return "month";
-    case Granularity::week: return "week";
-    case Granularity::day: return "day";
-    case Granularity::part_of_day: return "part_of_day";
-    case Granularity::hour: return "hour";
-    case Granularity::minute: return "minute";
+    case Granularity::unknown:
+      return "unknown";
+    case Granularity::century:
+      return "century";
+    case Granularity::decade:
+      return "decade";
+    case Granularity::year:
+      return "year";
+    case Granularity::half:
+      return "half";
+    case Granularity::quarter:
+      return "quarter";
+    case Granularity::season:
+      return "season";
+    case Granularity::month:
+      return "month";
+    case Granularity::week:
+      return "week";
+    case Granularity::day:
+      return "day";
+    case Granularity::part_of_day:
+      return "part_of_day";
+    case Granularity::hour:
+      return "hour";
+    case Granularity::minute:
+      return "minute";
   }
   return "unknown";
 }
@@ -100,7 +118,8 @@ std::optional<CreationTime> parse_dct(std::string_view text, std::string origin)
     y = digits(0, 4), m = digits(4, 2), d = digits(6, 2), rest = 8;
   }
   if (y < 0 || m < 0 || d < 0) return std::nullopt;
-  const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(m)), date::day(static_cast<unsigned>(d))};
+  const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(m)),
+                                 date::day(static_cast<unsigned>(d))};
   if (!ymd.ok()) return std::nullopt;
   CreationTime ct;
   ct.day = sys_days{ymd};
@@ -156,8 +175,10 @@ struct Normal {
 
 std::string duration_value(const Frame& f) {
   std::string n = "X";
-  if (f.number && *f.number >= 0) n = std::to_string(*f.number);
-  else if (!f.number && (f.article || !f.plural)) n = "1";
+  if (f.number && *f.number >= 0)
+    n = std::to_string(*f.number);
+  else if (!f.number && (f.article || !f.plural))
+    n = "1";
   if (f.other && n == "1") n = "2";
   const std::string& u = f.unit;
   auto times = [&](int k) { return n == "X" ? std::string("X") : std::to_string(std::stoi(n) * k); };
@@ -219,7 +240,9 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
   int best = y;
   long best_gap = -1;
   for (int yy = y - 1; yy <= y + 1; ++yy) {
-    const long gap = anchor < start(yy) ? (start(yy) - anchor).count() : anchor > end(yy) ? (anchor - end(yy)).count() : 0;
+    const long gap = anchor < start(yy) ? (start(yy) - anchor).count()
+                     : anchor > end(yy) ? (anchor - end(yy)).count()
+                                        : 0;
     if (best_gap < 0 || gap < best_gap) best = yy, best_gap = gap;
   }
   return best;
@@ -258,9 +281,12 @@ std::uint16_t stated_fields(const Frame& f) {
 std::uint16_t value_fields(const Cal& c) {
   std::uint16_t s = 0;
   switch (c.g) {
-    case Granularity::century: return kFieldCentury;
-    case Granularity::decade: return kFieldCentury | kFieldDecade;
-    default: break;
+    case Granularity::century:
+      return kFieldCentury;
+    case Granularity::decade:
+      return kFieldCentury | kFieldDecade;
+    default:
+      break;
   }
   if (c.year) s |= kFieldYear | kFieldDecade | kFieldCentury;
   if (c.quarter || c.half) s |= kFieldQuarter;
@@ -334,17 +360,21 @@ Normal normalize(const Frame& f, Context& ctx) {
   // ---- SET ----
   if (f.type == TimexType::set) {
     r.quant = f.quant;
-    if (!f.setword.empty()) r.value = f.setword;
+    if (!f.setword.empty())
+      r.value = f.setword;
     else if (f.weekday) {
       r.value = fmt::format("XXXX-WXX-{}", *f.weekday);
       if (!f.pod.empty()) r.value += "T" + f.pod;
-    } else if (f.month) r.value = fmt::format("XXXX-{:02d}", *f.month);
-    else if (!f.season.empty()) r.value = "XXXX-" + f.season;
+    } else if (f.month)
+      r.value = fmt::format("XXXX-{:02d}", *f.month);
+    else if (!f.season.empty())
+      r.value = "XXXX-" + f.season;
     else if (!f.unit.empty()) {
       Frame one = f;
       one.number = f.other ? 2 : 1;
       r.value = duration_value(one);
-    } else r.value = "P1D";
+    } else
+      r.value = "P1D";
     return r;
   }
 
@@ -379,8 +409,9 @@ Normal normalize(const Frame& f, Context& ctx) {
   }
 
   // Clock times, with the day they fall on.
-  if (f.hour && f.type == TimexType::time && (f.minute || !f.ampm.empty() || f.clockword ||
-                                               std::find(f.words.begin(), f.words.end(), "o'clock") != f.words.end())) {
+  if (f.hour && f.type == TimexType::time &&
+      (f.minute || !f.ampm.empty() || f.clockword ||
+       std::find(f.words.begin(), f.words.end(), "o'clock") != f.words.end())) {
     int h = *f.hour;
     if (f.ampm == "PM" && h < 12) h += 12;
     if (f.ampm == "AM" && h == 12) h = 0;
@@ -389,16 +420,18 @@ Normal normalize(const Frame& f, Context& ctx) {
     c.hour = h;
     c.minute = f.minute.value_or(0);
     std::optional<sys_days> day;
-    if (f.month && f.day && dct) day = sys_days{date::year{year_for(*dct, *f.month, *f.day, ctx.tense)} /
-                                                date::month(static_cast<unsigned>(*f.month)) /
-                                                date::day(static_cast<unsigned>(*f.day))};
+    if (f.month && f.day && dct)
+      day = sys_days{date::year{year_for(*dct, *f.month, *f.day, ctx.tense)} /
+                     date::month(static_cast<unsigned>(*f.month)) / date::day(static_cast<unsigned>(*f.day))};
     else {
       const DayPick p = pick_day(f, ctx);
-      if (p.present) day = p.day;
+      if (p.present)
+        day = p.day;
       else if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
         day = ctx.ref->first_day();
         r.anaphoric = true;
-      } else day = dct;
+      } else
+        day = dct;
     }
     if (day) {
       const Cal d = day_cal(*day);
@@ -419,9 +452,12 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
     const int y = static_cast<int>(date::year_month_day{*dct}.year()) + *f.shift;
     Cal c = year_cal(y);
-    if (f.ordinal && f.unit == "Q" && *f.ordinal >= 1 && *f.ordinal <= 4) c = quarter_cal(y, *f.ordinal);
-    else if (f.ordinal && f.unit == "HALF" && *f.ordinal >= 1 && *f.ordinal <= 2) c.g = Granularity::half, c.half = *f.ordinal;
-    else if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter) c = quarter_cal(y, ctx.ref->quarter);
+    if (f.ordinal && f.unit == "Q" && *f.ordinal >= 1 && *f.ordinal <= 4)
+      c = quarter_cal(y, *f.ordinal);
+    else if (f.ordinal && f.unit == "HALF" && *f.ordinal >= 1 && *f.ordinal <= 2)
+      c.g = Granularity::half, c.half = *f.ordinal;
+    else if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter)
+      c = quarter_cal(y, ctx.ref->quarter);
     from_dct(c);
     return r;
   }
@@ -472,8 +508,10 @@ Normal normalize(const Frame& f, Context& ctx) {
     if (f.year) {
       c.year = *f.year;
       if (!f.ordinal) {  // "the 1988 period": the quarter under discussion, in 1988
-        if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && !half) c.quarter = ctx.ref->quarter;
-        else c.g = Granularity::year;
+        if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && !half)
+          c.quarter = ctx.ref->quarter;
+        else
+          c.g = Granularity::year;
       }
       r.cal = c;
       return r;
@@ -539,8 +577,10 @@ Normal normalize(const Frame& f, Context& ctx) {
     const int want = season_index(f.season);
     const int shift = f.shift.value_or(0);
     int y = cy;
-    if (shift < 0) y = want < ci ? cy : cy - 1;
-    else if (shift > 0) y = want > ci ? cy : cy + 1;
+    if (shift < 0)
+      y = want < ci ? cy : cy - 1;
+    else if (shift > 0)
+      y = want > ci ? cy : cy + 1;
     c.year = y;
     from_dct(c);
     return r;
@@ -579,8 +619,10 @@ Normal normalize(const Frame& f, Context& ctx) {
       }
     }
     Cal c;
-    c.g = f.unit == "Y" ? Granularity::year : f.unit == "M" ? Granularity::month : f.unit == "W" ? Granularity::week
-                                                                                                  : Granularity::day;
+    c.g = f.unit == "Y"   ? Granularity::year
+          : f.unit == "M" ? Granularity::month
+          : f.unit == "W" ? Granularity::week
+                          : Granularity::day;
     r.cal = c;
     return r;
   }
@@ -601,8 +643,11 @@ Normal normalize(const Frame& f, Context& ctx) {
       return r;
     }
     Cal u;
-    u.g = f.unit == "Y" ? Granularity::year : f.unit == "M" ? Granularity::month : f.unit == "W" || f.unit == "WE" ? Granularity::week
-                                                                                                 : f.unit == "DE" ? Granularity::decade : Granularity::day;
+    u.g = f.unit == "Y"                     ? Granularity::year
+          : f.unit == "M"                   ? Granularity::month
+          : f.unit == "W" || f.unit == "WE" ? Granularity::week
+          : f.unit == "DE"                  ? Granularity::decade
+                                            : Granularity::day;
     u.weekend = f.unit == "WE";
     if (u.g == Granularity::decade) {
       r.value = "XXX";
@@ -685,10 +730,14 @@ Normal normalize(const Frame& f, Context& ctx) {
       const date::year_month_day a{*dct};
       const int y = static_cast<int>(a.year()), m = static_cast<int>(static_cast<unsigned>(a.month()));
       const int shift = *f.shift;
-      if (f.unit == "Y") c.year = y + shift;  // "June last year"
-      else if (shift < 0) c.year = *f.month < m ? y : y - 1;
-      else if (shift > 0) c.year = *f.month > m ? y : y + 1;
-      else c.year = y;
+      if (f.unit == "Y")
+        c.year = y + shift;  // "June last year"
+      else if (shift < 0)
+        c.year = *f.month < m ? y : y - 1;
+      else if (shift > 0)
+        c.year = *f.month > m ? y : y + 1;
+      else
+        c.year = y;
       r.temporal_function = true;
     }
     r.cal = c;
@@ -742,7 +791,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   auto cue = [&](const TimeToken& t) -> Tense {
     if (t.word != nullptr)
       for (const Entry& e : t.word->entries)
-        if (e.cls == TENSE) return e.value == "future" ? Tense::future : e.value == "weak" ? Tense::weak_future : Tense::past;
+        if (e.cls == TENSE)
+          return e.value == "future" ? Tense::future : e.value == "weak" ? Tense::weak_future : Tense::past;
     return Tense::none;
   };
   // the Morphology token index at a byte offset, when the layers are there
@@ -778,10 +828,22 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
 
 }  // namespace
 
+namespace {
+constexpr std::size_t kChunk = 64 * 1024;
+
+std::size_t chunk_end(std::string_view text, std::size_t pos) {
+  if (text.size() - pos <= kChunk) return text.size();
+  const std::size_t limit = std::min(text.size(), pos + 2 * kChunk);
+  for (std::size_t i = pos + kChunk; i < limit; ++i)
+    if (text[i] == '\n') return i + 1;
+  for (std::size_t i = pos + kChunk; i < limit; ++i)
+    if (text[i] == ' ') return i + 1;
+  return pos + kChunk;
+}
+}  // namespace
+
 std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<CreationTime>& dct,
                                    const Document* doc) const {
-  const auto tokens = rules_->rules.tokenize(text);
-  const auto matches = rules_->rules.match(tokens);
   Context ctx;
   if (dct) ctx.dct = dct->day;
   if (doc != nullptr) {
@@ -789,48 +851,60 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
     if (doc->has<Morphology>()) ctx.morph = &doc->get<Morphology>();
   }
   std::vector<Timex> out;
-  out.reserve(matches.size());
-  for (const Match& m : matches) {
-    Frame f = make_frame(m);
-    // "the next day", "the next morning" follow the narrative, unlike "next week"
-    if (f.shift && !f.words.empty() && f.words.front() == "the" && (f.unit == "D" || !f.pod.empty()))
-      f.shift_anaphoric = true;
-    ctx.tense = tense_around(tokens, m, ctx);
-    Normal n = normalize(f, ctx);
-    if (n.value.empty() && !n.cal) continue;
-    Timex t;
-    t.span = Span{tokens[m.first].begin, tokens[m.last - 1].end};
-    t.tid = fmt::format("t{}", out.size() + 1);
-    t.type = n.type;
-    t.mod = n.mod;
-    t.quant = n.quant;
-    t.freq = n.freq;
-    t.rule = m.pattern->name;
-    t.stated = n.stated;
-    if (n.cal) {
-      t.value = n.cal->value();
-      t.interval = n.cal->interval();
-      t.inferred = static_cast<std::uint16_t>(value_fields(*n.cal) & ~n.stated);
-      // Clock times are TIME; a part of a day ("Friday night") is annotated as
-      // a DATE in TimeBank-style corpora, so it stays one.
-      if (n.cal->g >= Granularity::hour && t.type == TimexType::date) t.type = TimexType::time;
-      if (n.cal->g < Granularity::hour && t.type == TimexType::time) t.type = TimexType::date;
-    } else {
-      t.value = n.value;
+  // The text is processed in chunks of about 64 KiB that end at a line break
+  // (a time expression never spans one), so memory stays bounded by the chunk
+  // while the narrative context carries over.
+  std::vector<TimeToken> tokens;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t end = chunk_end(text, pos);
+    rules_->rules.tokenize(text.substr(pos, end - pos), static_cast<std::uint32_t>(pos), tokens);
+    pos = end;
+    const auto matches = rules_->rules.match(tokens);
+    for (const Match& m : matches) {
+      Frame f = make_frame(m);
+      // "the next day", "the next morning" follow the narrative, unlike "next week"
+      if (f.shift && !f.words.empty() && f.words.front() == "the" && (f.unit == "D" || !f.pod.empty()))
+        f.shift_anaphoric = true;
+      ctx.tense = tense_around(tokens, m, ctx);
+      Normal n = normalize(f, ctx);
+      if (n.value.empty() && !n.cal) continue;
+      Timex t;
+      t.span = Span{tokens[m.first].begin, tokens[m.last - 1].end};
+      t.tid = fmt::format("t{}", out.size() + 1);
+      t.type = n.type;
+      t.mod = n.mod;
+      t.quant = n.quant;
+      t.freq = n.freq;
+      t.rule = m.pattern->name;
+      t.stated = n.stated;
+      if (n.cal) {
+        t.value = n.cal->value();
+        t.interval = n.cal->interval();
+        t.inferred = static_cast<std::uint16_t>(value_fields(*n.cal) & ~n.stated);
+        // Clock times are TIME; a part of a day ("Friday night") is annotated as
+        // a DATE in TimeBank-style corpora, so it stays one.
+        if (n.cal->g >= Granularity::hour && t.type == TimexType::date) t.type = TimexType::time;
+        if (n.cal->g < Granularity::hour && t.type == TimexType::time) t.type = TimexType::date;
+      } else {
+        t.value = n.value;
+      }
+      if (n.temporal_function) {
+        t.temporal_function = true;
+        if (n.anaphoric && !ctx.ref_tid.empty())
+          t.anchor_tid = ctx.ref_tid;
+        else if (dct)
+          t.anchor_tid = "t0";
+      }
+      // A resolved calendar date becomes the narrative's reference time.
+      // Comparisons ("a year earlier", "the year-ago quarter") do not move it.
+      if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
+          n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
+        ctx.ref = *n.cal;
+        ctx.ref_tid = t.tid;
+      }
+      out.push_back(std::move(t));
     }
-    if (n.temporal_function) {
-      t.temporal_function = true;
-      if (n.anaphoric && !ctx.ref_tid.empty()) t.anchor_tid = ctx.ref_tid;
-      else if (dct) t.anchor_tid = "t0";
-    }
-    // A resolved calendar date becomes the narrative's reference time.
-    // Comparisons ("a year earlier", "the year-ago quarter") do not move it.
-    if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-        n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
-      ctx.ref = *n.cal;
-      ctx.ref_tid = t.tid;
-    }
-    out.push_back(std::move(t));
   }
   return out;
 }

@@ -1,10 +1,10 @@
 // TimeML reading, writing and the TempEval-3 timex measures.
 #include "tempora/timeml.hpp"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "test_support.hpp"
 
@@ -96,7 +96,7 @@ TEST(TimemlScore, StrictRelaxedTypeValue) {
   gold.spans = {timex(3, 9, "DATE", "1998-01-09"), timex(14, 23, "DATE", "1998-W01"), timex(31, 35, "DATE", "1998")};
   Element dct = timex(0, 0, "DATE", "1998-01-10");
   dct.attributes.emplace_back("functionInDocument", "CREATION_TIME");
-  gold.spans.push_back(dct);  // never counted
+  gold.spans.push_back(dct);                           // never counted
   sys.spans = {timex(3, 9, "DATE", "1998-01-09"),      // exact
                timex(19, 23, "DATE", "1998-W02"),      // overlaps, wrong value
                timex(40, 43, "DATE", "PRESENT_REF")};  // spurious

@@ -2,13 +2,13 @@
 // with expectations anchored on a fixed DCT.
 #include "tempora/timex.hpp"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <ctime>
 #include <string>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "test_support.hpp"
 
@@ -32,7 +32,8 @@ Timex timex(std::string_view text, std::string_view phrase, std::string_view day
   for (const Timex& t : all)
     if (text.substr(t.span.begin, t.span.size()) == phrase) return t;
   std::string found;
-  for (const Timex& t : all) found += "[" + std::string(text.substr(t.span.begin, t.span.size())) + "=" + t.value + "] ";
+  for (const Timex& t : all)
+    found += "[" + std::string(text.substr(t.span.begin, t.span.size())) + "=" + t.value + "] ";
   ADD_FAILURE() << "no timex \"" << phrase << "\" in \"" << text << "\"; found " << found;
   return {};
 }
@@ -152,8 +153,9 @@ TEST(TimexDeictic, WeekdayTakesPastOrFutureFromTheVerb) {
 }
 
 TEST(TimexAnaphoric, FollowsTheNarrative) {
-  const std::string text = "On Oct. 17, 2024, the two leaders met. The next day they signed a deal. "
-                           "Two weeks later the deal collapsed. The following year, talks resumed.";
+  const std::string text =
+      "On Oct. 17, 2024, the two leaders met. The next day they signed a deal. "
+      "Two weeks later the deal collapsed. The following year, talks resumed.";
   const auto all = find(text, "2025-10-22");
   EXPECT_EQ(value(text, "The next day", "2025-10-22"), "2024-10-18");
   const Timex later = timex(text, "Two weeks later", "2025-10-22");
@@ -272,8 +274,10 @@ TEST(TimexMachine, OutputDoesNotDependOnTimeZoneOrClock) {
     runs.push_back(flat(find(text, "2025-10-22")));
     runs.push_back(flat(find(text, "")));
   }
-  if (old_tz) setenv("TZ", saved.c_str(), 1);
-  else unsetenv("TZ");
+  if (old_tz)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
   tzset();
   ASSERT_FALSE(runs[0].empty());
   for (std::size_t i = 2; i < runs.size(); ++i) EXPECT_EQ(runs[i], runs[i % 2]) << "run " << i;
