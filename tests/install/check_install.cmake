@@ -16,8 +16,9 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build "${WORK_DIR}/build" RESULT_VARI
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "consumer build failed (${rc})")
 endif()
-execute_process(COMMAND "${WORK_DIR}/build/consumer" RESULT_VARIABLE rc OUTPUT_VARIABLE out
-                ENV TEMPORA_HOME=${WORK_DIR}/prefix/share/tempora)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env TEMPORA_HOME=${WORK_DIR}/prefix/share/tempora
+                        "${WORK_DIR}/build/consumer"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "tokens=")
   message(FATAL_ERROR "consumer run failed (${rc}): ${out}")
 endif()
