@@ -538,7 +538,7 @@ class Scanner {
           const auto [count, end] = letter_run(j + 1, kMaxDomainLabel, true);
           const CodePoint after = at(t_, end);
           if (count >= 2 && count <= kMaxDomainLabel && (after.len == 0 || !is_word_char(after.c))) {
-            j = end;
+            j += 1;  // the label itself is the next run, so "bbc.co.uk" chains
             continue;
           }
         }

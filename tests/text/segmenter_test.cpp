@@ -125,6 +125,17 @@ TEST(Segmenter, KeepsUrlsAndEmailsWhole) {
   EXPECT_THAT(tokens("(see http://x.org/a_(b))"), ElementsAre("(", "see", "http://x.org/a_(b)", ")"));
 }
 
+TEST(Segmenter, KeepsJoinedWordsWhole) {
+  EXPECT_THAT(tokens("U.S.-based AT&T and bbc.co.uk, O'SMACH and Ph.D. holders; U.S.'s role"),
+              ElementsAre("U.S.-based", "AT&T", "and", "bbc.co.uk", ",", "O'SMACH", "and", "Ph.D.", "holders", ";",
+                          "U.S.", "'s", "role"));
+}
+
+TEST(Segmenter, StraightSingleQuotes) {
+  EXPECT_THAT(tokens("He said 'no' twice, 'yes' once."),
+              ElementsAre("He", "said", "'", "no", "'", "twice", ",", "'", "yes", "'", "once", "."));
+}
+
 TEST(Segmenter, SplitsEllipsesAndDashes) {
   EXPECT_THAT(tokens("Well... maybe -- or not—never. Wait…"),
               ElementsAre("Well", "...", "maybe", "--", "or", "not", "—", "never", ".", "Wait", "…"));
