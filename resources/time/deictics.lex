@@ -50,6 +50,21 @@ TZ 0 est edt cst cdt mst mdt pst pdt gmt utc
 # "the latest quarter", "the most recent period": the last complete unit.
 LATEST 0 latest
 PERIOD 0 period
+# Words before an ambiguous time word (!ctx in the lexicons) that make it one:
+# "in March", "since May", "until fall".
+CONTEXT 0 in since until till by during before after from through last next this early late mid of
+# Holidays: HOLIDAY <MM-DD> or <MM/n/weekday> (the n-th ISO weekday of the
+# month, n = -1 the last). Names that are also common words need "Day" (!ctx).
+HOLIDAY 12-25 christmas xmas
+HOLIDAY 11/4/4 thanksgiving
+HOLIDAY 10-31 halloween
+HOLIDAY 07-04 independence!ctx
+HOLIDAY 05/-1/1 memorial!ctx
+HOLIDAY 09/1/1 labor!ctx
+HOLIDAY 10/2/1 columbus!ctx
+HOLIDAY 11-11 veterans!ctx armistice!ctx
+HOLIDAY 02-14 valentine!ctx
+
 # Tense cues around a bare weekday, month or quarter ("met on Friday" is the
 # Friday before the DCT, "will meet on Friday" the one after).
 # future: a strong cue, used for weekdays, months and dates; weak: only for

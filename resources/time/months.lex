@@ -1,7 +1,8 @@
 # Month names: MONTH <number 1-12> <forms>.
-# Ambiguous forms (the modal "may", the verb "march") need a capital letter and
-# another time word in the pattern (!cap !ctx).
-MONTH 1  january jan jan.
+# Ambiguous forms (the modal "may", the verb "march", the name "Jan") need a
+# capital letter and another time word in the pattern or a CONTEXT word before
+# them (!cap !ctx).
+MONTH 1  january jan!ctx jan.
 MONTH 2  february feb feb.
 MONTH 3  march!cap!ctx mar.
 MONTH 4  april apr apr.

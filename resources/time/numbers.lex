@@ -29,4 +29,5 @@ NUMBER 70 seventy
 NUMBER 80 eighty
 NUMBER 90 ninety
 NUMBER 100 hundred
+NUMBER 1000 thousand
 NUMBER X several few many some numerous

@@ -23,7 +23,7 @@ constexpr std::array<std::string_view, kClassCount> kClassNames = {
     "MONTH",     "WEEKDAY", "WEEKDAYS", "NUMBER", "ORDINAL",    "UNIT",    "UNITS",  "SEASON",   "POD",
     "CLOCKWORD", "AMPM",    "MOD",      "CMP",    "AT",         "EARLIER", "LATER",  "SHIFT",    "DIR",
     "DEIXIS",    "REF",     "SETWORD",  "QUANT",  "DECADEWORD", "FISCAL",  "LATEST", "PERIOD",   "TENSE",
-    "TZ",        "NUM",     "YEAR",     "DAYNUM", "ORDNUM",     "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
+    "TZ",        "CONTEXT", "HOLIDAY",  "NUM",     "YEAR",     "DAYNUM", "ORDNUM",     "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -475,26 +475,29 @@ bool Rules::align(const Pattern& p, const std::vector<TimeToken>& tokens, std::u
   return ok;
 }
 
-bool Rules::acceptable(const std::vector<Bound>& bound) const {
+bool Rules::acceptable(const std::vector<Bound>& bound, const std::vector<TimeToken>& tokens,
+                       std::uint32_t first) const {
   // A word flagged !ctx ("may", "fall", "second") needs another time word in
-  // the match; a match made only of literals and !ctx words is rejected.
-  bool needs = false, has_other = false;
+  // the match; a month or season so flagged may instead follow a CONTEXT word
+  // ("in March", "since May"). Literals and bare numbers do not count.
+  bool needs = false, has_other = false, rescuable = true;
   for (const Bound& b : bound) {
     if (b.alt->symbol >= kClassCount) continue;  // literal
     bool ctx = false;
-    if (b.entry != nullptr)
+    if (b.entry != nullptr) {
       ctx = b.entry->needs_context;
-    else if (b.token->word != nullptr && b.alt->symbol < NUM)
+    } else if (b.token->word != nullptr && b.alt->symbol < NUM) {
       for (const Entry& e : b.token->word->entries)
         if (e.cls == b.alt->symbol && e.needs_context) ctx = true;
-    if (ctx)
+    }
+    if (ctx) {
       needs = true;
-    else if (b.alt->symbol != NUMBER && b.alt->symbol != NUM)
+      if (b.alt->symbol != MONTH && b.alt->symbol != SEASON) rescuable = false;
+    } else if (b.alt->symbol != NUMBER && b.alt->symbol != NUM) {
       has_other = true;
-    else
-      has_other = has_other || false;
+    }
   }
-  if (needs && !has_other) return false;
+  if (needs && !has_other) return rescuable && first > 0 && tokens[first - 1].symbols.test(CONTEXT);
   return true;
 }
 
@@ -563,7 +566,7 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
       Match m;
       m.first = i, m.last = a.end, m.pattern = &patterns_[a.pattern];
       if (!align(*m.pattern, tokens, i, a.end, m.bound)) continue;
-      if (!acceptable(m.bound)) continue;
+      if (!acceptable(m.bound, tokens, i)) continue;
       i = a.end;
       if (!m.pattern->discard) matches.push_back(std::move(m));
       found = true;
@@ -649,6 +652,7 @@ Frame make_frame(const Match& m) {
       case NUMBER:
       case NUM: {
         const int v = number_value();
+        f.numbers.push_back(v);
         if (f.number && *f.number >= 0 && v >= 0) {
           // twenty four -> 24; two hundred -> 200
           f.number = v == 100 ? *f.number * 100 : *f.number + v;
@@ -723,6 +727,10 @@ Frame make_frame(const Match& m) {
       case PERIOD:
       case TENSE:
       case TZ:
+      case CONTEXT:
+        break;
+      case HOLIDAY:
+        f.holiday = value;
         break;
       case YEAR:
         f.year = t.num;

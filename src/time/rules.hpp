@@ -70,6 +70,8 @@ enum Cls : std::uint16_t {
   PERIOD,
   TENSE,
   TZ,
+  CONTEXT,
+  HOLIDAY,
   // shapes
   NUM,
   YEAR,
@@ -167,7 +169,7 @@ class Rules {
   int literal_symbol(const std::string& word);
   bool align(const Pattern& p, const std::vector<TimeToken>& tokens, std::uint32_t first, std::uint32_t last,
              std::vector<Bound>& out) const;
-  bool acceptable(const std::vector<Bound>& bound) const;
+  bool acceptable(const std::vector<Bound>& bound, const std::vector<TimeToken>& tokens, std::uint32_t first) const;
 
   std::unordered_map<std::string, WordInfo> words_;
   std::vector<Pattern> patterns_;
@@ -192,6 +194,8 @@ struct Frame {
   bool dir_anaphoric = false;
   std::optional<int> deixis_days;
   bool fiscal = false, weekdays_plural = false, clockword = false, other = false;
+  std::vector<int> numbers;        // each NUMBER token's value, in order
+  std::string holiday;             // HOLIDAY value
   std::vector<std::string> words;  // lowercase tokens
   const Pattern* pattern = nullptr;
   bool has_flag(std::string_view f) const;

@@ -408,6 +408,75 @@ Normal normalize(const Frame& f, Context& ctx) {
     return r;
   }
 
+  // Spoken years: "nineteen ninety-six", "the year two thousand".
+  if (f.has_flag("spokenyear")) {
+    const auto& v = f.numbers;
+    int y = -1;
+    if (v.size() >= 2 && v[0] > 0 && v[0] < 10 && v[1] == 1000) {
+      y = v[0] * 1000;
+      for (std::size_t i = 2; i < v.size(); ++i) y += v[i] >= 0 && v[i] < 100 ? v[i] : 100000;
+    } else if (v.size() >= 2 && (v[0] == 19 || v[0] == 20)) {
+      y = v[0] * 100;
+      for (std::size_t i = 1; i < v.size(); ++i) y += v[i] >= 0 && v[i] < 100 ? v[i] : 100000;
+    }
+    if (y < 1000 || y > 2199) {
+      r.value = "";
+      return r;
+    }
+    Cal c = year_cal(y);
+    if (f.month) c.g = Granularity::month, c.month = *f.month;
+    r.cal = c;
+    return r;
+  }
+
+  // Holidays: "Thanksgiving Day", "last Christmas".
+  if (!f.holiday.empty()) {
+    const bool eve = std::find(f.words.begin(), f.words.end(), "eve") != f.words.end();
+    auto on = [&](int y) -> std::optional<sys_days> {
+      const std::string& h = f.holiday;
+      const auto month = static_cast<unsigned>(std::stoi(h.substr(0, 2)));
+      std::optional<sys_days> d;
+      if (h.size() == 5 && h[2] == '-') {
+        d = sys_days{date::year{y} / date::month(month) / date::day(static_cast<unsigned>(std::stoi(h.substr(3))))};
+      } else {
+        const auto slash = h.find('/', 3);
+        if (slash == std::string::npos) return std::nullopt;
+        const int nth = std::stoi(h.substr(3, slash - 3));
+        const date::weekday wd{static_cast<unsigned>(std::stoi(h.substr(slash + 1)) % 7)};
+        if (nth > 0)
+          d = sys_days{date::year_month_weekday{date::year{y} / date::month(month) / wd[static_cast<unsigned>(nth)]}};
+        else
+          d = sys_days{date::year_month_weekday_last{date::year{y}, date::month(month), date::weekday_last{wd}}};
+      }
+      if (d && eve) *d -= days{1};
+      return d;
+    };
+    if (f.year) {
+      if (auto d = on(*f.year)) r.cal = day_cal(*d);
+      return r;
+    }
+    if (!dct) {
+      Cal c;
+      c.g = Granularity::day;
+      r.cal = c;
+      return r;
+    }
+    const int y = static_cast<int>(date::year_month_day{*dct}.year());
+    std::optional<sys_days> best;
+    for (int yy = y - 1; yy <= y + 1; ++yy) {
+      const auto d = on(yy);
+      if (!d) continue;
+      const int shift = f.shift.value_or(0);
+      if (shift < 0 && *d >= *dct) continue;
+      if (shift > 0 && *d <= *dct) continue;
+      if (ctx.tense == Tense::future && !f.shift && *d < *dct) continue;
+      const auto gap = [&](sys_days x) { return x < *dct ? (*dct - x).count() : (x - *dct).count(); };
+      if (!best || (shift < 0 ? *d > *best : shift > 0 ? *d < *best : gap(*d) < gap(*best))) best = d;
+    }
+    if (best) from_dct(day_cal(*best));
+    return r;
+  }
+
   // Clock times, with the day they fall on.
   if (f.hour && f.type == TimexType::time &&
       (f.minute || !f.ampm.empty() || f.clockword ||
@@ -495,7 +564,9 @@ Normal normalize(const Frame& f, Context& ctx) {
   }
 
   // Quarters and halves: "the third quarter (of 1989)", "the latest quarter".
-  if ((f.unit == "Q" || f.unit == "HALF") && (f.ordinal || f.has_flag("latest") || (!f.shift && !f.dir))) {
+  // ("the latest period" in financial news is the latest quarter)
+  if ((f.unit == "Q" || f.unit == "HALF" || (f.unit.empty() && f.has_flag("latest"))) &&
+      (f.ordinal || f.has_flag("latest") || (!f.shift && !f.dir))) {
     const bool half = f.unit == "HALF";
     const int per_year = half ? 2 : 4;
     Cal c;
