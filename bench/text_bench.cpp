@@ -4,6 +4,7 @@
 //
 //   build/release/text_bench --benchmark_counters_tabular=true
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,50 @@ void BM_Segment(benchmark::State& state) {
   state.counters["sentences"] = static_cast<double>(sentences);
 }
 BENCHMARK(BM_Segment)->Arg(64 << 10)->Arg(1 << 20)->Arg(8 << 20)->Unit(benchmark::kMillisecond);
+
+// Hostile shapes, at two sizes: equal bytes/s at both shows linear time.
+enum Shape : std::int64_t { kNoSpaces, kDotted, kNewlines, kPunctuation, kRandomBytes };
+
+std::string hostile_text(Shape shape, std::size_t size) {
+  std::string text;
+  text.reserve(size + 64);
+  std::uint64_t state = 88172645463325252ULL;  // xorshift: a fixed pseudo-random sequence
+  while (text.size() < size) {
+    switch (shape) {
+      case kNoSpaces: text += 'x'; break;
+      case kDotted: text += "a.b-c'd"; break;
+      case kNewlines: text += '\n'; break;
+      case kPunctuation: text += "U.S.'s n't“’-2@a@b.c...--http://x."; break;
+      case kRandomBytes:
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        text += static_cast<char>(state & 0xFF);
+        break;
+    }
+  }
+  return text;
+}
+
+void BM_SegmentHostile(benchmark::State& state) {
+  const std::string text = hostile_text(static_cast<Shape>(state.range(0)), static_cast<std::size_t>(state.range(1)));
+  for (auto _ : state) {
+    state.PauseTiming();
+    tempora::Document doc(text);
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(segmenter().segment(doc).tokens.size());
+    state.PauseTiming();
+    {
+      tempora::Document discard(std::move(doc));
+    }
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_SegmentHostile)
+    ->ArgNames({"shape", "bytes"})
+    ->ArgsProduct({{kNoSpaces, kDotted, kNewlines, kPunctuation, kRandomBytes}, {1 << 20, 4 << 20}})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
