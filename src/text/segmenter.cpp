@@ -38,8 +38,9 @@
 //      - at a single line break only when the line is a short heading that
 //        stands alone (it began a sentence and has no final punctuation), so
 //        hard-wrapped TimeML text is not cut mid-sentence;
-//      - after an opening dateline ("KYIV, Oct. 20 (Reuters) -",
-//        "WASHINGTON —"), which is found on the first tokens of the text.
+//      - around an opening dateline ("KYIV, Oct. 20 (Reuters) -",
+//        "WASHINGTON —"), found at the start of the text or of one of its
+//        first lines when only a headline or byline precedes it.
 //
 // Token::norm folds curly quotes and apostrophes to ASCII and keeps
 // everything else as written.
@@ -588,17 +589,35 @@ class SentenceSplitter {
   SentenceSplitter(std::string_view text, const LexiconData& lexicon, const std::vector<RawToken>& tokens)
       : t_(text), lex_(lexicon), tok_(tokens) {}
 
-  // Number of tokens of an opening dateline, or 0.
-  std::size_t dateline() const {
+  // The tokens [begin, end) of the dateline opening the text, or {0, 0}. It
+  // may follow a headline or byline of up to three lines without sentence
+  // punctuation.
+  std::pair<std::size_t, std::size_t> dateline() const {
+    constexpr std::size_t kMaxLines = 4;
+    constexpr std::size_t kMaxTokensBefore = 40;
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i < tok_.size() && i < kMaxTokensBefore && lines < kMaxLines; ++i) {
+      if (i > 0 && tok_[i].newlines_before == 0) {
+        if (tok_[i].kind == Kind::terminal) break;
+        continue;
+      }
+      ++lines;
+      if (const std::size_t end = dateline_at(i); end > i) return {i, end};
+    }
+    return {0, 0};
+  }
+
+  // End of a dateline starting at token `first`, or `first` when none does.
+  std::size_t dateline_at(std::size_t first) const {
     const std::size_t n = tok_.size();
-    std::size_t k = 0;
+    std::size_t k = first;
     bool strong_place = false;
     // The place: up to five upper-case words, periods glued on ("ST. PAUL").
-    while (k < n && k < 6 && (k == 0 || tok_[k].newlines_before == 0) &&
+    while (k < n && k < first + 6 && (k == first || tok_[k].newlines_before == 0) &&
            (is_caps_word(tok_[k], strong_place) ||
-            (k > 0 && !tok_[k].space_before && tok_[k].kind == Kind::terminal && text(tok_[k]) == ".")))
+            (k > first && !tok_[k].space_before && tok_[k].kind == Kind::terminal && text(tok_[k]) == ".")))
       ++k;
-    if (k == 0 || !strong_place) return 0;
+    if (k == first || !strong_place) return first;
     const auto same_line = [&](std::size_t i) { return i < n && tok_[i].newlines_before == 0; };
     if (same_line(k) && tok_[k].kind == Kind::pause && text(tok_[k]) == ",") {
       // ", Australia", ", Oct. 20", ", Ukraine, Oct. 20": up to the agency or dash.
@@ -610,7 +629,7 @@ class SentenceSplitter {
           break;
         ++m;
       }
-      if (m == k + 1) return 0;
+      if (m == k + 1) return first;
       k = m;
     }
     bool agency = false;
@@ -629,20 +648,26 @@ class SentenceSplitter {
       dash = true;
       ++k;
     }
-    if (!agency && !dash) return 0;
-    return k < n ? k : 0;  // a dateline opens a text; it is not the whole text
+    if (!agency && !dash) return first;
+    return k < n ? k : first;  // a dateline opens a text; it is not the whole text
   }
 
-  std::vector<Sentence> split(std::size_t dateline_tokens) const {
+  // Sentences over all tokens; the dateline tokens [dateline.first,
+  // dateline.second) form a sentence of their own.
+  std::vector<Sentence> split(std::pair<std::size_t, std::size_t> dateline) const {
     std::vector<Sentence> out;
     const std::size_t n = tok_.size();
+    const auto [dateline_begin, dateline_end] = dateline;
+    const bool has_dateline = dateline_end > dateline_begin && dateline_end <= n;
     std::size_t start = 0;
     std::size_t line_start = 0;
-    if (dateline_tokens > 0 && dateline_tokens <= n) {
-      out.push_back(sentence(0, dateline_tokens - 1));  // the dateline is a sentence of its own
-      start = dateline_tokens;
-    }
-    for (std::size_t i = start; i < n;) {
+    for (std::size_t i = 0; i < n;) {
+      if (has_dateline && i == dateline_begin) {
+        if (start < i) out.push_back(sentence(start, i - 1));
+        out.push_back(sentence(dateline_begin, dateline_end - 1));
+        start = i = dateline_end;
+        continue;
+      }
       if (i == 0 || tok_[i].newlines_before > 0) line_start = i;
       std::size_t last = i;
       bool boundary = false;
@@ -671,6 +696,10 @@ class SentenceSplitter {
                    opens_after_terminal(tok_[i + 1]) && !starts_lower(tok_[i + 1])) {
           boundary = true;
         }
+      }
+      if (has_dateline && i < dateline_begin && last >= dateline_begin) {
+        last = dateline_begin - 1;  // never run into the dateline
+        boundary = false;           // the dateline branch above closes the sentence
       }
       if (boundary) {
         out.push_back(sentence(start, last));
@@ -833,11 +862,11 @@ const Segmentation& Segmenter::segment(Document& doc) const {
   Scanner(text, *lexicon_, raw).run();
 
   SentenceSplitter splitter(text, *lexicon_, raw);
-  const std::size_t dateline_tokens = splitter.dateline();
+  const auto dateline = splitter.dateline();
 
   Segmentation seg;
-  seg.sentences = splitter.split(dateline_tokens);
-  if (dateline_tokens > 0) seg.dateline = Span{raw.front().begin, raw[dateline_tokens - 1].end};
+  seg.sentences = splitter.split(dateline);
+  if (dateline.second > dateline.first) seg.dateline = Span{raw[dateline.first].begin, raw[dateline.second - 1].end};
   seg.tokens.reserve(raw.size());
   for (const RawToken& r : raw) {
     const CodePoint after = at(text, r.end);

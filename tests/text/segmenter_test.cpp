@@ -258,6 +258,15 @@ TEST(Segmenter, DatelineIsItsOwnSentence) {
     ASSERT_EQ(r.sentences.size(), 2u);
     EXPECT_EQ(r.sentence_texts[0], *r.dateline);
   }
+  {
+    const Result r = run("Zelensky says doors remain open\nBy Jane Doe\nKYIV (Reuters) - Ukraine's leader spoke.");
+    ASSERT_TRUE(r.dateline.has_value());
+    EXPECT_EQ(*r.dateline, "KYIV (Reuters) -");
+    ASSERT_EQ(r.sentences.size(), 4u);
+    EXPECT_EQ(r.sentence_texts[1], "By Jane Doe");
+    EXPECT_EQ(r.sentence_texts[2], *r.dateline);
+  }
+  EXPECT_FALSE(run("He spoke. Then:\nKYIV (Reuters) - more.").dateline.has_value());
   EXPECT_FALSE(run("Trump met Zelensky - again.").dateline.has_value());
   EXPECT_FALSE(run("NATO met.").dateline.has_value());
 }
