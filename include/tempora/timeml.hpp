@@ -10,7 +10,7 @@
 // structures the time stage reads TIMEX3 from.
 //
 // write_timeml() writes a TimeML document whose <TEXT> characters are exactly
-// the given text, with only tags added (and &, <, > escaped).
+// the given text, with only tags added (and &, <, >, CR escaped).
 #pragma once
 
 #include <filesystem>
@@ -71,7 +71,8 @@ struct WriteOptions {
 // Writes the TimeML document; returns it as a string.
 std::string write_timeml(std::string_view text, std::vector<Annotation> annotations, const WriteOptions& options);
 
-// Escapes &, <, > (and " in attributes).
+// Escapes &, <, > and CR (and " in attributes), so that a reader gets the
+// characters back exactly.
 std::string escape(std::string_view text, bool attribute = false);
 
 // ---- TempEval-3 Task A, timex part ----------------------------------------

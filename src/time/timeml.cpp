@@ -122,6 +122,9 @@ std::string escape(std::string_view text, bool attribute) {
       case '>':
         out += "&gt;";
         break;
+      case '\r':  // a raw CR would be normalized away by any XML reader
+        out += "&#13;";
+        break;
       case '"':
         if (attribute)
           out += "&quot;";

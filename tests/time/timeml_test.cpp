@@ -149,3 +149,41 @@ TEST(TimemlCli, AnnotateAndEvalTheCorpus) {
 
 }  // namespace
 }  // namespace tempora::timeml
+
+namespace tempora::timeml {
+namespace {
+
+// The fuzz target's invariants on a deterministic sample of noisy texts:
+// time words, markup characters, CR/LF, control bytes and invalid UTF-8.
+TEST(TimemlProperty, TaggedTextRoundTripsExactly) {
+  static const TimeTagger tagger = TimeTagger::load(testing::source_dir() / "resources" / "time");
+  const std::string_view pieces[] = {"Friday", " ", "Oct. 17", ", 2025", " & ", "<b>", "\r\n", "\n", "two days ago",
+                                     "\x01", "\xff\xfe", "last week", "\"q\"", "3 p.m.", "'90s", "-", "the third quarter",
+                                     "\t", "\xe2\x80\x99s", "]]>", "every Monday"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 300; ++round) {
+    std::string raw;
+    const int count = static_cast<int>(next() % 40);
+    for (int i = 0; i < count; ++i) raw += pieces[next() % std::size(pieces)];
+    const Document doc(raw);
+    const auto timexes = tagger.find(doc.text(), parse_dct("2025-10-22", "test"));
+    std::uint32_t last_end = 0;
+    for (const Timex& t : timexes) {
+      ASSERT_LT(t.span.begin, t.span.end);
+      ASSERT_LE(t.span.end, doc.text().size());
+      ASSERT_GE(t.span.begin, last_end);
+      ASSERT_FALSE(t.value.empty());
+      last_end = t.span.end;
+    }
+    const std::string xml = write_timeml(doc.text(), timex_annotations(timexes), {});
+    const TimemlDocument back = parse_timeml(xml);
+    ASSERT_EQ(back.text, doc.text()) << "round " << round;
+    const auto spans = back.elements("TIMEX3");
+    ASSERT_EQ(spans.size(), timexes.size());
+    for (std::size_t i = 0; i < spans.size(); ++i) EXPECT_EQ(*spans[i]->span, timexes[i].span);
+  }
+}
+
+}  // namespace
+}  // namespace tempora::timeml
