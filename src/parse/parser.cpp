@@ -27,8 +27,9 @@
 // probability 0.9 (exploration), so it learns to recover from its mistakes.
 // Arcs that are right get their relation learned by the label perceptron.
 //
-// Model file: magic "TPRS", format version, relation names, then the two
-// weight tables (see weights.hpp).
+// Model file: magic "TPRS", format version, relation names, the ambiguity
+// class lexicon (word hash, UPOS bit set), then the two weight tables (see
+// weights.hpp).
 #include "tempora/parse.hpp"
 
 #include <algorithm>
@@ -38,6 +39,7 @@
 #include <numeric>
 #include <ostream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -55,7 +57,7 @@ using detail::ParseState;
 namespace {
 
 constexpr char kMagic[4] = {'T', 'P', 'R', 'S'};
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::string_view kRootRelation = "root";
 
 // Special word/tag values for ROOT and for an absent position.
@@ -65,7 +67,10 @@ constexpr std::uint64_t kRootValue = 2;
 // A sentence as the features see it: hashed word and tag of each word, with
 // index 0 standing for ROOT.
 struct Encoded {
-  std::vector<std::uint64_t> word, tag;
+  std::vector<std::uint64_t> word, tag;  // lower-cased form; joint UPOS+XPOS tag
+  std::vector<std::uint64_t> coarse;     // UPOS alone: coarser, and more often right when tags are predicted
+  std::vector<std::uint64_t> suffix;     // last three letters and capitalization: evidence the tags may miss
+  std::vector<std::uint64_t> ambiguity;  // the set of UPOS the word had in training (its ambiguity class)
 };
 
 // Lower-case ASCII, digits folded to 0: "2025" and "1999" look alike.
@@ -85,11 +90,24 @@ std::uint64_t tag_hash(std::string_view upos, std::string_view xpos) {
   return FeatureHasher::bytes(xpos, FeatureHasher::bytes(upos, 0x7Au)) | 4;
 }
 
+std::uint64_t coarse_hash(std::string_view upos) { return FeatureHasher::bytes(upos, 0x7Bu) | 4; }
+
+std::uint64_t suffix_hash(std::string_view form) {
+  const bool capitalized = !form.empty() && form.front() >= 'A' && form.front() <= 'Z';
+  std::string_view tail = form.substr(form.size() > 3 ? form.size() - 3 : 0);
+  char buffer[3];
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    const char c = tail[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return FeatureHasher::bytes(std::string_view(buffer, tail.size()), capitalized ? 0x7Cu : 0x7Du) | 4;
+}
+
 void encode_root(Encoded& e, std::size_t n) {
-  e.word.resize(n + 1);
-  e.tag.resize(n + 1);
-  e.word[0] = kRootValue;
-  e.tag[0] = kRootValue;
+  for (auto* v : {&e.word, &e.tag, &e.coarse, &e.suffix, &e.ambiguity}) {
+    v->resize(n + 1);
+    (*v)[0] = kRootValue;
+  }
 }
 
 int distance_bucket(int a, int b) {
@@ -189,6 +207,19 @@ void transition_features(const ParseState& st, const Encoded& e, std::vector<std
   f.add(s0t, set(st.lset, s0)); f.add(b0w, set(st.lset, b0)); f.add(b0t, set(st.lset, b0));
   f.add(s1t, set(st.rset, s1)); f.add(s1t, set(st.lset, s1));
   f.add(s1t, s0t, set(st.lset, s0), set(st.rset, s0));
+  // coarse tags and suffixes: robust to tagging errors
+  const auto U = [&](int p) { return p == kNone ? kAbsent : e.coarse[static_cast<std::size_t>(p)]; };
+  const auto X = [&](int p) { return p == kNone ? kAbsent : e.suffix[static_cast<std::size_t>(p)]; };
+  const std::uint64_t s0u = U(s0), s1u = U(s1), b0u = U(b0), b1u = U(b1);
+  f.add(s0u, b0u); f.add(s1u, s0u); f.add(s0u, b0u, b1u); f.add(s1u, s0u, b0u); f.add(U(s2), s1u, s0u);
+  f.add(s0w, b0u); f.add(s0u, b0w); f.add(s1w, s0u); f.add(s1u, s0w);
+  f.add(X(s0)); f.add(X(b0)); f.add(X(s1)); f.add(X(b1));
+  f.add(X(s0), b0u); f.add(s0u, X(b0)); f.add(X(s1), s0u); f.add(s1u, X(s0));
+  // ambiguity classes: what the word could be, whatever the tagger said
+  const auto A = [&](int p) { return p == kNone ? kAbsent : e.ambiguity[static_cast<std::size_t>(p)]; };
+  const std::uint64_t s0a = A(s0), s1a = A(s1), b0a = A(b0), b1a = A(b1);
+  f.add(s0a); f.add(b0a); f.add(s1a); f.add(b1a);
+  f.add(s0a, b0a); f.add(s1a, s0a); f.add(s0a, b0t); f.add(s0t, b0a); f.add(b0a, b1a); f.add(s1t, s0a);
 }
 
 // ---- relation features -------------------------------------------------------
@@ -229,6 +260,11 @@ void relation_features(const ParseState& st, const Encoded& e, int h, int d, std
   // linear context
   f.add(dt, T(before), T(after)); f.add(ht, dt, T(after), dir); f.add(dw, T(after)); f.add(W(before), dt);
   f.add(ht, T(h_after), dir);
+  // coarse tags and the dependent's suffix
+  const std::uint64_t hu = e.coarse[hi], du = e.coarse[di], dx = e.suffix[di];
+  f.add(hu, du, dir); f.add(hw, du, dir); f.add(hu, dw, dir); f.add(dx, dir); f.add(hu, dx, dir);
+  f.add(hu, du, W(dl));
+  f.add(e.ambiguity[hi], e.ambiguity[di], dir); f.add(e.ambiguity[di], ht, dir);
 }
 
 // Deterministic pseudo-random numbers (splitmix64): the same seed gives the
@@ -257,6 +293,13 @@ struct detail::ParserModel {
   AveragedPerceptron labels;
   detail::MoveWeights move_weights;
   detail::RelationWeights relation_weights;
+  // word hash -> bit set of the UPOS it had in training (frequent words only)
+  std::unordered_map<std::uint64_t, std::uint32_t> ambiguity;
+
+  std::uint64_t ambiguity_class(std::uint64_t word) const {
+    const auto it = ambiguity.find(word);
+    return it == ambiguity.end() ? 3 : (static_cast<std::uint64_t>(it->second) << 8 | 4);
+  }
 
   void score_moves(std::span<const std::uint64_t> features, std::array<float, detail::kMoveCount>& scores) const {
     if (compact) {
@@ -289,12 +332,15 @@ Workspace& workspace() {
 }
 
 template <class Words>
-void encode_words(Encoded& e, const Words& forms_and_tags, std::size_t n) {
+void encode_words(const detail::ParserModel& m, Encoded& e, const Words& forms_and_tags, std::size_t n) {
   encode_root(e, n);
   for (std::size_t i = 0; i < n; ++i) {
     const auto [form, upos, xpos] = forms_and_tags(i);
     e.word[i + 1] = word_hash(form);
+    e.ambiguity[i + 1] = m.ambiguity_class(e.word[i + 1]);
     e.tag[i + 1] = tag_hash(upos, xpos);
+    e.coarse[i + 1] = coarse_hash(upos);
+    e.suffix[i + 1] = suffix_hash(form);
   }
 }
 
@@ -355,7 +401,7 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
   if (words.size() != tags.size()) throw std::invalid_argument("parse_words: words and tags differ in length");
   if (words.empty()) return {};
   Workspace& w = workspace();
-  encode_words(w.encoded,
+  encode_words(*model_, w.encoded,
                [&](std::size_t i) {
                  return std::tuple<std::string_view, std::string_view, std::string_view>(
                      words[i], to_string(tags[i].upos), tags[i].xpos);
@@ -368,7 +414,7 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
 std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words) const {
   if (words.empty()) return {};
   Workspace& w = workspace();
-  encode_words(w.encoded,
+  encode_words(*model_, w.encoded,
                [&](std::size_t i) {
                  return std::tuple<std::string_view, std::string_view, std::string_view>(words[i].form, words[i].upos,
                                                                                          words[i].xpos);
@@ -439,6 +485,25 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
   if (model->relations.empty() || model->relations.size() > 255)
     throw std::runtime_error("parser training: between 1 and 255 relations needed in the training data");
   finish_model(*model);
+  {
+    // Ambiguity classes from the training tags: the UPOS a word had at least
+    // 5% of the time (so that tagging noise does not enter), for words seen
+    // at least three times.
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, 18>> counts;
+    for (const ConlluSentence& s : train)
+      for (const ConlluWord& w : s.words) {
+        auto& c = counts[word_hash(w.form)];
+        ++c[static_cast<std::size_t>(parse_upos(w.upos).value_or(Upos::X))];
+        ++c[17];
+      }
+    for (const auto& [word, c] : counts) {
+      if (c[17] < 3) continue;
+      std::uint32_t set = 0;
+      for (std::uint32_t u = 0; u < 17; ++u)
+        if (c[u] > 0 && 20 * c[u] >= c[17]) set |= 1u << u;
+      model->ambiguity.emplace(word, set);
+    }
+  }
   model->moves = AveragedPerceptron({"SHIFT", "LEFT", "RIGHT"});
   model->labels = AveragedPerceptron(model->relations);
 
@@ -483,7 +548,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
       const GoldSentence& g = gold[index];
       const auto& words = train[g.source].words;
       const int n = static_cast<int>(words.size());
-      encode_words(w.encoded,
+      encode_words(*model, w.encoded,
                    [&](std::size_t i) {
                      return std::tuple<std::string_view, std::string_view, std::string_view>(
                          words[i].form, words[i].upos, words[i].xpos);
@@ -584,6 +649,13 @@ void DependencyParser::save(std::ostream& out) const {
     write_pod(out, static_cast<std::uint32_t>(r.size()));
     out.write(r.data(), static_cast<std::streamsize>(r.size()));
   }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> lexicon(model_->ambiguity.begin(), model_->ambiguity.end());
+  std::sort(lexicon.begin(), lexicon.end());
+  write_pod(out, static_cast<std::uint64_t>(lexicon.size()));
+  for (const auto& [word, set] : lexicon) {
+    write_pod(out, word);
+    write_pod(out, set);
+  }
   model_->move_weights.save(out);
   model_->relation_weights.save(out);
 }
@@ -612,6 +684,12 @@ DependencyParser DependencyParser::load(std::istream& in) {
     model->relations.push_back(std::move(name));
   }
   finish_model(*model);
+  const auto words = read_pod<std::uint64_t>(in);
+  if (words > (1u << 24)) throw std::runtime_error("parser model: bad lexicon size");
+  for (std::uint64_t i = 0; i < words; ++i) {
+    const auto word = read_pod<std::uint64_t>(in);
+    model->ambiguity.emplace(word, read_pod<std::uint32_t>(in));
+  }
   model->move_weights.load(in);
   model->relation_weights.load(in, model->relations.size());
   model->compact = true;

@@ -94,17 +94,28 @@ void MoveWeights::build(const std::vector<WeightRecord>& records) {
 
 void MoveWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
   if (slots_.empty()) return;
-  for (const std::uint64_t f : features) {
-    const std::uint32_t key = key_of(f);
-    for (std::uint64_t slot = home_of(key, mask_);; slot = (slot + 1) & mask_) {
-      const Slot& s = slots_[slot];
-      if (s.key == key) {
-        scores[0] += s.w[0];
-        scores[1] += s.w[1];
-        scores[2] += s.w[2];
-        break;
+  // Prefetch a block of home slots first: the lookups are independent random
+  // accesses, so their cache misses can overlap instead of queueing.
+  constexpr std::size_t kBlock = 16;
+  std::uint64_t home[kBlock];
+  for (std::size_t start = 0; start < features.size(); start += kBlock) {
+    const std::size_t n = std::min(kBlock, features.size() - start);
+    for (std::size_t i = 0; i < n; ++i) {
+      home[i] = home_of(key_of(features[start + i]), mask_);
+      __builtin_prefetch(&slots_[home[i]]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t key = key_of(features[start + i]);
+      for (std::uint64_t slot = home[i];; slot = (slot + 1) & mask_) {
+        const Slot& s = slots_[slot];
+        if (s.key == key) {
+          scores[0] += s.w[0];
+          scores[1] += s.w[1];
+          scores[2] += s.w[2];
+          break;
+        }
+        if (s.key == 0) break;
       }
-      if (s.key == 0) break;
     }
   }
 }
@@ -170,16 +181,25 @@ void RelationWeights::build(const std::vector<WeightRecord>& records, std::size_
 
 void RelationWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
   if (slots_.empty()) return;
-  for (const std::uint64_t f : features) {
-    const std::uint32_t key = key_of(f);
-    for (std::uint64_t slot = home_of(key, mask_);; slot = (slot + 1) & mask_) {
-      const Slot& s = slots_[slot];
-      if (s.key == key) {
-        const Entry* e = entries_.data() + s.begin;
-        for (std::uint32_t i = 0; i < s.length; ++i) scores[e[i].cls] += e[i].weight;
-        break;
+  constexpr std::size_t kBlock = 16;  // prefetching as in MoveWeights::add_scores
+  std::uint64_t home[kBlock];
+  for (std::size_t start = 0; start < features.size(); start += kBlock) {
+    const std::size_t n = std::min(kBlock, features.size() - start);
+    for (std::size_t i = 0; i < n; ++i) {
+      home[i] = home_of(key_of(features[start + i]), mask_);
+      __builtin_prefetch(&slots_[home[i]]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t key = key_of(features[start + i]);
+      for (std::uint64_t slot = home[i];; slot = (slot + 1) & mask_) {
+        const Slot& s = slots_[slot];
+        if (s.key == key) {
+          const Entry* e = entries_.data() + s.begin;
+          for (std::uint32_t k = 0; k < s.length; ++k) scores[e[k].cls] += e[k].weight;
+          break;
+        }
+        if (s.key == 0) break;
       }
-      if (s.key == 0) break;
     }
   }
 }
