@@ -118,7 +118,9 @@ class TimeTagger {
   ~TimeTagger();
 
   // Adds the TimeExpressions layer. Uses Morphology (tense of the governing
-  // verb) when present, and reports a Diagnostic when the DCT is unknown.
+  // verb) when present. Without a DCT in doc.info(), a dateline that states a
+  // full date ("WASHINGTON, March 12, 1998 (AP) --") becomes the DCT (origin
+  // "dateline", with a note); otherwise a Diagnostic says the DCT is unknown.
   const TimeExpressions& tag(Document& doc) const;
 
   // Time-expression-only mode: finds and normalizes the timexes of text

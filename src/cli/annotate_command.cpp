@@ -1,7 +1,9 @@
 // tempora annotate: time expressions as TimeML or JSON.
 //
-// Reads plain text, .tml or .TE3input files. For TimeML input the text is the
-// characters of <TEXT> and the DCT comes from <DCT>; --dct overrides both.
+// Reads plain text, .tml or .TE3input TimeML, or .json ({"text", "dct", "id"}).
+// The DCT comes from --dct, else the TimeML <DCT> or the JSON "dct" field,
+// else a dated dateline; without one, values stay underspecified and the
+// output says the DCT is unknown.
 // The output keeps the input's file name (with .tml or .json) in -o DIR, and
 // TimeML output has exactly the input's TEXT characters with tags added.
 #include <fmt/format.h>
@@ -116,7 +118,21 @@ void run_annotate(const AnnotateOptions& options) {
     info.source = input;
     std::string text;
     std::vector<timeml::Element> links;
-    if (looks_like_timeml(path, content)) {
+    if (path.extension() == ".json") {
+      // {"text": "...", "dct": "2025-10-20", "id": "..."}
+      const auto j = nlohmann::json::parse(content, nullptr, false);
+      if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string())
+        throw std::runtime_error(fmt::format("{}: expected a JSON object with a \"text\" string", input));
+      text = j["text"].get<std::string>();
+      if (j.contains("id") && j["id"].is_string()) info.id = j["id"].get<std::string>();
+      for (const char* key : {"dct", "creation_time", "date"})
+        if (j.contains(key) && j[key].is_string()) {
+          info.creation_time = parse_dct(j[key].get<std::string>(), "json");
+          if (!info.creation_time)
+            throw std::runtime_error(fmt::format("{}: \"{}\" is not a date (use YYYY-MM-DD)", input, key));
+          break;
+        }
+    } else if (looks_like_timeml(path, content)) {
       timeml::TimemlDocument tml = timeml::parse_timeml(content, input);
       text = std::move(tml.text);
       info.creation_time = tml.creation_time;
@@ -129,7 +145,7 @@ void run_annotate(const AnnotateOptions& options) {
     const TimeExpressions& layer = tagger.tag(doc);
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     std::string stem = path.filename().string();
-    for (const char* ext : {".tml", ".TE3input", ".txt", ".xml"})
+    for (const char* ext : {".tml", ".TE3input", ".txt", ".xml", ".json"})
       if (stem.size() > std::strlen(ext) && stem.ends_with(ext)) stem.resize(stem.size() - std::strlen(ext));
     std::string out;
     std::filesystem::path target;
@@ -156,7 +172,8 @@ void add_annotate_command(CLI::App& app) {
   CLI::App* cmd =
       app.add_subcommand("annotate",
                          "Find and normalize time expressions (TIMEX3); write TimeML or JSON, one file per input.\n"
-                         "Inputs: plain text, .tml or .TE3input TimeML (text from <TEXT>, DCT from <DCT>).");
+                         "Inputs: plain text, .tml or .TE3input TimeML (text from <TEXT>, DCT from <DCT>),\n"
+                         "or .json {\"text\": ..., \"dct\": \"YYYY-MM-DD\"}. The system clock is never used.");
   cmd->add_option("inputs", options->inputs, "Files to annotate")->required();
   cmd->add_option("--dct", options->dct, "Document creation time YYYY-MM-DD (overrides a TimeML <DCT>)");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"timeml", "json"}));

@@ -20,10 +20,10 @@ namespace tempora::detail::time {
 namespace {
 
 constexpr std::array<std::string_view, kClassCount> kClassNames = {
-    "MONTH",     "WEEKDAY", "WEEKDAYS", "NUMBER", "ORDINAL",    "UNIT",    "UNITS",  "SEASON",   "POD",
-    "CLOCKWORD", "AMPM",    "MOD",      "CMP",    "AT",         "EARLIER", "LATER",  "SHIFT",    "DIR",
-    "DEIXIS",    "REF",     "SETWORD",  "QUANT",  "DECADEWORD", "FISCAL",  "LATEST", "PERIOD",   "TENSE",
-    "TZ",        "CONTEXT", "HOLIDAY",  "NUM",     "YEAR",     "DAYNUM", "ORDNUM",     "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
+    "MONTH",   "WEEKDAY", "WEEKDAYS",   "NUMBER", "ORDINAL", "UNIT",   "UNITS",    "SEASON", "POD",     "CLOCKWORD",
+    "AMPM",    "MOD",     "CMP",        "AT",     "EARLIER", "LATER",  "SHIFT",    "DIR",    "DEIXIS",  "REF",
+    "SETWORD", "QUANT",   "DECADEWORD", "FISCAL", "LATEST",  "PERIOD", "TENSE",    "TZ",     "CONTEXT", "HOLIDAY",
+    "NUM",     "YEAR",    "DAYNUM",     "ORDNUM", "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

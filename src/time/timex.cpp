@@ -862,7 +862,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   auto cue = [&](const TimeToken& t) -> Tense {
     if (t.word != nullptr)
       for (const Entry& e : t.word->entries)
-        if (e.cls == TENSE)
+        if (e.cls == TENSE && e.value != "stop")
           return e.value == "future" ? Tense::future : e.value == "weak" ? Tense::weak_future : Tense::past;
     return Tense::none;
   };
@@ -890,8 +890,15 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;
     }
   }
+  auto is_stop = [](const TimeToken& t) {
+    if (t.sentence_end) return true;
+    if (t.word != nullptr)
+      for (const Entry& e : t.word->entries)
+        if (e.cls == TENSE && e.value == "stop") return true;
+    return false;
+  };
   for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
-    if (tokens[k].sentence_end) break;
+    if (is_stop(tokens[k])) break;
     if (const Tense c = cue(tokens[k]); c == Tense::future || c == Tense::past) return c;
   }
   return Tense::none;
@@ -984,15 +991,48 @@ std::vector<Timex> TimeTagger::find(std::string_view text, const std::optional<C
   return run(text, dct, nullptr);
 }
 
+namespace {
+// A dateline that states a full date ("WASHINGTON, March 12, 1998 (AP) --")
+// is the DCT when none was given: the first timex, near the start of the
+// text, stating year, month and day, followed by "(" or a dash.
+std::optional<CreationTime> dateline_dct(std::string_view text, const std::vector<Timex>& timexes) {
+  if (timexes.empty()) return std::nullopt;
+  const Timex& t = timexes.front();
+  constexpr std::uint16_t kFull = kFieldYear | kFieldMonth | kFieldDay;
+  if (t.span.begin > 120 || (t.stated & kFull) != kFull || !t.interval) return std::nullopt;
+  std::string_view before = text.substr(0, t.span.begin);
+  const auto start = before.find_first_not_of(" \t\r\n");
+  if (start != std::string_view::npos && before.find('\n', start) != std::string_view::npos)
+    return std::nullopt;  // not on the first line of text
+  std::string_view after = text.substr(t.span.end, 16);
+  while (!after.empty() && (after.front() == ' ' || after.front() == ',')) after.remove_prefix(1);
+  if (after.empty() || !(after.front() == '(' || after.front() == '-' || after.substr(0, 3) == "\xe2\x80\x94"))
+    return std::nullopt;
+  CreationTime ct;
+  ct.day = std::chrono::floor<std::chrono::days>(t.interval->start);
+  ct.origin = "dateline";
+  return ct;
+}
+}  // namespace
+
 const TimeExpressions& TimeTagger::tag(Document& doc) const {
-  const auto& dct = doc.info().creation_time;
-  if (!dct)
+  TimeExpressions layer;
+  if (doc.info().creation_time) {
+    layer.timexes = run(doc.text(), doc.info().creation_time, &doc);
+    return doc.add(std::move(layer));
+  }
+  layer.timexes = run(doc.text(), std::nullopt, &doc);
+  if (auto dct = dateline_dct(doc.text(), layer.timexes)) {
+    doc.info().creation_time = dct;
+    doc.report({Diagnostic::Severity::note, "time",
+                fmt::format("document creation time {} taken from the dateline", dct_value(*dct)), std::nullopt});
+    layer.timexes = run(doc.text(), dct, &doc);
+  } else {
     doc.report({Diagnostic::Severity::warning, "time",
                 "document creation time unknown: relative dates stay underspecified (XXXX-...); "
-                "give one with --dct, a TimeML <DCT> or a dateline",
+                "give one with --dct, a TimeML <DCT>, a JSON \"dct\" field or a dated dateline",
                 std::nullopt});
-  TimeExpressions layer;
-  layer.timexes = run(doc.text(), dct, &doc);
+  }
   return doc.add(std::move(layer));
 }
 

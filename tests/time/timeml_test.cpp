@@ -157,9 +157,27 @@ namespace {
 // time words, markup characters, CR/LF, control bytes and invalid UTF-8.
 TEST(TimemlProperty, TaggedTextRoundTripsExactly) {
   static const TimeTagger tagger = TimeTagger::load(testing::source_dir() / "resources" / "time");
-  const std::string_view pieces[] = {"Friday", " ", "Oct. 17", ", 2025", " & ", "<b>", "\r\n", "\n", "two days ago",
-                                     "\x01", "\xff\xfe", "last week", "\"q\"", "3 p.m.", "'90s", "-", "the third quarter",
-                                     "\t", "\xe2\x80\x99s", "]]>", "every Monday"};
+  const std::string_view pieces[] = {"Friday",
+                                     " ",
+                                     "Oct. 17",
+                                     ", 2025",
+                                     " & ",
+                                     "<b>",
+                                     "\r\n",
+                                     "\n",
+                                     "two days ago",
+                                     "\x01",
+                                     "\xff\xfe",
+                                     "last week",
+                                     "\"q\"",
+                                     "3 p.m.",
+                                     "'90s",
+                                     "-",
+                                     "the third quarter",
+                                     "\t",
+                                     "\xe2\x80\x99s",
+                                     "]]>",
+                                     "every Monday"};
   std::uint32_t seed = 12345;
   auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
   for (int round = 0; round < 300; ++round) {

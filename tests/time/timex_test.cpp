@@ -321,3 +321,22 @@ TEST(TimexDct, ParsesDctForms) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexDateline, DatedDatelineBecomesTheDct) {
+  Document doc("WASHINGTON, March 12, 1998 (AP) -- The Senate voted yesterday on the bill.");
+  const auto& layer = tagger().tag(doc);
+  ASSERT_TRUE(doc.info().creation_time.has_value());
+  EXPECT_EQ(doc.info().creation_time->origin, "dateline");
+  ASSERT_EQ(layer.timexes.size(), 2u);
+  EXPECT_EQ(layer.timexes[1].value, "1998-03-11");
+  // a date later in the text is no dateline
+  Document other("The Senate voted yesterday.\nIt met on March 12, 1998 (a Thursday).");
+  tagger().tag(other);
+  EXPECT_FALSE(other.info().creation_time.has_value());
+}
+
+}  // namespace
+}  // namespace tempora
