@@ -346,6 +346,21 @@ DayPick pick_day(const Frame& f, const Context& ctx) {
   return p;
 }
 
+// The last quarter that ended before the anchor (what "the quarter" means in
+// an earnings report).
+Cal latest_quarter(sys_days anchor) {
+  const date::year_month_day a{anchor};
+  const int idx = static_cast<int>(a.year()) * 4 + quarter_of(static_cast<unsigned>(a.month())) - 2;
+  return quarter_cal(idx / 4, idx % 4 + 1);
+}
+
+// The quarter under discussion: the narrative's, else the latest complete one.
+std::optional<Cal> discussed_quarter(const Context& ctx) {
+  if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && ctx.ref->year) return *ctx.ref;
+  if (ctx.dct) return latest_quarter(*ctx.dct);
+  return std::nullopt;
+}
+
 Normal normalize(const Frame& f, Context& ctx) {
   Normal r;
   r.type = f.type;
@@ -525,8 +540,8 @@ Normal normalize(const Frame& f, Context& ctx) {
       c = quarter_cal(y, *f.ordinal);
     else if (f.ordinal && f.unit == "HALF" && *f.ordinal >= 1 && *f.ordinal <= 2)
       c.g = Granularity::half, c.half = *f.ordinal;
-    else if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter)
-      c = quarter_cal(y, ctx.ref->quarter);
+    else if (f.unit == "Q" || (f.unit.empty() && !f.ordinal))  // "last year's quarter", "last year's period"
+      if (const auto q = discussed_quarter(ctx)) c = quarter_cal(y, q->quarter);
     from_dct(c);
     return r;
   }
@@ -544,9 +559,11 @@ Normal normalize(const Frame& f, Context& ctx) {
       const int y = static_cast<int>(a.year());
       c.year = *f.ordinal <= quarter_of(static_cast<unsigned>(a.month())) ? y : y - 1;
       base = c;
-    } else if (ctx.ref && ctx.ref->year && ctx.ref->g <= Granularity::quarter) {
+    } else if (ctx.ref && ctx.ref->year && (ctx.ref->g == Granularity::quarter || ctx.ref->g == Granularity::half)) {
       base = *ctx.ref;  // the quarter under discussion
       r.anaphoric = true;
+    } else if (dct && (f.unit == "Q" || std::find(f.words.begin(), f.words.end(), "period") != f.words.end())) {
+      base = latest_quarter(*dct);  // "the year-ago quarter" with no quarter named yet
     } else if (dct) {
       base = year_cal(static_cast<int>(date::year_month_day{*dct}.year()));
     }
@@ -579,10 +596,9 @@ Normal normalize(const Frame& f, Context& ctx) {
     if (f.year) {
       c.year = *f.year;
       if (!f.ordinal) {  // "the 1988 period": the quarter under discussion, in 1988
-        if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && !half)
-          c.quarter = ctx.ref->quarter;
-        else
-          c.g = Granularity::year;
+        const auto q = discussed_quarter(ctx);
+        if (q && !half) c.quarter = q->quarter;
+        else c.g = Granularity::year;
       }
       r.cal = c;
       return r;
@@ -602,7 +618,7 @@ Normal normalize(const Frame& f, Context& ctx) {
     const int current = half ? (static_cast<int>(static_cast<unsigned>(a.month())) - 1) / 6 + 1
                              : quarter_of(static_cast<unsigned>(a.month()));
     if (!f.ordinal) {  // the latest complete one
-      int idx = y * per_year + current - 2;
+      const int idx = y * per_year + current - 2;
       c.year = idx / per_year;
       (half ? c.half : c.quarter) = idx % per_year + 1;
     } else {
