@@ -72,8 +72,8 @@ class AveragedPerceptron {
   // ---- training ------------------------------------------------------------
   // One perceptron step: no-op when guess == truth.
   void update(int truth, int guess, std::span<const std::uint64_t> features, float amount = 1.0f);
-  // Ends training: replaces weights by their averages and drops features
-  // whose largest absolute averaged weight is below `prune_below`.
+  // Ends training: replaces weights by their averages and drops the weights
+  // whose absolute value is below `prune_below` (and features left empty).
   void average(float prune_below = 0.0f);
   std::size_t feature_count() const;
 

@@ -7,16 +7,27 @@
 // models/pos-en-ewt.bin.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "tempora/conllu.hpp"
 #include "tempora/document.hpp"
 
 namespace tempora {
+
+struct PosTrainingOptions {
+  int epochs = 12;
+  std::uint64_t seed = 20251017;            // shuffling is deterministic for a given seed
+  float prune_below = 0.0f;                 // drop features whose averaged weights are all this small
+  std::filesystem::path wordnet_dir = "/usr/share/wordnet";  // irregular forms for the lemmatizer
+  std::ostream* log = nullptr;              // progress lines (epoch, accuracy) when set
+};
 
 class PosTagger {
  public:
@@ -27,6 +38,12 @@ class PosTagger {
   PosTagger(PosTagger&&) noexcept;
   PosTagger& operator=(PosTagger&&) noexcept;
   ~PosTagger();
+
+  // Trains a tagger and lemmatizer on gold CoNLL-U sentences; `dev`, when
+  // non-empty, is tagged after each epoch for the log only.
+  static PosTagger train(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
+                         const PosTrainingOptions& options);
+  void save(const std::filesystem::path& model_file) const;
 
   // Adds the Morphology layer (needs Segmentation) and returns it.
   const Morphology& tag(Document& doc) const;
@@ -39,7 +56,6 @@ class PosTagger {
   struct Model;
   explicit PosTagger(std::unique_ptr<const Model> model);
   std::unique_ptr<const Model> model_;
-  friend struct PosTrainer;
 };
 
 }  // namespace tempora

@@ -41,45 +41,44 @@ struct WeightEntry {
 };
 
 // Open addressing with linear probing; key 0 marks an empty slot, so a real
-// feature hash of 0 is stored as 1 (a collision we accept).
+// feature hash of 0 is stored as 1 (a collision we accept). A slot holds the
+// key and the location of its weight run together: one cache line per probe.
 struct FeatureTable {
-  std::vector<std::uint64_t> keys;
-  std::vector<std::uint32_t> begin;  // run start in entries; run end is begin of the next stored run
-  std::vector<std::uint16_t> count;
+  struct Slot {
+    std::uint64_t key;
+    std::uint32_t begin;  // first entry of the run
+    std::uint32_t count;
+  };
+  std::vector<Slot> slots;
   std::vector<WeightEntry> entries;
   std::uint64_t mask = 0;
 
   static std::uint64_t slot_key(std::uint64_t key) { return key == 0 ? 1 : key; }
+  std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 17 & mask); }
 
   void reserve_slots(std::size_t features) {
-    const std::size_t slots = std::bit_ceil(std::max<std::size_t>(16, features * 2));
-    keys.assign(slots, 0);
-    begin.assign(slots, 0);
-    count.assign(slots, 0);
-    mask = slots - 1;
+    const std::size_t n = std::bit_ceil(std::max<std::size_t>(16, features * 2));
+    slots.assign(n, Slot{0, 0, 0});
+    mask = n - 1;
   }
   void insert(std::uint64_t key, std::span<const WeightEntry> run) {
     key = slot_key(key);
-    std::size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 17 & mask;
-    while (keys[slot] != 0) slot = (slot + 1) & mask;
-    keys[slot] = key;
-    begin[slot] = static_cast<std::uint32_t>(entries.size());
-    count[slot] = static_cast<std::uint16_t>(run.size());
+    std::size_t slot = home(key);
+    while (slots[slot].key != 0) slot = (slot + 1) & mask;
+    slots[slot] = Slot{key, static_cast<std::uint32_t>(entries.size()), static_cast<std::uint32_t>(run.size())};
     entries.insert(entries.end(), run.begin(), run.end());
   }
   std::span<const WeightEntry> find(std::uint64_t key) const {
-    if (keys.empty()) return {};
+    if (slots.empty()) return {};
     key = slot_key(key);
-    std::size_t slot = (key * 0x9E3779B97F4A7C15ull) >> 17 & mask;
-    while (true) {
-      const std::uint64_t k = keys[slot];
-      if (k == key) return {entries.data() + begin[slot], count[slot]};
-      if (k == 0) return {};
-      slot = (slot + 1) & mask;
+    for (std::size_t slot = home(key);; slot = (slot + 1) & mask) {
+      const Slot& s = slots[slot];
+      if (s.key == key) return {entries.data() + s.begin, s.count};
+      if (s.key == 0) return {};
     }
   }
   std::size_t size() const {
-    return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), [](auto k) { return k != 0; }));
+    return static_cast<std::size_t>(std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.key != 0; }));
   }
 };
 
@@ -206,7 +205,7 @@ void AveragedPerceptron::average(float prune_below) {
     for (const TrainCell& c : cells) {
       const double total = c.total + static_cast<double>(impl_->step - c.stamp) * c.weight;
       const float avg = static_cast<float>(total / steps);
-      if (avg == 0.0f) continue;
+      if (avg == 0.0f || std::fabs(avg) < prune_below) continue;
       run.push_back({c.cls, avg});
       largest = std::max(largest, std::fabs(avg));
     }
@@ -239,16 +238,16 @@ void AveragedPerceptron::save(std::ostream& out) const {
   }
   // Records in key order: deterministic output for deterministic training.
   const FeatureTable& t = impl_->table;
-  std::vector<std::size_t> slots;
-  for (std::size_t s = 0; s < t.keys.size(); ++s)
-    if (t.keys[s] != 0) slots.push_back(s);
-  std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) { return t.keys[a] < t.keys[b]; });
-  write_pod(out, static_cast<std::uint64_t>(slots.size()));
-  for (const std::size_t s : slots) {
-    write_pod(out, t.keys[s]);
-    write_pod(out, t.count[s]);
-    for (std::uint32_t i = 0; i < t.count[s]; ++i) {
-      const WeightEntry& e = t.entries[t.begin[s] + i];
+  std::vector<const FeatureTable::Slot*> used;
+  for (const auto& slot : t.slots)
+    if (slot.key != 0) used.push_back(&slot);
+  std::sort(used.begin(), used.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
+  write_pod(out, static_cast<std::uint64_t>(used.size()));
+  for (const FeatureTable::Slot* s : used) {
+    write_pod(out, s->key);
+    write_pod(out, static_cast<std::uint16_t>(s->count));
+    for (std::uint32_t i = 0; i < s->count; ++i) {
+      const WeightEntry& e = t.entries[s->begin + i];
       write_pod(out, e.cls);
       write_pod(out, e.weight);
     }

@@ -1,0 +1,496 @@
+// The POS tagger: greedy left-to-right tagging with an averaged perceptron.
+//
+// How it works. Each token gets one joint class "XPOS/UPOS" (e.g. "NNP/PROPN",
+// "IN/SCONJ"), so the two tag sets never disagree. The classifier sees the
+// word and its neighbours (two on each side), their suffixes and prefixes, a
+// character shape ("Xxxx", "d/d/d"), the two tags it already chose on the
+// left, and each neighbour's *ambiguity class*: the set of tags that word took
+// in training (unknown words get their shape instead). Knowing that the next
+// word is "NN or VB" is most of what a bidirectional model would add, at the
+// cost of one hash lookup.
+//
+// Frequent words that are practically unambiguous ("the", ",", "of") are
+// tagged from a dictionary without scoring (Honnibal's trick), which is both
+// faster and at least as accurate. Training is deterministic: the sentence
+// order of each epoch comes from a seeded SplitMix64 shuffle.
+#include "tempora/pos.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <ostream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "binary_io.hpp"
+#include "lemmatizer.hpp"
+#include "word_lexicon.hpp"
+#include "tempora/data.hpp"
+#include "tempora/perceptron.hpp"
+
+namespace tempora {
+namespace {
+
+constexpr char kMagic[4] = {'T', 'P', 'O', 'S'};
+constexpr std::uint32_t kFormatVersion = 1;
+
+enum Template : std::uint32_t {
+  kBias, kLower, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2, kPrefix3, kShape, kForm,
+  kFirstShape, kPrev1, kPrev2, kPrev12, kPrev1Lower, kLowerM1, kSuffix3M1, kLowerM2, kLowerP1, kSuffix3P1,
+  kLowerP2, kAmbig0, kAmbigP1, kAmbigP2, kAmbigM1, kLowerM1Lower, kLowerLowerP1, kPrev1Ambig0, kAmbigP1Lower,
+  kAmbig0AmbigP1, kHyphenLast, kUnknownAmbig, kFormAmbig, kShapeM1, kShapeP1, kLowerM1P1, kPrev1AmbigP1, kLexicon, kLexiconShape, kSentenceCase, kSentenceCaseAmbig,
+};
+
+// Everything about one word that does not depend on the tags being chosen.
+struct WordInfo {
+  std::uint64_t lower = 0, form = 0, shape = 0, ambig = 0, form_ambig = 0, hyphen_last = 0;
+  std::uint8_t lexicon = 0;  // WordLexicon bits
+  std::uint8_t sentence_case = 0;  // how the whole sentence is cased: lower, mixed, title, upper
+  bool known = false;
+  std::array<std::uint64_t, 4> suffix{};
+  std::array<std::uint64_t, 3> prefix{};
+  int dict_class = -1;
+};
+
+std::string word_key(std::string_view word) {
+  // Lowercased, digits folded to 0 so "1997" and "2025" share statistics.
+  std::string key = detail::ascii_lower(word);
+  for (char& c : key)
+    if (c >= '0' && c <= '9') c = '0';
+  return key;
+}
+
+std::uint64_t shape_hash(std::string_view word) {
+  char buffer[32];
+  std::size_t n = 0;
+  char last = 0;
+  for (const char c : word) {
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (static_cast<unsigned char>(c) >= 0x80) s = 'u';
+    else s = c;
+    if (s == last) continue;  // collapse runs: "Xxxxx" -> "Xx"
+    last = s;
+    if (n < sizeof buffer) buffer[n++] = s;
+  }
+  return FeatureHasher::bytes(std::string_view(buffer, n), 0x5A17);
+}
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
+struct PosTagger::Model {
+  AveragedPerceptron perceptron;
+  std::vector<Upos> class_upos;
+  std::vector<std::string> class_xpos;
+  std::unordered_map<std::uint64_t, std::uint16_t> tag_dictionary;  // word_key hash -> class
+  // What training saw of a word (by word_key hash, or case-sensitive form
+  // hash mixed with kFormAmbig): its ambiguity class and WordLexicon bits,
+  // kept here so that frequent words need no lexicon look-up at run time.
+  struct KnownWord {
+    std::uint64_t ambiguity = 0;
+    std::uint8_t lexicon = 0;
+  };
+  std::unordered_map<std::uint64_t, KnownWord> known_words;
+  detail::Lemmatizer lemmatizer;
+  detail::WordLexicon lexicon;
+
+  void set_classes(const std::vector<std::string>& names) {
+    class_upos.clear();
+    class_xpos.clear();
+    for (const std::string& name : names) {
+      const std::size_t slash = name.rfind('/');
+      class_xpos.push_back(name.substr(0, slash));
+      class_upos.push_back(parse_upos(name.substr(slash + 1)).value_or(Upos::X));
+    }
+  }
+
+  std::vector<WordInfo> describe(std::span<const std::string_view> words) const {
+    std::vector<WordInfo> infos(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string_view word = words[i];
+      const std::string key = word_key(word);
+      WordInfo& info = infos[i];
+      info.lower = FeatureHasher::bytes(key);
+      info.form = FeatureHasher::bytes(word);
+      info.shape = shape_hash(word);
+      for (std::size_t k = 1; k <= 4; ++k)
+        info.suffix[k - 1] = key.size() >= k ? FeatureHasher::bytes(std::string_view(key).substr(key.size() - k)) : 0;
+      for (std::size_t k = 1; k <= 3; ++k)
+        info.prefix[k - 1] = key.size() >= k ? FeatureHasher::bytes(std::string_view(key).substr(0, k)) : 0;
+      // News keeps hyphenated words whole ("closed-door"); their last part
+      // says most about their tag.
+      if (const std::size_t hyphen = key.rfind('-'); hyphen != std::string::npos && hyphen + 1 < key.size())
+        info.hyphen_last = FeatureHasher::bytes(std::string_view(key).substr(hyphen + 1));
+      if (const auto it = known_words.find(info.lower); it != known_words.end()) {
+        info.ambig = it->second.ambiguity;
+        info.lexicon = it->second.lexicon;
+        info.known = true;
+      } else {
+        info.ambig = FeatureHasher::feature(kUnknownAmbig, info.shape);
+        info.lexicon = lexicon.classes(key);
+      }
+      // The case-sensitive form's own tags tell "Fair" (NNP) from "fair" (JJ).
+      if (const auto it = known_words.find(FeatureHasher::mix(info.form, kFormAmbig)); it != known_words.end())
+        info.form_ambig = it->second.ambiguity;
+      if (const auto it = tag_dictionary.find(info.lower); it != tag_dictionary.end()) info.dict_class = it->second;
+    }
+    // Web and news text is not always cased like prose (headlines, shouting,
+    // all-lowercase posts), and capitals are the best clue to proper nouns.
+    std::size_t letters = 0, capitalized = 0, upper = 0;
+    for (const std::string_view word : words) {
+      if (word.empty() || !std::isalpha(static_cast<unsigned char>(word.front()))) continue;
+      ++letters;
+      capitalized += std::isupper(static_cast<unsigned char>(word.front())) != 0;
+      upper += std::all_of(word.begin(), word.end(), [](char c) { return !std::islower(static_cast<unsigned char>(c)); });
+    }
+    std::uint8_t sentence_case = 1;
+    if (letters >= 3) {
+      if (upper * 10 >= letters * 8) sentence_case = 3;
+      else if (capitalized * 10 >= letters * 7) sentence_case = 2;
+      else if (capitalized == 0) sentence_case = 0;
+    }
+    for (WordInfo& info : infos) info.sentence_case = sentence_case;
+    return infos;
+  }
+
+  // Features of position i given the two classes already chosen to its left.
+  static void features(const std::vector<WordInfo>& infos, std::size_t i, int prev1, int prev2,
+                       std::vector<std::uint64_t>& out) {
+    static const WordInfo kStart = [] {
+      WordInfo w;
+      w.lower = w.form = w.shape = w.ambig = FeatureHasher::bytes("<s>");
+      return w;
+    }();
+    static const WordInfo kEnd = [] {
+      WordInfo w;
+      w.lower = w.form = w.shape = w.ambig = FeatureHasher::bytes("</s>");
+      return w;
+    }();
+    const auto at = [&](std::ptrdiff_t j) -> const WordInfo& {
+      if (j < 0) return kStart;
+      if (j >= static_cast<std::ptrdiff_t>(infos.size())) return kEnd;
+      return infos[static_cast<std::size_t>(j)];
+    };
+    const auto p = static_cast<std::ptrdiff_t>(i);
+    const WordInfo& w = infos[i];
+    const WordInfo& m1 = at(p - 1);
+    const WordInfo& m2 = at(p - 2);
+    const WordInfo& p1 = at(p + 1);
+    const WordInfo& p2 = at(p + 2);
+    using H = FeatureHasher;
+    out.clear();
+    out.push_back(H::feature(kBias, 0));
+    out.push_back(H::feature(kLower, w.lower));
+    out.push_back(H::feature(kForm, w.form));
+    out.push_back(H::feature(kShape, w.shape));
+    out.push_back(H::feature(kFirstShape, i == 0, w.shape));
+    static constexpr Template kSuffixes[] = {kSuffix1, kSuffix2, kSuffix3, kSuffix4};
+    for (std::size_t k = 0; k < 4; ++k)
+      if (w.suffix[k] != 0) out.push_back(H::feature(kSuffixes[k], w.suffix[k]));
+    static constexpr Template kPrefixes[] = {kPrefix1, kPrefix2, kPrefix3};
+    for (std::size_t k = 0; k < 3; ++k)
+      if (w.prefix[k] != 0) out.push_back(H::feature(kPrefixes[k], w.prefix[k]));
+    if (w.hyphen_last != 0) out.push_back(H::feature(kHyphenLast, w.hyphen_last));
+    const auto prev1_id = static_cast<std::uint64_t>(prev1 + 2);
+    const auto prev2_id = static_cast<std::uint64_t>(prev2 + 2);
+    out.push_back(H::feature(kPrev1, prev1_id));
+    out.push_back(H::feature(kPrev2, prev2_id));
+    out.push_back(H::feature(kPrev12, prev1_id, prev2_id));
+    out.push_back(H::feature(kPrev1Lower, prev1_id, w.lower));
+    out.push_back(H::feature(kPrev1Ambig0, prev1_id, w.ambig));
+    out.push_back(H::feature(kLowerM1, m1.lower));
+    out.push_back(H::feature(kSuffix3M1, m1.suffix[2]));
+    out.push_back(H::feature(kLowerM2, m2.lower));
+    out.push_back(H::feature(kLowerP1, p1.lower));
+    out.push_back(H::feature(kSuffix3P1, p1.suffix[2]));
+    out.push_back(H::feature(kLowerP2, p2.lower));
+    out.push_back(H::feature(kAmbig0, w.ambig));
+    out.push_back(H::feature(kAmbigP1, p1.ambig));
+    out.push_back(H::feature(kAmbigP2, p2.ambig));
+    out.push_back(H::feature(kAmbigM1, m1.ambig));
+    out.push_back(H::feature(kLowerM1Lower, m1.lower, w.lower));
+    out.push_back(H::feature(kLowerLowerP1, w.lower, p1.lower));
+    out.push_back(H::feature(kAmbigP1Lower, p1.ambig, w.lower));
+    out.push_back(H::feature(kAmbig0AmbigP1, w.ambig, p1.ambig));
+    out.push_back(H::feature(kFormAmbig, w.form_ambig));
+    out.push_back(H::feature(kShapeM1, m1.shape, w.shape));
+    out.push_back(H::feature(kShapeP1, w.shape, p1.shape));
+    out.push_back(H::feature(kLowerM1P1, m1.lower, p1.lower));
+    out.push_back(H::feature(kPrev1AmbigP1, prev1_id, p1.ambig));
+    out.push_back(H::feature(kLexicon, w.lexicon, w.known));
+    out.push_back(H::feature(kLexiconShape, w.lexicon, FeatureHasher::mix(w.shape, i == 0)));
+    out.push_back(H::feature(kSentenceCase, w.sentence_case, w.shape));
+    out.push_back(H::feature(kSentenceCaseAmbig, w.sentence_case, w.ambig));
+  }
+
+  // Tags one sentence with `scorer`; in training, `learner` (== scorer)
+  // receives a perceptron update towards `truth` at each token.
+  static std::vector<int> classify(const std::vector<WordInfo>& infos, const AveragedPerceptron& scorer,
+                                   AveragedPerceptron* learner = nullptr, const std::vector<int>* truth = nullptr) {
+    std::vector<int> classes(infos.size());
+    std::vector<std::uint64_t> feats;
+    feats.reserve(64);
+    int prev1 = -1, prev2 = -2;
+    for (std::size_t i = 0; i < infos.size(); ++i) {
+      int guess = infos[i].dict_class;
+      if (guess < 0) {
+        features(infos, i, prev1, prev2, feats);
+        guess = scorer.predict(feats);
+        if (learner != nullptr && (*truth)[i] >= 0) learner->update((*truth)[i], guess, feats);
+      }
+      classes[i] = guess;
+      prev2 = prev1;
+      prev1 = guess;
+    }
+    return classes;
+  }
+
+  std::vector<int> tag(std::span<const std::string_view> words) const { return classify(describe(words), perceptron); }
+};
+
+PosTagger::PosTagger(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+PosTagger::PosTagger(PosTagger&&) noexcept = default;
+PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
+PosTagger::~PosTagger() = default;
+
+std::vector<TokenMorph> PosTagger::tag_words(std::span<const std::string_view> words) const {
+  const std::vector<int> classes = model_->tag(words);
+  std::vector<TokenMorph> out(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto c = static_cast<std::size_t>(classes[i]);
+    out[i].upos = model_->class_upos[c];
+    out[i].xpos = model_->class_xpos[c];
+    out[i].lemma = model_->lemmatizer.lemma(words[i], out[i].xpos);
+  }
+  return out;
+}
+
+const Morphology& PosTagger::tag(Document& doc) const {
+  const Segmentation& seg = doc.get<Segmentation>();
+  Morphology morph;
+  morph.tokens.reserve(seg.tokens.size());
+  std::vector<std::string_view> words;
+  for (const Sentence& sentence : seg.sentences) {
+    words.clear();
+    for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
+    for (TokenMorph& m : tag_words(words)) morph.tokens.push_back(std::move(m));
+  }
+  return doc.add(std::move(morph));
+}
+
+// ---- training ---------------------------------------------------------------
+
+namespace {
+
+struct TrainingSet {
+  std::vector<std::vector<WordInfo>> infos;
+  std::vector<std::vector<int>> gold;
+};
+
+}  // namespace
+
+PosTagger PosTagger::train(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
+                           const PosTrainingOptions& options) {
+  const auto class_name = [](const ConlluWord& w) { return w.xpos + "/" + w.upos; };
+  std::map<std::string, int> class_ids;
+  std::unordered_map<std::uint64_t, std::map<std::string, int>> word_classes, form_classes;
+  for (const auto& sentence : train)
+    for (const auto& w : sentence.words) {
+      class_ids[class_name(w)] = 0;
+      ++word_classes[FeatureHasher::bytes(word_key(w.form))][class_name(w)];
+      ++form_classes[FeatureHasher::mix(FeatureHasher::bytes(w.form), kFormAmbig)][class_name(w)];
+    }
+  std::vector<std::string> names;
+  for (auto& [name, id] : class_ids) {
+    id = static_cast<int>(names.size());
+    names.push_back(name);
+  }
+
+  auto model = std::make_unique<Model>();
+  model->set_classes(names);
+  const auto ambiguity_class = [&](const std::map<std::string, int>& counts, int total) {
+    // The ambiguity class: every tag the word takes at least 5% of the time.
+    std::vector<int> members;
+    for (const auto& [name, n] : counts)
+      if (n >= 0.05 * total) members.push_back(class_ids[name]);
+    std::sort(members.begin(), members.end());
+    std::uint64_t h = 0xA3B1;
+    for (const int m : members) h = FeatureHasher::mix(h, static_cast<std::uint64_t>(m));
+    return h;
+  };
+  for (const auto& [form, counts] : form_classes) {
+    int total = 0;
+    for (const auto& [name, n] : counts) total += n;
+    if (total >= 2) model->known_words.emplace(form, Model::KnownWord{ambiguity_class(counts, total), 0});
+  }
+  for (const auto& [word, counts] : word_classes) {
+    int total = 0, top = 0;
+    std::string top_name;
+    for (const auto& [name, n] : counts) {
+      total += n;
+      if (n > top) top = n, top_name = name;
+    }
+    if (total >= 20 && top >= 0.995 * total)
+      model->tag_dictionary.emplace(word, static_cast<std::uint16_t>(class_ids[top_name]));
+    if (total >= 2) model->known_words.emplace(word, Model::KnownWord{ambiguity_class(counts, total), 0});
+  }
+  model->lexicon = detail::WordLexicon::from_wordnet(options.wordnet_dir);
+  for (const auto& sentence : train)
+    for (const auto& w : sentence.words) {
+      const std::string key = word_key(w.form);
+      if (const auto it = model->known_words.find(FeatureHasher::bytes(key)); it != model->known_words.end())
+        it->second.lexicon = model->lexicon.classes(key);
+    }
+
+  const auto prepare = [&](const std::vector<ConlluSentence>& sentences) {
+    TrainingSet set;
+    for (const auto& s : sentences) {
+      std::vector<std::string_view> forms;
+      std::vector<int> gold;
+      for (const auto& w : s.words) {
+        forms.push_back(w.form);
+        const auto it = class_ids.find(class_name(w));  // dev may hold tags training never saw
+        gold.push_back(it == class_ids.end() ? -1 : it->second);
+      }
+      set.infos.push_back(model->describe(forms));
+      set.gold.push_back(std::move(gold));
+    }
+    return set;
+  };
+  const TrainingSet train_set = prepare(train);
+  const TrainingSet dev_set = prepare(dev);
+
+  const auto train_perceptron = [&](std::vector<std::size_t> order) {
+    AveragedPerceptron learner(names);
+    std::uint64_t rng = options.seed;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(rng) % i]);
+      std::size_t right = 0, total = 0;
+      for (const std::size_t s : order) {
+        const auto got = Model::classify(train_set.infos[s], learner, &learner, &train_set.gold[s]);
+        for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == train_set.gold[s][i];
+        total += got.size();
+      }
+      if (options.log != nullptr)
+        *options.log << fmt::format("epoch {:2d}: train {:.2f}%", epoch,
+                                    100.0 * right / std::max<std::size_t>(total, 1))
+                     << std::endl;
+    }
+    learner.average(options.prune_below);
+    return learner;
+  };
+  std::vector<std::size_t> all(train.size());
+  std::iota(all.begin(), all.end(), 0);
+  model->perceptron = train_perceptron(all);
+
+  model->lemmatizer = detail::Lemmatizer::train(train, options.wordnet_dir, &model->lexicon);
+
+  if (options.log != nullptr) {
+    std::size_t right = 0, total = 0;
+    for (std::size_t s = 0; s < dev_set.infos.size(); ++s) {
+      const auto got = Model::classify(dev_set.infos[s], model->perceptron);
+      for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == dev_set.gold[s][i];
+      total += got.size();
+    }
+    *options.log << fmt::format("model: {} features, {} classes, {} dictionary words; lemmatizer {} rules, {} "
+                                "exceptions",
+                                model->perceptron.feature_count(), names.size(),
+                                model->tag_dictionary.size(), model->lemmatizer.rule_count(),
+                                model->lemmatizer.exception_count());
+    if (total > 0)
+      *options.log << fmt::format("; dev joint tag accuracy {:.2f}%", 100.0 * right / total);
+    *options.log << std::endl;
+  }
+  return PosTagger(std::move(model));
+}
+
+// ---- model files ------------------------------------------------------------
+
+void PosTagger::save(const std::filesystem::path& model_file) const {
+  std::ofstream out(model_file, std::ios::binary);
+  if (!out) throw std::runtime_error(fmt::format("cannot write model file {}", model_file.string()));
+  out.write(kMagic, 4);
+  detail::write_pod(out, kFormatVersion);
+  const auto write_sorted = [&](const auto& map) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> entries(map.begin(), map.end());
+    std::sort(entries.begin(), entries.end());
+    detail::write_pod(out, static_cast<std::uint64_t>(entries.size()));
+    for (const auto& [k, v] : entries) {
+      detail::write_pod(out, k);
+      detail::write_pod(out, v);
+    }
+  };
+  write_sorted(model_->tag_dictionary);
+  std::vector<std::pair<std::uint64_t, Model::KnownWord>> known(model_->known_words.begin(), model_->known_words.end());
+  std::sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  detail::write_pod(out, static_cast<std::uint64_t>(known.size()));
+  for (const auto& [word, info] : known) {
+    detail::write_pod(out, word);
+    detail::write_pod(out, info.ambiguity);
+    detail::write_pod(out, info.lexicon);
+  }
+  model_->lemmatizer.save(out);
+  model_->lexicon.save(out);
+  model_->perceptron.save(out);
+  if (!out) throw std::runtime_error(fmt::format("error writing model file {}", model_file.string()));
+}
+
+PosTagger PosTagger::load() { return load(data_file("models/pos-en-ewt.bin")); }
+
+PosTagger PosTagger::load(const std::filesystem::path& model_file) {
+  std::ifstream in(model_file, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot open POS model {}", model_file.string()));
+  try {
+    char magic[4];
+    if (!in.read(magic, 4) || std::string_view(magic, 4) != std::string_view(kMagic, 4))
+      throw std::runtime_error("not a tempora POS model (bad magic)");
+    if (const auto v = detail::read_pod<std::uint32_t>(in, "POS model"); v != kFormatVersion)
+      throw std::runtime_error(fmt::format("POS model format {} not supported (expected {})", v, kFormatVersion));
+    auto model = std::make_unique<Model>();
+    const auto read_map = [&](auto& map, std::uint64_t max_value) {
+      const auto n = detail::read_pod<std::uint64_t>(in, "POS model");
+      if (n > (1u << 26)) throw std::runtime_error("corrupt POS model (dictionary size)");
+      for (std::uint64_t i = 0; i < n; ++i) {
+        const auto k = detail::read_pod<std::uint64_t>(in, "POS model");
+        const auto v = detail::read_pod<std::uint64_t>(in, "POS model");
+        if (v > max_value) throw std::runtime_error("corrupt POS model (dictionary value)");
+        map.emplace(k, static_cast<typename std::decay_t<decltype(map)>::mapped_type>(v));
+      }
+    };
+    read_map(model->tag_dictionary, UINT16_MAX);
+    const auto n_known = detail::read_pod<std::uint64_t>(in, "POS model");
+    if (n_known > (1u << 26)) throw std::runtime_error("corrupt POS model (known words)");
+    for (std::uint64_t i = 0; i < n_known; ++i) {
+      const auto word = detail::read_pod<std::uint64_t>(in, "POS model");
+      Model::KnownWord info;
+      info.ambiguity = detail::read_pod<std::uint64_t>(in, "POS model");
+      info.lexicon = detail::read_pod<std::uint8_t>(in, "POS model");
+      model->known_words.emplace(word, info);
+    }
+    model->lemmatizer = detail::Lemmatizer::load(in);
+    model->lexicon = detail::WordLexicon::load(in);
+    model->lemmatizer.set_lexicon(&model->lexicon);
+    model->perceptron = AveragedPerceptron::load(in);
+    model->set_classes(model->perceptron.class_names());
+    for (const auto& [word, cls] : model->tag_dictionary)
+      if (cls >= model->class_xpos.size()) throw std::runtime_error("corrupt POS model (dictionary class)");
+    return PosTagger(std::move(model));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
+  }
+}
+
+}  // namespace tempora

@@ -1,0 +1,115 @@
+// Tests of the committed POS model (models/pos-en-ewt.bin) and of training.
+#include "tempora/pos.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "tempora/segment.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+const PosTagger& tagger() {
+  static const PosTagger instance = PosTagger::load();
+  return instance;
+}
+
+std::vector<TokenMorph> tag(std::initializer_list<std::string_view> words) {
+  const std::vector<std::string_view> w(words);
+  return tagger().tag_words(w);
+}
+
+TEST(PosTagger, TagsANewsSentence) {
+  const auto tags = tag({"Zelensky", "met", "Trump", "at", "the", "White", "House", "on", "Friday", "."});
+  EXPECT_EQ(tags[0].upos, Upos::PROPN);
+  EXPECT_EQ(tags[1].xpos, "VBD");
+  EXPECT_EQ(tags[1].lemma, "meet");
+  EXPECT_EQ(tags[2].upos, Upos::PROPN);
+  EXPECT_EQ(tags[3].upos, Upos::ADP);
+  EXPECT_EQ(tags[4].upos, Upos::DET);
+  EXPECT_EQ(tags[8].upos, Upos::PROPN);
+  EXPECT_EQ(tags[9].upos, Upos::PUNCT);
+}
+
+TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
+  const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
+  EXPECT_EQ(tags[0].lemma, "he");
+  EXPECT_EQ(tags[1].lemma, "do");
+  EXPECT_EQ(tags[2].lemma, "not");
+  EXPECT_EQ(tags[5].lemma, "talk");
+  EXPECT_EQ(tags[6].lemma, "be");
+}
+
+TEST(PosTagger, EmptySentenceGivesNoTags) { EXPECT_TRUE(tagger().tag_words({}).empty()); }
+
+TEST(PosTagger, GarbageWordsStillGetATag) {
+  const auto tags = tag({"\xEF\xBF\xBD", "%%%", "", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"});
+  EXPECT_EQ(tags.size(), 4u);
+}
+
+TEST(PosTagger, AddsMorphologyLayerParallelToTokens) {
+  Document doc("Ukraine’s president met Trump. Talks went on.");
+  Segmenter::load().segment(doc);
+  const Morphology& morph = tagger().tag(doc);
+  EXPECT_EQ(morph.tokens.size(), doc.get<Segmentation>().tokens.size());
+  EXPECT_THROW(tagger().tag(doc), std::logic_error);  // a stage adds its layer once
+}
+
+TEST(PosTagger, TaggingNeedsSegmentation) {
+  Document doc("No tokens yet.");
+  EXPECT_THROW(tagger().tag(doc), std::logic_error);
+}
+
+TEST(PosTagger, MissingOrCorruptModelFileIsAClearError) {
+  EXPECT_THROW(PosTagger::load("/nonexistent/model.bin"), std::runtime_error);
+  const std::string path = ::testing::TempDir() + "/corrupt-pos.bin";
+  std::ofstream(path) << "TPOS garbage";
+  EXPECT_THROW(PosTagger::load(path), std::runtime_error);
+}
+
+TEST(PosTagger, TrainsSaveLoadsAndTagsDeterministically) {
+  std::istringstream in(
+      "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tdog\tdog\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tbarks\tbark\tVERB\tVBZ\t_\t0\troot\t_\t_\n\n"
+      "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n2\tcat\tcat\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+      "3\tsleeps\tsleep\tVERB\tVBZ\t_\t0\troot\t_\t_\n\n");
+  const auto sentences = read_conllu(in);
+  PosTrainingOptions options;
+  options.epochs = 3;
+  const std::string a = ::testing::TempDir() + "/pos-a.bin", b = ::testing::TempDir() + "/pos-b.bin";
+  PosTagger::train(sentences, {}, options).save(a);
+  PosTagger::train(sentences, {}, options).save(b);
+  const auto bytes = [](const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+  };
+  EXPECT_EQ(bytes(a), bytes(b));
+  const std::vector<std::string_view> words = {"The", "cat", "barks"};
+  const auto tags = PosTagger::load(a).tag_words(words);
+  EXPECT_EQ(tags[0].xpos, "DT");
+  EXPECT_EQ(tags[2].lemma, "bark");
+}
+
+TEST(PosTagger, SeedArticleNamesAreProperNouns) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  std::ifstream in(shared / "seeds/zelensky-trump-nbc.txt");
+  Document doc(std::string(std::istreambuf_iterator<char>(in), {}));
+  const auto& seg = Segmenter::load().segment(doc);
+  const auto& morph = tagger().tag(doc);
+  std::map<std::string, std::pair<int, int>> seen;  // word -> (PROPN count, total)
+  for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+    auto& [propn, total] = seen[seg.tokens[i].norm];
+    propn += morph.tokens[i].upos == Upos::PROPN;
+    ++total;
+  }
+  for (const char* name : {"Zelensky", "Trump", "Tomahawk", "NBC"}) {
+    ASSERT_GT(seen[name].second, 0) << name;
+    EXPECT_EQ(seen[name].first, seen[name].second) << name << " not always PROPN";
+  }
+}
+
+}  // namespace
+}  // namespace tempora
