@@ -398,7 +398,10 @@ void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<Time
     t.end = static_cast<std::uint32_t>(i + 1);
     t.lower.assign(1, c);
     t.word = lookup(t.lower);
-    t.sentence_end = c == '.' || c == '!' || c == '?' || c == ';';
+    // A period after an abbreviation with inner periods ("U.S.") ends no sentence.
+    t.sentence_end = c == '!' || c == '?' || c == ';' ||
+                     (c == '.' && !(tokens.size() > 0 && tokens.back().end == i &&
+                                    tokens.back().lower.find('.') != std::string::npos));
     tokens.push_back(std::move(t));
     ++i;
   }

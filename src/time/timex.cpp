@@ -954,6 +954,16 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
     const std::size_t end = chunk_end(text, pos);
     rules_->rules.tokenize(text.substr(pos, end - pos), static_cast<std::uint32_t>(pos), tokens);
     pos = end;
+    if (ctx.seg != nullptr) {
+      // The segmenter knows sentence ends better than a bare period does.
+      const auto& sentences = ctx.seg->sentences;
+      for (TimeToken& t : tokens) {
+        if (t.lower.size() != 1) continue;
+        const auto it = std::lower_bound(sentences.begin(), sentences.end(), t.end,
+                                         [](const Sentence& s, std::uint32_t e) { return s.span.end < e; });
+        t.sentence_end = it != sentences.end() && it->span.end == t.end;
+      }
+    }
     const auto matches = rules_->rules.match(tokens);
     for (const Match& m : matches) {
       Frame f = make_frame(m);

@@ -340,3 +340,23 @@ TEST(TimexDateline, DatedDatelineBecomesTheDct) {
 
 }  // namespace
 }  // namespace tempora
+
+#include "tempora/segment.hpp"
+
+namespace tempora {
+namespace {
+
+TEST(TimexWithSegmenter, UsesSentenceBoundariesOfTheTextStage) {
+  DocumentInfo info;
+  info.creation_time = dct("2025-10-22");  // a Wednesday
+  Document doc("Talks will resume next week. Officials in the U.S. met on Friday in Washington.", info);
+  Segmenter::load(testing::source_dir() / "resources" / "text").segment(doc);
+  const auto& layer = tagger().tag(doc);
+  ASSERT_EQ(layer.timexes.size(), 2u);
+  EXPECT_EQ(layer.timexes[0].value, "2025-W44");
+  // "will" belongs to the previous sentence: Friday is the past one
+  EXPECT_EQ(layer.timexes[1].value, "2025-10-17");
+}
+
+}  // namespace
+}  // namespace tempora
