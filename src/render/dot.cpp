@@ -109,6 +109,12 @@ std::string wrap(std::string_view text, std::size_t width) {
   return out;
 }
 
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string event_title(const EventNode& e) {
   if (!e.label.empty()) return e.label;
   if (!e.trigger.empty()) return e.trigger;
@@ -132,6 +138,18 @@ std::string_view relation_words(OrderRelation r) {
     case OrderRelation::OVERLAP: return "overlaps";
     default: return "related";
   }
+}
+
+// What an order arrow says on its own: the relation when it is not plain
+// "before", and the words of the text that state it when they are short
+// ("After the meeting"), so a reader sees why the arrow is there.
+std::string order_label(const PlacedOrder& o) {
+  std::string label(relation_words(o.relation));
+  if (!o.inferred && !o.evidence.empty() && utf8_length(o.evidence) <= 32) {
+    if (!label.empty()) label += "\n";
+    label += "“" + o.evidence + "”";
+  }
+  return label;
 }
 
 void write_legend(std::string& out) {
@@ -231,13 +249,13 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
         "fontsize=13, margin=\"0.2,0.06\", label=<<B>{}</B>>];\n",
         c, fill, fill, dot_html_text(col.label));
   }
-  if (placement.columns.size() > 1 || (who && !placement.columns.empty())) {
+  if (placement.columns.size() > 1) {
     out += "  ";
-    if (who) out += "who -> ";
     for (std::size_t c = 0; c < placement.columns.size(); ++c) out += fmt::format("{}c{}", c ? " -> " : "", c);
     out += fmt::format(" [color=\"{}\", penwidth=2.5, arrowsize=0.9, weight=100];\n", kAxis);
-    if (who) out += "  who -> c0 [style=invis];\n";
   }
+  // "Who" heads the actors' column, left of the time axis, not on it.
+  if (who && !placement.columns.empty()) out += "  who -> c0 [style=invis, weight=100];\n";
 
   // ---- events --------------------------------------------------------------------------
   out += "\n  // events, one rank per column\n";
@@ -334,7 +352,7 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
         o.to, o.inferred ? "dashed" : "solid", o.contradiction ? kContradiction : "#333333",
         o.contradiction ? kContradiction : "#333333", o.contradiction ? "2" : "1.6",
         flat || o.contradiction || from.column > to.column ? ", constraint=false" : "",
-        precedence ? "" : ", dir=none", dot_quoted(large ? "" : relation_words(o.relation)), dot_quoted(tooltip));
+        precedence ? "" : ", dir=none", dot_quoted(large ? "" : order_label(o)), dot_quoted(tooltip));
   }
 
   if (options.legend) {

@@ -254,6 +254,18 @@ TEST(MeetingRender, PngAndPdfComeFromTheLibrary) {
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
 }
 
+// The picture in the README (docs/timeline-example.png). Regenerate with
+//   TEMPORA_EXAMPLE_PNG=docs/timeline-example.png render_tests --gtest_filter=*ExamplePicture
+TEST(MeetingRender, ExamplePictureStaysSmall) {
+  auto t = testing::meeting_timeline();
+  const Placement p = place(t.graph);
+  const RenderOptions options{.title = "Zelensky meets Trump at the White House (article of Oct 20, 2025)"};
+  const std::string png = render_dot(to_dot(t.graph, p, options), OutputFormat::png);
+  EXPECT_LT(png.size(), 300u * 1024u);
+  if (const char* path = std::getenv("TEMPORA_EXAMPLE_PNG"); path != nullptr && *path != '\0')
+    render_to_file(t.graph, p, path, OutputFormat::png, options);
+}
+
 TEST(MeetingRender, RenderToFileByExtension) {
   auto t = testing::meeting_timeline();
   const Placement p = place(t.graph);
