@@ -715,7 +715,7 @@ Normal normalize(const Frame& f, Context& ctx) {
   }
 
   // "last week", "this year", "the following day", "next month".
-  if (f.shift && !f.unit.empty() && !f.weekday) {
+  if (f.shift && !f.unit.empty() && !f.weekday && !f.month) {
     const int n = *f.shift;
     std::optional<Cal> c;
     if (f.shift_anaphoric && ctx.ref && ctx.ref->year) {
@@ -903,7 +903,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       if (tm->xpos == "VBP" || tm->xpos == "VBZ") return Tense::weak_future;  // "they meet Monday"
     } else if (!tagged) {
       const std::string& w = t.lower;
-      if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;
+      if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
     }
   }
   auto is_stop = [](const TimeToken& t) {

@@ -360,3 +360,27 @@ TEST(TimexWithSegmenter, UsesSentenceBoundariesOfTheTextStage) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexDates, MonthWithARelativeYear) {
+  EXPECT_EQ(value("Talks began in February this year.", "February this year", "1998-12-03"), "1998-02");
+  EXPECT_EQ(value("Talks resume in April next year.", "April next year", "1998-12-03"), "1999-04");
+  EXPECT_EQ(value("Talks began in June last year.", "June last year", "1998-12-03"), "1997-06");
+}
+
+TEST(TimexHolidays, ComputedFromTheCalendar) {
+  // the fourth Thursday of November
+  EXPECT_EQ(value("Stores opened on Thanksgiving Day.", "Thanksgiving Day", "1999-12-01"), "1999-11-25");
+  EXPECT_EQ(value("Stores opened on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2025-12-01"), "2024-11-28");
+  EXPECT_EQ(value("He came home last Christmas.", "last Christmas", "2025-10-22"), "2024-12-25");
+}
+
+TEST(TimexDates, SpokenYears) {
+  EXPECT_EQ(value("It began in nineteen ninety-six.", "nineteen ninety-six", "1998-01-01"), "1996");
+  EXPECT_EQ(value("By the year two thousand it was over.", "the year two thousand", "1998-01-01"), "2000");
+}
+
+}  // namespace
+}  // namespace tempora
