@@ -150,6 +150,25 @@ void classify_shape(TimeToken& t) {
   }
 }
 
+// MM-DD or MM/n/weekday (n in -1, 1..5; ISO weekday 1..7), as timex.cpp reads it.
+bool valid_holiday(std::string_view v) {
+  if (v.size() < 5 || !is_digit(v[0]) || !is_digit(v[1])) return false;
+  const int month = to_int(v.substr(0, 2));
+  if (month < 1 || month > 12) return false;
+  if (v.size() == 5 && v[2] == '-') {
+    const int day = to_int(v.substr(3));
+    return day >= 1 && day <= 31;
+  }
+  if (v[2] != '/') return false;
+  const auto slash = v.find('/', 3);
+  if (slash == std::string_view::npos) return false;
+  std::string_view nth = v.substr(3, slash - 3);
+  const bool negative = !nth.empty() && nth.front() == '-';
+  if (negative) nth.remove_prefix(1);
+  const int n = to_int(nth), weekday = to_int(v.substr(slash + 1));
+  return (negative ? n == 1 : n >= 1 && n <= 5) && weekday >= 1 && weekday <= 7;
+}
+
 }  // namespace
 
 std::optional<Cls> parse_class(std::string_view name) {
@@ -190,6 +209,9 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
     const auto cls = parse_class(fields[0]);
     if (!cls || *cls >= NUM)
       throw std::runtime_error(fmt::format("{}:{}: unknown class {}", file.string(), number, fields[0]));
+    if (*cls == HOLIDAY && !valid_holiday(fields[1]))
+      throw std::runtime_error(
+          fmt::format("{}:{}: holiday {} is neither MM-DD nor MM/n/weekday", file.string(), number, fields[1]));
     for (std::size_t i = 2; i < fields.size(); ++i) {
       std::string word(fields[i]);
       Entry entry{*cls, std::string(fields[1])};
@@ -657,8 +679,8 @@ Frame make_frame(const Match& m) {
         const int v = number_value();
         f.numbers.push_back(v);
         if (f.number && *f.number >= 0 && v >= 0) {
-          // twenty four -> 24; two hundred -> 200
-          f.number = v == 100 ? *f.number * 100 : *f.number + v;
+          // twenty four -> 24; two hundred -> 200; two thousand -> 2000
+          f.number = v == 100 || v == 1000 ? *f.number * v : *f.number + v;
         } else {
           f.number = v;
         }

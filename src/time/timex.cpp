@@ -597,8 +597,10 @@ Normal normalize(const Frame& f, Context& ctx) {
       c.year = *f.year;
       if (!f.ordinal) {  // "the 1988 period": the quarter under discussion, in 1988
         const auto q = discussed_quarter(ctx);
-        if (q && !half) c.quarter = q->quarter;
-        else c.g = Granularity::year;
+        if (q && !half)
+          c.quarter = q->quarter;
+        else
+          c.g = Granularity::year;
       }
       r.cal = c;
       return r;

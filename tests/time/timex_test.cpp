@@ -384,3 +384,33 @@ TEST(TimexDates, SpokenYears) {
 
 }  // namespace
 }  // namespace tempora
+
+#include <filesystem>
+#include <fstream>
+
+namespace tempora {
+namespace {
+
+TEST(TimexRules, BadRuleFilesAreReportedWithTheirLine) {
+  const auto dir = std::filesystem::temp_directory_path() / "tempora-time-rules-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "a.lex") << "# comment\nMONTH 1 january\n";
+  std::ofstream(dir / "patterns.txt") << "DATE MONTH\nDATE NOSUCHCLASS\n";
+  try {
+    (void)TimeTagger::load(dir);
+    ADD_FAILURE() << "a pattern with an unknown class was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("patterns.txt:2"), std::string::npos) << e.what();
+  }
+  std::ofstream(dir / "patterns.txt") << "DATE MONTH\n";
+  std::ofstream(dir / "b.lex") << "HOLIDAY 13-45 someday\n";
+  EXPECT_THROW((void)TimeTagger::load(dir), std::runtime_error);
+  std::filesystem::remove(dir / "b.lex");
+  const TimeTagger minimal = TimeTagger::load(dir);
+  EXPECT_EQ(minimal.find("in January", std::nullopt).at(0).value, "XXXX-01");
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tempora
