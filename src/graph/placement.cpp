@@ -118,6 +118,25 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     }
   }
 
+  // ---- containment: an event during another shares its column -----------------------
+  // "said in the interview" (IS_INCLUDED) fixes no precedence, so the order
+  // model leaves it unconstrained; rather than exile it to the undated zone,
+  // it joins the column of the event that contains (or overlaps) it. One
+  // pass over the edges: only events that nothing else placed move.
+  const auto undated_zone = [&](std::size_t c) { return std::get<1>(slot[c]) == 2; };
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const Edge& edge = g[e];
+    if (edge.kind != EdgeKind::order || detail::precedence_of(edge.relation) != detail::Precedence::none ||
+        edge.relation == OrderRelation::VAGUE)
+      continue;
+    const auto a = static_cast<std::size_t>(
+        m.class_component[static_cast<std::size_t>(m.event_class[boost::source(e, g)])]);
+    const auto b = static_cast<std::size_t>(
+        m.class_component[static_cast<std::size_t>(m.event_class[boost::target(e, g)])]);
+    if (undated_zone(a) && !undated_zone(b)) slot[a] = slot[b], lo[a] = lo[b], hi[a] = hi[b];
+    else if (undated_zone(b) && !undated_zone(a)) slot[b] = slot[a], lo[b] = lo[a], hi[b] = hi[a];
+  }
+
   // ---- identity groups ------------------------------------------------------------
   const std::size_t n = boost::num_vertices(g);
   std::vector<int> same_event(n);

@@ -348,11 +348,14 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
     if (!o.evidence.empty()) tooltip += ": " + o.evidence;
     tooltip += fmt::format(" ({}, confidence {:.2f})", o.inferred ? "inferred" : "stated", o.confidence);
     out += fmt::format(
-        "  e{} -> e{} [style={}, color=\"{}\", fontcolor=\"{}\", penwidth={}{}{}, label={}, tooltip={}];\n", o.from,
+        "  e{} -> e{} [style={}, color=\"{}\", fontcolor=\"{}\", penwidth={}{}{}, {}={}, tooltip={}];\n", o.from,
         o.to, o.inferred ? "dashed" : "solid", o.contradiction ? kContradiction : "#333333",
         o.contradiction ? kContradiction : "#333333", o.contradiction ? "2" : "1.6",
         flat || o.contradiction || from.column > to.column ? ", constraint=false" : "",
-        precedence ? "" : ", dir=none", dot_quoted(large ? "" : order_label(o)), dot_quoted(tooltip));
+        precedence ? "" : ", dir=none",
+        // A labelled edge inside one rank makes Graphviz 2.43's dot free
+        // memory twice in gvFreeLayout; such edges get an external label.
+        flat ? "xlabel" : "label", dot_quoted(large ? "" : order_label(o)), dot_quoted(tooltip));
   }
 
   if (options.legend) {

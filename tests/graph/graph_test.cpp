@@ -138,6 +138,10 @@ TEST(Placement, DefaultFilterHidesReportingVerbsAndMergesMentions) {
   EXPECT_NE(placed(all, t.said), nullptr);
   EXPECT_EQ(all.events.size(), 5u);
 
+  // "said in the interview": no date, no precedence, but it sits with the interview.
+  EXPECT_EQ(placed(all, t.said)->column, placed(all, t.interview)->column);
+  EXPECT_EQ(placed(all, t.said)->date_label, "after Oct 17 (2025)");
+
   const Placement separate = place(t.graph, {.merge_identity = false});
   EXPECT_EQ(separate.events.size(), 5u);
   EXPECT_NE(placed(separate, t.meet), placed(separate, t.meet_again));
