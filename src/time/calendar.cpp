@@ -247,8 +247,18 @@ std::optional<Cal> shift_day(sys_days anchor, int n, const std::string& unit) {
 
 std::optional<Cal> shift_cal(const Cal& base, int n, const std::string& unit) {
   if (!base.year) return std::nullopt;
-  // A year shift of a quarter, half, month, season or week keeps that granularity.
-  if (unit == "Y") {
+  // Days from a month or coarser: the day is unknown ("that same day" after
+  // "in October 1998" is 1998-10-XX), not the first of the month.
+  if ((unit == "D" || unit == "H" || unit == "MIN" || unit == "S") && base.g < Granularity::week) {
+    Cal c;
+    c.g = Granularity::day;
+    c.year = base.year;
+    c.month = base.g == Granularity::month ? base.month : 0;
+    return c;
+  }
+  // A year shift of a quarter, half, month or season keeps that granularity
+  // ("a year earlier" than 1989-Q3 is 1988-Q3); "that year" is the year.
+  if (unit == "Y" && n != 0) {
     Cal c = base;
     switch (base.g) {
       case Granularity::quarter:

@@ -414,3 +414,16 @@ TEST(TimexRules, BadRuleFilesAreReportedWithTheirLine) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexAnaphoric, CoarseReferenceLeavesTheDayUnknown) {
+  const std::string text = "The bank failed in October 1998. That same day the minister resigned. Later that year "
+                           "the bank reopened.";
+  EXPECT_EQ(value(text, "That same day", "1999-02-06"), "1998-10-XX");
+  EXPECT_EQ(value(text, "Later that year", "1999-02-06"), "1998");
+}
+
+}  // namespace
+}  // namespace tempora
