@@ -277,3 +277,55 @@ TEST(Placement, TenThousandEventsInALongChain) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+// Random graphs with every relation, anchor and odd interval: placement
+// places each event exactly once, in a valid column, and never throws.
+TEST(Placement, RandomGraphsPlaceEveryEventOnce) {
+  unsigned seed = 7;
+  const auto next = [&](unsigned n) { return seed = seed * 1103515245u + 12345u, ((seed >> 16) & 0x7fff) % n; };
+  for (int round = 0; round < 300; ++round) {
+    TimelineGraph g;
+    std::vector<TimelineGraph::Vertex> ev, times;
+    const unsigned n_events = 1 + next(30);
+    for (unsigned i = 0; i < n_events; ++i) ev.push_back(g.add_event({.newsworthy = next(4) != 0}));
+    for (unsigned i = 0; i < next(6); ++i) {
+      TimeNode t = TimeNode::day("", std::chrono::year{2025} / 1 / 1);
+      t.start = sys_days(2025y / 1 / 1d) + days(next(20));
+      t.end = *t.start + days(static_cast<int>(next(5)) - 1);  // sometimes end < start
+      if (next(5) == 0) t.start.reset();
+      times.push_back(g.add_time(t));
+    }
+    for (unsigned i = 0; i < n_events * 2; ++i) {
+      const auto a = ev[next(n_events)], b = ev[next(n_events)];
+      const unsigned what = next(10);
+      if (what < 6) g.add_order(a, b, static_cast<OrderRelation>(next(15)), "", 0.5, next(2));
+      else if (what < 7) g.add_identity(a, b);
+      else if (!times.empty()) g.add_anchoring(a, times[next(static_cast<unsigned>(times.size()))], static_cast<Anchor>(next(4)));
+    }
+    for (const bool merge : {true, false}) {
+      const Placement p = place(g, {.all = true, .merge_identity = merge});
+      std::vector<int> seen(boost::num_vertices(g.graph()), 0);
+      for (std::size_t i = 0; i < p.events.size(); ++i) {
+        const auto& e = p.events[i];
+        ASSERT_GE(e.column, 0);
+        ASSERT_LT(e.column, static_cast<int>(p.columns.size()));
+        if (i > 0) ASSERT_LE(p.events[i - 1].column, e.column);
+        for (const auto m : e.mentions) ++seen[m];
+      }
+      for (const auto v : ev) ASSERT_EQ(seen[v], 1) << "round " << round;
+      for (const auto& o : p.order) {
+        ASSERT_LT(static_cast<std::size_t>(o.from), p.events.size());
+        ASSERT_LT(static_cast<std::size_t>(o.to), p.events.size());
+      }
+      std::vector<bool> used(p.columns.size(), false);
+      for (const auto& e : p.events) used[static_cast<std::size_t>(e.column)] = true;
+      for (const bool u : used) ASSERT_TRUE(u);  // no empty column
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tempora

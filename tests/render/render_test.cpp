@@ -350,3 +350,39 @@ TEST(Render, FormatsAndErrors) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+// Random small graphs (every relation, identity, anchors, contradictions,
+// actors) lay out and render: guards against Graphviz crashing on a shape of
+// graph the writer produces (it once did, on labelled edges inside a rank).
+TEST(Render, RandomGraphsLayOut) {
+  unsigned seed = 11;
+  const auto next = [&](unsigned n) { return seed = seed * 1103515245u + 12345u, ((seed >> 16) & 0x7fff) % n; };
+  for (int round = 0; round < 40; ++round) {
+    TimelineGraph g;
+    std::vector<TimelineGraph::Vertex> ev, times, actors;
+    const unsigned n_events = 1 + next(14);
+    for (unsigned i = 0; i < n_events; ++i)
+      ev.push_back(g.add_event({.type = "T", .label = "event " + std::to_string(i), .newsworthy = next(4) != 0}));
+    for (unsigned i = 0; i < 1 + next(4); ++i)
+      times.push_back(g.add_time(TimeNode::day("", std::chrono::year{2025} / 1 / (1 + next(5)), {.year = next(2) == 0})));
+    for (unsigned i = 0; i < 1 + next(4); ++i) actors.push_back(g.add_actor({.name = "actor " + std::to_string(i)}));
+    for (unsigned i = 0; i < n_events * 2; ++i) {
+      const auto a = ev[next(n_events)], b = ev[next(n_events)];
+      const unsigned what = next(10);
+      if (what < 4) g.add_order(a, b, static_cast<OrderRelation>(next(15)), "why", 0.5, next(2));
+      else if (what < 5) g.add_identity(a, b);
+      else if (what < 7) g.add_anchoring(a, times[next(static_cast<unsigned>(times.size()))], static_cast<Anchor>(next(4)));
+      else g.add_participation(a, actors[next(static_cast<unsigned>(actors.size()))], static_cast<Role>(next(9)));
+    }
+    const Placement p = place(g, {.all = next(2) == 0});
+    const std::string dot = to_dot(g, p, {.title = "round " + std::to_string(round)});
+    ASSERT_EQ(library_parse_errors(dot), 0) << dot;
+    ASSERT_NO_THROW(render_dot(dot, OutputFormat::svg)) << dot;
+  }
+}
+
+}  // namespace
+}  // namespace tempora
