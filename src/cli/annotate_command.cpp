@@ -4,6 +4,8 @@
 // The DCT comes from --dct, else the TimeML <DCT> or the JSON "dct" field,
 // else a dated dateline; without one, values stay underspecified and the
 // output says the DCT is unknown.
+// Each document is segmented (text stage) before the time stage, whose tense
+// cues then stop at real sentence ends.
 // The output keeps the input's file name (with .tml or .json) in -o DIR, and
 // TimeML output has exactly the input's TEXT characters with tags added.
 #include <fmt/format.h>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
 #include "tempora/timex.hpp"
 
@@ -109,6 +112,7 @@ void run_annotate(const AnnotateOptions& options) {
     if (!cli_dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
   }
   const TimeTagger tagger = TimeTagger::load();
+  const Segmenter segmenter = Segmenter::load();
   std::filesystem::create_directories(options.output_dir);
   for (const std::string& input : options.inputs) {
     const std::filesystem::path path(input);
@@ -142,6 +146,7 @@ void run_annotate(const AnnotateOptions& options) {
     }
     if (cli_dct) info.creation_time = cli_dct;
     Document doc(std::move(text), std::move(info));
+    segmenter.segment(doc);
     const TimeExpressions& layer = tagger.tag(doc);
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     std::string stem = path.filename().string();
