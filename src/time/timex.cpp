@@ -207,6 +207,8 @@ sys_days weekday_near(sys_days anchor, int w, int dir, bool strict) {
   return anchor + days{ahead};
 }
 
+constexpr long kFutureWeight = 2;
+
 // Year for a month (and day) without one: by tense, else the nearest.
 int year_for(sys_days anchor, int month, int day, Tense tense) {
   const date::year_month_day a{anchor};
@@ -237,10 +239,12 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
         break;
       }
   }
+  // Otherwise the nearest one, a future one counting twice as far: news
+  // reports more than it announces.
   int best = y;
   long best_gap = -1;
   for (int yy = y - 1; yy <= y + 1; ++yy) {
-    const long gap = anchor < start(yy) ? (start(yy) - anchor).count()
+    const long gap = anchor < start(yy) ? kFutureWeight * (start(yy) - anchor).count()
                      : anchor > end(yy) ? (anchor - end(yy)).count()
                                         : 0;
     if (best_gap < 0 || gap < best_gap) best = yy, best_gap = gap;
