@@ -72,7 +72,7 @@ HOLIDAY 02-14 valentine!ctx
 # past: also common irregular past forms (regular ones end in -ed). stop: a
 # clause boundary the look-ahead after the timex does not cross.
 TENSE future will ll shall going scheduled slated next upcoming
-TENSE weak would could might planned plans plan set due expected soon
+TENSE weak would could might planned plans plan set due expected soon until till
 TENSE past was were had did ago earlier last said met told took made went came gave saw found left held began
 TENSE past won lost fell rose sent spoke became brought thought knew kept led paid ran sold stood struck wrote
 TENSE past got hit cut shot fought fled flew drew grew threw broke chose spent built bought caught taught

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -898,10 +899,11 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (it == segtok.end() || it->span.begin != begin) return nullptr;
     return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
   };
-  for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10; ++steps) {
+  for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10;) {
     --k;
     const TimeToken& t = tokens[k];
     if (t.sentence_end) break;
+    if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
     if (const Tense c = cue(t); c != Tense::none) return c;
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
