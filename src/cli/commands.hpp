@@ -17,4 +17,7 @@ void add_eval_pos_command(CLI::App& eval);
 void add_annotate_command(CLI::App& app);
 void add_eval_timeml_command(CLI::App& eval);
 
+// tempora train events: the event-trigger tagger
+void add_train_events_command(CLI::App& train);
+
 }  // namespace tempora::cli

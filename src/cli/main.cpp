@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   tempora::cli::add_eval_pos_command(*eval);
   tempora::cli::add_annotate_command(app);
   tempora::cli::add_eval_timeml_command(*eval);
+  tempora::cli::add_train_events_command(*train);
 
   try {
     app.parse(argc, argv);

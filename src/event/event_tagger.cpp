@@ -1,0 +1,450 @@
+// The event-trigger tagger: greedy left-to-right tagging with an averaged
+// perceptron, one decision per token.
+//
+// How it works. TimeML EVENTs are nearly always single tokens (the head of a
+// verb group, an event noun, a predicative adjective), so the tagger labels
+// each token with "O" (no event) or one of the seven TimeML classes: span and
+// class are one joint decision, and a class never disagrees with its span.
+// The classifier sees the token, its lemma and POS tag (always *predicted*
+// by the project's POS tagger, in training as at run time, so the model
+// learns the tagger's real errors), two tokens of context each side, the
+// nearest verb on the left (nouns after "held", "began" are events), the
+// decision it made for the previous token, and a WordNet event-noun lexicon:
+// which of the lexicographer files noun.act (04), noun.communication (10),
+// noun.event (11), noun.process (22) and noun.state (26) hold the lemma, and
+// whether most of its senses are there ("meeting", "visit", "attack" are;
+// "table" is not). The lexicon is read from /usr/share/wordnet/data.noun when
+// a model is trained and stored inside the model, so tagging needs no WordNet.
+//
+// After tagging, rules (event_rules.cpp, resources/event/) add the
+// MAKEINSTANCE attributes, the timeline type and the newsworthy flag, and drop
+// events on boilerplate lines ('Read “Zamin” on Telegram!').
+//
+// Training is deterministic: sentence order per epoch comes from a seeded
+// SplitMix64 shuffle. Time is linear in the number of tokens.
+#include "tempora/event.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "event_rules.hpp"
+#include "tag/binary_io.hpp"
+#include "tempora/data.hpp"
+#include "tempora/perceptron.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/segment.hpp"
+
+namespace tempora {
+namespace {
+
+constexpr char kMagic[4] = {'T', 'E', 'V', 'T'};
+constexpr std::uint32_t kFormatVersion = 1;
+
+enum Template : std::uint32_t {
+  kBias, kLower, kLemma, kXpos, kLemmaXpos, kSuffix3, kSuffix4, kShape, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
+  kLemmaM1, kLemmaP1, kXposM1, kXposP1, kXposM2, kXposP2, kXposM1X0, kX0XposP1, kLowerM1Lemma, kLemmaLowerP1,
+  kLexicon, kLexiconXpos, kPrev1, kPrev1Xpos, kPrev2, kVerbLeft, kVerbLeftLemma, kDetLeft, kUposLemma, kFirst,
+  kLexiconLemmaKnown, kSuffix2Xpos,
+};
+
+// Event-lexicon bits (from WordNet's lexicographer files and verb index).
+enum LexBit : std::uint8_t {
+  kAct = 1, kCommunication = 2, kEventFile = 4, kProcess = 8, kState = 16, kMostlyEventive = 32, kWordnetVerb = 64,
+};
+
+constexpr std::string_view kOutside = "O";
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::uint64_t shape_hash(std::string_view word) {
+  char buffer[16];
+  std::size_t n = 0;
+  char last = 0;
+  for (const char c : word) {
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (static_cast<unsigned char>(c) >= 0x80) s = 'u';
+    else s = c;
+    if (s == last) continue;
+    last = s;
+    if (n < sizeof buffer) buffer[n++] = s;
+  }
+  return FeatureHasher::bytes(std::string_view(buffer, n), 0x5A17);
+}
+
+// Reads data.noun and index.verb: lemma -> LexBit mask. Empty when the files are missing.
+std::unordered_map<std::uint64_t, std::uint8_t> wordnet_event_lexicon(const std::filesystem::path& dir) {
+  struct Counts {
+    int eventive = 0, total = 0;
+    std::uint8_t bits = 0;
+  };
+  std::unordered_map<std::string, Counts> counts;
+  if (std::ifstream in(dir / "data.noun"); in) {
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;  // licence header lines start with spaces
+      // offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id ...] ...
+      std::istringstream fields(line);
+      std::string offset, ss_type, w_cnt_hex;
+      int lexfile = -1;
+      if (!(fields >> offset >> lexfile >> ss_type >> w_cnt_hex)) continue;
+      const int w_cnt = static_cast<int>(std::strtol(w_cnt_hex.c_str(), nullptr, 16));
+      std::uint8_t bit = 0;
+      switch (lexfile) {
+        case 4: bit = kAct; break;
+        case 10: bit = kCommunication; break;
+        case 11: bit = kEventFile; break;
+        case 22: bit = kProcess; break;
+        case 26: bit = kState; break;
+        default: break;
+      }
+      for (int k = 0; k < w_cnt; ++k) {
+        std::string word, lex_id;
+        if (!(fields >> word >> lex_id)) break;
+        if (word.find('_') != std::string::npos) continue;  // multiword lemmas never match one token
+        if (const auto paren = word.find('('); paren != std::string::npos) word.resize(paren);
+        Counts& c = counts[detail::event_lower(word)];
+        ++c.total;
+        c.bits |= bit;
+        if (bit != 0 && bit != kCommunication) ++c.eventive;
+      }
+    }
+  }
+  std::unordered_map<std::uint64_t, std::uint8_t> lexicon;
+  for (const auto& [word, c] : counts) {
+    std::uint8_t bits = c.bits;
+    if (2 * c.eventive > c.total) bits |= kMostlyEventive;
+    if (bits != 0) lexicon[FeatureHasher::bytes(word)] = bits;
+  }
+  if (std::ifstream in(dir / "index.verb"); in) {
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == ' ') continue;
+      const std::string word = line.substr(0, line.find(' '));
+      if (word.find('_') == std::string::npos) lexicon[FeatureHasher::bytes(word)] |= kWordnetVerb;
+    }
+  }
+  return lexicon;
+}
+
+// Everything about one token that the features need, hashed once.
+struct TokenInfo {
+  std::uint64_t lower = 0, lemma = 0, xpos = 0, upos = 0, shape = 0, suffix2 = 0, suffix3 = 0, suffix4 = 0;
+  std::uint8_t lexicon = 0;
+  bool verb = false, det = false;
+};
+
+}  // namespace
+
+struct EventTagger::Model {
+  AveragedPerceptron perceptron;
+  std::unordered_map<std::uint64_t, std::uint8_t> lexicon;  // lemma hash -> LexBit mask
+  detail::EventRules rules;
+
+  std::vector<TokenInfo> describe(std::span<const Token> tokens, std::span<const TokenMorph> morph) const {
+    std::vector<TokenInfo> infos(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      TokenInfo& t = infos[i];
+      const std::string lower = detail::event_lower(tokens[i].norm);
+      const std::string lemma = detail::event_lower(morph[i].lemma);
+      t.lower = FeatureHasher::bytes(lower);
+      t.lemma = FeatureHasher::bytes(lemma);
+      t.xpos = FeatureHasher::bytes(morph[i].xpos);
+      t.upos = static_cast<std::uint64_t>(morph[i].upos) + 1;
+      t.shape = shape_hash(tokens[i].norm);
+      const auto suffix = [&](std::size_t k) {
+        return lower.size() >= k ? FeatureHasher::bytes(std::string_view(lower).substr(lower.size() - k)) : 0;
+      };
+      t.suffix2 = suffix(2), t.suffix3 = suffix(3), t.suffix4 = suffix(4);
+      if (const auto it = lexicon.find(t.lemma); it != lexicon.end()) t.lexicon = it->second;
+      t.verb = morph[i].upos == Upos::VERB;
+      t.det = morph[i].upos == Upos::DET;
+    }
+    return infos;
+  }
+
+  static void features(const std::vector<TokenInfo>& infos, std::size_t i, int prev1, int prev2,
+                       std::vector<std::uint64_t>& out) {
+    static const TokenInfo kEdge = [] {
+      TokenInfo t;
+      t.lower = t.lemma = t.xpos = t.shape = FeatureHasher::bytes("<edge>");
+      return t;
+    }();
+    const auto at = [&](std::ptrdiff_t j) -> const TokenInfo& {
+      if (j < 0 || j >= static_cast<std::ptrdiff_t>(infos.size())) return kEdge;
+      return infos[static_cast<std::size_t>(j)];
+    };
+    const auto p = static_cast<std::ptrdiff_t>(i);
+    const TokenInfo& w = infos[i];
+    const TokenInfo& m1 = at(p - 1);
+    const TokenInfo& m2 = at(p - 2);
+    const TokenInfo& p1 = at(p + 1);
+    const TokenInfo& p2 = at(p + 2);
+    using H = FeatureHasher;
+    out.clear();
+    out.push_back(H::feature(kBias, 0));
+    out.push_back(H::feature(kLower, w.lower));
+    out.push_back(H::feature(kLemma, w.lemma));
+    out.push_back(H::feature(kXpos, w.xpos));
+    out.push_back(H::feature(kLemmaXpos, w.lemma, w.xpos));
+    out.push_back(H::feature(kUposLemma, w.upos, w.lemma));
+    out.push_back(H::feature(kSuffix3, w.suffix3));
+    out.push_back(H::feature(kSuffix4, w.suffix4));
+    out.push_back(H::feature(kSuffix2Xpos, w.suffix2, w.xpos));
+    out.push_back(H::feature(kShape, w.shape, w.xpos));
+    out.push_back(H::feature(kFirst, i == 0, w.xpos));
+    out.push_back(H::feature(kLowerM1, m1.lower));
+    out.push_back(H::feature(kLowerP1, p1.lower));
+    out.push_back(H::feature(kLowerM2, m2.lower));
+    out.push_back(H::feature(kLowerP2, p2.lower));
+    out.push_back(H::feature(kLemmaM1, m1.lemma));
+    out.push_back(H::feature(kLemmaP1, p1.lemma));
+    out.push_back(H::feature(kXposM1, m1.xpos));
+    out.push_back(H::feature(kXposP1, p1.xpos));
+    out.push_back(H::feature(kXposM2, m2.xpos));
+    out.push_back(H::feature(kXposP2, p2.xpos));
+    out.push_back(H::feature(kXposM1X0, m1.xpos, w.xpos));
+    out.push_back(H::feature(kX0XposP1, w.xpos, p1.xpos));
+    out.push_back(H::feature(kLowerM1Lemma, m1.lower, w.lemma));
+    out.push_back(H::feature(kLemmaLowerP1, w.lemma, p1.lower));
+    out.push_back(H::feature(kLexicon, w.lexicon));
+    out.push_back(H::feature(kLexiconXpos, w.lexicon, w.xpos));
+    const auto prev1_id = static_cast<std::uint64_t>(prev1 + 2);
+    const auto prev2_id = static_cast<std::uint64_t>(prev2 + 2);
+    out.push_back(H::feature(kPrev1, prev1_id));
+    out.push_back(H::feature(kPrev2, prev1_id, prev2_id));
+    out.push_back(H::feature(kPrev1Xpos, prev1_id, w.xpos));
+    // The nearest verb within four tokens on the left, and whether a
+    // determiner comes between: "held a closed-door meeting".
+    bool det = false;
+    std::uint64_t verb = 0;
+    for (std::ptrdiff_t j = p - 1; j >= 0 && j >= p - 4; --j) {
+      const TokenInfo& t = infos[static_cast<std::size_t>(j)];
+      det = det || t.det;
+      if (t.verb) {
+        verb = t.lemma;
+        break;
+      }
+    }
+    out.push_back(H::feature(kVerbLeft, verb, w.xpos));
+    out.push_back(H::feature(kVerbLeftLemma, verb, w.lemma));
+    out.push_back(H::feature(kDetLeft, det, w.lexicon));
+  }
+
+  // Tags one sentence; in training, `learner` (== scorer) is updated towards `truth`.
+  static std::vector<int> classify(const std::vector<TokenInfo>& infos, const AveragedPerceptron& scorer,
+                                   std::vector<double>* confidence = nullptr, AveragedPerceptron* learner = nullptr,
+                                   const std::vector<int>* truth = nullptr) {
+    std::vector<int> classes(infos.size());
+    std::vector<std::uint64_t> feats;
+    feats.reserve(48);
+    std::vector<float> scores(scorer.class_count());
+    int prev1 = -1, prev2 = -2;
+    for (std::size_t i = 0; i < infos.size(); ++i) {
+      features(infos, i, prev1, prev2, feats);
+      int guess;
+      if (confidence != nullptr) {
+        scorer.score(feats, scores);
+        guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        float second = -1e30f;
+        for (std::size_t c = 0; c < scores.size(); ++c)
+          if (static_cast<int>(c) != guess) second = std::max(second, scores[c]);
+        // The margin over the runner-up, squashed to (0.5, 1].
+        (*confidence)[i] = 1.0 / (1.0 + std::exp(-static_cast<double>(scores[guess] - second)));
+      } else {
+        guess = scorer.predict(feats);
+      }
+      if (learner != nullptr) learner->update((*truth)[i], guess, feats);
+      classes[i] = guess;
+      prev2 = prev1;
+      prev1 = guess;
+    }
+    return classes;
+  }
+};
+
+EventTagger::EventTagger(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+EventTagger::EventTagger(EventTagger&&) noexcept = default;
+EventTagger& EventTagger::operator=(EventTagger&&) noexcept = default;
+EventTagger::~EventTagger() = default;
+
+const Events& EventTagger::tag(Document& doc) const {
+  const Segmentation& seg = doc.get<Segmentation>();
+  const Morphology& morph = doc.get<Morphology>();
+  Events layer;
+  const std::span<const Token> tokens(seg.tokens);
+  const std::span<const TokenMorph> morphs(morph.tokens);
+  if (morphs.size() != tokens.size()) throw std::logic_error("event: Morphology is not parallel to Segmentation");
+  std::vector<double> confidence;
+  for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    if (sentence.token_count == 0) continue;
+    const auto sentence_tokens = tokens.subspan(sentence.first_token, sentence.token_count);
+    if (model_->rules.boilerplate(sentence_tokens)) continue;
+    const auto sentence_morph = morphs.subspan(sentence.first_token, sentence.token_count);
+    const std::vector<TokenInfo> infos = model_->describe(sentence_tokens, sentence_morph);
+    confidence.assign(infos.size(), 1.0);
+    const std::vector<int> classes = Model::classify(infos, model_->perceptron, &confidence);
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    for (std::uint32_t i = 0; i < classes.size(); ++i) {
+      if (classes[i] == 0) continue;  // class 0 is "O"
+      EventMention e;
+      e.token = sentence.first_token + i;
+      e.sentence = s;
+      e.span = tokens[e.token].span;
+      e.cls = static_cast<EventClass>(classes[i] - 1);
+      e.lemma = morphs[e.token].lemma;
+      e.confidence = confidence[i];
+      model_->rules.set_attributes(e, tokens, morphs, sentence.first_token);
+      model_->rules.set_type(e, tokens, morphs, sentence.first_token, end);
+      e.id = fmt::format("e{}", layer.events.size() + 1);
+      e.eiid = fmt::format("ei{}", layer.events.size() + 1);
+      layer.events.push_back(std::move(e));
+    }
+  }
+  return doc.add(std::move(layer));
+}
+
+// ---- training ---------------------------------------------------------------
+
+EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, const Segmenter& segmenter,
+                               const PosTagger& pos, const EventTrainingOptions& options,
+                               const std::filesystem::path& resources_dir) {
+  std::vector<std::string> names{std::string(kOutside)};
+  for (int c = 0; c <= static_cast<int>(EventClass::PERCEPTION); ++c)
+    names.emplace_back(to_string(static_cast<EventClass>(c)));
+  auto model = std::make_unique<Model>();
+  model->rules = detail::EventRules::load(resources_dir);
+  model->lexicon = wordnet_event_lexicon(options.wordnet_dir);
+
+  std::vector<std::vector<TokenInfo>> infos;
+  std::vector<std::vector<int>> gold;
+  std::size_t gold_events = 0, exact = 0, inside_token = 0, multi_token = 0, unaligned = 0;
+  for (const EventTrainingDocument& d : docs) {
+    Document doc(d.text);
+    const Segmentation& seg = segmenter.segment(doc);
+    // Repairing invalid UTF-8 could shift offsets; TimeML text is valid XML, so it never does here.
+    pos.tag(doc);
+    const Morphology& morph = doc.get<Morphology>();
+    std::vector<int> labels(seg.tokens.size(), 0);
+    for (const auto& g : d.events) {
+      ++gold_events;
+      // The token that holds the gold span's last byte is the head.
+      std::size_t first = seg.tokens.size(), last = seg.tokens.size();
+      for (std::size_t t = 0; t < seg.tokens.size(); ++t)
+        if (seg.tokens[t].span.overlaps(g.span)) {
+          if (first == seg.tokens.size()) first = t;
+          last = t;
+        }
+      if (last == seg.tokens.size()) {
+        ++unaligned;
+        continue;
+      }
+      if (first == last && seg.tokens[last].span == g.span) ++exact;
+      else if (first == last) ++inside_token;
+      else ++multi_token;
+      labels[last] = static_cast<int>(g.cls) + 1;
+    }
+    for (const Sentence& s : seg.sentences) {
+      infos.push_back(model->describe(seg.tokens_of(s), std::span(morph.tokens).subspan(s.first_token, s.token_count)));
+      gold.emplace_back(labels.begin() + s.first_token, labels.begin() + s.first_token + s.token_count);
+    }
+  }
+  if (options.log != nullptr)
+    *options.log << fmt::format(
+                        "{} documents, {} sentences, {} gold events: {} one token exactly, {} inside a token, {} "
+                        "over several tokens, {} unaligned; event lexicon {} lemmas",
+                        docs.size(), infos.size(), gold_events, exact, inside_token, multi_token, unaligned,
+                        model->lexicon.size())
+                 << std::endl;
+
+  AveragedPerceptron learner(names);
+  std::vector<std::size_t> order(infos.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::uint64_t rng = options.seed;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(rng) % i]);
+    std::size_t right = 0, total = 0;
+    for (const std::size_t s : order) {
+      const auto got = Model::classify(infos[s], learner, nullptr, &learner, &gold[s]);
+      for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == gold[s][i];
+      total += got.size();
+    }
+    if (options.log != nullptr)
+      *options.log << fmt::format("epoch {:2d}: train token accuracy {:.2f}%", epoch,
+                                  100.0 * right / std::max<std::size_t>(total, 1))
+                   << std::endl;
+  }
+  learner.average();
+  model->perceptron = std::move(learner);
+  return EventTagger(std::move(model));
+}
+
+// ---- model files ------------------------------------------------------------
+
+void EventTagger::save(const std::filesystem::path& model_file) const {
+  std::ofstream out(model_file, std::ios::binary);
+  if (!out) throw std::runtime_error(fmt::format("cannot write model file {}", model_file.string()));
+  out.write(kMagic, 4);
+  detail::write_pod(out, kFormatVersion);
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> lexicon(model_->lexicon.begin(), model_->lexicon.end());
+  std::sort(lexicon.begin(), lexicon.end());
+  detail::write_pod(out, static_cast<std::uint64_t>(lexicon.size()));
+  for (const auto& [word, bits] : lexicon) {
+    detail::write_pod(out, word);
+    detail::write_pod(out, bits);
+  }
+  model_->perceptron.save(out);
+  if (!out) throw std::runtime_error(fmt::format("error writing model file {}", model_file.string()));
+}
+
+bool EventTagger::available() {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(data_dir() / "models/event-tbaq.bin", ec);
+}
+
+EventTagger EventTagger::load() { return load(data_file("models/event-tbaq.bin"), data_file("resources/event")); }
+
+EventTagger EventTagger::load(const std::filesystem::path& model_file, const std::filesystem::path& resources_dir) {
+  std::ifstream in(model_file, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot open event model {}", model_file.string()));
+  auto model = std::make_unique<Model>();
+  try {
+    char magic[4];
+    if (!in.read(magic, 4) || std::string_view(magic, 4) != std::string_view(kMagic, 4))
+      throw std::runtime_error("not a tempora event model (bad magic)");
+    if (const auto v = detail::read_pod<std::uint32_t>(in, "event model"); v != kFormatVersion)
+      throw std::runtime_error(fmt::format("event model format {} not supported (expected {})", v, kFormatVersion));
+    const auto n = detail::read_pod<std::uint64_t>(in, "event model");
+    if (n > (1u << 24)) throw std::runtime_error("corrupt event model (lexicon size)");
+    model->lexicon.reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const auto word = detail::read_pod<std::uint64_t>(in, "event model");
+      model->lexicon.emplace(word, detail::read_pod<std::uint8_t>(in, "event model"));
+    }
+    model->perceptron = AveragedPerceptron::load(in);
+    if (model->perceptron.class_count() != 8 || model->perceptron.class_names()[0] != kOutside)
+      throw std::runtime_error("corrupt event model (classes)");
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
+  }
+  model->rules = detail::EventRules::load(resources_dir);
+  return EventTagger(std::move(model));
+}
+
+}  // namespace tempora

@@ -1,0 +1,74 @@
+// TimeML EVENT and MAKEINSTANCE for the event layer, and event scoring in the
+// TempEval-3 style: a system event matches a gold event when the spans are
+// identical (strict); its class counts when it also has the gold class. Each
+// gold and system event is matched at most once, so P and R are exact.
+#include "event_timeml.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace tempora::timeml {
+
+std::vector<Annotation> event_annotations(const Events& events) {
+  std::vector<Annotation> out;
+  out.reserve(events.events.size());
+  for (const EventMention& e : events.events)
+    out.push_back(Annotation{e.span, "EVENT", {{"eid", e.id}, {"class", std::string(to_string(e.cls))}}});
+  return out;
+}
+
+std::vector<Element> event_instances(const Events& events) {
+  std::vector<Element> out;
+  out.reserve(events.events.size());
+  for (const EventMention& e : events.events) {
+    Element m;
+    m.name = "MAKEINSTANCE";
+    m.attributes = {{"eventID", e.id},
+                    {"eiid", e.eiid},
+                    {"tense", std::string(to_string(e.tense))},
+                    {"aspect", std::string(to_string(e.aspect))},
+                    {"polarity", std::string(to_string(e.polarity))},
+                    {"pos", std::string(to_string(e.pos))}};
+    if (!e.modality.empty()) m.attributes.emplace_back("modality", e.modality);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<EventTrainingDocument::Gold> gold_events(const TimemlDocument& doc) {
+  std::vector<EventTrainingDocument::Gold> out;
+  for (const Element* e : doc.elements("EVENT"))
+    if (e->span && !e->span->empty())
+      out.push_back({*e->span, parse_event_class(e->attr("class")).value_or(EventClass::OCCURRENCE)});
+  return out;
+}
+
+EventScores score_events(const std::vector<EventTrainingDocument::Gold>& gold,
+                         const std::vector<EventTrainingDocument::Gold>& system) {
+  EventScores s;
+  s.strict.gold = s.cls.gold = gold.size();
+  s.strict.system = s.cls.system = system.size();
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<EventClass>> gold_by_span;
+  for (const auto& g : gold) gold_by_span[{g.span.begin, g.span.end}].push_back(g.cls);
+  for (const auto& e : system) {
+    const auto it = gold_by_span.find({e.span.begin, e.span.end});
+    if (it == gold_by_span.end() || it->second.empty()) continue;
+    ++s.strict.system_matched;
+    ++s.strict.gold_matched;
+    auto& classes = it->second;
+    if (const auto c = std::find(classes.begin(), classes.end(), e.cls); c != classes.end()) {
+      ++s.cls.system_matched;
+      ++s.cls.gold_matched;
+      classes.erase(c);
+    } else {
+      classes.pop_back();
+    }
+  }
+  return s;
+}
+
+EventScores score_events(const TimemlDocument& gold, const TimemlDocument& system) {
+  return score_events(gold_events(gold), gold_events(system));
+}
+
+}  // namespace tempora::timeml

@@ -1,0 +1,36 @@
+// The event stage and TimeML: EVENT/MAKEINSTANCE output, gold events from a
+// TimeML document, and the TempEval-3 event measures. Used by the command
+// line (annotate, eval timeml, train events).
+#pragma once
+
+#include <vector>
+
+#include "tempora/event.hpp"
+#include "tempora/timeml.hpp"
+
+namespace tempora::timeml {
+
+// <EVENT eid class> annotations for the text, and the MAKEINSTANCE elements
+// (eiid, eventID, tense, aspect, polarity, pos, modality when set).
+std::vector<Annotation> event_annotations(const Events& events);
+std::vector<Element> event_instances(const Events& events);
+
+// The EVENTs of a TimeML document with their classes (unknown classes are
+// read as OCCURRENCE).
+std::vector<EventTrainingDocument::Gold> gold_events(const TimemlDocument& doc);
+
+struct EventScores {
+  Counts strict;  // identical span
+  Counts cls;     // identical span and class (TempEval-3 class F1 over strict matches)
+  EventScores& operator+=(const EventScores& o) {
+    strict += o.strict;
+    cls += o.cls;
+    return *this;
+  }
+};
+
+EventScores score_events(const std::vector<EventTrainingDocument::Gold>& gold,
+                         const std::vector<EventTrainingDocument::Gold>& system);
+EventScores score_events(const TimemlDocument& gold, const TimemlDocument& system);
+
+}  // namespace tempora::timeml
