@@ -499,10 +499,12 @@ Normal normalize(const Frame& f, Context& ctx) {
 
   // Clock times, with the day they fall on.
   if (f.hour && f.type == TimexType::time &&
-      (f.minute || !f.ampm.empty() || f.clockword ||
+      (f.minute || !f.ampm.empty() || f.clockword || !f.pod.empty() ||
        std::find(f.words.begin(), f.words.end(), "o'clock") != f.words.end())) {
     int h = *f.hour;
-    if (f.ampm == "PM" && h < 12) h += 12;
+    // "4 in the afternoon" is 16:00
+    const bool pm = f.ampm == "PM" || (f.ampm.empty() && (f.pod == "AF" || f.pod == "EV" || (f.pod == "NI" && h >= 6)));
+    if (pm && h < 12) h += 12;
     if (f.ampm == "AM" && h == 12) h = 0;
     Cal c;
     c.g = Granularity::minute;
@@ -867,6 +869,14 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
     r.cal = c;
     return r;
+  }
+
+  // "the end of the year", "the start of the month": the current one.
+  if (!f.unit.empty() && !f.mod.empty() && f.unit != "D" && dct) {
+    if (auto c = shift_day(*dct, 0, f.unit)) {
+      from_dct(*c);
+      return r;
+    }
   }
 
   // Nothing to compute from: keep what was said.

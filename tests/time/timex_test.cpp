@@ -419,10 +419,29 @@ namespace tempora {
 namespace {
 
 TEST(TimexAnaphoric, CoarseReferenceLeavesTheDayUnknown) {
-  const std::string text = "The bank failed in October 1998. That same day the minister resigned. Later that year "
-                           "the bank reopened.";
+  const std::string text =
+      "The bank failed in October 1998. That same day the minister resigned. Later that year "
+      "the bank reopened.";
   EXPECT_EQ(value(text, "That same day", "1999-02-06"), "1998-10-XX");
   EXPECT_EQ(value(text, "Later that year", "1999-02-06"), "1998");
+}
+
+}  // namespace
+}  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexTimes, HourWithAPartOfTheDay) {
+  EXPECT_EQ(value("The blast came at 4 in the morning.", "4 in the morning", "2000-04-05"), "2000-04-05T04:00");
+  EXPECT_EQ(value("They met at 4 in the afternoon.", "4 in the afternoon", "2000-04-05"), "2000-04-05T16:00");
+}
+
+TEST(TimexDates, EndOfTheCurrentUnit) {
+  const Timex t = timex("Rates will rise by the end of the year.", "the end of the year", "1989-10-30");
+  EXPECT_EQ(t.value, "1989");
+  EXPECT_EQ(t.mod, "END");
+  EXPECT_EQ(value("Prices will stay high in the near future.", "the near future", "1989-10-30"), "FUTURE_REF");
 }
 
 }  // namespace
