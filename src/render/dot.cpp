@@ -28,6 +28,9 @@ namespace {
 constexpr std::size_t kLargeGraph = 150;
 // Above this many events actors are named in the event boxes, not linked.
 constexpr std::size_t kActorLines = 60;
+// Above this many events the actor lines carry no role label (each label is
+// one more virtual node per line for dot; the role stays in the tooltip).
+constexpr std::size_t kRoleLabels = 20;
 
 constexpr std::string_view kAxis = "#1f3b73";
 constexpr std::string_view kBetween = "#6d83ad";
@@ -332,7 +335,7 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
           const std::string_view color = kActorColors[static_cast<std::size_t>(a) % kActorColors.size()];
           out += fmt::format("  a{} -> e{} [color=\"{}\", fontcolor=\"{}\", penwidth=1.3, arrowhead=dot, "
                              "arrowsize=0.5, label={}, tooltip={}];\n",
-                             a, i, color, color, dot_quoted(large ? "" : to_string(role)), dot_quoted(to_string(role)));
+                             a, i, color, color, dot_quoted(placement.events.size() > kRoleLabels ? "" : to_string(role)), dot_quoted(to_string(role)));
         }
     }
   }
