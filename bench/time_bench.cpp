@@ -7,6 +7,8 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -58,6 +60,29 @@ void BM_TimeFind(benchmark::State& state) {
 }
 BENCHMARK(BM_TimeFind)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(1);
 BENCHMARK(BM_TimeFind)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// The seed article (real news, ordinary density of time expressions),
+// repeated to 10 MB; skipped when ../shared is not there.
+void BM_TimeFindSeedArticle(benchmark::State& state) {
+  std::ifstream in(std::filesystem::path(TEMPORA_BENCH_SOURCE_DIR) / ".." / "shared" / "seeds" /
+                   "zelensky-trump-nbc.txt");
+  if (!in) {
+    state.SkipWithError("../shared/seeds/zelensky-trump-nbc.txt not found");
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string article = buffer.str() + "\n\n";
+  std::string text;
+  while (text.size() < (10u << 20)) text += article;
+  const auto dct = tempora::parse_dct("2025-10-20", "bench");
+  for (auto _ : state) {
+    const auto found = tagger().find(text, dct);
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+BENCHMARK(BM_TimeFindSeedArticle)->Unit(benchmark::kMillisecond);
 
 void BM_TimeLoad(benchmark::State& state) {
   for (auto _ : state) {

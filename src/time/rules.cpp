@@ -191,6 +191,10 @@ Rules Rules::load(const std::filesystem::path& dir) {
   std::sort(lexicons.begin(), lexicons.end());
   for (const auto& file : lexicons) rules.add_lexicon_file(file);
   rules.add_pattern_file(dir / "patterns.txt");
+  rules.starts_by_symbol_.assign(kMaxSymbols, {});
+  for (std::size_t p = 0; p < rules.patterns_.size(); ++p)
+    for (std::size_t sym = 0; sym < kMaxSymbols; ++sym)
+      if (rules.patterns_[p].first.test(sym)) rules.starts_by_symbol_[sym].push_back(static_cast<std::uint16_t>(p));
   return rules;
 }
 
@@ -567,8 +571,9 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
     active.clear();
     accepts.clear();
     ++stamp;
-    for (std::uint16_t p = 0; p < patterns_.size(); ++p)
-      if ((start & patterns_[p].first).any()) add_state(active, p, 0, i);
+    const SymbolMask starting = start & start_mask_;
+    for (std::size_t sym = starting._Find_first(); sym < kMaxSymbols; sym = starting._Find_next(sym))
+      for (const std::uint16_t p : starts_by_symbol_[sym]) add_state(active, p, 0, i);
     std::uint32_t t = i;
     while (!active.empty() && t < n) {
       next.clear();

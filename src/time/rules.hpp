@@ -171,10 +171,19 @@ class Rules {
              std::vector<Bound>& out) const;
   bool acceptable(const std::vector<Bound>& bound, const std::vector<TimeToken>& tokens, std::uint32_t first) const;
 
-  std::unordered_map<std::string, WordInfo> words_;
+  // FNV-1a: the keys are short words, and std::hash's murmur costs more than the lookup
+  struct WordHash {
+    std::size_t operator()(const std::string& w) const noexcept {
+      std::uint64_t h = 14695981039346656037ull;
+      for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<std::size_t>(h);
+    }
+  };
+  std::unordered_map<std::string, WordInfo, WordHash> words_;
   std::vector<Pattern> patterns_;
   std::vector<std::string> literal_names_;
   SymbolMask start_mask_;
+  std::vector<std::vector<std::uint16_t>> starts_by_symbol_;  // patterns a symbol can start
   int next_symbol_ = kClassCount;
 };
 
