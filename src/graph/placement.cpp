@@ -217,6 +217,7 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
   for (const Candidate* c : shown) used.insert(c->slot);
   std::map<Slot, int> column_of;
   bool undated_steps = false;
+  int undated_step = 0;
   for (const Slot& s : used)
     if (std::get<1>(s) == 2 && std::get<2>(s) > 0) undated_steps = true;
   const auto group_label = [&](int k) { return date_label(*m.groups[static_cast<std::size_t>(k)].time); };
@@ -225,7 +226,8 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     TimelineColumn col;
     if (phase == 2) {
       col.kind = TimelineColumn::Kind::undated;
-      col.label = undated_steps ? "step " + std::to_string(sub + 1) : "undated";
+      // Numbered among the shown steps, so a filter never leaves "step 2" first.
+      col.label = undated_steps ? "step " + std::to_string(++undated_step) : "undated";
     } else if (major % 2 == 1) {
       const auto& grp = m.groups[static_cast<std::size_t>(major / 2)];
       col.kind = TimelineColumn::Kind::date;

@@ -176,7 +176,8 @@ TEST(Placement, FiltersByActorTypeAndDateRange) {
 
 TEST(Placement, StatedOrderIsDrawnTransitivelyReduced) {
   TimelineGraph g;
-  const auto a = g.add_event({.id = "a"}), b = g.add_event({.id = "b"}), c = g.add_event({.id = "c"});
+  const auto a = g.add_event({.id = "a"}), b = g.add_event({.id = "b", .type = "LATE"});
+  const auto c = g.add_event({.id = "c", .type = "LATE"});
   g.add_order(a, b, OrderRelation::BEFORE);
   g.add_order(c, b, OrderRelation::AFTER, "then", 0.6, true);
   g.add_order(a, c, OrderRelation::BEFORE);  // implied by the two above
@@ -186,6 +187,8 @@ TEST(Placement, StatedOrderIsDrawnTransitivelyReduced) {
   EXPECT_EQ(placed(p, a)->column, 0);
   EXPECT_EQ(placed(p, b)->column, 1);
   EXPECT_EQ(placed(p, c)->column, 2);
+  // Steps are numbered among the shown ones.
+  EXPECT_THAT(column_labels(place(g, {.types = {"late"}})), ElementsAre("step 1", "step 2"));
   ASSERT_EQ(p.order.size(), 2u);
   EXPECT_EQ(p.order[0].from, 0);
   EXPECT_EQ(p.order[0].to, 1);
