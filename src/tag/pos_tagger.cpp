@@ -36,7 +36,7 @@ namespace tempora {
 namespace {
 
 constexpr char kMagic[4] = {'T', 'P', 'O', 'S'};
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 
 enum Template : std::uint32_t {
   kBias, kLower, kSuffix1, kSuffix2, kSuffix3, kSuffix4, kPrefix1, kPrefix2, kPrefix3, kShape, kForm,
@@ -95,13 +95,15 @@ struct PosTagger::Model {
   AveragedPerceptron perceptron;
   std::vector<Upos> class_upos;
   std::vector<std::string> class_xpos;
-  std::unordered_map<std::uint64_t, std::uint16_t> tag_dictionary;  // word_key hash -> class
   // What training saw of a word (by word_key hash, or case-sensitive form
   // hash mixed with kFormAmbig): its ambiguity class and WordLexicon bits,
   // kept here so that frequent words need no lexicon look-up at run time.
+  // Frequent, practically unambiguous words also carry their class
+  // (`dict_class`), which the tagger takes without scoring.
   struct KnownWord {
     std::uint64_t ambiguity = 0;
     std::uint8_t lexicon = 0;
+    std::int16_t dict_class = -1;
   };
   std::unordered_map<std::uint64_t, KnownWord> known_words;
   detail::Lemmatizer lemmatizer;
@@ -138,6 +140,7 @@ struct PosTagger::Model {
         info.ambig = it->second.ambiguity;
         info.lexicon = it->second.lexicon;
         info.known = true;
+        info.dict_class = it->second.dict_class;
       } else {
         info.ambig = FeatureHasher::feature(kUnknownAmbig, info.shape);
         info.lexicon = lexicon.classes(key);
@@ -145,7 +148,6 @@ struct PosTagger::Model {
       // The case-sensitive form's own tags tell "Fair" (NNP) from "fair" (JJ).
       if (const auto it = known_words.find(FeatureHasher::mix(info.form, kFormAmbig)); it != known_words.end())
         info.form_ambig = it->second.ambiguity;
-      if (const auto it = tag_dictionary.find(info.lower); it != tag_dictionary.end()) info.dict_class = it->second;
     }
     // Web and news text is not always cased like prose (headlines, shouting,
     // all-lowercase posts), and capitals are the best clue to proper nouns.
@@ -334,7 +336,7 @@ PosTagger PosTagger::train(const std::vector<ConlluSentence>& train, const std::
   for (const auto& [form, counts] : form_classes) {
     int total = 0;
     for (const auto& [name, n] : counts) total += n;
-    if (total >= 2) model->known_words.emplace(form, Model::KnownWord{ambiguity_class(counts, total), 0});
+    if (total >= 2) model->known_words.emplace(form, Model::KnownWord{ambiguity_class(counts, total), 0, -1});
   }
   for (const auto& [word, counts] : word_classes) {
     int total = 0, top = 0;
@@ -343,9 +345,10 @@ PosTagger PosTagger::train(const std::vector<ConlluSentence>& train, const std::
       total += n;
       if (n > top) top = n, top_name = name;
     }
-    if (total >= 20 && top >= 0.995 * total)
-      model->tag_dictionary.emplace(word, static_cast<std::uint16_t>(class_ids[top_name]));
-    if (total >= 2) model->known_words.emplace(word, Model::KnownWord{ambiguity_class(counts, total), 0});
+    if (total < 2) continue;
+    Model::KnownWord& known = model->known_words[word];
+    known.ambiguity = ambiguity_class(counts, total);
+    if (total >= 20 && top >= 0.995 * total) known.dict_class = static_cast<std::int16_t>(class_ids[top_name]);
   }
   model->lexicon = detail::WordLexicon::from_wordnet(options.wordnet_dir);
   for (const auto& sentence : train)
@@ -405,10 +408,12 @@ PosTagger PosTagger::train(const std::vector<ConlluSentence>& train, const std::
       for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == dev_set.gold[s][i];
       total += got.size();
     }
+    const auto dictionary_words = std::count_if(model->known_words.begin(), model->known_words.end(),
+                                                [](const auto& w) { return w.second.dict_class >= 0; });
     *options.log << fmt::format("model: {} features, {} classes, {} dictionary words; lemmatizer {} rules, {} "
                                 "exceptions",
-                                model->perceptron.feature_count(), names.size(),
-                                model->tag_dictionary.size(), model->lemmatizer.rule_count(),
+                                model->perceptron.feature_count(), names.size(), dictionary_words,
+                                model->lemmatizer.rule_count(),
                                 model->lemmatizer.exception_count());
     if (total > 0)
       *options.log << fmt::format("; dev joint tag accuracy {:.2f}%", 100.0 * right / total);
@@ -424,16 +429,6 @@ void PosTagger::save(const std::filesystem::path& model_file) const {
   if (!out) throw std::runtime_error(fmt::format("cannot write model file {}", model_file.string()));
   out.write(kMagic, 4);
   detail::write_pod(out, kFormatVersion);
-  const auto write_sorted = [&](const auto& map) {
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> entries(map.begin(), map.end());
-    std::sort(entries.begin(), entries.end());
-    detail::write_pod(out, static_cast<std::uint64_t>(entries.size()));
-    for (const auto& [k, v] : entries) {
-      detail::write_pod(out, k);
-      detail::write_pod(out, v);
-    }
-  };
-  write_sorted(model_->tag_dictionary);
   std::vector<std::pair<std::uint64_t, Model::KnownWord>> known(model_->known_words.begin(), model_->known_words.end());
   std::sort(known.begin(), known.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   detail::write_pod(out, static_cast<std::uint64_t>(known.size()));
@@ -441,6 +436,7 @@ void PosTagger::save(const std::filesystem::path& model_file) const {
     detail::write_pod(out, word);
     detail::write_pod(out, info.ambiguity);
     detail::write_pod(out, info.lexicon);
+    detail::write_pod(out, info.dict_class);
   }
   model_->lemmatizer.save(out);
   model_->lexicon.save(out);
@@ -460,17 +456,6 @@ PosTagger PosTagger::load(const std::filesystem::path& model_file) {
     if (const auto v = detail::read_pod<std::uint32_t>(in, "POS model"); v != kFormatVersion)
       throw std::runtime_error(fmt::format("POS model format {} not supported (expected {})", v, kFormatVersion));
     auto model = std::make_unique<Model>();
-    const auto read_map = [&](auto& map, std::uint64_t max_value) {
-      const auto n = detail::read_pod<std::uint64_t>(in, "POS model");
-      if (n > (1u << 26)) throw std::runtime_error("corrupt POS model (dictionary size)");
-      for (std::uint64_t i = 0; i < n; ++i) {
-        const auto k = detail::read_pod<std::uint64_t>(in, "POS model");
-        const auto v = detail::read_pod<std::uint64_t>(in, "POS model");
-        if (v > max_value) throw std::runtime_error("corrupt POS model (dictionary value)");
-        map.emplace(k, static_cast<typename std::decay_t<decltype(map)>::mapped_type>(v));
-      }
-    };
-    read_map(model->tag_dictionary, UINT16_MAX);
     const auto n_known = detail::read_pod<std::uint64_t>(in, "POS model");
     if (n_known > (1u << 26)) throw std::runtime_error("corrupt POS model (known words)");
     for (std::uint64_t i = 0; i < n_known; ++i) {
@@ -478,6 +463,7 @@ PosTagger PosTagger::load(const std::filesystem::path& model_file) {
       Model::KnownWord info;
       info.ambiguity = detail::read_pod<std::uint64_t>(in, "POS model");
       info.lexicon = detail::read_pod<std::uint8_t>(in, "POS model");
+      info.dict_class = detail::read_pod<std::int16_t>(in, "POS model");
       model->known_words.emplace(word, info);
     }
     model->lemmatizer = detail::Lemmatizer::load(in);
@@ -485,8 +471,9 @@ PosTagger PosTagger::load(const std::filesystem::path& model_file) {
     model->lemmatizer.set_lexicon(&model->lexicon);
     model->perceptron = AveragedPerceptron::load(in);
     model->set_classes(model->perceptron.class_names());
-    for (const auto& [word, cls] : model->tag_dictionary)
-      if (cls >= model->class_xpos.size()) throw std::runtime_error("corrupt POS model (dictionary class)");
+    for (const auto& [word, info] : model->known_words)
+      if (info.dict_class >= static_cast<int>(model->class_xpos.size()))
+        throw std::runtime_error("corrupt POS model (dictionary class)");
     return PosTagger(std::move(model));
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
