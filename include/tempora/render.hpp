@@ -61,6 +61,12 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
 // The graph (all nodes and edges, unfiltered) and the placement, as JSON text.
 std::string to_json(const TimelineGraph& graph, const Placement& placement);
 
+// One line per shown event, in timeline order, for a terminal:
+//   Oct 17 (2025)        Zelensky meets Trump — White House  [MEET; Volodymyr Zelensky (agent), ...]
+// followed by one line per contradiction cycle. Control characters in the
+// text (newlines, escape sequences) are printed as spaces.
+std::string to_text(const TimelineGraph& graph, const Placement& placement);
+
 // Lays out DOT text with Graphviz `dot` and renders it (svg, png or pdf) in
 // memory. Throws RenderError when Graphviz reports an error, std::invalid_argument
 // for the dot and json formats (nothing to render). Serialised by a mutex:

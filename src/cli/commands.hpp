@@ -13,6 +13,11 @@ void add_train_pos_command(CLI::App& train);
 // tempora eval pos
 void add_eval_pos_command(CLI::App& eval);
 
+// tempora parse, tempora train parser, tempora eval deps
+void add_parse_command(CLI::App& app);
+void add_train_parser_command(CLI::App& train);
+void add_eval_deps_command(CLI::App& eval);
+
 // tempora annotate, tempora eval timeml: time expressions and TimeML
 void add_annotate_command(CLI::App& app);
 void add_eval_timeml_command(CLI::App& eval);

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   tempora::cli::add_tag_command(app);
   tempora::cli::add_train_pos_command(*train);
   tempora::cli::add_eval_pos_command(*eval);
+  tempora::cli::add_parse_command(app);
+  tempora::cli::add_train_parser_command(*train);
+  tempora::cli::add_eval_deps_command(*eval);
   tempora::cli::add_annotate_command(app);
   tempora::cli::add_eval_timeml_command(*eval);
   tempora::cli::add_train_events_command(*train);

@@ -181,25 +181,34 @@ void RelationWeights::build(const std::vector<WeightRecord>& records, std::size_
 
 void RelationWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
   if (slots_.empty()) return;
-  constexpr std::size_t kBlock = 16;  // prefetching as in MoveWeights::add_scores
+  // Two dependent misses per feature (slot, then its run): find all the
+  // slots of a block first, prefetch their runs, then add them up, so that
+  // the misses of different features overlap.
+  constexpr std::size_t kBlock = 16;
   std::uint64_t home[kBlock];
+  const Slot* found[kBlock];
   for (std::size_t start = 0; start < features.size(); start += kBlock) {
     const std::size_t n = std::min(kBlock, features.size() - start);
     for (std::size_t i = 0; i < n; ++i) {
       home[i] = home_of(key_of(features[start + i]), mask_);
       __builtin_prefetch(&slots_[home[i]]);
     }
+    std::size_t hits = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint32_t key = key_of(features[start + i]);
       for (std::uint64_t slot = home[i];; slot = (slot + 1) & mask_) {
         const Slot& s = slots_[slot];
         if (s.key == key) {
-          const Entry* e = entries_.data() + s.begin;
-          for (std::uint32_t k = 0; k < s.length; ++k) scores[e[k].cls] += e[k].weight;
+          __builtin_prefetch(entries_.data() + s.begin);
+          found[hits++] = &s;
           break;
         }
         if (s.key == 0) break;
       }
+    }
+    for (std::size_t i = 0; i < hits; ++i) {
+      const Entry* e = entries_.data() + found[i]->begin;
+      for (std::uint32_t k = 0; k < found[i]->length; ++k) scores[e[k].cls] += e[k].weight;
     }
   }
 }

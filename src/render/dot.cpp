@@ -301,10 +301,11 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
         dot_html_text(wrap(event_title(ev), options.wrap)), dot_html_text(wrap(detail, options.wrap + 12)),
         dot_quoted(tooltip));
   }
-  for (std::size_t c = 0; c < placement.columns.size(); ++c) {
+  // Placement sorts events by column: one pass writes every column's rank.
+  for (std::size_t c = 0, i = 0; c < placement.columns.size(); ++c) {
     out += fmt::format("  {{ rank=same; c{};", c);
-    for (std::size_t i = 0; i < placement.events.size(); ++i)
-      if (placement.events[i].column == static_cast<int>(c)) out += fmt::format(" e{};", i);
+    for (; i < placement.events.size() && placement.events[i].column == static_cast<int>(c); ++i)
+      out += fmt::format(" e{};", i);
     out += " }\n";
   }
   // Invisible flat edges header -> events keep each header at one end of its

@@ -386,3 +386,36 @@ TEST(Render, RandomGraphsLayOut) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TextSummary, OneLinePerEventInOrder) {
+  auto t = testing::meeting_timeline();
+  const std::string text = to_text(t.graph, place(t.graph));
+  EXPECT_EQ(text,
+            "Oct 17 (2025)              Zelensky meets Trump — White House  [MEET; Volodymyr Zelensky (agent), "
+            "Donald Trump (co-participant), White House (place); 2 reports]\n"
+            "after Oct 17 (2025)        Trump posts on social media  [POST; Donald Trump (agent)]\n"
+            "on or before Oct 20, 2025  Zelensky gives NBC News interview  [INTERVIEW; Volodymyr Zelensky (speaker), "
+            "NBC News (recipient)]\n"
+            "undated                    Ukraine requests Tomahawk missiles  [REQUEST]\n"
+            "(1 more event hidden: reporting verbs, states or filters)\n");
+}
+
+TEST(TextSummary, ControlCharactersCannotReachTheTerminal) {
+  TimelineGraph g;
+  const auto a = g.add_event({.label = "evil\x1b[31mred\nnext\xc2\x9b" "2J\xff"});
+  const auto b = g.add_event({.label = "b"});
+  g.add_order(a, b, OrderRelation::BEFORE);
+  g.add_order(b, a, OrderRelation::BEFORE);
+  const std::string text = to_text(g, place(g));
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos);
+  EXPECT_THAT(text, HasSubstr("evil [31mred next 2J\xEF\xBF\xBD"));
+  EXPECT_THAT(text, HasSubstr("contradiction: the order of"));
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);
+}
+
+}  // namespace
+}  // namespace tempora
