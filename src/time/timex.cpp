@@ -828,6 +828,8 @@ Normal normalize(const Frame& f, Context& ctx) {
       const int shift = *f.shift;
       if (f.unit == "Y")
         c.year = y + shift;  // "June last year"
+      else if (f.day)        // "this coming Sunday, March 8": the date decides
+        c.year = year_for(*dct, *f.month, *f.day, shift > 0 ? Tense::future : Tense::none);
       else if (shift < 0)
         c.year = *f.month < m ? y : y - 1;
       else if (shift > 0)
@@ -837,6 +839,22 @@ Normal normalize(const Frame& f, Context& ctx) {
       r.temporal_function = true;
     }
     r.cal = c;
+    return r;
+  }
+
+  // "the week of March 6": the ISO week holding that date
+  if (f.has_flag("weekof") && f.month && f.day) {
+    const int y = f.year ? *f.year : dct ? year_for(*dct, *f.month, *f.day, ctx.tense) : 0;
+    const date::year_month_day ymd{date::year{y}, date::month(static_cast<unsigned>(*f.month)),
+                                   date::day(static_cast<unsigned>(*f.day))};
+    if ((f.year || dct) && ymd.ok()) {
+      r.cal = week_cal(sys_days{ymd});
+      r.temporal_function = !f.year;
+    } else {
+      Cal c;
+      c.g = Granularity::week;
+      r.cal = c;
+    }
     return r;
   }
 

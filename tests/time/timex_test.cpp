@@ -446,3 +446,16 @@ TEST(TimexDates, EndOfTheCurrentUnit) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexDates, WeekOfADateAndWeekdayWithDate) {
+  EXPECT_EQ(value("Talks are set for the week of March 6, 2000.", "the week of March 6, 2000", "2000-02-24"),
+            "2000-W10");
+  EXPECT_EQ(value("Vote this coming Sunday, March eighth.", "this coming Sunday, March eighth", "1998-03-05"),
+            "1998-03-08");
+}
+
+}  // namespace
+}  // namespace tempora
