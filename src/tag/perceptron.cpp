@@ -40,51 +40,61 @@ struct WeightEntry {
   float weight;
 };
 
-// Open addressing with linear probing; key 0 marks an empty slot, so a real
-// feature hash of 0 is stored as 1 (a collision we accept). A slot holds the
-// key and the location of its weight run together: one cache line per probe.
+// Open addressing with linear probing over 8-byte slots: the upper 32 bits
+// of the feature hash as the key (0 marks an empty slot, so a key of 0 is
+// stored as 1) and the start of the feature's weight run. The home slot comes
+// from the lower bits, so two features only collide when both halves agree.
+// A run opens with a header entry holding its length. Small slots keep the
+// hot part of a model in the caches; scoring is one probe and one run.
 struct FeatureTable {
   struct Slot {
-    std::uint64_t key;
-    std::uint32_t begin;  // first entry of the run
-    std::uint32_t count;
+    std::uint32_t key;
+    std::uint32_t begin;  // index of the run's header entry
   };
   std::vector<Slot> slots;
   std::vector<WeightEntry> entries;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> runs;  // (feature, header index) in insertion order, for save()
   std::uint64_t mask = 0;
 
-  static std::uint64_t slot_key(std::uint64_t key) { return key == 0 ? 1 : key; }
-  std::size_t home(std::uint64_t key) const { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 17 & mask); }
-
-  void reserve_slots(std::size_t features) {
-    const std::size_t n = std::bit_ceil(std::max<std::size_t>(16, features * 2));
-    slots.assign(n, Slot{0, 0, 0});
-    mask = n - 1;
+  static std::uint32_t key_of(std::uint64_t feature) {
+    const auto key = static_cast<std::uint32_t>(feature >> 32);
+    return key == 0 ? 1 : key;
   }
-  void insert(std::uint64_t key, std::span<const WeightEntry> run) {
-    key = slot_key(key);
-    std::size_t slot = home(key);
+  std::size_t home(std::uint64_t feature) const {
+    return static_cast<std::size_t>((static_cast<std::uint32_t>(feature) * 0x9E3779B97F4A7C15ull) >> 20 & mask);
+  }
+
+  void reserve(std::size_t features) {
+    // At most ~0.6 full: short probe runs.
+    const std::size_t n = std::bit_ceil(std::max<std::size_t>(16, features + features * 2 / 3));
+    slots.assign(n, Slot{0, 0});
+    mask = n - 1;
+    runs.reserve(features);
+  }
+  void insert(std::uint64_t feature, std::span<const WeightEntry> run) {
+    std::size_t slot = home(feature);
     while (slots[slot].key != 0) slot = (slot + 1) & mask;
-    slots[slot] = Slot{key, static_cast<std::uint32_t>(entries.size()), static_cast<std::uint32_t>(run.size())};
+    const auto begin = static_cast<std::uint32_t>(entries.size());
+    slots[slot] = Slot{key_of(feature), begin};
+    runs.emplace_back(feature, begin);
+    entries.push_back(WeightEntry{static_cast<std::uint16_t>(run.size()), 0.0f});
     entries.insert(entries.end(), run.begin(), run.end());
   }
-  std::span<const WeightEntry> find(std::uint64_t key) const {
+  std::span<const WeightEntry> find(std::uint64_t feature) const {
     if (slots.empty()) return {};
-    key = slot_key(key);
-    for (std::size_t slot = home(key);; slot = (slot + 1) & mask) {
+    const std::uint32_t key = key_of(feature);
+    for (std::size_t slot = home(feature);; slot = (slot + 1) & mask) {
       const Slot& s = slots[slot];
-      if (s.key == key) return {entries.data() + s.begin, s.count};
+      if (s.key == key) return {entries.data() + s.begin + 1, entries[s.begin].cls};
       if (s.key == 0) return {};
     }
   }
-  // Asks the memory system for the home slot of a key ahead of find(): the
-  // table is larger than the caches, and scoring probes ~40 features at once.
-  void prefetch(std::uint64_t key) const {
-    if (!slots.empty()) __builtin_prefetch(&slots[home(slot_key(key))]);
+  // Asks the memory system for the home slot of a feature ahead of find():
+  // scoring probes ~40 features at once, and their misses then overlap.
+  void prefetch(std::uint64_t feature) const {
+    if (!slots.empty()) __builtin_prefetch(&slots[home(feature)]);
   }
-  std::size_t size() const {
-    return static_cast<std::size_t>(std::count_if(slots.begin(), slots.end(), [](const Slot& s) { return s.key != 0; }));
-  }
+  std::size_t size() const { return runs.size(); }
 };
 
 template <class T>
@@ -234,7 +244,7 @@ void AveragedPerceptron::average(float prune_below) {
   // Insert in key order so that saving and loading reproduce the same bytes.
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   FeatureTable table;
-  table.reserve_slots(kept.size());
+  table.reserve(kept.size());
   for (const auto& [feature, run] : kept) table.insert(feature, run);
   impl_->table = std::move(table);
   impl_->training.clear();
@@ -256,16 +266,15 @@ void AveragedPerceptron::save(std::ostream& out) const {
   }
   // Records in key order: deterministic output for deterministic training.
   const FeatureTable& t = impl_->table;
-  std::vector<const FeatureTable::Slot*> used;
-  for (const auto& slot : t.slots)
-    if (slot.key != 0) used.push_back(&slot);
-  std::sort(used.begin(), used.end(), [](const auto* a, const auto* b) { return a->key < b->key; });
-  write_pod(out, static_cast<std::uint64_t>(used.size()));
-  for (const FeatureTable::Slot* s : used) {
-    write_pod(out, s->key);
-    write_pod(out, static_cast<std::uint16_t>(s->count));
-    for (std::uint32_t i = 0; i < s->count; ++i) {
-      const WeightEntry& e = t.entries[s->begin + i];
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> runs = t.runs;
+  std::sort(runs.begin(), runs.end());
+  write_pod(out, static_cast<std::uint64_t>(runs.size()));
+  for (const auto& [feature, header] : runs) {
+    const std::uint16_t count = t.entries[header].cls;
+    write_pod(out, feature);
+    write_pod(out, count);
+    for (std::uint32_t i = 1; i <= count; ++i) {
+      const WeightEntry& e = t.entries[header + i];
       write_pod(out, e.cls);
       write_pod(out, e.weight);
     }
@@ -293,7 +302,7 @@ AveragedPerceptron AveragedPerceptron::load(std::istream& in) {
   const auto n_features = read_pod<std::uint64_t>(in);
   if (n_features > (1ull << 28)) throw std::runtime_error("perceptron model: bad feature count");
   FeatureTable& table = model.impl_->table;
-  table.reserve_slots(n_features);
+  table.reserve(n_features);
   std::vector<WeightEntry> run;
   for (std::uint64_t i = 0; i < n_features; ++i) {
     const auto key = read_pod<std::uint64_t>(in);
