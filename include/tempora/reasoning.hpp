@@ -129,7 +129,8 @@ struct ReasoningOptions {
 
 class TemporalGraph {
  public:
-  explicit TemporalGraph(ReasoningOptions options = {});
+  TemporalGraph() : TemporalGraph(ReasoningOptions{}) {}
+  explicit TemporalGraph(ReasoningOptions options);
 
   std::size_t add_node(TemporalNode node);
   // Returns the link's index; links to unknown nodes or self-links are ignored (returns npos).

@@ -25,4 +25,7 @@ void add_eval_timeml_command(CLI::App& eval);
 // tempora train events: the event-trigger tagger
 void add_train_events_command(CLI::App& train);
 
+// tempora eval matres: event start-point order against MATRES
+void add_eval_matres_command(CLI::App& eval);
+
 }  // namespace tempora::cli

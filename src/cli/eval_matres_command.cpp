@@ -1,0 +1,209 @@
+// tempora eval matres: event start-point order against MATRES.
+//
+// MATRES files (`DOCID verb1 verb2 eiid1 eiid2 LABEL`, LABEL one of BEFORE,
+// AFTER, EQUAL, VAGUE) name events by their TempEval-3 MAKEINSTANCE eiid.
+// For every document the TimeML file is read from --tml (searched
+// recursively by document id), its text goes through the pipeline
+// (segmenter, POS tagger, time tagger, relation stage) and the relation of
+// each MATRES pair is read from the closure of the system's links:
+// start(e1) vs start(e2).
+//
+// Events: --events gold (the default) gives the relation stage the gold
+// EVENT spans; --attributes gold also passes the gold MAKEINSTANCE class,
+// tense and aspect, --attributes derived (the default) lets the relation
+// stage read tense and aspect from POS tags. --events system runs the event
+// tagger and maps gold events to system events by overlapping span (a gold
+// event without a system event counts as VAGUE).
+//
+// Scores (as in Ning et al. 2018): precision = correct non-VAGUE answers /
+// non-VAGUE answers, recall = correct non-VAGUE answers / non-VAGUE gold
+// labels.
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "tempora/event.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/relation.hpp"
+#include "tempora/segment.hpp"
+#include "tempora/timeml.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora::cli {
+namespace {
+
+struct MatresOptions {
+  std::vector<std::string> files;
+  std::string tml_dir = "../shared/data/tempeval3";
+  std::string events = "gold";
+  std::string attributes = "derived";
+  bool errors = false;
+};
+
+struct Pair {
+  std::string verb1, verb2, eiid1, eiid2;
+  StartOrder gold = StartOrder::vague;
+};
+
+std::optional<StartOrder> parse_label(std::string_view s) {
+  if (s == "BEFORE") return StartOrder::before;
+  if (s == "AFTER") return StartOrder::after;
+  if (s == "EQUAL") return StartOrder::equal;
+  if (s == "VAGUE") return StartOrder::vague;
+  return std::nullopt;
+}
+
+void run_matres(const MatresOptions& options) {
+  std::map<std::string, std::vector<Pair>> by_doc;
+  for (const std::string& file : options.files) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read " + file);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string doc, label;
+      Pair p;
+      if (!(fields >> doc >> p.verb1 >> p.verb2 >> p.eiid1 >> p.eiid2 >> label)) continue;
+      const auto gold = parse_label(label);
+      if (!gold) continue;
+      p.gold = *gold;
+      if (!p.eiid1.starts_with("ei")) p.eiid1 = "ei" + p.eiid1;
+      if (!p.eiid2.starts_with("ei")) p.eiid2 = "ei" + p.eiid2;
+      by_doc[doc].push_back(std::move(p));
+    }
+  }
+  std::map<std::string, std::filesystem::path> tml;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(options.tml_dir)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tml") continue;
+    tml.emplace(entry.path().stem().string(), entry.path());
+  }
+  const Segmenter segmenter = Segmenter::load();
+  const PosTagger pos = PosTagger::load();
+  const TimeTagger timex = TimeTagger::load();
+  const RelationExtractor relations = RelationExtractor::load();
+  std::optional<EventTagger> event_tagger;
+  if (options.events == "system") event_tagger.emplace(EventTagger::load());
+
+  // confusion[gold][system]
+  std::array<std::array<std::size_t, 4>, 4> confusion{};
+  std::size_t missing_docs = 0, unmapped = 0;
+  for (const auto& [docid, pairs] : by_doc) {
+    const auto found = tml.find(docid);
+    if (found == tml.end()) {
+      ++missing_docs;
+      for (const Pair& p : pairs) ++confusion[static_cast<int>(p.gold)][static_cast<int>(StartOrder::vague)];
+      continue;
+    }
+    timeml::TimemlDocument gold = timeml::read_timeml(found->second);
+    DocumentInfo info;
+    info.id = docid;
+    info.creation_time = gold.creation_time;
+    Document doc(gold.text, info);
+    segmenter.segment(doc);
+    pos.tag(doc);
+    timex.tag(doc);
+    // eiid -> the gold EVENT element (through MAKEINSTANCE eventID).
+    std::map<std::string, const timeml::Element*, std::less<>> event_by_eid;
+    for (const timeml::Element* e : gold.elements("EVENT")) event_by_eid.emplace(std::string(e->attr("eid")), e);
+    std::map<std::string, std::string, std::less<>> node_of_eiid;  // eiid -> node id in the relation layer
+    std::vector<EventInput> inputs;
+    std::map<std::string, std::string, std::less<>> first_eiid_of_eid;
+    if (!event_tagger) {
+      for (const timeml::Element& link : gold.links) {
+        if (link.name != "MAKEINSTANCE") continue;
+        const std::string eid(link.attr("eventID")), eiid(link.attr("eiid"));
+        const auto ev = event_by_eid.find(eid);
+        if (ev == event_by_eid.end() || !ev->second->span) continue;
+        if (const auto seen = first_eiid_of_eid.find(eid); seen != first_eiid_of_eid.end()) {
+          node_of_eiid[eiid] = seen->second;
+          continue;
+        }
+        first_eiid_of_eid[eid] = eiid;
+        node_of_eiid[eiid] = eiid;
+        EventInput in;
+        in.id = eiid;
+        in.span = *ev->second->span;
+        if (options.attributes == "gold") {
+          in.event_class = std::string(ev->second->attr("class"));
+          in.tense = std::string(link.attr("tense"));
+          in.aspect = std::string(link.attr("aspect"));
+        }
+        inputs.push_back(std::move(in));
+      }
+      relations.link(doc, std::move(inputs));
+    } else {
+      const Events& events = event_tagger->tag(doc);
+      for (const timeml::Element& link : gold.links) {
+        if (link.name != "MAKEINSTANCE") continue;
+        const auto ev = event_by_eid.find(link.attr("eventID"));
+        if (ev == event_by_eid.end() || !ev->second->span) continue;
+        for (const EventMention& m : events.events)
+          if (m.span.overlaps(*ev->second->span)) {
+            node_of_eiid[std::string(link.attr("eiid"))] = m.id;
+            break;
+          }
+      }
+      relations.link(doc);
+    }
+    const TemporalLinks& layer = doc.get<TemporalLinks>();
+    for (const Pair& p : pairs) {
+      const auto a = node_of_eiid.find(p.eiid1), b = node_of_eiid.find(p.eiid2);
+      StartOrder system = StartOrder::vague;
+      if (a == node_of_eiid.end() || b == node_of_eiid.end()) {
+        ++unmapped;
+      } else {
+        system = layer.start_order(a->second, b->second);
+      }
+      ++confusion[static_cast<int>(p.gold)][static_cast<int>(system)];
+      if (options.errors && system != p.gold)
+        fmt::print("{}\t{} {}\t{} {}\tgold {}\tsystem {}\n", docid, p.verb1, p.eiid1, p.verb2, p.eiid2,
+                   to_string(p.gold), to_string(system));
+    }
+  }
+  std::size_t correct = 0, answered = 0, gold_total = 0;
+  constexpr int kVague = static_cast<int>(StartOrder::vague);
+  for (int g = 0; g < 4; ++g)
+    for (int s = 0; s < 4; ++s) {
+      if (s != kVague) answered += confusion[g][s];
+      if (g != kVague) gold_total += confusion[g][s];
+      if (g == s && g != kVague) correct += confusion[g][s];
+    }
+  const double p = answered ? 100.0 * double(correct) / double(answered) : 0.0;
+  const double r = gold_total ? 100.0 * double(correct) / double(gold_total) : 0.0;
+  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  fmt::print("MATRES start-point order ({} documents, events: {}{})\n", by_doc.size(), options.events,
+             options.events == "gold" ? fmt::format(", attributes: {}", options.attributes) : "");
+  fmt::print("  precision {:.2f}  recall {:.2f}  F1 {:.2f}   ({} correct, {} answered, {} gold non-VAGUE)\n", p, r, f,
+             correct, answered, gold_total);
+  if (missing_docs) fmt::print("  {} documents not found under {}\n", missing_docs, options.tml_dir);
+  if (unmapped) fmt::print("  {} pair events without a system event\n", unmapped);
+  fmt::print("  confusion (rows gold, columns system): BEFORE AFTER EQUAL VAGUE\n");
+  for (int g = 0; g < 4; ++g)
+    fmt::print("  {:<7} {:>6} {:>6} {:>6} {:>6}\n", to_string(static_cast<StartOrder>(g)), confusion[g][0],
+               confusion[g][1], confusion[g][2], confusion[g][3]);
+}
+
+}  // namespace
+
+void add_eval_matres_command(CLI::App& eval) {
+  auto options = std::make_shared<MatresOptions>();
+  CLI::App* cmd = eval.add_subcommand("matres", "Score event start-point order against MATRES pairs");
+  cmd->add_option("files", options->files, "MATRES files (DOCID verb1 verb2 eiid1 eiid2 LABEL)")->required();
+  cmd->add_option("--tml", options->tml_dir, "folder with the TempEval-3 .tml files (searched recursively)");
+  cmd->add_option("--events", options->events, "gold: gold EVENT spans; system: the event tagger")
+      ->check(CLI::IsMember({"gold", "system"}));
+  cmd->add_option("--attributes", options->attributes,
+                  "with --events gold: gold (class, tense, aspect from MAKEINSTANCE) or derived (from POS)")
+      ->check(CLI::IsMember({"gold", "derived"}));
+  cmd->add_flag("--errors", options->errors, "print every pair the system gets wrong");
+  cmd->callback([options] { run_matres(*options); });
+}
+
+}  // namespace tempora::cli

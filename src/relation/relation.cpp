@@ -1,0 +1,567 @@
+// Temporal link extraction (see include/tempora/relation.hpp).
+//
+// How it works
+// ------------
+// Every rule below states links with a confidence that says how often that
+// kind of evidence is right in news text; none of them has to be right on
+// its own, because the links then go through TemporalGraph, which applies
+// them strongest first and drops whichever weaker link contradicts the
+// stronger ones (and the calendar). So a weak default such as narrative order
+// can be stated freely: a signal word or a date that says otherwise wins.
+//
+// 1. Tense and aspect. When the event input has no TimeML tense/aspect, they
+//    are read from the head's Penn tag and the auxiliaries just before it,
+//    walking back over adverbs and negation ("had not yet met": PAST
+//    PERFECTIVE; "will meet": FUTURE; "to meet": INFINITIVE).
+// 2. Event-DCT: the past ends before the DCT, the future starts after it,
+//    the present perfect starts before it, the present includes it.
+// 3. Event-time: a dated timex attaches to the nearest event of its
+//    sentence, the one before it first ("met on October 17"); the word before
+//    the timex picks the relation (before/by: BEFORE, after: AFTER, else
+//    IS_INCLUDED).
+// 4. Signals (resources/relation/signals.txt): a preposition-like signal
+//    relates the event it governs (the first event after it, or the earlier
+//    mention whose head the following noun phrase repeats: "after the
+//    meeting") to the event its phrase attaches to; an adverb ("then",
+//    "later") relates its clause's event to the event told just before.
+//    A governed noun phrase that names no known event becomes an implicit
+//    event node.
+// 5. Reported speech: a reporting event follows (in start order) what its
+//    sentence reports in the past or perfect and precedes what it reports in
+//    the future or infinitive.
+// 6. Intentions: "tried to hasten": the intending starts before the intended.
+// 7. The past perfect precedes the simple past around it.
+// 8. Narrative order: simple-past events in the same or adjacent sentences
+//    start in text order (weak).
+//
+// All scans are within a sentence or between adjacent sentences, with a
+// bounded number of candidates per event, so the work is linear in the text
+// (the closure's own bound is in reasoning.cpp).
+#include "tempora/relation.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "tempora/data.hpp"
+#include "tempora/event.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora {
+
+struct RelationExtractor::Lexicon {
+  struct Signal {
+    std::vector<std::string> words;
+    bool prep = true;
+    RelType type = RelType::before;
+    double confidence = 0.5;
+  };
+  std::vector<Signal> signals;
+  std::unordered_set<std::string> reporting, intention, timeprep;
+};
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::string> data_lines(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(fmt::format("cannot read {}", file.string()));
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    out.push_back(line);
+  }
+  return out;
+}
+
+// ---- per-event facts ---------------------------------------------------------
+
+struct EventFacts {
+  std::size_t input = 0;  // index into the inputs
+  int token = -1;         // head token
+  int sentence = -1;
+  std::string tense, aspect, cls, lemma;
+  bool verb = false;
+  bool modal = false;
+};
+
+bool is_verb_tag(std::string_view xpos) { return xpos.starts_with("VB") || xpos == "MD"; }
+
+void read_tense(const Segmentation& seg, const Morphology& morph, int head, int sentence_first, EventFacts& f) {
+  const std::string& xpos = morph.tokens[static_cast<std::size_t>(head)].xpos;
+  f.verb = is_verb_tag(xpos);
+  bool will = false, to = false, modal = false, have = false, be = false, been = false, going = false;
+  std::string first_aux;  // the finite auxiliary, farthest from the head
+  for (int t = head - 1, steps = 0; t >= sentence_first && steps < 5; --t, ++steps) {
+    const std::string w = lower(seg.tokens[static_cast<std::size_t>(t)].norm);
+    const TokenMorph& m = morph.tokens[static_cast<std::size_t>(t)];
+    if (m.xpos.starts_with("RB") || w == "not" || w == "n't") continue;
+    if (w == "will" || w == "'ll" || w == "shall" || w == "wo") {
+      will = true;
+      first_aux = w;
+    } else if (w == "to") {
+      to = true;
+      // "going to meet", "is going to": future
+      if (t > sentence_first && lower(seg.tokens[static_cast<std::size_t>(t - 1)].norm) == "going") going = true;
+      break;
+    } else if (m.xpos == "MD") {
+      modal = true;
+      first_aux = w;
+    } else if (m.lemma == "have" && (m.xpos.starts_with("VB"))) {
+      have = true;
+      first_aux = w;
+    } else if (m.lemma == "be" && m.xpos.starts_with("VB")) {
+      be = true;
+      if (w == "been") been = true;
+      first_aux = w;
+    } else if (m.lemma == "do" && m.xpos.starts_with("VB")) {
+      first_aux = w;
+    } else {
+      break;
+    }
+  }
+  f.modal = modal;
+  if (!f.tense.empty() && !f.aspect.empty()) return;
+  std::string tense, aspect = "NONE";
+  if (!f.verb) {
+    tense = "NONE";
+  } else if (going) {
+    tense = "FUTURE";
+  } else if (will) {
+    tense = "FUTURE";
+  } else if (to) {
+    tense = "INFINITIVE";
+  } else if (modal) {
+    tense = "NONE";
+  } else if (!first_aux.empty()) {
+    static const std::set<std::string, std::less<>> kPast = {"had", "'d", "was", "were", "did"};
+    tense = kPast.count(first_aux) ? "PAST" : "PRESENT";
+  } else if (xpos == "VBD") {
+    tense = "PAST";
+  } else if (xpos == "VBZ" || xpos == "VBP") {
+    tense = "PRESENT";
+  } else if (xpos == "VBG") {
+    tense = "PRESPART";
+  } else if (xpos == "VBN") {
+    tense = "PASTPART";
+  } else {
+    tense = "NONE";
+  }
+  if (f.verb) {
+    if (have && xpos == "VBN") aspect = "PERFECTIVE";
+    if (xpos == "VBG" && be) aspect = (have && been) ? "PERFECTIVE_PROGRESSIVE" : "PROGRESSIVE";
+  }
+  if (f.tense.empty()) f.tense = tense;
+  if (f.aspect.empty()) f.aspect = aspect;
+}
+
+bool is_past(const EventFacts& f) { return f.tense == "PAST"; }
+bool is_perfect(const EventFacts& f) { return f.aspect == "PERFECTIVE" || f.aspect == "PERFECTIVE_PROGRESSIVE"; }
+bool is_future_like(const EventFacts& f) {
+  return f.tense == "FUTURE" || f.tense == "INFINITIVE" || (f.verb && f.modal && f.tense == "NONE");
+}
+
+struct Builder {
+  const Document& doc;
+  const Segmentation& seg;
+  const Morphology& morph;
+  const RelationExtractor::Lexicon& lex;
+  const std::vector<EventInput>& inputs;
+  std::vector<EventFacts> facts;          // in text order
+  std::vector<int> token_sentence;
+  std::vector<int> event_at_token;        // facts index or -1
+  std::vector<bool> in_timex;
+  TemporalLinks out;
+
+  void link(std::string a, std::string b, RelType type, double confidence, std::string evidence,
+            std::optional<Span> signal = std::nullopt) {
+    if (a == b) return;
+    out.links.push_back({std::move(a), std::move(b), type, confidence, std::move(evidence), signal});
+  }
+  const std::string& id(int f) const { return inputs[facts[static_cast<std::size_t>(f)].input].id; }
+  int sentence_first(int s) const { return static_cast<int>(seg.sentences[static_cast<std::size_t>(s)].first_token); }
+  int sentence_end(int s) const {
+    const Sentence& sentence = seg.sentences[static_cast<std::size_t>(s)];
+    return static_cast<int>(sentence.first_token + sentence.token_count);
+  }
+  std::string word(int t) const { return lower(seg.tokens[static_cast<std::size_t>(t)].norm); }
+};
+
+}  // namespace
+
+// ---- the extractor -----------------------------------------------------------
+
+RelationExtractor::RelationExtractor(std::unique_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+RelationExtractor::RelationExtractor(RelationExtractor&&) noexcept = default;
+RelationExtractor& RelationExtractor::operator=(RelationExtractor&&) noexcept = default;
+RelationExtractor::~RelationExtractor() = default;
+
+RelationExtractor RelationExtractor::load() { return load(data_dir() / "resources" / "relation"); }
+
+RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
+  auto lex = std::make_unique<Lexicon>();
+  for (const std::string& line : data_lines(dir / "signals.txt")) {
+    std::istringstream in(line);
+    std::string words, kind, rel;
+    double confidence = 0;
+    if (!(in >> words >> kind >> rel >> confidence)) throw std::runtime_error("signals.txt: bad line: " + line);
+    const auto type = parse_rel_type(rel);
+    if (!type || (kind != "prep" && kind != "adv"))
+      throw std::runtime_error("signals.txt: bad relation or kind: " + line);
+    Lexicon::Signal signal;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    std::istringstream split(words);
+    for (std::string w; split >> w;) signal.words.push_back(lower(w));
+    signal.prep = kind == "prep";
+    signal.type = *type;
+    signal.confidence = confidence;
+    lex->signals.push_back(std::move(signal));
+  }
+  // Longest signals first, so "prior to" wins over a shorter match at the same token.
+  std::stable_sort(lex->signals.begin(), lex->signals.end(),
+                   [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  for (const std::string& line : data_lines(dir / "lexicon.txt")) {
+    std::istringstream in(line);
+    std::string cls, lemma;
+    if (!(in >> cls >> lemma)) continue;
+    if (cls == "reporting") lex->reporting.insert(lemma);
+    else if (cls == "intention") lex->intention.insert(lemma);
+    else if (cls == "timeprep") lex->timeprep.insert(lemma);
+    else throw std::runtime_error("lexicon.txt: unknown class " + cls);
+  }
+  return RelationExtractor(std::move(lex));
+}
+
+TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventInput> events) const {
+  const Segmentation& seg = doc.get<Segmentation>();
+  const Morphology& morph = doc.get<Morphology>();
+  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}};
+  const std::size_t token_count = seg.tokens.size();
+  b.token_sentence.assign(token_count, -1);
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s)
+    for (std::uint32_t t = 0; t < seg.sentences[s].token_count; ++t)
+      if (seg.sentences[s].first_token + t < token_count) b.token_sentence[seg.sentences[s].first_token + t] = static_cast<int>(s);
+  b.in_timex.assign(token_count, false);
+
+  // Head token of each event: the last token inside its span (tokens are sorted by offset).
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Span span = events[i].span;
+    auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), span.end,
+                               [](const Token& t, std::uint32_t end) { return t.span.begin < end; });
+    if (it == seg.tokens.begin()) continue;
+    --it;
+    if (!it->span.overlaps(span) && !(span.empty() && it->span.contains(span))) continue;
+    EventFacts f;
+    f.input = i;
+    f.token = static_cast<int>(it - seg.tokens.begin());
+    f.sentence = b.token_sentence[static_cast<std::size_t>(f.token)];
+    if (f.sentence < 0) continue;
+    f.tense = events[i].tense;
+    f.aspect = events[i].aspect;
+    f.lemma = events[i].lemma.empty() ? lower(morph.tokens[static_cast<std::size_t>(f.token)].lemma) : lower(events[i].lemma);
+    read_tense(seg, morph, f.token, b.sentence_first(f.sentence), f);
+    f.cls = events[i].event_class;
+    if (f.cls.empty())
+      f.cls = lexicon_->reporting.count(f.lemma) ? "REPORTING" : lexicon_->intention.count(f.lemma) ? "I_ACTION" : "OCCURRENCE";
+    b.facts.push_back(std::move(f));
+  }
+  std::stable_sort(b.facts.begin(), b.facts.end(), [](const auto& x, const auto& y) { return x.token < y.token; });
+  b.event_at_token.assign(token_count, -1);
+  for (std::size_t f = 0; f < b.facts.size(); ++f) b.event_at_token[static_cast<std::size_t>(b.facts[f].token)] = static_cast<int>(f);
+  const int n_events = static_cast<int>(b.facts.size());
+
+  // ---- nodes: DCT, dated timexes, events -----------------------------------
+  TemporalGraph& graph = b.out.graph;
+  const auto& dct = doc.info().creation_time;
+  if (dct) {
+    const std::chrono::sys_seconds day{dct->day};
+    TimeBounds bounds{day, day + std::chrono::hours(24)};
+    if (dct->time_of_day) bounds = {day + *dct->time_of_day, day + *dct->time_of_day + std::chrono::minutes(1)};
+    graph.add_node({"t0", bounds});
+  }
+  struct TimexRef {
+    std::string tid;
+    Span span;
+    int first_token = -1, last_token = -1;
+  };
+  std::vector<TimexRef> timexes;
+  if (doc.has<TimeExpressions>()) {
+    for (const Timex& x : doc.get<TimeExpressions>().timexes) {
+      auto first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), x.span.begin,
+                                    [](const Token& t, std::uint32_t pos) { return t.span.end <= pos; });
+      int ft = -1, lt = -1;
+      for (auto it = first; it != seg.tokens.end() && it->span.begin < x.span.end; ++it) {
+        const int t = static_cast<int>(it - seg.tokens.begin());
+        if (ft < 0) ft = t;
+        lt = t;
+        b.in_timex[static_cast<std::size_t>(t)] = true;
+      }
+      if (ft < 0 || !x.interval || (x.type != TimexType::date && x.type != TimexType::time)) continue;
+      graph.add_node({x.tid, TimeBounds{x.interval->start, x.interval->end}});
+      timexes.push_back({x.tid, x.span, ft, lt});
+    }
+  }
+  for (const EventFacts& f : b.facts) graph.add_node({events[f.input].id, std::nullopt});
+
+  // ---- 2. event-DCT --------------------------------------------------------
+  if (dct)
+    for (int e = 0; e < n_events; ++e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      const std::string why = fmt::format("tense {} {} vs DCT", f.tense, f.aspect);
+      if (f.tense == "FUTURE") b.link(b.id(e), "t0", RelType::after, 0.75, why);
+      else if (is_past(f) && is_perfect(f)) b.link(b.id(e), "t0", RelType::before, 0.7, why);
+      else if (f.tense == "PRESENT" && is_perfect(f)) b.link(b.id(e), "t0", RelType::starts_before, 0.6, why);
+      else if (is_past(f) && f.verb) b.link(b.id(e), "t0", RelType::before, 0.55, why);
+      else if (f.tense == "PRESENT" && f.verb) b.link(b.id(e), "t0", RelType::includes, 0.4, why);
+    }
+
+  // ---- 3. event-time -------------------------------------------------------
+  for (const TimexRef& x : timexes) {
+    const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
+    if (s < 0) continue;
+    int best = -1, best_cost = 1 << 30;
+    for (int e = 0; e < n_events; ++e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (f.sentence != s) continue;
+      const int cost = f.token < x.first_token ? 2 * (x.first_token - f.token) : 2 * (f.token - x.last_token) + 1;
+      if (cost < best_cost) best_cost = cost, best = e;
+    }
+    if (best < 0 || best_cost > 24) continue;
+    const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
+    const std::string& ev = b.id(best);
+    if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
+    else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");
+    else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") continue;
+    else b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+  }
+
+  // ---- 4. signals ----------------------------------------------------------
+  int implicit_count = 0;
+  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
+    const int first = b.sentence_first(static_cast<int>(s)), end = b.sentence_end(static_cast<int>(s));
+    for (int t = first; t < end; ++t) {
+      const Lexicon::Signal* hit = nullptr;
+      for (const auto& signal : lexicon_->signals) {
+        if (t + static_cast<int>(signal.words.size()) > end) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < signal.words.size() && match; ++k)
+          match = b.word(t + static_cast<int>(k)) == signal.words[k];
+        if (match) {
+          hit = &signal;
+          break;
+        }
+      }
+      if (hit == nullptr || b.in_timex[static_cast<std::size_t>(t)]) continue;
+      const int after = t + static_cast<int>(hit->words.size());
+      const Span signal_span{seg.tokens[static_cast<std::size_t>(t)].span.begin,
+                             seg.tokens[static_cast<std::size_t>(after - 1)].span.end};
+      const std::string why = fmt::format("signal '{}'", doc.text(signal_span));
+      auto nearest_before = [&](int token) {
+        int best = -1;
+        for (int e = 0; e < n_events; ++e)
+          if (b.facts[static_cast<std::size_t>(e)].sentence == static_cast<int>(s) && b.facts[static_cast<std::size_t>(e)].token < token)
+            best = e;
+        return best;
+      };
+      if (!hit->prep) {
+        // "then"/"later": this clause's event against the one told before it.
+        int self = -1;
+        for (int k = after; k < std::min(end, after + 5); ++k)
+          if (b.event_at_token[static_cast<std::size_t>(k)] >= 0 && b.facts[static_cast<std::size_t>(b.event_at_token[static_cast<std::size_t>(k)])].verb) {
+            self = b.event_at_token[static_cast<std::size_t>(k)];
+            break;
+          }
+        if (self < 0) self = nearest_before(t);
+        if (self <= 0) continue;
+        int previous = self - 1;
+        while (previous >= 0 && !b.facts[static_cast<std::size_t>(previous)].verb) --previous;
+        if (previous < 0 || b.facts[static_cast<std::size_t>(self)].sentence - b.facts[static_cast<std::size_t>(previous)].sentence > 1) continue;
+        b.link(b.id(self), b.id(previous), hit->type, hit->confidence, why, signal_span);
+        continue;
+      }
+      // The governed event: a mention right after the signal, or the noun phrase's head.
+      int governed = -1, phrase_end = after;
+      std::optional<std::string> implicit_id;
+      for (int k = after; k < std::min(end, after + 6); ++k) {
+        if (b.in_timex[static_cast<std::size_t>(k)]) break;
+        const std::string_view xpos = morph.tokens[static_cast<std::size_t>(k)].xpos;
+        if (b.event_at_token[static_cast<std::size_t>(k)] >= 0) {
+          governed = b.event_at_token[static_cast<std::size_t>(k)];
+          phrase_end = k + 1;
+          break;
+        }
+        if (xpos == "," || xpos == "." || xpos == ":" || xpos == "CC" || xpos == "IN" ||
+            (xpos.starts_with("VB") && k > after)) break;
+        if (xpos == "NN" || xpos == "NNS") {
+          // The head is the last noun of the run: "the peace summit".
+          int head = k;
+          while (head + 1 < end && (morph.tokens[static_cast<std::size_t>(head + 1)].xpos == "NN" ||
+                                    morph.tokens[static_cast<std::size_t>(head + 1)].xpos == "NNS") &&
+                 b.event_at_token[static_cast<std::size_t>(head + 1)] < 0)
+            ++head;
+          if (b.event_at_token[static_cast<std::size_t>(head)] >= 0) {
+            governed = b.event_at_token[static_cast<std::size_t>(head)];
+          } else {
+            const std::string lemma = lower(morph.tokens[static_cast<std::size_t>(head)].lemma);
+            // An earlier mention with the same head, else a new implicit event.
+            for (int e = n_events - 1; e >= 0; --e)
+              if (b.facts[static_cast<std::size_t>(e)].token < t && b.facts[static_cast<std::size_t>(e)].lemma == lemma) {
+                governed = e;
+                break;
+              }
+            if (governed < 0) {
+              const Span phrase{seg.tokens[static_cast<std::size_t>(after)].span.begin, seg.tokens[static_cast<std::size_t>(head)].span.end};
+              implicit_id = fmt::format("x{}", ++implicit_count);
+              b.out.implicit_events.push_back({*implicit_id, phrase, lemma});
+            }
+          }
+          phrase_end = head + 1;
+          break;
+        }
+      }
+      if (governed < 0 && !implicit_id) continue;
+      // A governed mention that repeats an earlier mention's head is that event again.
+      if (governed >= 0 && !b.facts[static_cast<std::size_t>(governed)].verb)
+        for (int e = governed - 1; e >= 0; --e)
+          if (b.facts[static_cast<std::size_t>(e)].lemma == b.facts[static_cast<std::size_t>(governed)].lemma) {
+            b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
+            break;
+          }
+      // The main event: the nearest one before the signal, else the first after the phrase (after a comma when there is one).
+      int main_event = nearest_before(t);
+      if (main_event >= 0 && main_event == governed) main_event = -1;
+      if (main_event < 0) {
+        int from = phrase_end;
+        for (int k = phrase_end; k < end; ++k)
+          if (morph.tokens[static_cast<std::size_t>(k)].xpos == ",") {
+            from = k;
+            break;
+          }
+        for (int k = from; k < end && main_event < 0; ++k)
+          if (b.event_at_token[static_cast<std::size_t>(k)] >= 0 && b.event_at_token[static_cast<std::size_t>(k)] != governed)
+            main_event = b.event_at_token[static_cast<std::size_t>(k)];
+      }
+      if (main_event < 0) continue;
+      if (implicit_id) {
+        graph.add_node({*implicit_id, std::nullopt});
+        b.link(b.id(main_event), *implicit_id, hit->type, hit->confidence, why, signal_span);
+      } else {
+        b.link(b.id(main_event), b.id(governed), hit->type, hit->confidence, why, signal_span);
+      }
+    }
+  }
+
+  // ---- 5-8. reported speech, intentions, tense pairs, narrative -------------
+  // Every pair of verb events in the same or adjacent sentences (at most
+  // kPairWindow events ahead) gets one start-point link from the first rule
+  // that applies; the closure sorts out the rest.
+  constexpr int kPairWindow = 12;
+  for (int e = 0; e < n_events; ++e) {
+    const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+    if (!f.verb) continue;
+    for (int x = e + 1; x < std::min(n_events, e + 1 + kPairWindow); ++x) {
+      const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
+      if (g.sentence - f.sentence > 1) break;
+      if (!g.verb) continue;
+      const bool fr = f.cls == "REPORTING", gr = g.cls == "REPORTING";
+      const std::string &a = b.id(e), &c = b.id(x);
+      if (fr && !gr) {
+        // "X said ... Y happened": the saying follows what it reports, precedes what it announces.
+        if (is_future_like(g)) b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");
+        else b.link(a, c, RelType::starts_after, 0.5, "reported speech: the saying follows what it reports");
+      } else if (gr && !fr) {
+        if (is_future_like(f)) b.link(a, c, RelType::starts_after, 0.5, "reported speech: reported as future");
+        else b.link(a, c, RelType::starts_before, 0.5, "reported speech: the saying follows what it reports");
+      } else if (fr && gr) {
+        b.link(a, c, RelType::starts_before, 0.3, "narrative order of sayings");
+      } else if ((f.cls == "I_ACTION" || f.cls == "I_STATE" || lexicon_->intention.count(f.lemma)) && x == e + 1 &&
+                 g.sentence == f.sentence && g.token - f.token <= 4 && (g.tense == "INFINITIVE" || g.tense == "PRESPART")) {
+        b.link(a, c, RelType::starts_before, 0.6, "intention and its object");
+      } else if (is_past(g) && is_perfect(g) && !is_perfect(f)) {
+        b.link(a, c, RelType::starts_after, 0.45, "simple past after past perfect");
+      } else if (is_past(f) && is_perfect(f) && !is_perfect(g)) {
+        b.link(a, c, RelType::starts_before, 0.45, "past perfect before simple past");
+      } else if (((f.tense == "PRESENT" && f.aspect == "NONE") || f.tense == "INFINITIVE") && is_past(g)) {
+        b.link(a, c, RelType::starts_after, 0.35, "present or intended after the past");
+      } else {
+        b.link(a, c, RelType::starts_before, 0.25, "narrative order");
+      }
+    }
+  }
+
+  // ---- closure -------------------------------------------------------------
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t v = 0; v < graph.nodes().size(); ++v) index.emplace(graph.nodes()[v].id, v);
+  for (const TemporalLinkRecord& l : b.out.links) {
+    const auto a = index.find(l.a), c = index.find(l.b);
+    if (a == index.end() || c == index.end()) continue;
+    graph.add_link({a->second, c->second, l.type, l.confidence, l.evidence});
+  }
+  graph.close();
+  for (const Conflict& c : graph.conflicts()) b.out.diagnostics.push_back(c.message);
+  if (graph.cap_reached()) b.out.diagnostics.push_back("closure stopped at the work cap; some orders are left vague");
+  return std::move(b.out);
+}
+
+const TemporalLinks& RelationExtractor::link(Document& doc, std::vector<EventInput> events) const {
+  TemporalLinks links = extract(doc, std::move(events));
+  for (const std::string& message : links.diagnostics) doc.report({Diagnostic::Severity::note, "relation", message, std::nullopt});
+  return doc.add(std::move(links));
+}
+
+const TemporalLinks& RelationExtractor::link(Document& doc) const {
+  std::vector<EventInput> inputs;
+  for (const EventMention& m : doc.get<Events>().events) {
+    EventInput in;
+    in.id = m.id;
+    in.span = m.span;
+    in.event_class = std::string(to_string(m.cls));
+    in.tense = std::string(to_string(m.tense));
+    in.aspect = std::string(to_string(m.aspect));
+    in.lemma = m.lemma;
+    inputs.push_back(std::move(in));
+  }
+  return link(doc, std::move(inputs));
+}
+
+// ---- the layer's queries -------------------------------------------------------
+
+std::size_t TemporalLinks::node(std::string_view id) const {
+  for (std::size_t v = 0; v < graph.nodes().size(); ++v)
+    if (graph.nodes()[v].id == id) return v;
+  return TemporalGraph::npos;
+}
+
+StartOrder TemporalLinks::start_order(std::string_view a, std::string_view b) const {
+  const std::size_t x = node(a), y = node(b);
+  if (x == TemporalGraph::npos || y == TemporalGraph::npos) return StartOrder::vague;
+  return graph.start_order(x, y);
+}
+
+std::optional<RelType> TemporalLinks::rel_type(std::string_view a, std::string_view b) const {
+  const std::size_t x = node(a), y = node(b);
+  if (x == TemporalGraph::npos || y == TemporalGraph::npos) return std::nullopt;
+  return graph.rel_type(x, y);
+}
+
+NodeBounds TemporalLinks::bounds(std::string_view id) const {
+  const std::size_t x = node(id);
+  return x == TemporalGraph::npos ? NodeBounds{} : graph.bounds(x);
+}
+
+}  // namespace tempora
