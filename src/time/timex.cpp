@@ -435,7 +435,7 @@ Normal normalize(const Frame& f, Context& ctx) {
     if (v.size() >= 2 && v[0] > 0 && v[0] < 10 && v[1] == 1000) {
       y = v[0] * 1000;
       for (std::size_t i = 2; i < v.size(); ++i) y += v[i] >= 0 && v[i] < 100 ? v[i] : 100000;
-    } else if (v.size() >= 2 && (v[0] == 19 || v[0] == 20)) {
+    } else if (v.size() >= 2 && (v[0] == 19 || v[0] == 20) && v[1] >= 10) {  // not "twenty six"
       y = v[0] * 100;
       for (std::size_t i = 1; i < v.size(); ++i) y += v[i] >= 0 && v[i] < 100 ? v[i] : 100000;
     }

@@ -459,3 +459,18 @@ TEST(TimexDates, WeekOfADateAndWeekdayWithDate) {
 
 }  // namespace
 }  // namespace tempora
+
+namespace tempora {
+namespace {
+
+TEST(TimexNegative, FractionsNumbersAndIdiomsAreNoTimexes) {
+  for (const char* text : {"A quarter of the votes were lost.", "About three-quarters of voters agreed.",
+                           "More than a half of them left.", "Prices fell twenty six percent.",
+                           "It was a last-minute deal.", "A 6-year-old boy was found."})
+    EXPECT_TRUE(find(text, "2025-10-22").empty()) << text;
+  // while the quarters of a year still are
+  EXPECT_EQ(value("Sales fell in the quarter.", "the quarter", "2025-10-22"), "2025-Q3");
+}
+
+}  // namespace
+}  // namespace tempora
