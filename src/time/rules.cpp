@@ -686,9 +686,14 @@ Frame make_frame(const Match& m) {
         if (f.number && *f.number >= 0 && v >= 0) {
           // twenty four -> 24; two hundred -> 200; two thousand -> 2000
           f.number = v == 100 || v == 1000 ? *f.number * v : *f.number + v;
-        } else {
+        } else if (!f.number) {
           f.number = v;
+        } else {
+          f.number = -1;  // "several hundred": unspecified
         }
+        // No calendar count is that large; keeping it small keeps the
+        // arithmetic on it (decades -> years) far from overflow.
+        if (*f.number > 100000) f.number = -1;
         break;
       }
       case ORDINAL:
