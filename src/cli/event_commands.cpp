@@ -32,6 +32,7 @@ struct TrainEventsOptions {
   int fold = -1;
   int epochs = EventTrainingOptions{}.epochs;
   std::uint64_t seed = EventTrainingOptions{}.seed;
+  bool confusions = false;
 };
 
 struct NamedDocument {
@@ -59,7 +60,7 @@ std::vector<NamedDocument> read_corpus(const std::vector<std::string>& dirs) {
 
 // Scores the tagger on documents; gold spans are byte spans of the same text.
 timeml::EventScores evaluate(const EventTagger& tagger, const Segmenter& segmenter, const PosTagger& pos,
-                             const std::vector<const EventTrainingDocument*>& docs) {
+                             const std::vector<const EventTrainingDocument*>& docs, bool confusions) {
   timeml::EventScores total;
   for (const EventTrainingDocument* d : docs) {
     Document doc(d->text);
@@ -68,6 +69,11 @@ timeml::EventScores evaluate(const EventTagger& tagger, const Segmenter& segment
     std::vector<EventTrainingDocument::Gold> system;
     for (const EventMention& e : tagger.tag(doc).events) system.push_back({e.span, e.cls});
     total += timeml::score_events(d->events, system);
+    if (confusions)
+      for (const auto& g : d->events)
+        for (const auto& e : system)
+          if (e.span == g.span && e.cls != g.cls)
+            fmt::print(stderr, "class {} -> {}\t{}\n", to_string(g.cls), to_string(e.cls), doc.text(e.span));
   }
   return total;
 }
@@ -103,7 +109,7 @@ void run_train_events(const TrainEventsOptions& options) {
       else train.push_back(corpus[i].doc);
     }
     const EventTagger tagger = EventTagger::train(train, segmenter, pos, training, resources);
-    const timeml::EventScores s = evaluate(tagger, segmenter, pos, test);
+    const timeml::EventScores s = evaluate(tagger, segmenter, pos, test, options.confusions);
     fmt::print("fold {}: {} test documents, gold {}, system {}: strict P {:.2f} R {:.2f} F1 {:.2f}; class F1 {:.2f}\n",
                k, test.size(), s.strict.gold, s.strict.system, 100 * s.strict.precision(), 100 * s.strict.recall(),
                100 * s.strict.f1(), 100 * s.cls.f1());
@@ -129,6 +135,7 @@ void add_train_events_command(CLI::App& train) {
   cmd->add_option("--fold", options->fold, "Only this fold (0-based); default: all folds and their mean");
   cmd->add_option("--epochs", options->epochs, "Training epochs");
   cmd->add_option("--seed", options->seed, "Shuffling seed");
+  cmd->add_flag("--confusions", options->confusions, "With --folds: print each class error (gold -> system, word) to stderr");
   cmd->callback([options] { run_train_events(*options); });
 }
 

@@ -25,6 +25,7 @@
 #include "tempora/event.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -52,7 +53,8 @@ enum Template : std::uint32_t {
   kBias, kLower, kLemma, kXpos, kLemmaXpos, kSuffix3, kSuffix4, kShape, kLowerM1, kLowerP1, kLowerM2, kLowerP2,
   kLemmaM1, kLemmaP1, kXposM1, kXposP1, kXposM2, kXposP2, kXposM1X0, kX0XposP1, kLowerM1Lemma, kLemmaLowerP1,
   kLexicon, kLexiconXpos, kPrev1, kPrev1Xpos, kPrev2, kVerbLeft, kVerbLeftLemma, kDetLeft, kUposLemma, kFirst,
-  kLexiconLemmaKnown, kSuffix2Xpos,
+  kLexiconLemmaKnown, kSuffix2Xpos, kLemmaXposP1, kLemmaLemmaM1, kLemmaComplement, kLexiconLemma, kLowerXpos,
+  kComplement, kPrior, kPriorXpos, kPriorLexicon, kNounSense, kVerbSense, kClassList, kClassListXpos,
 };
 
 // Event-lexicon bits (from WordNet's lexicographer files and verb index).
@@ -142,18 +144,99 @@ std::unordered_map<std::uint64_t, std::uint8_t> wordnet_event_lexicon(const std:
   return lexicon;
 }
 
+using LabelCounts = std::array<std::uint32_t, 8>;
+
+// The lemma's label distribution in training, coded in one byte: its most
+// frequent label (O or a class) and how dominant that label is, in three
+// steps. 0 when the lemma was seen fewer than twice.
+std::uint8_t prior_code(const LabelCounts& counts) {
+  std::uint32_t total = 0, top = 0;
+  int best = 0;
+  for (int c = 0; c < 8; ++c) {
+    total += counts[c];
+    if (counts[c] > top) top = counts[c], best = c;
+  }
+  if (total < 2) return 0;
+  const int purity = 10 * top >= 9 * total ? 3 : 10 * top >= 6 * total ? 2 : 1;
+  return static_cast<std::uint8_t>(best * 4 + purity);
+}
+
+// The lexicographer file ("supersense") of each lemma's most frequent
+// sense, per part of speech: noun.act, verb.communication, verb.cognition,
+// ... Coded as (noun file + 1) | (verb file + 1) << 8, 0 when unknown.
+std::unordered_map<std::uint64_t, std::uint16_t> wordnet_supersenses(const std::filesystem::path& dir) {
+  std::unordered_map<std::uint64_t, std::uint16_t> out;
+  for (const auto& [pos, shift] : {std::pair<std::string, int>{"noun", 0}, {"verb", 8}}) {
+    std::unordered_map<std::string, int> file_of;  // synset offset -> lexicographer file
+    if (std::ifstream in(dir / ("data." + pos)); in) {
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;
+        std::istringstream fields(line);
+        std::string offset;
+        int lexfile = -1;
+        if (fields >> offset >> lexfile) file_of.emplace(offset, lexfile);
+      }
+    }
+    if (std::ifstream in(dir / ("index." + pos)); in) {
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;
+        // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+        std::istringstream fields(line);
+        std::string lemma, p;
+        int synsets = 0, pointers = 0;
+        if (!(fields >> lemma >> p >> synsets >> pointers)) continue;
+        std::string skip;
+        for (int k = 0; k < pointers + 2 && fields >> skip; ++k) {
+        }
+        std::string first;
+        if (!(fields >> first) || lemma.find('_') != std::string::npos) continue;
+        if (const auto it = file_of.find(first); it != file_of.end() && it->second >= 0 && it->second < 255)
+          out[FeatureHasher::bytes(lemma)] |= static_cast<std::uint16_t>((it->second + 1) << shift);
+      }
+    }
+  }
+  return out;
+}
+
+// resources/event/classes.txt: lemma -> bit mask over EventClass.
+std::unordered_map<std::uint64_t, std::uint8_t> class_lists(const std::filesystem::path& file) {
+  std::unordered_map<std::uint64_t, std::uint8_t> out;
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(fmt::format("cannot open {}", file.string()));
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::size_t colon = line.find(':');
+    if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
+    const auto cls = parse_event_class(line.substr(0, colon));
+    if (!cls) throw std::runtime_error(fmt::format("{}: unknown class in '{}'", file.string(), line));
+    std::istringstream words(line.substr(colon + 1));
+    for (std::string w; words >> w;) out[FeatureHasher::bytes(w)] |= static_cast<std::uint8_t>(1u << static_cast<int>(*cls));
+  }
+  return out;
+}
+
 // Everything about one token that the features need, hashed once.
 struct TokenInfo {
   std::uint64_t lower = 0, lemma = 0, xpos = 0, upos = 0, shape = 0, suffix2 = 0, suffix3 = 0, suffix4 = 0;
+  std::uint64_t complement = 0;  // "that", "to", "whether", "if": the head of a clause the event may take
   std::uint8_t lexicon = 0;
+  std::uint8_t prior = 0;  // what training saw of the lemma: see prior_code()
+  std::uint16_t supersense = 0;
+  std::uint8_t class_list = 0;
   bool verb = false, det = false;
 };
 
 }  // namespace
 
 struct EventTagger::Model {
-  AveragedPerceptron perceptron;
+  AveragedPerceptron perceptron;        // "O" or a TimeML class: the span decision
+  AveragedPerceptron class_perceptron;  // the TimeML class of an event token
   std::unordered_map<std::uint64_t, std::uint8_t> lexicon;  // lemma hash -> LexBit mask
+  std::unordered_map<std::uint64_t, std::uint8_t> priors;   // lemma hash -> prior_code
+  std::unordered_map<std::uint64_t, std::uint16_t> supersenses;  // lemma hash -> wordnet_supersenses code
+  std::unordered_map<std::uint64_t, std::uint8_t> class_list;    // lemma hash -> classes.txt bits
   detail::EventRules rules;
 
   std::vector<TokenInfo> describe(std::span<const Token> tokens, std::span<const TokenMorph> morph) const {
@@ -172,8 +255,12 @@ struct EventTagger::Model {
       };
       t.suffix2 = suffix(2), t.suffix3 = suffix(3), t.suffix4 = suffix(4);
       if (const auto it = lexicon.find(t.lemma); it != lexicon.end()) t.lexicon = it->second;
+      if (const auto it = priors.find(t.lemma); it != priors.end()) t.prior = it->second;
+      if (const auto it = supersenses.find(t.lemma); it != supersenses.end()) t.supersense = it->second;
+      if (const auto it = class_list.find(t.lemma); it != class_list.end()) t.class_list = it->second;
       t.verb = morph[i].upos == Upos::VERB;
       t.det = morph[i].upos == Upos::DET;
+      if (lower == "that" || lower == "to" || lower == "whether" || lower == "if" || lower == "for") t.complement = t.lower;
     }
     return infos;
   }
@@ -224,6 +311,14 @@ struct EventTagger::Model {
     out.push_back(H::feature(kLemmaLowerP1, w.lemma, p1.lower));
     out.push_back(H::feature(kLexicon, w.lexicon));
     out.push_back(H::feature(kLexiconXpos, w.lexicon, w.xpos));
+    out.push_back(H::feature(kPrior, w.prior));
+    out.push_back(H::feature(kPriorXpos, w.prior, w.xpos));
+    out.push_back(H::feature(kPriorLexicon, w.prior, w.lexicon));
+    // A noun trigger is read by its noun sense, anything else by its verb sense.
+    out.push_back(H::feature(kNounSense, w.supersense & 0xFF, w.upos));
+    out.push_back(H::feature(kVerbSense, w.supersense >> 8, w.upos));
+    out.push_back(H::feature(kClassList, w.class_list));
+    out.push_back(H::feature(kClassListXpos, w.class_list, w.xpos));
     const auto prev1_id = static_cast<std::uint64_t>(prev1 + 2);
     const auto prev2_id = static_cast<std::uint64_t>(prev2 + 2);
     out.push_back(H::feature(kPrev1, prev1_id));
@@ -244,12 +339,29 @@ struct EventTagger::Model {
     out.push_back(H::feature(kVerbLeft, verb, w.xpos));
     out.push_back(H::feature(kVerbLeftLemma, verb, w.lemma));
     out.push_back(H::feature(kDetLeft, det, w.lexicon));
+    // What follows tells the class: "tried to" (I_ACTION), "said that"
+    // (REPORTING), "began" + -ing (ASPECTUAL), "expect ... to".
+    out.push_back(H::feature(kLemmaXposP1, w.lemma, p1.xpos));
+    out.push_back(H::feature(kLemmaLemmaM1, w.lemma, m1.lemma));
+    out.push_back(H::feature(kLowerXpos, w.lower, w.xpos));
+    std::uint64_t complement = 0;
+    for (std::size_t j = i + 1; j < infos.size() && j <= i + 3; ++j)
+      if (infos[j].complement != 0) {
+        complement = infos[j].complement;
+        break;
+      }
+    out.push_back(H::feature(kComplement, complement, w.xpos));
+    out.push_back(H::feature(kLemmaComplement, w.lemma, complement));
   }
 
   // Tags one sentence; in training, `learner` (== scorer) is updated towards `truth`.
+  // `class_scorer` (7 TimeML classes) then names the class of each event
+  // token; it is trained on the gold events only, so its weights are spent
+  // on telling classes apart rather than events from non-events.
   static std::vector<int> classify(const std::vector<TokenInfo>& infos, const AveragedPerceptron& scorer,
-                                   std::vector<double>* confidence = nullptr, AveragedPerceptron* learner = nullptr,
-                                   const std::vector<int>* truth = nullptr) {
+                                   const AveragedPerceptron* class_scorer, std::vector<double>* confidence = nullptr,
+                                   AveragedPerceptron* learner = nullptr, const std::vector<int>* truth = nullptr,
+                                   AveragedPerceptron* class_learner = nullptr) {
     std::vector<int> classes(infos.size());
     std::vector<std::uint64_t> feats;
     feats.reserve(48);
@@ -271,6 +383,11 @@ struct EventTagger::Model {
       }
       if (learner != nullptr) learner->update((*truth)[i], guess, feats);
       classes[i] = guess;
+      if (class_learner != nullptr && (*truth)[i] > 0) {
+        const int cls = class_learner->predict(feats);
+        class_learner->update((*truth)[i] - 1, cls, feats);
+      }
+      if (class_scorer != nullptr && guess > 0) classes[i] = class_scorer->predict(feats) + 1;
       prev2 = prev1;
       prev1 = guess;
     }
@@ -299,7 +416,7 @@ const Events& EventTagger::tag(Document& doc) const {
     const auto sentence_morph = morphs.subspan(sentence.first_token, sentence.token_count);
     const std::vector<TokenInfo> infos = model_->describe(sentence_tokens, sentence_morph);
     confidence.assign(infos.size(), 1.0);
-    const std::vector<int> classes = Model::classify(infos, model_->perceptron, &confidence);
+    const std::vector<int> classes = Model::classify(infos, model_->perceptron, &model_->class_perceptron, &confidence);
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = 0; i < classes.size(); ++i) {
       if (classes[i] == 0) continue;  // class 0 is "O"
@@ -331,6 +448,8 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
   auto model = std::make_unique<Model>();
   model->rules = detail::EventRules::load(resources_dir);
   model->lexicon = wordnet_event_lexicon(options.wordnet_dir);
+  model->supersenses = wordnet_supersenses(options.wordnet_dir);
+  model->class_list = class_lists(resources_dir / "classes.txt");
 
   std::vector<std::vector<TokenInfo>> infos;
   std::vector<std::vector<int>> gold;
@@ -365,6 +484,20 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
       gold.emplace_back(labels.begin() + s.first_token, labels.begin() + s.first_token + s.token_count);
     }
   }
+  // Lemma priors: the model keeps them from all of training; each training
+  // token sees them without its own label (leave-one-out), so the feature is
+  // as reliable in training as it will be on new text.
+  std::unordered_map<std::uint64_t, LabelCounts> label_counts;
+  for (std::size_t s = 0; s < infos.size(); ++s)
+    for (std::size_t i = 0; i < infos[s].size(); ++i) ++label_counts[infos[s][i].lemma][gold[s][i]];
+  for (const auto& [lemma, counts] : label_counts)
+    if (const std::uint8_t code = prior_code(counts); code != 0) model->priors.emplace(lemma, code);
+  for (std::size_t s = 0; s < infos.size(); ++s)
+    for (std::size_t i = 0; i < infos[s].size(); ++i) {
+      LabelCounts counts = label_counts[infos[s][i].lemma];
+      --counts[gold[s][i]];
+      infos[s][i].prior = prior_code(counts);
+    }
   if (options.log != nullptr)
     *options.log << fmt::format(
                         "{} documents, {} sentences, {} gold events: {} one token exactly, {} inside a token, {} "
@@ -374,6 +507,7 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
                  << std::endl;
 
   AveragedPerceptron learner(names);
+  AveragedPerceptron class_learner(std::vector<std::string>(names.begin() + 1, names.end()));
   std::vector<std::size_t> order(infos.size());
   std::iota(order.begin(), order.end(), 0);
   std::uint64_t rng = options.seed;
@@ -381,7 +515,7 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(rng) % i]);
     std::size_t right = 0, total = 0;
     for (const std::size_t s : order) {
-      const auto got = Model::classify(infos[s], learner, nullptr, &learner, &gold[s]);
+      const auto got = Model::classify(infos[s], learner, nullptr, nullptr, &learner, &gold[s], &class_learner);
       for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == gold[s][i];
       total += got.size();
     }
@@ -391,7 +525,9 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
                    << std::endl;
   }
   learner.average();
+  class_learner.average();
   model->perceptron = std::move(learner);
+  model->class_perceptron = std::move(class_learner);
   return EventTagger(std::move(model));
 }
 
@@ -409,7 +545,29 @@ void EventTagger::save(const std::filesystem::path& model_file) const {
     detail::write_pod(out, word);
     detail::write_pod(out, bits);
   }
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> senses(model_->supersenses.begin(), model_->supersenses.end());
+  std::sort(senses.begin(), senses.end());
+  detail::write_pod(out, static_cast<std::uint64_t>(senses.size()));
+  for (const auto& [lemma, code] : senses) {
+    detail::write_pod(out, lemma);
+    detail::write_pod(out, code);
+  }
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> list(model_->class_list.begin(), model_->class_list.end());
+  std::sort(list.begin(), list.end());
+  detail::write_pod(out, static_cast<std::uint64_t>(list.size()));
+  for (const auto& [lemma, bits] : list) {
+    detail::write_pod(out, lemma);
+    detail::write_pod(out, bits);
+  }
+  std::vector<std::pair<std::uint64_t, std::uint8_t>> priors(model_->priors.begin(), model_->priors.end());
+  std::sort(priors.begin(), priors.end());
+  detail::write_pod(out, static_cast<std::uint64_t>(priors.size()));
+  for (const auto& [lemma, code] : priors) {
+    detail::write_pod(out, lemma);
+    detail::write_pod(out, code);
+  }
   model_->perceptron.save(out);
+  model_->class_perceptron.save(out);
   if (!out) throw std::runtime_error(fmt::format("error writing model file {}", model_file.string()));
 }
 
@@ -437,7 +595,28 @@ EventTagger EventTagger::load(const std::filesystem::path& model_file, const std
       const auto word = detail::read_pod<std::uint64_t>(in, "event model");
       model->lexicon.emplace(word, detail::read_pod<std::uint8_t>(in, "event model"));
     }
+    const auto n_senses = detail::read_pod<std::uint64_t>(in, "event model");
+    if (n_senses > (1u << 24)) throw std::runtime_error("corrupt event model (supersense count)");
+    for (std::uint64_t i = 0; i < n_senses; ++i) {
+      const auto lemma = detail::read_pod<std::uint64_t>(in, "event model");
+      model->supersenses.emplace(lemma, detail::read_pod<std::uint16_t>(in, "event model"));
+    }
+    const auto n_list = detail::read_pod<std::uint64_t>(in, "event model");
+    if (n_list > (1u << 24)) throw std::runtime_error("corrupt event model (class list count)");
+    for (std::uint64_t i = 0; i < n_list; ++i) {
+      const auto lemma = detail::read_pod<std::uint64_t>(in, "event model");
+      model->class_list.emplace(lemma, detail::read_pod<std::uint8_t>(in, "event model"));
+    }
+    const auto n_priors = detail::read_pod<std::uint64_t>(in, "event model");
+    if (n_priors > (1u << 24)) throw std::runtime_error("corrupt event model (prior count)");
+    model->priors.reserve(n_priors);
+    for (std::uint64_t i = 0; i < n_priors; ++i) {
+      const auto lemma = detail::read_pod<std::uint64_t>(in, "event model");
+      model->priors.emplace(lemma, detail::read_pod<std::uint8_t>(in, "event model"));
+    }
     model->perceptron = AveragedPerceptron::load(in);
+    model->class_perceptron = AveragedPerceptron::load(in);
+    if (model->class_perceptron.class_count() != 7) throw std::runtime_error("corrupt event model (class model)");
     if (model->perceptron.class_count() != 8 || model->perceptron.class_names()[0] != kOutside)
       throw std::runtime_error("corrupt event model (classes)");
   } catch (const std::runtime_error& e) {
