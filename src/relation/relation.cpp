@@ -170,6 +170,15 @@ void read_tense(const Segmentation& seg, const Morphology& morph, int head, int 
   if (f.aspect.empty()) f.aspect = aspect;
 }
 
+// "meeting" names the event "met" did: a noun head repeats a verb's lemma plus -ing.
+bool same_head(std::string_view earlier, std::string_view noun) {
+  if (earlier.empty() || noun.empty()) return false;
+  if (earlier == noun) return true;
+  if (noun.size() == earlier.size() + 3 && noun.starts_with(earlier) && noun.ends_with("ing")) return true;
+  return earlier.back() == 'e' && noun.size() == earlier.size() + 2 && noun.starts_with(earlier.substr(0, earlier.size() - 1)) &&
+         noun.ends_with("ing");
+}
+
 bool is_past(const EventFacts& f) { return f.tense == "PAST"; }
 bool is_perfect(const EventFacts& f) { return f.aspect == "PERFECTIVE" || f.aspect == "PERFECTIVE_PROGRESSIVE"; }
 bool is_future_like(const EventFacts& f) {
@@ -366,7 +375,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
           break;
         }
       }
-      if (hit == nullptr || b.in_timex[static_cast<std::size_t>(t)]) continue;
+      if (hit == nullptr) continue;
       const int after = t + static_cast<int>(hit->words.size());
       const Span signal_span{seg.tokens[static_cast<std::size_t>(t)].span.begin,
                              seg.tokens[static_cast<std::size_t>(after - 1)].span.end};
@@ -420,7 +429,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             const std::string lemma = lower(morph.tokens[static_cast<std::size_t>(head)].lemma);
             // An earlier mention with the same head, else a new implicit event.
             for (int e = n_events - 1; e >= 0; --e)
-              if (b.facts[static_cast<std::size_t>(e)].token < t && b.facts[static_cast<std::size_t>(e)].lemma == lemma) {
+              if (b.facts[static_cast<std::size_t>(e)].token < t && same_head(b.facts[static_cast<std::size_t>(e)].lemma, lemma)) {
                 governed = e;
                 break;
               }
@@ -438,7 +447,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       // A governed mention that repeats an earlier mention's head is that event again.
       if (governed >= 0 && !b.facts[static_cast<std::size_t>(governed)].verb)
         for (int e = governed - 1; e >= 0; --e)
-          if (b.facts[static_cast<std::size_t>(e)].lemma == b.facts[static_cast<std::size_t>(governed)].lemma) {
+          if (same_head(b.facts[static_cast<std::size_t>(e)].lemma, b.facts[static_cast<std::size_t>(governed)].lemma)) {
             b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
             break;
           }

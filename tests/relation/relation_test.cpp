@@ -1,0 +1,210 @@
+// The relation stage on real text: signals, event-anchored references,
+// reported speech, tense, dates and the bounds they pass along, conflicts,
+// and the seed article.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <date/date.h>
+#include <gtest/gtest.h>
+
+#include "tempora/pos.hpp"
+#include "tempora/relation.hpp"
+#include "tempora/segment.hpp"
+#include "tempora/timex.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+using namespace std::chrono;
+
+sys_seconds midnight(int y, unsigned m, unsigned d) {
+  return sys_seconds{date::sys_days{date::year{y} / date::month{m} / date::day{d}}};
+}
+
+struct Pipeline {
+  Segmenter segmenter = Segmenter::load();
+  PosTagger pos = PosTagger::load();
+  TimeTagger time = TimeTagger::load();
+  RelationExtractor relation = RelationExtractor::load();
+};
+const Pipeline& pipeline() {
+  static const Pipeline p;
+  return p;
+}
+
+// Runs the pipeline with the given event words as mentions: "met" or
+// "meeting#2" (the second occurrence), ids e1, e2, ... in list order.
+std::unique_ptr<Document> run(const std::string& text, const std::vector<std::string>& words,
+                              const char* dct = "2025-10-20") {
+  DocumentInfo info;
+  if (dct) info.creation_time = parse_dct(dct, "test");
+  auto doc = std::make_unique<Document>(text, info);
+  pipeline().segmenter.segment(*doc);
+  pipeline().pos.tag(*doc);
+  pipeline().time.tag(*doc);
+  std::vector<EventInput> events;
+  for (const std::string& spec : words) {
+    std::string word = spec;
+    int occurrence = 1;
+    if (const auto hash = spec.find('#'); hash != std::string::npos) {
+      word = spec.substr(0, hash);
+      occurrence = std::stoi(spec.substr(hash + 1));
+    }
+    std::size_t at = std::string::npos, from = 0;
+    for (int k = 0; k < occurrence; ++k) {
+      at = text.find(word, from);
+      from = at + 1;
+    }
+    EXPECT_NE(at, std::string::npos) << word;
+    EventInput in;
+    in.id = "e" + std::to_string(events.size() + 1);
+    in.span = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + word.size())};
+    events.push_back(in);
+  }
+  pipeline().relation.link(*doc, events);
+  return doc;
+}
+
+std::string dump(const TemporalLinks& links) {
+  std::ostringstream out;
+  for (const auto& l : links.links)
+    out << l.a << " " << to_string(l.type) << " " << l.b << " (" << l.evidence << ", " << l.confidence << ")\n";
+  for (const auto& d : links.diagnostics) out << "! " << d << "\n";
+  return out.str();
+}
+
+TEST(Signals, AfterAndBeforeOrderTheGovernedEvent) {
+  auto doc = run("He resigned after the vote. She left before the speech began.", {"resigned", "vote", "left", "speech"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.start_order("e1", "e2"), StartOrder::after) << dump(links);
+  EXPECT_EQ(links.rel_type("e1", "e2"), RelType::after) << dump(links);
+  EXPECT_EQ(links.rel_type("e3", "e4"), RelType::before) << dump(links);
+  bool saw_signal = false;
+  for (const auto& l : links.links)
+    if (l.evidence == "signal 'after'" && l.signal) saw_signal = doc->text(*l.signal) == "after";
+  EXPECT_TRUE(saw_signal) << dump(links);
+}
+
+TEST(Signals, SentenceInitialSignalAttachesToTheMainClause) {
+  auto doc = run("After the talks ended, the ministers signed the deal.", {"talks", "ended", "signed"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.start_order("e3", "e1"), StartOrder::after) << dump(links);
+}
+
+TEST(Signals, ThenOrdersAgainstThePreviousEvent) {
+  auto doc = run("The army shelled the town. Then the rebels withdrew.", {"shelled", "withdrew"});
+  EXPECT_EQ(doc->get<TemporalLinks>().rel_type("e2", "e1"), RelType::after) << dump(doc->get<TemporalLinks>());
+}
+
+TEST(Anchors, AnUnstatedEventBecomesAnImplicitNode) {
+  auto doc = run("Prices rose sharply after the election.", {"rose"});
+  const auto& links = doc->get<TemporalLinks>();
+  ASSERT_EQ(links.implicit_events.size(), 1u) << dump(links);
+  EXPECT_EQ(links.implicit_events[0].head, "election");
+  EXPECT_EQ(doc->text(links.implicit_events[0].phrase), "the election");
+  EXPECT_EQ(links.rel_type("e1", links.implicit_events[0].id), RelType::after) << dump(links);
+}
+
+TEST(Anchors, AReferenceToAnEarlierEventInheritsItsDate) {
+  auto doc = run("The two leaders met on October 17 in Washington. A day after the meeting, Trump posted a message.",
+                 {"met", "posted"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_TRUE(links.implicit_events.empty()) << dump(links);  // "the meeting" is the meeting "met" told
+  EXPECT_EQ(links.start_order("e2", "e1"), StartOrder::after) << dump(links);
+  const NodeBounds met = links.bounds("e1");
+  EXPECT_EQ(met.earliest_start, midnight(2025, 10, 17)) << dump(links);
+  EXPECT_EQ(met.latest_end, midnight(2025, 10, 18)) << dump(links);
+  // "on or after 2025-10-17"; past tense: before the DCT's day ends.
+  const NodeBounds posted = links.bounds("e2");
+  EXPECT_EQ(posted.earliest_start, midnight(2025, 10, 17)) << dump(links);
+  ASSERT_TRUE(posted.latest_end) << dump(links);
+  EXPECT_LE(*posted.latest_end, midnight(2025, 10, 21));
+}
+
+TEST(ReportedSpeech, TheSayingFollowsThePastAndPrecedesTheFuture) {
+  auto doc = run("Officials said the bridge collapsed and that it will reopen in May.", {"said", "collapsed", "reopen"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.start_order("e1", "e2"), StartOrder::after) << dump(links);
+  EXPECT_EQ(links.start_order("e1", "e3"), StartOrder::before) << dump(links);
+  EXPECT_EQ(links.start_order("e2", "e3"), StartOrder::before) << dump(links);
+}
+
+TEST(Tense, FutureAndPastAgainstTheDct) {
+  auto doc = run("The committee will vote on the plan. It had rejected a draft.", {"vote", "rejected"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.rel_type("e1", "t0"), RelType::after) << dump(links);
+  EXPECT_EQ(links.rel_type("e2", "t0"), RelType::before) << dump(links);
+  EXPECT_EQ(links.start_order("e2", "e1"), StartOrder::before) << dump(links);
+  EXPECT_EQ(links.bounds("e1").earliest_start, midnight(2025, 10, 21)) << dump(links);
+}
+
+TEST(Conflicts, DatesOverruleAWeakerLinkAndTheDropIsReported) {
+  // "after the meeting" (a signal) is stronger than either date, so the second date loses.
+  auto doc = run("The leaders met on Friday. He arrived on Thursday after the meeting.", {"met", "arrived"});
+  const auto& links = doc->get<TemporalLinks>();
+  ASSERT_FALSE(links.diagnostics.empty()) << dump(links);
+  EXPECT_NE(links.diagnostics[0].find("dropped e2 IS_INCLUDED t2"), std::string::npos) << dump(links);
+  EXPECT_NE(links.diagnostics[0].find("signal 'after'"), std::string::npos) << dump(links);
+  EXPECT_NE(links.diagnostics[0].find("calendar"), std::string::npos) << dump(links);
+  bool reported = false;
+  for (const Diagnostic& d : doc->diagnostics()) reported = reported || d.stage == "relation";
+  EXPECT_TRUE(reported);
+  EXPECT_EQ(links.start_order("e2", "e1"), StartOrder::after) << dump(links);
+}
+
+TEST(Robustness, EmptyAndEventlessDocumentsAndNoDct) {
+  auto empty = run("", {});
+  EXPECT_TRUE(empty->get<TemporalLinks>().links.empty());
+  auto none = run("Nothing to see here.", {}, nullptr);
+  EXPECT_EQ(none->get<TemporalLinks>().node("t0"), TemporalGraph::npos);
+  EXPECT_EQ(none->get<TemporalLinks>().start_order("e1", "e2"), StartOrder::vague);
+  // An event span outside the text is ignored, not a crash.
+  Document doc("He left.");
+  pipeline().segmenter.segment(doc);
+  pipeline().pos.tag(doc);
+  EventInput bad;
+  bad.id = "e1";
+  bad.span = {100, 120};
+  const auto& links = pipeline().relation.link(doc, {bad});
+  EXPECT_EQ(links.node("e1"), TemporalGraph::npos);
+}
+
+// Many events: the work stays bounded and the closure completes.
+TEST(Robustness, ALongStoryClosesWithoutHittingTheCap) {
+  std::string text;
+  std::vector<std::string> words;
+  for (int i = 1; i <= 150; ++i) {
+    text += "The council voted" + std::to_string(i) + " and then adjourned" + std::to_string(i) + ". ";
+    words.push_back("voted" + std::to_string(i) + " ");
+    words.push_back("adjourned" + std::to_string(i) + ".");
+  }
+  auto doc = run(text, words);
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_FALSE(links.graph.cap_reached());
+  EXPECT_EQ(links.graph.nodes().size(), 301u);
+}
+
+TEST(SeedArticle, PostedAfterTheMeetingOnOctober17) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  std::ifstream in(shared / "seeds" / "zelensky-trump-nbc.txt", std::ios::binary);
+  ASSERT_TRUE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  // The mentions an event tagger finds in the two sentences that matter, plus the opening one.
+  auto doc = run(text, {"spoke", "meeting#1", "visit", "held", "meeting#2", "meeting#3", "posted", "urging", "begin"});
+  const auto& links = doc->get<TemporalLinks>();
+  // e5 is the meeting held "on October 17"; e7 is "posted".
+  EXPECT_EQ(links.start_order("e7", "e5"), StartOrder::after) << dump(links);
+  EXPECT_EQ(links.rel_type("e7", "e5"), RelType::after) << dump(links);
+  const NodeBounds meeting = links.bounds("e5");
+  EXPECT_EQ(meeting.earliest_start, midnight(2025, 10, 17)) << dump(links);
+  EXPECT_EQ(meeting.latest_end, midnight(2025, 10, 18)) << dump(links);
+  EXPECT_EQ(links.bounds("e7").earliest_start, midnight(2025, 10, 17)) << dump(links);
+}
+
+}  // namespace
+}  // namespace tempora
