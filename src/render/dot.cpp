@@ -143,6 +143,18 @@ std::string_view relation_words(OrderRelation r) {
   }
 }
 
+// An HTML-like label: a bold line and a small grey line, both already
+// escaped. Graphviz rejects empty elements (<B></B> is a syntax error at
+// layout time), so an empty part is left out, and an empty label is a space.
+std::string two_line_label(const std::string& title, const std::string& detail) {
+  std::string out = "<";
+  if (!title.empty()) out += "<B>" + title + "</B>";
+  if (!title.empty() && !detail.empty()) out += "<BR/>";
+  if (!detail.empty()) out += "<FONT POINT-SIZE=\"9\" COLOR=\"#555555\">" + detail + "</FONT>";
+  if (title.empty() && detail.empty()) out += " ";
+  return out + ">";
+}
+
 // What an order arrow says on its own: the relation when it is not plain
 // "before", and the words of the text that state it when they are short
 // ("After the meeting"), so a reader sees why the arrow is there.
@@ -195,11 +207,12 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
   out += "digraph timeline {\n";
   out += "  graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.55, pad=0.3, fontname=\"Helvetica\", "
          "bgcolor=\"white\", charset=\"UTF-8\", outputorder=edgesfirst";
-  if (!options.title.empty() || placement.hidden > 0) {
+  const std::string title = dot_html_text(options.title);
+  if (!title.empty() || placement.hidden > 0) {
     std::string label = "<";
-    if (!options.title.empty()) label += "<B>" + dot_html_text(options.title) + "</B>";
+    if (!title.empty()) label += "<B>" + title + "</B>";
     if (placement.hidden > 0) {
-      if (!options.title.empty()) label += "<BR ALIGN=\"LEFT\"/>";
+      if (!title.empty()) label += "<BR ALIGN=\"LEFT\"/>";
       label += fmt::format("<FONT POINT-SIZE=\"10\" COLOR=\"#666666\">{} more event{} hidden (reporting verbs, "
                            "states, filters)</FONT>",
                            placement.hidden, placement.hidden == 1 ? "" : "s");
@@ -249,8 +262,8 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
                                                                               : kUndated;
     out += fmt::format(
         "  c{} [shape=box, style=\"rounded,filled\", color=\"{}\", fillcolor=\"{}\", fontcolor=\"white\", "
-        "fontsize=13, margin=\"0.2,0.06\", label=<<B>{}</B>>];\n",
-        c, fill, fill, dot_html_text(col.label));
+        "fontsize=13, margin=\"0.2,0.06\", label={}];\n",
+        c, fill, fill, two_line_label(dot_html_text(col.label), ""));
   }
   if (placement.columns.size() > 1) {
     out += "  ";
@@ -294,11 +307,11 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
       for (const auto& doc : g[m].event()->documents) tooltip += "\n" + doc;
     out += fmt::format(
         "  e{} [shape=box, style=\"rounded,filled{}\", fillcolor=\"{}\", color=\"{}\", penwidth={}, "
-        "margin=\"0.15,0.07\", label=<<B>{}</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">{}</FONT>>, "
-        "tooltip={}];\n",
+        "margin=\"0.15,0.07\", label={}, tooltip={}];\n",
         i, newsworthy ? "" : ",dashed", newsworthy ? kEventFill : kQuietFill,
         p.in_contradiction ? kContradiction : kEventLine, p.in_contradiction ? 2 : 1,
-        dot_html_text(wrap(event_title(ev), options.wrap)), dot_html_text(wrap(detail, options.wrap + 12)),
+        two_line_label(dot_html_text(wrap(event_title(ev), options.wrap)),
+                       dot_html_text(wrap(detail, options.wrap + 12))),
         dot_quoted(tooltip));
   }
   // Placement sorts events by column: one pass writes every column's rank.
@@ -321,8 +334,9 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
       const std::string_view color = kActorColors[a % kActorColors.size()];
       out += fmt::format(
           "  a{} [shape=box, style=\"rounded,filled\", fillcolor=\"{}\", color=\"{}\", penwidth=1.5, "
-          "label=<<B>{}</B><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#555555\">{}</FONT>>];\n",
-          a, actor_fill(actor.type), color, dot_html_text(wrap(actor.name, 24)), actor_kind(actor.type));
+          "label={}];\n",
+          a, actor_fill(actor.type), color,
+          two_line_label(dot_html_text(wrap(actor.name, 24)), dot_html_text(actor_kind(actor.type))));
     }
     out += "  { rank=same; who;";
     for (std::size_t a = 0; a < actors.size(); ++a) out += fmt::format(" a{};", a);

@@ -220,6 +220,21 @@ TEST(HostileDot, EdgesWithinOneColumnRender) {
     EXPECT_NO_THROW(render_dot(dot, format));
 }
 
+// Empty text (or text that escaping empties, like a lone CR) must not leave
+// an empty <B></B>, which Graphviz rejects at layout.
+TEST(HostileDot, EmptyTextStillLaysOut) {
+  for (const std::string text : {"", "\r", "\r\r"}) {
+    TimelineGraph g;
+    const auto e = g.add_event({.id = "x", .label = text});
+    const auto a = g.add_actor({.name = text});
+    g.add_participation(e, a, Role::agent);
+    g.add_anchoring(e, g.add_time(TimeNode::day("t", std::chrono::year{2025} / 10 / 17)), Anchor::at);
+    const std::string dot = to_dot(g, place(g), {.title = text});
+    EXPECT_THAT(dot, Not(HasSubstr("<B></B>")));
+    EXPECT_NO_THROW(render_dot(dot, OutputFormat::svg)) << dot;
+  }
+}
+
 // ---- the meeting timeline ---------------------------------------------------------------
 
 TEST(MeetingRender, SvgShowsTheMeetingBothLeadersAndTheInferredYear) {
