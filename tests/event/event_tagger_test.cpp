@@ -1,0 +1,259 @@
+// The event layer on news sentences: triggers, classes, MAKEINSTANCE
+// attributes, timeline types and the newsworthy flag; boilerplate lines; the
+// seed article; TimeML output and scoring; hostile input.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "event/event_timeml.hpp"
+#include "tempora/event.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/segment.hpp"
+#include "tempora/timeml.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+struct Pipeline {
+  Segmenter segmenter = Segmenter::load();
+  PosTagger pos = PosTagger::load();
+  EventTagger events = EventTagger::load();
+
+  Events run(std::string text) const {
+    Document doc(std::move(text));
+    segmenter.segment(doc);
+    pos.tag(doc);
+    return events.tag(doc);
+  }
+};
+
+const Pipeline& pipeline() {
+  static const Pipeline p;
+  return p;
+}
+
+// The mention whose trigger text is `word`, or nullptr.
+const EventMention* find(const Events& events, std::string_view text, std::string_view word) {
+  for (const EventMention& e : events.events)
+    if (text.substr(e.span.begin, e.span.size()) == word) return &e;
+  return nullptr;
+}
+
+TEST(EventTagger, MeetingAndTalks) {
+  const std::string text = "Zelensky met Trump at the White House on Friday, and they held talks.";
+  const Events events = pipeline().run(text);
+  const EventMention* met = find(events, text, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->type, "MEET");
+  EXPECT_EQ(met->cls, EventClass::OCCURRENCE);
+  EXPECT_EQ(met->tense, EventTense::PAST);
+  EXPECT_EQ(met->pos, EventPos::VERB);
+  EXPECT_EQ(met->lemma, "meet");
+  EXPECT_TRUE(met->newsworthy);
+  EXPECT_GT(met->confidence, 0.5);
+  EXPECT_LE(met->confidence, 1.0);
+  const EventMention* talks = find(events, text, "talks");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->type, "TALK");
+  EXPECT_EQ(talks->pos, EventPos::NOUN);
+  // Ids follow text order.
+  for (std::size_t i = 0; i < events.events.size(); ++i) {
+    EXPECT_EQ(events.events[i].id, "e" + std::to_string(i + 1));
+    EXPECT_EQ(events.events[i].eiid, "ei" + std::to_string(i + 1));
+    if (i > 0) EXPECT_LT(events.events[i - 1].span.begin, events.events[i].span.begin);
+  }
+  EXPECT_EQ(find(events, text, "Trump"), nullptr);
+  EXPECT_EQ(find(events, text, "Friday"), nullptr);
+}
+
+TEST(EventTagger, HeldTalksIsTalk) {
+  const std::string text = "The two presidents held talks in Geneva.";
+  const Events events = pipeline().run(text);
+  const EventMention* talks = find(events, text, "talks");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->type, "TALK");
+  if (const EventMention* held = find(events, text, "held")) EXPECT_EQ(held->type, "TALK");
+}
+
+TEST(EventTagger, RequestVerbAndNoun) {
+  const std::string text = "Ukraine had requested Tomahawk missiles.";
+  const Events events = pipeline().run(text);
+  const EventMention* requested = find(events, text, "requested");
+  ASSERT_NE(requested, nullptr);
+  EXPECT_EQ(requested->type, "REQUEST");
+  EXPECT_EQ(requested->tense, EventTense::PAST);
+  EXPECT_EQ(requested->aspect, EventAspect::PERFECTIVE);
+  EXPECT_EQ(requested->polarity, EventPolarity::POS);
+  EXPECT_TRUE(requested->newsworthy);
+
+  const std::string noun = "Trump responded cautiously to the request.";
+  const Events noun_events = pipeline().run(noun);
+  const EventMention* request = find(noun_events, noun, "request");
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(request->type, "REQUEST");
+  EXPECT_EQ(request->pos, EventPos::NOUN);
+}
+
+TEST(EventTagger, SayingIsNotNewsworthy) {
+  const std::string text = "He said the weapons would arrive next year.";
+  const Events events = pipeline().run(text);
+  const EventMention* said = find(events, text, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->cls, EventClass::REPORTING);
+  EXPECT_EQ(said->type, "SAY");
+  EXPECT_FALSE(said->newsworthy);
+  const EventMention* arrive = find(events, text, "arrive");
+  ASSERT_NE(arrive, nullptr);
+  EXPECT_EQ(arrive->modality, "would");
+  EXPECT_TRUE(arrive->newsworthy);
+}
+
+TEST(EventTagger, BeliefIsAStateAndHidden) {
+  const std::string text = "Analysts believe that the approach reflects broader interests.";
+  const Events events = pipeline().run(text);
+  const EventMention* believe = find(events, text, "believe");
+  ASSERT_NE(believe, nullptr);
+  EXPECT_EQ(believe->cls, EventClass::I_STATE);
+  EXPECT_FALSE(believe->newsworthy);
+  EXPECT_EQ(believe->tense, EventTense::PRESENT);
+}
+
+TEST(EventTagger, NegationFutureAndProgressive) {
+  const std::string text = "Trump didn't say no. Relations will reach a new stage. Talks are continuing.";
+  const Events events = pipeline().run(text);
+  const EventMention* say = find(events, text, "say");
+  ASSERT_NE(say, nullptr);
+  EXPECT_EQ(say->polarity, EventPolarity::NEG);
+  EXPECT_EQ(say->tense, EventTense::PAST);
+  const EventMention* reach = find(events, text, "reach");
+  ASSERT_NE(reach, nullptr);
+  EXPECT_EQ(reach->tense, EventTense::FUTURE);
+  const EventMention* continuing = find(events, text, "continuing");
+  ASSERT_NE(continuing, nullptr);
+  EXPECT_EQ(continuing->tense, EventTense::PRESENT);
+  EXPECT_EQ(continuing->aspect, EventAspect::PROGRESSIVE);
+}
+
+TEST(EventTagger, PostedOnSocialMediaIsPublish) {
+  const std::string text = "After the meeting, Trump posted on his social media accounts.";
+  const Events events = pipeline().run(text);
+  const EventMention* posted = find(events, text, "posted");
+  ASSERT_NE(posted, nullptr);
+  EXPECT_EQ(posted->type, "PUBLISH");
+  const EventMention* meeting = find(events, text, "meeting");
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(meeting->type, "MEET");
+}
+
+TEST(EventTagger, BoilerplateLineHasNoEvents) {
+  const std::string text = "Read “Zamin” on Telegram!";
+  EXPECT_TRUE(pipeline().run(text).events.empty());
+  // A news sentence that starts the same way is kept.
+  const std::string news = "Read the statement the ministry published on Monday after the attack on the port.";
+  EXPECT_FALSE(pipeline().run(news).events.empty());
+}
+
+TEST(EventTagger, SeedArticle) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  std::ifstream in(shared / "seeds" / "zelensky-trump-nbc.txt", std::ios::binary);
+  ASSERT_TRUE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  const Events events = pipeline().run(text);
+  const auto count_type = [&](std::string_view type) {
+    return std::count_if(events.events.begin(), events.events.end(), [&](const auto& e) { return e.type == type; });
+  };
+  EXPECT_GE(count_type("MEET"), 2);  // "meeting" (twice or more)
+  const EventMention* posted = find(events, text, "posted");
+  ASSERT_NE(posted, nullptr);
+  EXPECT_EQ(posted->type, "PUBLISH");
+  EXPECT_TRUE(posted->newsworthy);
+  EXPECT_GE(count_type("REQUEST"), 1);
+  EXPECT_GE(count_type("SAY"), 2);
+  // The closing call to action yields nothing.
+  const auto last_line = static_cast<std::uint32_t>(text.rfind("Read"));
+  for (const EventMention& e : events.events) EXPECT_LT(e.span.begin, last_line) << text.substr(e.span.begin, e.span.size());
+}
+
+TEST(EventTagger, HostileInputDoesNotCrash) {
+  for (const std::string& text : {std::string(), std::string("\xff\xfe\x00\x01 met", 7), std::string(5000, 'a'),
+                                  std::string(3000, '.'), std::string("not not not not not never said"),
+                                  std::string(200, '\n')}) {
+    const Events events = pipeline().run(text);
+    for (const EventMention& e : events.events) EXPECT_FALSE(e.span.empty());
+  }
+}
+
+TEST(EventTagger, NeedsTheEarlierLayers) {
+  Document doc("They met.");
+  EXPECT_THROW(pipeline().events.tag(doc), std::logic_error);
+}
+
+TEST(EventTagger, CorruptModelIsAnError) {
+  const auto path = std::filesystem::temp_directory_path() / "tempora-event-corrupt.bin";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "TEVT\x01\x00\x00\x00garbage";
+  }
+  EXPECT_THROW(EventTagger::load(path, testing::source_dir() / "resources/event"), std::runtime_error);
+  std::filesystem::remove(path);
+}
+
+TEST(EventTimeml, WritesEventsAndInstances) {
+  const std::string text = "Zelensky met Trump on Friday and said talks were continuing.";
+  Document doc(text);
+  pipeline().segmenter.segment(doc);
+  pipeline().pos.tag(doc);
+  const Events& events = pipeline().events.tag(doc);
+  ASSERT_FALSE(events.events.empty());
+  timeml::WriteOptions w;
+  w.docid = "test";
+  w.links = timeml::event_instances(events);
+  const std::string xml = timeml::write_timeml(text, timeml::event_annotations(events), w);
+  const timeml::TimemlDocument back = timeml::parse_timeml(xml);
+  EXPECT_EQ(back.text, text);
+  ASSERT_EQ(back.elements("EVENT").size(), events.events.size());
+  EXPECT_EQ(back.elements("EVENT")[0]->attr("class"), to_string(events.events[0].cls));
+  std::size_t instances = 0;
+  for (const auto& link : back.links)
+    if (link.name == "MAKEINSTANCE") {
+      ++instances;
+      EXPECT_FALSE(link.attr("tense").empty());
+      EXPECT_FALSE(link.attr("eiid").empty());
+    }
+  EXPECT_EQ(instances, events.events.size());
+  // The system scored against itself is perfect.
+  const timeml::EventScores self = timeml::score_events(back, back);
+  EXPECT_DOUBLE_EQ(self.strict.f1(), 1.0);
+  EXPECT_DOUBLE_EQ(self.cls.f1(), 1.0);
+}
+
+TEST(EventTimeml, ScoresStrictSpansAndClasses) {
+  using G = EventTrainingDocument::Gold;
+  const std::vector<G> gold = {{{0, 3}, EventClass::OCCURRENCE}, {{10, 14}, EventClass::REPORTING},
+                               {{20, 25}, EventClass::STATE}};
+  const std::vector<G> system = {{{0, 3}, EventClass::OCCURRENCE}, {{10, 14}, EventClass::OCCURRENCE},
+                                 {{20, 24}, EventClass::STATE}, {{30, 33}, EventClass::OCCURRENCE}};
+  const timeml::EventScores s = timeml::score_events(gold, system);
+  EXPECT_EQ(s.strict.system_matched, 2u);
+  EXPECT_EQ(s.strict.gold, 3u);
+  EXPECT_EQ(s.strict.system, 4u);
+  EXPECT_DOUBLE_EQ(s.strict.precision(), 0.5);
+  EXPECT_DOUBLE_EQ(s.strict.recall(), 2.0 / 3.0);
+  EXPECT_EQ(s.cls.system_matched, 1u);
+}
+
+TEST(EventNames, RoundTrip) {
+  for (int c = 0; c <= static_cast<int>(EventClass::PERCEPTION); ++c)
+    EXPECT_EQ(parse_event_class(to_string(static_cast<EventClass>(c))), static_cast<EventClass>(c));
+  EXPECT_FALSE(parse_event_class("MEETING").has_value());
+  EXPECT_EQ(to_string(EventAspect::PERFECTIVE_PROGRESSIVE), "PERFECTIVE_PROGRESSIVE");
+}
+
+}  // namespace
+}  // namespace tempora
