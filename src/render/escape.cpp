@@ -10,7 +10,7 @@
 //   HTML entities decoded ("&amp;" -> "&"), so & is written as &amp; to come
 //   back unchanged.
 // * HTML-like labels (<...>), which Graphviz parses as XML with expat. Here
-//   &, <, >, " become entities and a newline becomes <BR/>.
+//   &, <, >, ", ] become entities and a newline becomes <BR/>.
 //
 // Graphviz also substitutes \N (node name), \G (graph name), ... in the text
 // of HTML-like labels, with no escape; a WORD JOINER (U+2060) after such a
@@ -98,6 +98,9 @@ std::string dot_html_text(std::string_view text) {
       case U'<': out += "&lt;"; break;
       case U'>': out += "&gt;"; break;
       case U'"': out += "&quot;"; break;
+      // A text of just "]" or "]]" is a syntax error for Graphviz's HTML
+      // lexer (whatever comes around it); the character reference is not.
+      case U']': out += "&#93;"; break;
       case U'\n': out += "<BR/>"; break;
       default:
         if (safe == cp) out += bytes;

@@ -144,7 +144,7 @@ TEST(DotEscape, QuotedStrings) {
 
 TEST(DotEscape, HtmlText) {
   EXPECT_EQ(dot_html_text("<html> & \"x\"\nnext"), "&lt;html&gt; &amp; &quot;x&quot;<BR/>next");
-  EXPECT_EQ(dot_html_text("]]>"), "]]&gt;");
+  EXPECT_EQ(dot_html_text("]]>"), "&#93;&#93;&gt;");
   EXPECT_EQ(dot_html_text("\xEF\xBF\xBF"), "\xEF\xBF\xBD");
   EXPECT_EQ(dot_html_text("a\x02" "b\r"), "a b");
   EXPECT_EQ(dot_html_text("{b|c}"), "{b|c}");
@@ -223,7 +223,7 @@ TEST(HostileDot, EdgesWithinOneColumnRender) {
 // Empty text (or text that escaping empties, like a lone CR) must not leave
 // an empty <B></B>, which Graphviz rejects at layout.
 TEST(HostileDot, EmptyTextStillLaysOut) {
-  for (const std::string text : {"", "\r", "\r\r"}) {
+  for (const std::string text : {"", "\r", "\r\r", "]", "]]", "a]]b"}) {
     TimelineGraph g;
     const auto e = g.add_event({.id = "x", .label = text});
     const auto a = g.add_actor({.name = text});
