@@ -14,12 +14,17 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "event/event_timeml.hpp"
+#include "tempora/event.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
 #include "tempora/timex.hpp"
@@ -112,7 +117,14 @@ void run_annotate(const AnnotateOptions& options) {
     if (!cli_dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
   }
   const TimeTagger tagger = TimeTagger::load();
+  // Events (EVENT + MAKEINSTANCE) when the event model is installed.
+  struct EventStages {
+    PosTagger pos = PosTagger::load();
+    EventTagger events = EventTagger::load();
+  };
+  const std::unique_ptr<EventStages> event_stages = EventTagger::available() ? std::make_unique<EventStages>() : nullptr;
   const Segmenter segmenter = Segmenter::load();
+  const PosTagger pos = PosTagger::load();
   std::filesystem::create_directories(options.output_dir);
   for (const std::string& input : options.inputs) {
     const std::filesystem::path path(input);
@@ -147,7 +159,13 @@ void run_annotate(const AnnotateOptions& options) {
     if (cli_dct) info.creation_time = cli_dct;
     Document doc(std::move(text), std::move(info));
     segmenter.segment(doc);
+    if (std::getenv("TPOS")) pos.tag(doc);
     const TimeExpressions& layer = tagger.tag(doc);
+    const Events* events = nullptr;
+    if (event_stages) {
+      if (!doc.has<Morphology>()) event_stages->pos.tag(doc);
+      events = &event_stages->events.tag(doc);
+    }
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     std::string stem = path.filename().string();
     for (const char* ext : {".tml", ".TE3input", ".txt", ".xml", ".json"})
@@ -155,13 +173,20 @@ void run_annotate(const AnnotateOptions& options) {
     std::string out;
     std::filesystem::path target;
     if (options.format == "json") {
-      out = to_json(doc, layer).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      nlohmann::json j = to_json(doc, layer);
+      if (events != nullptr) j["events"] = timeml::events_json(doc, *events);
+      out = j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
       target = std::filesystem::path(options.output_dir) / (stem + ".json");
     } else {
       timeml::WriteOptions w;
       w.docid = doc.info().id;
       w.creation_time = doc.info().creation_time;
-      out = timeml::write_timeml(doc.text(), timeml::timex_annotations(layer.timexes), w);
+      std::vector<timeml::Annotation> annotations = timeml::timex_annotations(layer.timexes);
+      if (events != nullptr) {
+        for (timeml::Annotation& a : timeml::event_annotations(*events)) annotations.push_back(std::move(a));
+        w.links = timeml::event_instances(*events);
+      }
+      out = timeml::write_timeml(doc.text(), std::move(annotations), w);
       target = std::filesystem::path(options.output_dir) / (stem + ".tml");
     }
     std::ofstream file(target, std::ios::binary);

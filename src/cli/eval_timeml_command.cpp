@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "event/event_timeml.hpp"
 #include "tempora/timeml.hpp"
 
 namespace tempora::cli {
@@ -86,6 +87,7 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   const auto system_docs = list_documents(options.system);
   if (gold_docs.empty()) throw std::runtime_error(fmt::format("no TimeML documents in {}", options.gold));
   timeml::TimexScores total;
+  timeml::EventScores event_total;  // EVENT: strict span, and class over strict matches
   std::size_t missing = 0, text_mismatch = 0;
   for (const auto& [name, gold_path] : gold_docs) {
     const timeml::TimemlDocument gold = timeml::read_timeml(gold_path);
@@ -101,6 +103,7 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
     }
     const timeml::TimexScores s = timeml::score_timexes(gold, sys);
     total.strict += s.strict, total.relaxed += s.relaxed, total.type += s.type, total.value += s.value;
+    event_total += timeml::score_events(gold, sys);
     if (options.errors) print_errors(name, gold, sys);
   }
   fmt::print("TempEval-3 Task A, timexes: {} documents ({} without system output, {} with different TEXT)\n",
@@ -110,6 +113,11 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   const std::pair<const char*, const timeml::Counts*> rows[] = {
       {"strict", &total.strict}, {"relaxed", &total.relaxed}, {"type", &total.type}, {"value", &total.value}};
   for (const auto& [label, c] : rows)
+    fmt::print("{:<10} {:>9.2f} {:>9.2f} {:>9.2f}\n", label, 100 * c->precision(), 100 * c->recall(), 100 * c->f1());
+  fmt::print("\nTempEval-3 Task B, events: gold events {}, system events {}\n", event_total.strict.gold,
+             event_total.strict.system);
+  fmt::print("{:<10} {:>9} {:>9} {:>9}\n", "measure", "P", "R", "F1");
+  for (const auto& [label, c] : {std::pair{"strict", &event_total.strict}, std::pair{"class", &event_total.cls}})
     fmt::print("{:<10} {:>9.2f} {:>9.2f} {:>9.2f}\n", label, 100 * c->precision(), 100 * c->recall(), 100 * c->f1());
 }
 

@@ -35,6 +35,28 @@ std::vector<Element> event_instances(const Events& events) {
   return out;
 }
 
+nlohmann::json events_json(const Document& doc, const Events& events) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const EventMention& e : events.events)
+    out.push_back({{"id", e.id},
+                   {"eiid", e.eiid},
+                   {"text", doc.text(e.span)},
+                   {"start", e.span.begin},
+                   {"end", e.span.end},
+                   {"sentence", e.sentence},
+                   {"class", to_string(e.cls)},
+                   {"tense", to_string(e.tense)},
+                   {"aspect", to_string(e.aspect)},
+                   {"polarity", to_string(e.polarity)},
+                   {"modality", e.modality},
+                   {"pos", to_string(e.pos)},
+                   {"lemma", e.lemma},
+                   {"type", e.type},
+                   {"newsworthy", e.newsworthy},
+                   {"confidence", e.confidence}});
+  return out;
+}
+
 std::vector<EventTrainingDocument::Gold> gold_events(const TimemlDocument& doc) {
   std::vector<EventTrainingDocument::Gold> out;
   for (const Element* e : doc.elements("EVENT"))

@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "tempora/event.hpp"
 #include "tempora/timeml.hpp"
 
@@ -14,6 +16,10 @@ namespace tempora::timeml {
 // (eiid, eventID, tense, aspect, polarity, pos, modality when set).
 std::vector<Annotation> event_annotations(const Events& events);
 std::vector<Element> event_instances(const Events& events);
+
+// The events as a JSON array: id, eiid, text, start, end (bytes), class,
+// tense, aspect, polarity, modality, pos, lemma, type, newsworthy, confidence.
+nlohmann::json events_json(const Document& doc, const Events& events);
 
 // The EVENTs of a TimeML document with their classes (unknown classes are
 // read as OCCURRENCE).
