@@ -24,7 +24,6 @@
 #include "event/event_timeml.hpp"
 #include "tempora/event.hpp"
 #include "tempora/pos.hpp"
-#include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
 #include "tempora/timex.hpp"
@@ -124,7 +123,6 @@ void run_annotate(const AnnotateOptions& options) {
   };
   const std::unique_ptr<EventStages> event_stages = EventTagger::available() ? std::make_unique<EventStages>() : nullptr;
   const Segmenter segmenter = Segmenter::load();
-  const PosTagger pos = PosTagger::load();
   std::filesystem::create_directories(options.output_dir);
   for (const std::string& input : options.inputs) {
     const std::filesystem::path path(input);
@@ -159,7 +157,6 @@ void run_annotate(const AnnotateOptions& options) {
     if (cli_dct) info.creation_time = cli_dct;
     Document doc(std::move(text), std::move(info));
     segmenter.segment(doc);
-    if (std::getenv("TPOS")) pos.tag(doc);
     const TimeExpressions& layer = tagger.tag(doc);
     const Events* events = nullptr;
     if (event_stages) {

@@ -936,7 +936,6 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
       if (tm->xpos == "VBD") return Tense::past;
-      if (tm->xpos == "VBP" || tm->xpos == "VBZ") return Tense::weak_future;  // "they meet Monday"
     } else if (!tagged) {
       const std::string& w = t.lower;
       if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
