@@ -118,9 +118,9 @@ struct NodeBounds {
 };
 
 struct ReasoningOptions {
-  // Work cap in 64-bit word operations of the propagation; when reached,
-  // propagation stops (the closure stays sound but incomplete) and
-  // cap_reached() says so. The default is far above what a document of a few
+  // Work cap in 64-bit word operations of the closure; when reached, the
+  // remaining (weaker) links are left out (the closure stays sound but
+  // incomplete) and cap_reached() says so. The default is far above what a document of a few
   // hundred events needs.
   std::uint64_t max_work = 400'000'000;
   // Nodes above this are refused (add_node throws std::length_error).
@@ -167,7 +167,7 @@ class TemporalGraph {
   bool cap_reached_ = false;
   bool closed_ = false;
   std::uint64_t work_ = 0;
-  std::vector<std::uint64_t> lt_, eq_, gt_;  // row-major bit matrices over points (2 per node)
+  std::vector<std::uint64_t> le_, lt_;  // row u: points u reaches (<=) and reaches strictly (<)
   std::size_t words_ = 0;                    // 64-bit words per row
 };
 

@@ -3,36 +3,39 @@
 // How it works
 // ------------
 // Every node is an interval with two points, start (2n) and end (2n+1). The
-// relation between two points is a subset of {<, =, >}; the closure keeps,
-// for every ordered pair of points (i, k), the set of basic relations still
-// possible. It is stored as three bit matrices (lt, eq, gt), one row per
-// point and one bit per column, so that rel(i, k) is the three bits at
-// column k of row i. The matrices are kept symmetric: rel(k, i) is always
-// the inverse of rel(i, k).
+// relations tempora states between points are the convex ones of the point
+// algebra: <, <=, =, >=, > (never "!="). For those, the closure is plain
+// reachability: draw an arc p -> q for every p <= q (strict arcs for p < q,
+// two arcs for p = q); then p <= q is implied exactly when q is reachable
+// from p, p < q when some path from p to q has a strict arc, and the
+// constraints are inconsistent exactly when a strict arc lies on a cycle
+// (van Beek 1992: path consistency is complete for this algebra, and it
+// computes the same thing).
 //
-// Path consistency (PC-2, Mackworth; Allen's propagation for the point
-// algebra) is complete for the point algebra without '!=' (van Beek), which
-// is all tempora states. When rel(i, j) shrinks, every triangle through the
-// edge is revised:
+// The closure is kept as two bit matrices over points, le (row u: the points
+// u reaches) and lt (row u: the points u reaches through a strict arc).
+// Adding an arc p -> q changes only the rows of points that reach p (the set
+// U, read from column p): each u in U gains q and q's rows,
 //
-//   rel(i, k) &= rel(i, j) o rel(j, k)     for all k
-//   rel(k, j) &= rel(k, i) o rel(i, j)     for all k
+//   le[u] |= le[q] + {q}
+//   lt[u] |= lt[q], and also le[q] + {q} when u < p or the arc is strict,
 //
-// With rel(i, j) fixed, both revisions are bitwise formulas over whole rows
-// (the composition table of the point algebra is small enough to write as
-// and/or of masks), so revising one edge costs O(points / 64) word
-// operations plus O(1) per entry that actually changed. Each entry can shrink
-// at most twice, which bounds the total work by O(points^3 / 64); the work is
-// counted and capped (ReasoningOptions::max_work) so that a huge merged
-// graph degrades to a sound but incomplete closure instead of a hang.
+// which is complete because a shortest new path uses the new arc once. One
+// arc costs O(points) bit tests plus O(|U| * points / 64) word operations;
+// a document's closure is far below the O(points^3) of generic path
+// consistency. The work is counted and capped (ReasoningOptions::max_work):
+// once the cap is reached, the remaining links are left out and
+// cap_reached() says so, so a huge merged graph degrades to a sound but
+// incomplete closure instead of a hang.
 //
 // Links are applied one at a time, strongest first (ties in input order).
-// Every change is recorded on a trail; if applying a link empties some
-// relation, the link contradicts what the stronger links (and the calendar)
-// imply: the trail is unwound to where the link started, the link is marked
-// dropped, and a Conflict names the chain of accepted links between the two
-// nodes (a breadth-first path in the graph of accepted links, with the
-// calendar acting as one hub that connects all dated nodes).
+// Before each arc the matrices are checked: p < q contradicts an implied
+// q <= p, p <= q an implied q < p. A link whose arcs contradict what the
+// stronger links (and the calendar) imply is undone (every changed row is on
+// a trail), marked dropped, and reported as a Conflict naming the chain of
+// accepted links between its two nodes (a breadth-first path in the graph of
+// accepted links, with the calendar acting as one hub that connects all
+// dated nodes).
 //
 // Calendar values: time nodes get their start < end, and all time points are
 // sorted by value and chained with < or = before any link, so dated nodes
@@ -44,6 +47,7 @@
 #include <array>
 #include <bit>
 #include <deque>
+#include <iterator>
 #include <numeric>
 #include <stdexcept>
 
@@ -195,107 +199,79 @@ std::size_t TemporalGraph::add_link(TemporalLink link) {
 
 namespace {
 
-// The propagation state: bit matrices, trail, queue, work counter.
+// The reachability closure: bit matrices, trail, work counter.
 struct Closure {
   std::size_t points = 0, words = 0;
-  std::vector<std::uint64_t>&lt, &eq, &gt;
+  std::vector<std::uint64_t>&le, &lt;
   std::uint64_t& work;
   std::uint64_t max_work;
   bool& cap_reached;
 
-  struct Change {
-    std::uint32_t i, k;
-    std::uint8_t old;
-  };
-  std::vector<Change> trail;
-  std::deque<std::pair<std::uint32_t, std::uint32_t>> queue;
+  // Rows as they were before the current link: row ids, and their le and lt words in one flat array.
+  std::vector<std::uint32_t> trail;
+  std::vector<std::uint64_t> trail_words;
+  std::vector<std::uint32_t> reachers;  // scratch
 
-  PointRel get(std::size_t i, std::size_t k) const {
-    const std::size_t w = i * words + k / 64;
-    const std::uint64_t m = std::uint64_t{1} << (k % 64);
-    return static_cast<PointRel>(((lt[w] & m) ? 1 : 0) | ((eq[w] & m) ? 2 : 0) | ((gt[w] & m) ? 4 : 0));
+  bool test(const std::vector<std::uint64_t>& m, std::size_t u, std::size_t v) const {
+    return (m[u * words + v / 64] >> (v % 64)) & 1U;
   }
-  void put_one(std::size_t i, std::size_t k, std::uint8_t r) {
-    const std::size_t w = i * words + k / 64;
-    const std::uint64_t m = std::uint64_t{1} << (k % 64);
-    lt[w] = (r & 1) ? (lt[w] | m) : (lt[w] & ~m);
-    eq[w] = (r & 2) ? (eq[w] | m) : (eq[w] & ~m);
-    gt[w] = (r & 4) ? (gt[w] | m) : (gt[w] & ~m);
+  void save(std::size_t u) {
+    trail.push_back(static_cast<std::uint32_t>(u));
+    trail_words.insert(trail_words.end(), le.begin() + static_cast<std::ptrdiff_t>(u * words),
+                       le.begin() + static_cast<std::ptrdiff_t>((u + 1) * words));
+    trail_words.insert(trail_words.end(), lt.begin() + static_cast<std::ptrdiff_t>(u * words),
+                       lt.begin() + static_cast<std::ptrdiff_t>((u + 1) * words));
   }
-  void put(std::size_t i, std::size_t k, PointRel r) {
-    put_one(i, k, bits(r));
-    put_one(k, i, bits(inverse(r)));
+  void clear_trail() {
+    trail.clear();
+    trail_words.clear();
   }
-  void set(std::size_t i, std::size_t k, PointRel r) {
-    trail.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k), bits(get(i, k))});
-    put(i, k, r);
-    queue.emplace_back(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k));
-  }
-  void rollback(std::size_t mark) {
-    while (trail.size() > mark) {
-      const Change c = trail.back();
+  void rollback() {
+    while (!trail.empty()) {
+      const std::size_t row = trail.back();
       trail.pop_back();
-      put(c.i, c.k, static_cast<PointRel>(c.old));
+      const auto from = trail_words.end() - static_cast<std::ptrdiff_t>(2 * words);
+      std::copy(from, from + static_cast<std::ptrdiff_t>(words), le.begin() + static_cast<std::ptrdiff_t>(row * words));
+      std::copy(from + static_cast<std::ptrdiff_t>(words), trail_words.end(), lt.begin() + static_cast<std::ptrdiff_t>(row * words));
+      trail_words.resize(trail_words.size() - 2 * words);
     }
-    queue.clear();
   }
 
-  // Intersects rel(i, k) with r; false when that leaves nothing.
-  bool constrain(std::size_t i, std::size_t k, PointRel r) {
-    const PointRel old = get(i, k);
-    const PointRel now = old & r;
-    if (now == PointRel::none) return false;
-    if (now != old) set(i, k, now);
-    return true;
-  }
-
-  // Applies the changes of one row revision; false on an empty relation.
-  bool apply_row(std::size_t row, std::size_t w, std::uint64_t nlt, std::uint64_t neq, std::uint64_t ngt) {
-    const std::size_t at = row * words + w;
-    std::uint64_t diff = (lt[at] ^ nlt) | (eq[at] ^ neq) | (gt[at] ^ ngt);
-    while (diff != 0) {
-      const int b = std::countr_zero(diff);
-      diff &= diff - 1;
-      const std::uint64_t m = std::uint64_t{1} << b;
-      const std::uint8_t r = ((nlt & m) ? 1 : 0) | ((neq & m) ? 2 : 0) | ((ngt & m) ? 4 : 0);
-      if (r == 0) return false;
-      set(row, w * 64 + static_cast<std::size_t>(b), static_cast<PointRel>(r));
-    }
-    return true;
-  }
-
-  bool propagate() {
-    while (!queue.empty()) {
-      const auto [i, j] = queue.front();
-      queue.pop_front();
-      work += 6 * words;
-      if (work > max_work) {
-        cap_reached = true;
-        queue.clear();
-        return true;
-      }
-      const std::uint8_t a = bits(get(i, j));
-      const std::uint64_t Alt = (a & 1) ? ~0ULL : 0, Aeq = (a & 2) ? ~0ULL : 0, Agt = (a & 4) ? ~0ULL : 0;
-      // rel(i, k) &= rel(i, j) o rel(j, k)
+  // Adds the arc p <= q (strict: p < q); false when it contradicts the closure.
+  bool arc(std::size_t p, std::size_t q, bool strict, bool record) {
+    if (p == q) return !strict;
+    if (strict ? test(le, q, p) : test(lt, q, p)) return false;
+    if (strict ? test(lt, p, q) : test(le, p, q)) return true;  // already implied
+    reachers.clear();
+    for (std::size_t u = 0; u < points; ++u)
+      if (u == p || test(le, u, p)) reachers.push_back(static_cast<std::uint32_t>(u));
+    work += points / 64 + 1 + reachers.size() * 2 * words;
+    const std::size_t qw = q * words;
+    for (const std::uint32_t u : reachers) {
+      if (record) save(u);
+      const bool strict_u = strict || (u != p && test(lt, u, p));
+      const std::size_t uw = static_cast<std::size_t>(u) * words;
       for (std::size_t w = 0; w < words; ++w) {
-        const std::size_t jw = j * words + w, iw = i * words + w;
-        const std::uint64_t Jlt = lt[jw], Jeq = eq[jw], Jgt = gt[jw];
-        const std::uint64_t rlt = Alt | ((Aeq | Agt) & Jlt);
-        const std::uint64_t req = (Alt & Jgt) | (Aeq & Jeq) | (Agt & Jlt);
-        const std::uint64_t rgt = Agt | ((Alt | Aeq) & Jgt);
-        if (!apply_row(i, w, lt[iw] & rlt, eq[iw] & req, gt[iw] & rgt)) return false;
+        le[uw + w] |= le[qw + w];
+        lt[uw + w] |= strict_u ? le[qw + w] : lt[qw + w];
       }
-      // rel(k, j) &= rel(k, i) o rel(i, j), written on row j as its inverse.
-      for (std::size_t w = 0; w < words; ++w) {
-        const std::size_t jw = j * words + w, iw = i * words + w;
-        const std::uint64_t Klt = gt[iw], Keq = eq[iw], Kgt = lt[iw];
-        const std::uint64_t rlt = Klt | ((Keq | Kgt) & Alt);
-        const std::uint64_t req = (Klt & Agt) | (Keq & Aeq) | (Kgt & Alt);
-        const std::uint64_t rgt = Kgt | ((Klt | Keq) & Agt);
-        if (!apply_row(j, w, lt[jw] & rgt, eq[jw] & req, gt[jw] & rlt)) return false;
-      }
+      le[uw + q / 64] |= std::uint64_t{1} << (q % 64);
+      if (strict_u) lt[uw + q / 64] |= std::uint64_t{1} << (q % 64);
     }
     return true;
+  }
+
+  // p rel q, as arcs.
+  bool constrain(std::size_t p, std::size_t q, PointRel rel, bool record) {
+    switch (rel) {
+      case PointRel::lt: return arc(p, q, true, record);
+      case PointRel::le: return arc(p, q, false, record);
+      case PointRel::eq: return arc(p, q, false, record) && arc(q, p, false, record);
+      case PointRel::ge: return arc(q, p, false, record);
+      case PointRel::gt: return arc(q, p, true, record);
+      case PointRel::any: return true;
+      default: return false;  // "!=" and "none" are never stated
+    }
   }
 };
 
@@ -308,27 +284,18 @@ void TemporalGraph::close() {
   const std::size_t n = nodes_.size();
   const std::size_t points = 2 * n;
   words_ = (points + 63) / 64;
+  le_.assign(points * words_, 0);
   lt_.assign(points * words_, 0);
-  eq_.assign(points * words_, 0);
-  gt_.assign(points * words_, 0);
   conflicts_.clear();
   accepted_.assign(links_.size(), false);
   cap_reached_ = false;
   work_ = 0;
-
-  Closure c{points, words_, lt_, eq_, gt_, work_, options_.max_work, cap_reached_, {}, {}};
-  // Everything is possible, except that a point equals itself.
-  for (std::size_t i = 0; i < points; ++i) {
-    for (std::size_t w = 0; w < words_; ++w) {
-      const std::size_t valid = std::min<std::size_t>(64, points - w * 64);
-      const std::uint64_t mask = valid == 64 ? ~0ULL : ((std::uint64_t{1} << valid) - 1);
-      lt_[i * words_ + w] = eq_[i * words_ + w] = gt_[i * words_ + w] = mask;
-    }
-    c.put_one(i, i, 2);
-  }
+  Closure c{points, words_, le_, lt_, work_, options_.max_work, cap_reached_, {}, {}, {}};
+  // Every point equals itself.
+  for (std::size_t i = 0; i < points; ++i) le_[i * words_ + i / 64] |= std::uint64_t{1} << (i % 64);
 
   // Hard facts: every interval starts before it ends; dated points follow the calendar.
-  for (std::size_t v = 0; v < n; ++v) c.constrain(point(v, Endpoint::start), point(v, Endpoint::end), PointRel::lt);
+  for (std::size_t v = 0; v < n; ++v) c.constrain(point(v, Endpoint::start), point(v, Endpoint::end), PointRel::lt, false);
   std::vector<std::pair<std::chrono::sys_seconds, std::size_t>> dated;
   for (std::size_t v = 0; v < n; ++v)
     if (nodes_[v].interval) {
@@ -338,9 +305,17 @@ void TemporalGraph::close() {
   std::stable_sort(dated.begin(), dated.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   for (std::size_t d = 1; d < dated.size(); ++d)
     c.constrain(dated[d - 1].second, dated[d].second,
-                dated[d - 1].first == dated[d].first ? PointRel::eq : PointRel::lt);
-  c.propagate();
-  c.trail.clear();
+                dated[d - 1].first == dated[d].first ? PointRel::eq : PointRel::lt, false);
+
+  // The accepted links as a graph, for explanations: (neighbour, link), the
+  // calendar as node n linked to every dated node (link npos).
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> adjacent(n + 1);
+  for (std::size_t v = 0; v < n; ++v)
+    if (nodes_[v].interval) {
+      adjacent[v].emplace_back(n, npos);
+      adjacent[n].emplace_back(v, npos);
+    }
+  std::vector<std::pair<std::size_t, std::size_t>> via(n + 1);
 
   // Links, strongest first.
   std::vector<std::size_t> order(links_.size());
@@ -348,31 +323,24 @@ void TemporalGraph::close() {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t x, std::size_t y) { return links_[x].confidence > links_[y].confidence; });
   for (const std::size_t li : order) {
+    if (work_ > options_.max_work) {
+      cap_reached_ = true;
+      break;
+    }
     const TemporalLink& link = links_[li];
-    const std::size_t mark = c.trail.size();
     bool ok = true;
     for (const PointConstraint& pc : endpoint_constraints(link.type))
-      if (!c.constrain(point(link.a, pc.a_end), point(link.b, pc.b_end), pc.rel)) ok = false;
-    if (ok) ok = c.propagate();
+      if (ok) ok = c.constrain(point(link.a, pc.a_end), point(link.b, pc.b_end), pc.rel, true);
     if (ok) {
       accepted_[li] = true;
-      c.trail.clear();
+      adjacent[link.a].emplace_back(link.b, li);
+      adjacent[link.b].emplace_back(link.a, li);
+      c.clear_trail();
       continue;
     }
-    c.rollback(mark);
+    c.rollback();
     // Why: the shortest chain of accepted links (the calendar as one hub) from a to b.
-    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> adjacent(n + 1);  // (neighbour, link or npos)
-    for (std::size_t other = 0; other < links_.size(); ++other)
-      if (accepted_[other]) {
-        adjacent[links_[other].a].emplace_back(links_[other].b, other);
-        adjacent[links_[other].b].emplace_back(links_[other].a, other);
-      }
-    for (std::size_t v = 0; v < n; ++v)
-      if (nodes_[v].interval) {
-        adjacent[v].emplace_back(n, npos);
-        adjacent[n].emplace_back(v, npos);
-      }
-    std::vector<std::pair<std::size_t, std::size_t>> via(n + 1, {npos, npos});
+    std::fill(via.begin(), via.end(), std::pair<std::size_t, std::size_t>{npos, npos});
     std::deque<std::size_t> frontier{link.a};
     via[link.a] = {link.a, npos};
     while (!frontier.empty() && via[link.b].first == npos) {
@@ -413,9 +381,16 @@ void TemporalGraph::close() {
 PointRel TemporalGraph::relation(std::size_t a, Endpoint a_end, std::size_t b, Endpoint b_end) const {
   if (!closed_ || a >= nodes_.size() || b >= nodes_.size()) return PointRel::any;
   const std::size_t i = point(a, a_end), k = point(b, b_end);
-  const std::size_t w = i * words_ + k / 64;
-  const std::uint64_t m = std::uint64_t{1} << (k % 64);
-  return static_cast<PointRel>(((lt_[w] & m) ? 1 : 0) | ((eq_[w] & m) ? 2 : 0) | ((gt_[w] & m) ? 4 : 0));
+  auto test = [&](const std::vector<std::uint64_t>& m, std::size_t u, std::size_t v) {
+    return ((m[u * words_ + v / 64] >> (v % 64)) & 1U) != 0;
+  };
+  if (test(lt_, i, k)) return PointRel::lt;
+  if (test(lt_, k, i)) return PointRel::gt;
+  const bool forward = test(le_, i, k), backward = test(le_, k, i);
+  if (forward && backward) return PointRel::eq;
+  if (forward) return PointRel::le;
+  if (backward) return PointRel::ge;
+  return PointRel::any;
 }
 
 StartOrder TemporalGraph::start_order(std::size_t a, std::size_t b) const {

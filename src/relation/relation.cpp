@@ -72,6 +72,7 @@ struct RelationExtractor::Lexicon {
   };
   std::vector<Signal> signals;
   std::unordered_set<std::string> reporting, intention, timeprep;
+  std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
 namespace {
@@ -214,7 +215,8 @@ struct Builder {
     const Sentence& sentence = seg.sentences[static_cast<std::size_t>(s)];
     return static_cast<int>(sentence.first_token + sentence.token_count);
   }
-  std::string word(int t) const { return lower(seg.tokens[static_cast<std::size_t>(t)].norm); }
+  std::vector<std::string> words;  // lowercased token forms
+  const std::string& word(int t) const { return words[static_cast<std::size_t>(t)]; }
 };
 
 }  // namespace
@@ -245,6 +247,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     signal.prep = kind == "prep";
     signal.type = *type;
     signal.confidence = confidence;
+    lex->first_words.insert(signal.words.front());
     lex->signals.push_back(std::move(signal));
   }
   // Longest signals first, so "prior to" wins over a shorter match at the same token.
@@ -265,13 +268,15 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
 TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventInput> events) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
-  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}};
+  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}};
   const std::size_t token_count = seg.tokens.size();
   b.token_sentence.assign(token_count, -1);
   for (std::size_t s = 0; s < seg.sentences.size(); ++s)
     for (std::uint32_t t = 0; t < seg.sentences[s].token_count; ++t)
       if (seg.sentences[s].first_token + t < token_count) b.token_sentence[seg.sentences[s].first_token + t] = static_cast<int>(s);
   b.in_timex.assign(token_count, false);
+  b.words.reserve(token_count);
+  for (const Token& t : seg.tokens) b.words.push_back(lower(t.norm));
 
   // Head token of each event: the last token inside its span (tokens are sorted by offset).
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -350,7 +355,10 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
     if (s < 0) continue;
     int best = -1, best_cost = 1 << 30;
-    for (int e = 0; e < n_events; ++e) {
+    // Candidates within 12 tokens either side (cost <= 24), found from the timex's place in the event list.
+    const auto near = std::lower_bound(b.facts.begin(), b.facts.end(), x.first_token - 12,
+                                       [](const EventFacts& f, int tok) { return f.token < tok; });
+    for (int e = static_cast<int>(near - b.facts.begin()); e < n_events && b.facts[static_cast<std::size_t>(e)].token <= x.last_token + 12; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
       if (f.sentence != s) continue;
       const int cost = f.token < x.first_token ? 2 * (x.first_token - f.token) : 2 * (f.token - x.last_token) + 1;
@@ -371,6 +379,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     const int first = b.sentence_first(static_cast<int>(s)), end = b.sentence_end(static_cast<int>(s));
     for (int t = first; t < end; ++t) {
       const Lexicon::Signal* hit = nullptr;
+      if (!lexicon_->first_words.count(b.word(t))) continue;
       for (const auto& signal : lexicon_->signals) {
         if (t + static_cast<int>(signal.words.size()) > end) continue;
         bool match = true;
@@ -387,11 +396,12 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
                              seg.tokens[static_cast<std::size_t>(after - 1)].span.end};
       const std::string why = fmt::format("signal '{}'", doc.text(signal_span));
       auto nearest_before = [&](int token) {
-        int best = -1;
-        for (int e = 0; e < n_events; ++e)
-          if (b.facts[static_cast<std::size_t>(e)].sentence == static_cast<int>(s) && b.facts[static_cast<std::size_t>(e)].token < token)
-            best = e;
-        return best;
+        // Events are in text order: the last one before `token`, if it is in this sentence.
+        const auto it = std::lower_bound(b.facts.begin(), b.facts.end(), token,
+                                         [](const EventFacts& f, int tok) { return f.token < tok; });
+        if (it == b.facts.begin()) return -1;
+        const int e = static_cast<int>(it - b.facts.begin()) - 1;
+        return b.facts[static_cast<std::size_t>(e)].sentence == static_cast<int>(s) ? e : -1;
       };
       if (!hit->prep) {
         // "then"/"later": this clause's event against the one told before it.
