@@ -72,7 +72,7 @@ struct Events {
 };
 
 struct EventTrainingOptions {
-  int epochs = 10;
+  int epochs = 6;
   std::uint64_t seed = 20251017;  // deterministic shuffling
   std::filesystem::path wordnet_dir = "/usr/share/wordnet";  // event-noun lexicon (noun.act/event/process/state)
   std::ostream* log = nullptr;
