@@ -57,6 +57,7 @@ struct TemporalLinkRecord {
   double confidence = 0.5;
   std::string evidence;        // "signal 'after'", "tense PAST vs DCT", "reported speech", ...
   std::optional<Span> signal;  // the signal's bytes when a word gave the link
+  bool kept = false;           // after the closure: false when dropped as contradictory (or left out at the work cap)
 };
 
 // An event the text refers to without stating it as a mention of its own.
@@ -93,7 +94,9 @@ class RelationExtractor {
   // Finds and closes the links of a document (needs Segmentation and
   // Morphology; uses TimeExpressions when present).
   TemporalLinks extract(const Document& doc, std::vector<EventInput> events) const;
-  // The same, added as the document's TemporalLinks layer (conflicts become diagnostics).
+  // The same, added as the document's TemporalLinks layer (with one note
+  // diagnostic counting the links dropped as contradictory; the conflicts
+  // themselves are in TemporalLinks::diagnostics).
   const TemporalLinks& link(Document& doc, std::vector<EventInput> events) const;
   // The same over the document's Events layer (tempora/event.hpp); node ids are EventMention::id.
   const TemporalLinks& link(Document& doc) const;

@@ -22,7 +22,9 @@
 
 #include "cli/commands.hpp"
 #include "event/event_timeml.hpp"
+#include "relation/relation_timeml.hpp"
 #include "tempora/event.hpp"
+#include "tempora/relation.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
@@ -120,6 +122,7 @@ void run_annotate(const AnnotateOptions& options) {
   struct EventStages {
     PosTagger pos = PosTagger::load();
     EventTagger events = EventTagger::load();
+    RelationExtractor relation = RelationExtractor::load();  // TLINKs between the events and times
   };
   const std::unique_ptr<EventStages> event_stages = EventTagger::available() ? std::make_unique<EventStages>() : nullptr;
   const Segmenter segmenter = Segmenter::load();
@@ -162,6 +165,7 @@ void run_annotate(const AnnotateOptions& options) {
     if (event_stages) {
       if (!doc.has<Morphology>()) event_stages->pos.tag(doc);
       events = &event_stages->events.tag(doc);
+      event_stages->relation.link(doc);
     }
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     std::string stem = path.filename().string();
@@ -172,6 +176,7 @@ void run_annotate(const AnnotateOptions& options) {
     if (options.format == "json") {
       nlohmann::json j = to_json(doc, layer);
       if (events != nullptr) j["events"] = timeml::events_json(doc, *events);
+      if (events != nullptr) j["relations"] = timeml::relations_json(doc, doc.get<TemporalLinks>(), *events);
       out = j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
       target = std::filesystem::path(options.output_dir) / (stem + ".json");
     } else {
@@ -182,6 +187,7 @@ void run_annotate(const AnnotateOptions& options) {
       if (events != nullptr) {
         for (timeml::Annotation& a : timeml::event_annotations(*events)) annotations.push_back(std::move(a));
         w.links = timeml::event_instances(*events);
+        for (timeml::Element& l : timeml::tlink_elements(doc.get<TemporalLinks>(), *events)) w.links.push_back(std::move(l));
       }
       out = timeml::write_timeml(doc.text(), std::move(annotations), w);
       target = std::filesystem::path(options.output_dir) / (stem + ".tml");

@@ -542,12 +542,15 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   // ---- closure -------------------------------------------------------------
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t v = 0; v < graph.nodes().size(); ++v) index.emplace(graph.nodes()[v].id, v);
-  for (const TemporalLinkRecord& l : b.out.links) {
+  std::vector<std::size_t> graph_link(b.out.links.size(), TemporalGraph::npos);
+  for (std::size_t i = 0; i < b.out.links.size(); ++i) {
+    const TemporalLinkRecord& l = b.out.links[i];
     const auto a = index.find(l.a), c = index.find(l.b);
     if (a == index.end() || c == index.end()) continue;
-    graph.add_link({a->second, c->second, l.type, l.confidence, l.evidence});
+    graph_link[i] = graph.add_link({a->second, c->second, l.type, l.confidence, l.evidence});
   }
   graph.close();
+  for (std::size_t i = 0; i < b.out.links.size(); ++i) b.out.links[i].kept = graph.accepted(graph_link[i]);
   for (const Conflict& c : graph.conflicts()) b.out.diagnostics.push_back(c.message);
   if (graph.cap_reached()) b.out.diagnostics.push_back("closure stopped at the work cap; some orders are left vague");
   return std::move(b.out);
@@ -555,7 +558,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
 
 const TemporalLinks& RelationExtractor::link(Document& doc, std::vector<EventInput> events) const {
   TemporalLinks links = extract(doc, std::move(events));
-  for (const std::string& message : links.diagnostics) doc.report({Diagnostic::Severity::note, "relation", message, std::nullopt});
+  if (!links.diagnostics.empty())
+    doc.report({Diagnostic::Severity::note, "relation",
+                fmt::format("{} temporal links dropped as contradictory (first: {})", links.graph.conflicts().size(),
+                            links.diagnostics.front()),
+                std::nullopt});
   return doc.add(std::move(links));
 }
 

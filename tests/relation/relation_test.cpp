@@ -9,6 +9,7 @@
 #include <date/date.h>
 #include <gtest/gtest.h>
 
+#include "tempora/event.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/relation.hpp"
 #include "tempora/segment.hpp"
@@ -204,6 +205,45 @@ TEST(SeedArticle, PostedAfterTheMeetingOnOctober17) {
   EXPECT_EQ(meeting.earliest_start, midnight(2025, 10, 17)) << dump(links);
   EXPECT_EQ(meeting.latest_end, midnight(2025, 10, 18)) << dump(links);
   EXPECT_EQ(links.bounds("e7").earliest_start, midnight(2025, 10, 17)) << dump(links);
+}
+
+}  // namespace
+}  // namespace tempora
+
+namespace tempora {
+namespace {
+
+// The whole pipeline from raw text, with the trained event tagger's mentions.
+TEST(SeedArticle, FromRawTextWithTheEventTagger) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  if (!EventTagger::available()) GTEST_SKIP() << "event model not installed";
+  std::ifstream in(shared / "seeds" / "zelensky-trump-nbc.txt", std::ios::binary);
+  ASSERT_TRUE(in);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-10-20", "test");
+  Document doc(buffer.str(), info);
+  pipeline().segmenter.segment(doc);
+  pipeline().pos.tag(doc);
+  pipeline().time.tag(doc);
+  static const EventTagger tagger = EventTagger::load();
+  const Events& events = tagger.tag(doc);
+  const TemporalLinks& links = pipeline().relation.link(doc);
+  // The mention of "meeting" inside "held a closed-door meeting at the White House on October 17", and "posted".
+  const std::size_t held_at = doc.text().find("closed-door meeting") + std::string_view("closed-door ").size();
+  const std::size_t posted_at = doc.text().find("posted");
+  std::string meeting, posted;
+  for (const EventMention& m : events.events) {
+    if (m.span.begin == held_at) meeting = m.id;
+    if (m.span.begin == posted_at) posted = m.id;
+  }
+  ASSERT_FALSE(meeting.empty());
+  ASSERT_FALSE(posted.empty());
+  EXPECT_EQ(links.start_order(posted, meeting), StartOrder::after) << dump(links);
+  EXPECT_EQ(links.bounds(meeting).earliest_start, midnight(2025, 10, 17)) << dump(links);
+  EXPECT_EQ(links.bounds(meeting).latest_end, midnight(2025, 10, 18)) << dump(links);
+  EXPECT_EQ(links.bounds(posted).earliest_start, midnight(2025, 10, 17)) << dump(links);
 }
 
 }  // namespace
