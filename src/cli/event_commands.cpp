@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -38,6 +40,15 @@ struct TrainEventsOptions {
 struct NamedDocument {
   std::string name;
   EventTrainingDocument doc;
+  // Gold MAKEINSTANCE attributes by EVENT start byte: tense, aspect, polarity, pos.
+  std::map<std::uint32_t, std::array<std::string, 4>> instances;
+};
+
+// Agreement of the rule-derived MAKEINSTANCE attributes with gold, over
+// events whose span the tagger found.
+struct AttributeCounts {
+  std::array<std::size_t, 4> right{};
+  std::size_t total = 0;
 };
 
 std::vector<NamedDocument> read_corpus(const std::vector<std::string>& dirs) {
@@ -52,7 +63,21 @@ std::vector<NamedDocument> read_corpus(const std::vector<std::string>& dirs) {
     timeml::TimemlDocument tml = timeml::read_timeml(file);
     NamedDocument d{file.filename().string(), {}};
     d.doc.events = timeml::gold_events(tml);
+    std::map<std::string, std::uint32_t> start_of;
+    for (const timeml::Element* e : tml.elements("EVENT"))
+      if (e->span) start_of.emplace(std::string(e->attr("eid")), e->span->begin);
+    for (const timeml::Element& link : tml.links)
+      if (link.name == "MAKEINSTANCE")
+        if (const auto it = start_of.find(std::string(link.attr("eventID"))); it != start_of.end())
+          d.instances.emplace(it->second, std::array<std::string, 4>{std::string(link.attr("tense")),
+                                                                     std::string(link.attr("aspect")),
+                                                                     std::string(link.attr("polarity")),
+                                                                     std::string(link.attr("pos"))});
     d.doc.text = std::move(tml.text);
+    // TBAQ-cleaned's AQUAINT part has pos="UNKNOWN" and half its polarities
+    // NEG; such documents are left out of the attribute measure.
+    if (std::any_of(d.instances.begin(), d.instances.end(), [](const auto& i) { return i.second[3] == "UNKNOWN"; }))
+      d.instances.clear();
     out.push_back(std::move(d));
   }
   return out;
@@ -60,14 +85,27 @@ std::vector<NamedDocument> read_corpus(const std::vector<std::string>& dirs) {
 
 // Scores the tagger on documents; gold spans are byte spans of the same text.
 timeml::EventScores evaluate(const EventTagger& tagger, const Segmenter& segmenter, const PosTagger& pos,
-                             const std::vector<const EventTrainingDocument*>& docs, bool confusions) {
+                             const std::vector<const NamedDocument*>& named, bool confusions,
+                             AttributeCounts& attributes) {
   timeml::EventScores total;
-  for (const EventTrainingDocument* d : docs) {
+  for (const NamedDocument* nd : named) {
+    const EventTrainingDocument* d = &nd->doc;
     Document doc(d->text);
     segmenter.segment(doc);
     pos.tag(doc);
     std::vector<EventTrainingDocument::Gold> system;
-    for (const EventMention& e : tagger.tag(doc).events) system.push_back({e.span, e.cls});
+    for (const EventMention& e : tagger.tag(doc).events) {
+      system.push_back({e.span, e.cls});
+      const auto gold = nd->instances.find(e.span.begin);
+      const bool found = std::any_of(d->events.begin(), d->events.end(), [&](const auto& g) { return g.span == e.span; });
+      if (!found || gold == nd->instances.end()) continue;
+      const std::array<std::string_view, 4> got{to_string(e.tense), to_string(e.aspect), to_string(e.polarity),
+                                                to_string(e.pos)};
+      for (std::size_t k = 0; k < 4; ++k) attributes.right[k] += got[k] == gold->second[k];
+      if (confusions && got[0] != gold->second[0])
+        fmt::print(stderr, "tense {} -> {}\t{}\t{}\n", gold->second[0], got[0], doc.text(e.span), to_string(e.pos));
+      ++attributes.total;
+    }
     total += timeml::score_events(d->events, system);
     if (confusions)
       for (const auto& g : d->events)
@@ -100,16 +138,20 @@ void run_train_events(const TrainEventsOptions& options) {
   }
   double strict_sum = 0, class_sum = 0, p_sum = 0, r_sum = 0;
   int runs = 0;
+  AttributeCounts attribute_totals;
   for (int k = 0; k < options.folds; ++k) {
     if (options.fold >= 0 && k != options.fold) continue;
     std::vector<EventTrainingDocument> train;
-    std::vector<const EventTrainingDocument*> test;
+    std::vector<const NamedDocument*> test;
     for (std::size_t i = 0; i < corpus.size(); ++i) {
-      if (static_cast<int>(i % static_cast<std::size_t>(options.folds)) == k) test.push_back(&corpus[i].doc);
+      if (static_cast<int>(i % static_cast<std::size_t>(options.folds)) == k) test.push_back(&corpus[i]);
       else train.push_back(corpus[i].doc);
     }
     const EventTagger tagger = EventTagger::train(train, segmenter, pos, training, resources);
-    const timeml::EventScores s = evaluate(tagger, segmenter, pos, test, options.confusions);
+    AttributeCounts a;
+    const timeml::EventScores s = evaluate(tagger, segmenter, pos, test, options.confusions, a);
+    attribute_totals.total += a.total;
+    for (std::size_t k = 0; k < 4; ++k) attribute_totals.right[k] += a.right[k];
     fmt::print("fold {}: {} test documents, gold {}, system {}: strict P {:.2f} R {:.2f} F1 {:.2f}; class F1 {:.2f}\n",
                k, test.size(), s.strict.gold, s.strict.system, 100 * s.strict.precision(), 100 * s.strict.recall(),
                100 * s.strict.f1(), 100 * s.cls.f1());
@@ -118,6 +160,9 @@ void run_train_events(const TrainEventsOptions& options) {
     ++runs;
     if (!options.output.empty() && options.fold >= 0) tagger.save(options.output);
   }
+  const auto pct = [&](std::size_t k) { return 100.0 * attribute_totals.right[k] / std::max<std::size_t>(attribute_totals.total, 1); };
+  fmt::print("MAKEINSTANCE accuracy over {} found events (documents with reliable gold attributes): tense {:.2f}, aspect {:.2f}, polarity {:.2f}, pos {:.2f}\n",
+             attribute_totals.total, pct(0), pct(1), pct(2), pct(3));
   if (runs > 1)
     fmt::print("mean over {} folds: strict P {:.2f} R {:.2f} F1 {:.2f}; class F1 {:.2f}\n", runs, 100 * p_sum / runs,
                100 * r_sum / runs, 100 * strict_sum / runs, 100 * class_sum / runs);

@@ -240,9 +240,28 @@ void EventRules::set_attributes(EventMention& e, std::span<const Token> tokens, 
     } else if (x == "VBG") {
       e.tense = EventTense::PRESPART;
     } else if (x == "VBN") {
-      e.tense = EventTense::PASTPART;
+      // A bare past participle is often a finite past verb the POS tagger
+      // read as VBN ("He declined immediate delivery"): after a pronoun
+      // subject, or after a noun and before its own object, it is PAST. A
+      // participle after a noun with no object stays one ("troops deployed
+      // in the north").
+      std::uint32_t left = e.token;
+      while (left > sentence_first && is_adverb(morph[left - 1])) --left;
+      const Upos before = left > sentence_first ? morph[left - 1].upos : Upos::PUNCT;
+      const Upos after = e.token + 1 < morph.size() ? morph[e.token + 1].upos : Upos::PUNCT;
+      const bool object = after == Upos::DET || after == Upos::NUM || after == Upos::PRON || after == Upos::ADJ ||
+                          after == Upos::NOUN || after == Upos::PROPN;
+      const bool subject_noun = before == Upos::NOUN || before == Upos::PROPN;
+      e.tense = before == Upos::PRON || (subject_noun && object) ? EventTense::PAST : EventTense::PASTPART;
     } else if (x == "VB") {
-      e.tense = EventTense::INFINITIVE;
+      // A bare base form right after its subject is a present verb the POS
+      // tagger read as VB ("analysts believe"); after a verb it is a bare
+      // infinitive ("help reduce").
+      std::uint32_t left = e.token;
+      while (left > sentence_first && is_adverb(morph[left - 1])) --left;
+      const Upos before = left > sentence_first ? morph[left - 1].upos : Upos::PUNCT;
+      e.tense = before == Upos::PRON || before == Upos::NOUN || before == Upos::PROPN ? EventTense::PRESENT
+                                                                                       : EventTense::INFINITIVE;
     }
     if (!e.modality.empty() && !future && finite == "MD") e.tense = EventTense::NONE;
   } else if (e.pos == EventPos::ADJECTIVE && be && !finite.empty()) {
