@@ -29,6 +29,8 @@
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports in the past or perfect and precedes what it reports in
 //    the future or infinitive.
+// 5b. Light verbs: "held a meeting", "gave an interview": the verb and its
+//    event noun are simultaneous (resources/relation/lexicon.txt, class light).
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
 // 8. Embedded clauses ("the official who resigned", "said that ..."): the
@@ -71,7 +73,7 @@ struct RelationExtractor::Lexicon {
     double confidence = 0.5;
   };
   std::vector<Signal> signals;
-  std::unordered_set<std::string> reporting, intention, timeprep;
+  std::unordered_set<std::string> reporting, intention, timeprep, light;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -260,6 +262,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     if (cls == "reporting") lex->reporting.insert(lemma);
     else if (cls == "intention") lex->intention.insert(lemma);
     else if (cls == "timeprep") lex->timeprep.insert(lemma);
+    else if (cls == "light") lex->light.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -361,7 +364,16 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     for (int e = static_cast<int>(near - b.facts.begin()); e < n_events && b.facts[static_cast<std::size_t>(e)].token <= x.last_token + 12; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
       if (f.sentence != s) continue;
-      const int cost = f.token < x.first_token ? 2 * (x.first_token - f.token) : 2 * (f.token - x.last_token) + 1;
+      // Verbs first; an event after the timex only when no clause boundary lies between ("on Thursday that the meeting ...").
+      int cost = f.token < x.first_token ? 2 * (x.first_token - f.token) : 2 * (f.token - x.last_token) + 1;
+      if (!f.verb) cost += 6;
+      // A sentence-initial timex ("That afternoon, Marek toured ...") dates the clause after its comma.
+      const bool initial = x.first_token <= b.sentence_first(s) + 1;
+      if (f.token > x.last_token)
+        for (int t = x.last_token + 1; t < f.token; ++t)
+          if (b.word(t) == "that" || (b.word(t) == "," && !initial) || b.word(t) == "when" || b.word(t) == "who" ||
+              b.word(t) == "which")
+            cost = 1 << 30;
       if (cost < best_cost) best_cost = cost, best = e;
     }
     if (best < 0 || best_cost > 24) continue;
@@ -436,8 +448,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
           // The head is the last noun of the run: "the peace summit".
           int head = k;
           while (head + 1 < end && (morph.tokens[static_cast<std::size_t>(head + 1)].xpos == "NN" ||
-                                    morph.tokens[static_cast<std::size_t>(head + 1)].xpos == "NNS") &&
-                 b.event_at_token[static_cast<std::size_t>(head + 1)] < 0)
+                                    morph.tokens[static_cast<std::size_t>(head + 1)].xpos == "NNS"))
             ++head;
           if (b.event_at_token[static_cast<std::size_t>(head)] >= 0) {
             governed = b.event_at_token[static_cast<std::size_t>(head)];
@@ -491,6 +502,19 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
   }
 
+  // ---- light verbs: "held a meeting", "gave an interview" are one event ------
+  for (int e = 0; e + 1 < n_events; ++e) {
+    const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+    if (!f.verb || !lexicon_->light.count(f.lemma)) continue;
+    for (int x = e + 1; x < n_events; ++x) {
+      const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
+      if (g.sentence != f.sentence || g.token - f.token > 4) break;
+      if (g.verb) break;
+      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.65, "light verb and its event noun");
+      break;
+    }
+  }
+
   // ---- 5-8. reported speech, intentions, tense pairs, narrative -------------
   // Every pair of verb events in the same or adjacent sentences (at most
   // kPairWindow events ahead) gets one start-point link from the first rule
@@ -531,6 +555,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       } else if (g.sentence == f.sentence && !is_future_like(g) && embeds(f, g)) {
         // "the official who resigned", "the report that the army withdrew": the embedded event is told as background.
         b.link(a, c, RelType::starts_after, 0.3, "embedded clause");
+      } else if (is_future_like(f) && (is_past(g) || is_perfect(g))) {
+        b.link(a, c, RelType::starts_after, 0.35, "the future after the past");
       } else if (((f.tense == "PRESENT" && f.aspect == "NONE") || f.tense == "INFINITIVE") && is_past(g)) {
         b.link(a, c, RelType::starts_after, 0.35, "present or intended after the past");
       } else {
