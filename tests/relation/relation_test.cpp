@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <date/date.h>
@@ -305,6 +306,49 @@ TEST(Samples, FollowUpsComeAfterTheMeeting) {
   ASSERT_FALSE(conference.empty() || sat.empty() || posted.empty());
   EXPECT_EQ(h.start_order(sat, conference), StartOrder::after) << dump(h);
   EXPECT_EQ(h.start_order(posted, conference), StartOrder::after) << dump(h);
+}
+
+}  // namespace
+}  // namespace tempora
+
+namespace tempora {
+namespace {
+
+// Hostile input: binary noise, invalid UTF-8, markup, a huge run of signal
+// words, and event spans anywhere (overlapping, empty, out of range). The
+// stage must neither crash nor contradict the links it keeps.
+TEST(Robustness, HostileTextAndSpans) {
+  std::mt19937 rng(20251017);
+  const std::string pieces[] = {"after ", "before ", "the meeting ", "said ", "will ", "had met ", "\xff\xfe", "\x01",
+                                ", ", ". ", "On Friday ", "then ", "<b>", "prior to ", "as soon as ", "\n\n"};
+  for (int round = 0; round < 20; ++round) {
+    std::string text;
+    for (int k = 0; k < 200; ++k) text += pieces[rng() % std::size(pieces)];
+    DocumentInfo info;
+    info.creation_time = parse_dct("2025-10-20", "test");
+    Document doc(text, info);
+    pipeline().segmenter.segment(doc);
+    pipeline().pos.tag(doc);
+    pipeline().time.tag(doc);
+    std::vector<EventInput> events;
+    for (int k = 0; k < 60; ++k) {
+      const auto begin = static_cast<std::uint32_t>(rng() % (doc.text().size() + 20));
+      EventInput in;
+      in.id = "e" + std::to_string(k + 1);
+      in.span = {begin, begin + static_cast<std::uint32_t>(rng() % 8)};
+      events.push_back(in);
+    }
+    const TemporalLinks& links = pipeline().relation.link(doc, events);
+    for (const TemporalLinkRecord& l : links.links) {
+      if (!l.kept) continue;
+      const std::size_t a = links.node(l.a), b = links.node(l.b);
+      ASSERT_NE(a, TemporalGraph::npos);
+      for (const PointConstraint& pc : endpoint_constraints(l.type)) {
+        const PointRel r = links.graph.relation(a, pc.a_end, b, pc.b_end);
+        EXPECT_EQ(r & pc.rel, r) << l.a << " " << to_string(l.type) << " " << l.b;
+      }
+    }
+  }
 }
 
 }  // namespace
