@@ -54,7 +54,8 @@ enum Template : std::uint32_t {
   kLemmaM1, kLemmaP1, kXposM1, kXposP1, kXposM2, kXposP2, kXposM1X0, kX0XposP1, kLowerM1Lemma, kLemmaLowerP1,
   kLexicon, kLexiconXpos, kPrev1, kPrev1Xpos, kPrev2, kVerbLeft, kVerbLeftLemma, kDetLeft, kUposLemma, kFirst,
   kLexiconLemmaKnown, kSuffix2Xpos, kLemmaXposP1, kLemmaLemmaM1, kLemmaComplement, kLexiconLemma, kLowerXpos,
-  kComplement, kPrior, kPriorXpos, kPriorLexicon, kNounSense, kVerbSense, kClassList, kClassListXpos,
+  kComplement, kPrior, kPriorXpos, kPriorLexicon, kNounSense, kVerbSense, kClassList, kClassListXpos, kArgument,
+  kLemmaArgument,
 };
 
 // Event-lexicon bits (from WordNet's lexicographer files and verb index).
@@ -352,6 +353,24 @@ struct EventTagger::Model {
       }
     out.push_back(H::feature(kComplement, complement, w.xpos));
     out.push_back(H::feature(kLemmaComplement, w.lemma, complement));
+    // Does an event follow as the argument? I_ACTION and I_STATE events take
+    // one ("approved the merger", "called for talks", "want to leave"). The
+    // first noun or verb within four tokens on the right: eventive or not.
+    std::uint64_t argument = 0;
+    for (std::size_t j = i + 1; j < infos.size() && j <= i + 4; ++j) {
+      const TokenInfo& t = infos[j];
+      if (t.upos == static_cast<std::uint64_t>(Upos::VERB) + 1) {
+        argument = 1;
+        break;
+      }
+      if (t.upos == static_cast<std::uint64_t>(Upos::NOUN) + 1) {
+        const bool eventive = (t.lexicon & kMostlyEventive) != 0 || (t.prior >= 4 && t.prior / 4 != 0);
+        argument = eventive ? 2 : 3;
+        break;
+      }
+    }
+    out.push_back(H::feature(kArgument, argument, w.upos));
+    out.push_back(H::feature(kLemmaArgument, w.lemma, argument));
   }
 
   // Tags one sentence; in training, `learner` (== scorer) is updated towards `truth`.
