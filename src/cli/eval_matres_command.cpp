@@ -15,11 +15,18 @@
 // tagger and maps gold events to system events by overlapping span (a gold
 // event without a system event counts as VAGUE).
 //
+// Honest raw-text numbers: train one event model per fold
+// (`tempora train events --folds 5 --fold K -o fold{K}.bin`) and run
+// `--events system --event-model 'fold{fold}.bin' --folds 5`: every document
+// is then tagged by the model that did not see it (the relation rules are
+// not trained).
+//
 // Scores (as in Ning et al. 2018): precision = correct non-VAGUE answers /
 // non-VAGUE answers, recall = correct non-VAGUE answers / non-VAGUE gold
 // labels.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +36,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "tempora/data.hpp"
 #include "tempora/event.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/relation.hpp"
@@ -44,6 +52,9 @@ struct MatresOptions {
   std::string tml_dir = "../shared/data/tempeval3";
   std::string events = "gold";
   std::string attributes = "derived";
+  std::string event_model;  // with --events system: a model file; "{fold}" is replaced by the fold number
+  int folds = 0;            // > 1: document i (by file name, as `tempora train events`) is in fold i % folds
+  int fold = -1;            // only this fold; default all
   bool errors = false;
 };
 
@@ -84,87 +95,114 @@ void run_matres(const MatresOptions& options) {
     if (!entry.is_regular_file() || entry.path().extension() != ".tml") continue;
     tml.emplace(entry.path().stem().string(), entry.path());
   }
+  // Folds as `tempora train events` makes them: documents sorted by file name, document i in fold i % N.
+  std::map<std::string, int> fold_of;
+  {
+    int i = 0;
+    std::vector<std::string> names;
+    for (const auto& [stem, _] : tml) names.push_back(stem + ".tml");
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) fold_of[name.substr(0, name.size() - 4)] = options.folds > 1 ? i++ % options.folds : 0;
+  }
   const Segmenter segmenter = Segmenter::load();
   const PosTagger pos = PosTagger::load();
   const TimeTagger timex = TimeTagger::load();
   const RelationExtractor relations = RelationExtractor::load();
   std::optional<EventTagger> event_tagger;
-  if (options.events == "system") event_tagger.emplace(EventTagger::load());
+  int loaded_fold = -2;
+  auto load_events = [&](int fold) {
+    if (options.events != "system" || loaded_fold == fold) return;
+    loaded_fold = fold;
+    if (options.event_model.empty()) {
+      event_tagger.emplace(EventTagger::load());
+      return;
+    }
+    std::string file = options.event_model;
+    if (const auto at = file.find("{fold}"); at != std::string::npos) file.replace(at, 6, std::to_string(fold));
+    event_tagger.emplace(EventTagger::load(file, data_file("resources/event")));
+  };
 
   // confusion[gold][system]
   std::array<std::array<std::size_t, 4>, 4> confusion{};
   std::size_t missing_docs = 0, unmapped = 0;
-  for (const auto& [docid, pairs] : by_doc) {
-    const auto found = tml.find(docid);
-    if (found == tml.end()) {
-      ++missing_docs;
-      for (const Pair& p : pairs) ++confusion[static_cast<int>(p.gold)][static_cast<int>(StartOrder::vague)];
-      continue;
-    }
-    timeml::TimemlDocument gold = timeml::read_timeml(found->second);
-    DocumentInfo info;
-    info.id = docid;
-    info.creation_time = gold.creation_time;
-    Document doc(gold.text, info);
-    segmenter.segment(doc);
-    pos.tag(doc);
-    timex.tag(doc);
-    // eiid -> the gold EVENT element (through MAKEINSTANCE eventID).
-    std::map<std::string, const timeml::Element*, std::less<>> event_by_eid;
-    for (const timeml::Element* e : gold.elements("EVENT")) event_by_eid.emplace(std::string(e->attr("eid")), e);
-    std::map<std::string, std::string, std::less<>> node_of_eiid;  // eiid -> node id in the relation layer
-    std::vector<EventInput> inputs;
-    std::map<std::string, std::string, std::less<>> first_eiid_of_eid;
-    if (!event_tagger) {
-      for (const timeml::Element& link : gold.links) {
-        if (link.name != "MAKEINSTANCE") continue;
-        const std::string eid(link.attr("eventID")), eiid(link.attr("eiid"));
-        const auto ev = event_by_eid.find(eid);
-        if (ev == event_by_eid.end() || !ev->second->span) continue;
-        if (const auto seen = first_eiid_of_eid.find(eid); seen != first_eiid_of_eid.end()) {
-          node_of_eiid[eiid] = seen->second;
-          continue;
-        }
-        first_eiid_of_eid[eid] = eiid;
-        node_of_eiid[eiid] = eiid;
-        EventInput in;
-        in.id = eiid;
-        in.span = *ev->second->span;
-        if (options.attributes == "gold") {
-          in.event_class = std::string(ev->second->attr("class"));
-          in.tense = std::string(link.attr("tense"));
-          in.aspect = std::string(link.attr("aspect"));
-        }
-        inputs.push_back(std::move(in));
+  std::size_t evaluated_docs = 0;
+  for (int fold = 0; fold < std::max(1, options.folds); ++fold) {
+    if (options.fold >= 0 && fold != options.fold) continue;
+    load_events(fold);
+    for (const auto& [docid, pairs] : by_doc) {
+      if (options.folds > 1 && fold_of.count(docid) && fold_of[docid] != fold) continue;
+      ++evaluated_docs;
+      const auto found = tml.find(docid);
+      if (found == tml.end()) {
+        ++missing_docs;
+        for (const Pair& p : pairs) ++confusion[static_cast<int>(p.gold)][static_cast<int>(StartOrder::vague)];
+        continue;
       }
-      relations.link(doc, std::move(inputs));
-    } else {
-      const Events& events = event_tagger->tag(doc);
-      for (const timeml::Element& link : gold.links) {
-        if (link.name != "MAKEINSTANCE") continue;
-        const auto ev = event_by_eid.find(link.attr("eventID"));
-        if (ev == event_by_eid.end() || !ev->second->span) continue;
-        for (const EventMention& m : events.events)
-          if (m.span.overlaps(*ev->second->span)) {
-            node_of_eiid[std::string(link.attr("eiid"))] = m.id;
-            break;
+      timeml::TimemlDocument gold = timeml::read_timeml(found->second);
+      DocumentInfo info;
+      info.id = docid;
+      info.creation_time = gold.creation_time;
+      Document doc(gold.text, info);
+      segmenter.segment(doc);
+      pos.tag(doc);
+      timex.tag(doc);
+      // eiid -> the gold EVENT element (through MAKEINSTANCE eventID).
+      std::map<std::string, const timeml::Element*, std::less<>> event_by_eid;
+      for (const timeml::Element* e : gold.elements("EVENT")) event_by_eid.emplace(std::string(e->attr("eid")), e);
+      std::map<std::string, std::string, std::less<>> node_of_eiid;  // eiid -> node id in the relation layer
+      std::vector<EventInput> inputs;
+      std::map<std::string, std::string, std::less<>> first_eiid_of_eid;
+      if (!event_tagger) {
+        for (const timeml::Element& link : gold.links) {
+          if (link.name != "MAKEINSTANCE") continue;
+          const std::string eid(link.attr("eventID")), eiid(link.attr("eiid"));
+          const auto ev = event_by_eid.find(eid);
+          if (ev == event_by_eid.end() || !ev->second->span) continue;
+          if (const auto seen = first_eiid_of_eid.find(eid); seen != first_eiid_of_eid.end()) {
+            node_of_eiid[eiid] = seen->second;
+            continue;
           }
-      }
-      relations.link(doc);
-    }
-    const TemporalLinks& layer = doc.get<TemporalLinks>();
-    for (const Pair& p : pairs) {
-      const auto a = node_of_eiid.find(p.eiid1), b = node_of_eiid.find(p.eiid2);
-      StartOrder system = StartOrder::vague;
-      if (a == node_of_eiid.end() || b == node_of_eiid.end()) {
-        ++unmapped;
+          first_eiid_of_eid[eid] = eiid;
+          node_of_eiid[eiid] = eiid;
+          EventInput in;
+          in.id = eiid;
+          in.span = *ev->second->span;
+          if (options.attributes == "gold") {
+            in.event_class = std::string(ev->second->attr("class"));
+            in.tense = std::string(link.attr("tense"));
+            in.aspect = std::string(link.attr("aspect"));
+          }
+          inputs.push_back(std::move(in));
+        }
+        relations.link(doc, std::move(inputs));
       } else {
-        system = layer.start_order(a->second, b->second);
+        const Events& events = event_tagger->tag(doc);
+        for (const timeml::Element& link : gold.links) {
+          if (link.name != "MAKEINSTANCE") continue;
+          const auto ev = event_by_eid.find(link.attr("eventID"));
+          if (ev == event_by_eid.end() || !ev->second->span) continue;
+          for (const EventMention& m : events.events)
+            if (m.span.overlaps(*ev->second->span)) {
+              node_of_eiid[std::string(link.attr("eiid"))] = m.id;
+              break;
+            }
+        }
+        relations.link(doc);
       }
-      ++confusion[static_cast<int>(p.gold)][static_cast<int>(system)];
-      if (options.errors && system != p.gold)
-        fmt::print("{}\t{} {}\t{} {}\tgold {}\tsystem {}\n", docid, p.verb1, p.eiid1, p.verb2, p.eiid2,
-                   to_string(p.gold), to_string(system));
+      const TemporalLinks& layer = doc.get<TemporalLinks>();
+      for (const Pair& p : pairs) {
+        const auto a = node_of_eiid.find(p.eiid1), b = node_of_eiid.find(p.eiid2);
+        StartOrder system = StartOrder::vague;
+        if (a == node_of_eiid.end() || b == node_of_eiid.end()) {
+          ++unmapped;
+        } else {
+          system = layer.start_order(a->second, b->second);
+        }
+        ++confusion[static_cast<int>(p.gold)][static_cast<int>(system)];
+        if (options.errors && system != p.gold)
+          fmt::print("{}\t{} {}\t{} {}\tgold {}\tsystem {}\n", docid, p.verb1, p.eiid1, p.verb2, p.eiid2,
+                     to_string(p.gold), to_string(system));
+      }
     }
   }
   std::size_t correct = 0, answered = 0, gold_total = 0;
@@ -178,8 +216,11 @@ void run_matres(const MatresOptions& options) {
   const double p = answered ? 100.0 * double(correct) / double(answered) : 0.0;
   const double r = gold_total ? 100.0 * double(correct) / double(gold_total) : 0.0;
   const double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-  fmt::print("MATRES start-point order ({} documents, events: {}{})\n", by_doc.size(), options.events,
-             options.events == "gold" ? fmt::format(", attributes: {}", options.attributes) : "");
+  fmt::print("MATRES start-point order ({} documents, events: {}{}{})\n", evaluated_docs, options.events,
+             options.events == "gold" ? fmt::format(", attributes: {}", options.attributes) : "",
+             options.folds > 1 ? fmt::format(", {} folds by document{}", options.folds,
+                                             options.fold >= 0 ? fmt::format(", fold {}", options.fold) : "")
+                               : "");
   fmt::print("  precision {:.2f}  recall {:.2f}  F1 {:.2f}   ({} correct, {} answered, {} gold non-VAGUE)\n", p, r, f,
              correct, answered, gold_total);
   if (missing_docs) fmt::print("  {} documents not found under {}\n", missing_docs, options.tml_dir);
@@ -202,6 +243,10 @@ void add_eval_matres_command(CLI::App& eval) {
   cmd->add_option("--attributes", options->attributes,
                   "with --events gold: gold (class, tense, aspect from MAKEINSTANCE) or derived (from POS)")
       ->check(CLI::IsMember({"gold", "derived"}));
+  cmd->add_option("--event-model", options->event_model,
+                  "with --events system: event model file ('{fold}' is replaced by the fold number)");
+  cmd->add_option("--folds", options->folds, "split documents into N folds as `tempora train events --folds N` does");
+  cmd->add_option("--fold", options->fold, "with --folds: only this fold (0-based)");
   cmd->add_flag("--errors", options->errors, "print every pair the system gets wrong");
   cmd->callback([options] { run_matres(*options); });
 }
