@@ -58,8 +58,8 @@ struct ActorNode {
   ActorType type = ActorType::PERSON;
 };
 
-enum class Granularity : std::uint8_t { day, week, month, quarter, year, decade, unknown };
-std::string_view to_string(Granularity granularity);
+enum class TimeGranularity : std::uint8_t { day, week, month, quarter, year, decade, unknown };
+std::string_view to_string(TimeGranularity granularity);
 
 // Which parts of a date the text did not state ("October 17" -> year inferred
 // from the document creation time).
@@ -77,7 +77,7 @@ struct TimeNode {
   // The calendar interval [start, end] (both days included) when known.
   std::optional<std::chrono::sys_days> start;
   std::optional<std::chrono::sys_days> end;
-  Granularity granularity = Granularity::unknown;
+  TimeGranularity granularity = TimeGranularity::unknown;
   InferredParts inferred;
 
   // A single day; value is the ISO date.

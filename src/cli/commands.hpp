@@ -28,4 +28,7 @@ void add_train_events_command(CLI::App& train);
 // tempora eval matres: event start-point order against MATRES
 void add_eval_matres_command(CLI::App& eval);
 
+// tempora timeline: the whole pipeline, drawn or summarised
+void add_timeline_command(CLI::App& app);
+
 }  // namespace tempora::cli

@@ -81,7 +81,7 @@ std::string format_parts(std::optional<unsigned> month, std::optional<unsigned> 
 
 std::string_view to_string(ActorType type) { return kActorTypes.at(static_cast<std::size_t>(type)); }
 std::optional<ActorType> parse_actor_type(std::string_view name) { return parse_name<ActorType>(name, kActorTypes); }
-std::string_view to_string(Granularity g) { return kGranularities.at(static_cast<std::size_t>(g)); }
+std::string_view to_string(TimeGranularity g) { return kGranularities.at(static_cast<std::size_t>(g)); }
 std::string_view to_string(NodeKind kind) { return kNodeKinds.at(static_cast<std::size_t>(kind)); }
 std::string_view to_string(EdgeKind kind) { return kEdgeKinds.at(static_cast<std::size_t>(kind)); }
 std::string_view to_string(Role role) { return kRoles.at(static_cast<std::size_t>(role)); }
@@ -101,7 +101,7 @@ TimeNode TimeNode::day(std::string id, std::chrono::year_month_day ymd, Inferred
   t.value = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                         static_cast<unsigned>(ymd.day()));
   t.start = t.end = std::chrono::sys_days(ymd);
-  t.granularity = Granularity::day;
+  t.granularity = TimeGranularity::day;
   t.inferred = inferred;
   return t;
 }
@@ -112,7 +112,7 @@ TimeNode TimeNode::month(std::string id, std::chrono::year_month ym, InferredPar
   t.value = fmt::format("{:04}-{:02}", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
   t.start = std::chrono::sys_days(ym / std::chrono::day{1});
   t.end = std::chrono::sys_days(ym / std::chrono::last);
-  t.granularity = Granularity::month;
+  t.granularity = TimeGranularity::month;
   t.inferred = inferred;
   return t;
 }

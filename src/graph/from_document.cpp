@@ -1,0 +1,329 @@
+// From an analysed Document to a TimelineGraph.
+//
+// The graph is a summary of the layers, not a new analysis; every node and
+// edge comes from one layer:
+//
+//   event nodes    one per EventMention (Events): id, type, newsworthy, the
+//                  trigger's words. The label is headline-like, "Holm writes"
+//                  or "Marek gives interview": the mention's proper-noun
+//                  subject (Dependencies, when the parser ran), the verb in
+//                  the present tense, and a nominal object; a noun trigger
+//                  ("talks", "interview") is its own label.
+//   actor nodes    proper-noun subjects, objects and "with" obliques of the
+//                  events (from the parse). This is a stand-in until the
+//                  actor stage exists: it knows no coreference, so "Lidia
+//                  Marek" and "Marek" become one actor only because both end
+//                  in the same word.
+//   time nodes     the time expressions (TimeExpressions) an event is
+//                  anchored to, with their calendar interval and the parts
+//                  that were inferred ("Oct 17 (2025)").
+//   anchoring      a kept link event IS_INCLUDED / DURING / SIMULTANEOUS a
+//                  dated timex (TemporalLinks): "at" a day or finer, "within"
+//                  a coarser time; the strongest such link per event wins.
+//                  An event without one keeps the calendar bounds the closure
+//                  gives it ("on or after 2026-03-12"), as a bound, never as
+//                  a date. An "on or before" bound that only says "before the
+//                  article was written" is left out (it holds for every past
+//                  event and would say nothing).
+//   order          kept event-event links (BEFORE, AFTER, INCLUDES, ...):
+//                  stated when a word in the text gave the link (a signal
+//                  such as "after"), inferred when a rule did (tense, reported
+//                  speech, narrative order). Start-point links (STARTS_BEFORE)
+//                  are drawn as BEFORE, inferred.
+//   identity       kept IDENTITY links ("the meeting" referring back to
+//                  "met").
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "tempora/event.hpp"
+#include "tempora/parse.hpp"
+#include "tempora/pipeline.hpp"
+#include "tempora/relation.hpp"
+#include "graph/timeline_times.hpp"
+#include "tempora/graph.hpp"
+
+namespace tempora {
+
+namespace {
+
+using Vertex = TimelineGraph::Vertex;
+using std::chrono::sys_days;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The third person singular of a lemma, for headline labels ("meet" -> "meets").
+std::string third_person(const std::string& lemma) {
+  static const std::map<std::string, std::string, std::less<>> kIrregular = {
+      {"be", "is"}, {"have", "has"}, {"do", "does"}, {"go", "goes"}};
+  if (const auto it = kIrregular.find(lemma); it != kIrregular.end()) return it->second;
+  if (lemma.empty() || !std::isalpha(static_cast<unsigned char>(lemma.back()))) return lemma;
+  const auto ends = [&](std::string_view s) { return lemma.ends_with(s); };
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") || ends("o")) return lemma + "es";
+  if (lemma.size() > 1 && lemma.back() == 'y' && std::string_view("aeiou").find(lemma[lemma.size() - 2]) == std::string_view::npos)
+    return lemma.substr(0, lemma.size() - 1) + "ies";
+  return lemma + "s";
+}
+
+// The tokens of a proper-noun phrase around token i: i with its compound /
+// flat proper-noun dependents, in text order ("Lidia Marek").
+std::vector<int> name_parts(const SyntaxView& syntax, int i) {
+  std::vector<int> parts{i};
+  for (const int d : syntax.dependents(i))
+    if ((syntax.is(d, "compound") || syntax.is(d, "flat")) && syntax.upos(d) == Upos::PROPN) parts.push_back(d);
+  std::sort(parts.begin(), parts.end());
+  return parts;
+}
+
+// The last word of a name ("Marek"): what a headline calls a person.
+std::string short_name(const SyntaxView& syntax, int i) { return std::string(syntax.word(name_parts(syntax, i).back())); }
+
+std::string proper_name(const SyntaxView& syntax, int i) {
+  std::vector<int> parts{i};
+  for (const int d : syntax.dependents(i))
+    if ((syntax.is(d, "compound") || syntax.is(d, "flat")) && syntax.upos(d) == Upos::PROPN) parts.push_back(d);
+  std::sort(parts.begin(), parts.end());
+  std::string name;
+  for (const int p : parts) {
+    if (!name.empty()) name += ' ';
+    name += syntax.word(p);
+  }
+  return name;
+}
+
+std::optional<OrderRelation> order_relation(RelType type) {
+  switch (type) {
+    case RelType::before: case RelType::starts_before: return OrderRelation::BEFORE;
+    case RelType::after: case RelType::starts_after: return OrderRelation::AFTER;
+    case RelType::includes: return OrderRelation::INCLUDES;
+    case RelType::is_included: return OrderRelation::IS_INCLUDED;
+    case RelType::during: return OrderRelation::DURING;
+    case RelType::during_inv: return OrderRelation::DURING_INV;
+    case RelType::simultaneous: return OrderRelation::SIMULTANEOUS;
+    case RelType::begins: return OrderRelation::BEGINS;
+    case RelType::begun_by: return OrderRelation::BEGUN_BY;
+    case RelType::ends: return OrderRelation::ENDS;
+    case RelType::ended_by: return OrderRelation::ENDED_BY;
+    case RelType::ibefore: return OrderRelation::IBEFORE;
+    case RelType::iafter: return OrderRelation::IAFTER;
+    case RelType::identity: break;
+  }
+  return std::nullopt;
+}
+
+class Builder {
+ public:
+  Builder(TimelineGraph& graph, const Document& doc, const TimelineOptions& options)
+      : graph_(graph), doc_(doc), prefix_(options.id_prefix) {}
+
+  void run() {
+    if (!doc_.has<Events>()) return;
+    const Events& events = doc_.get<Events>();
+    if (doc_.has<Dependencies>() && doc_.has<Morphology>()) syntax_.emplace(doc_);
+    for (const EventMention& e : events.events) add_event(e);
+    if (!doc_.has<TemporalLinks>()) return;
+    const TemporalLinks& links = doc_.get<TemporalLinks>();
+    times_ = detail::timeline_times(doc_);
+    for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
+    anchor_events(events, links);
+    add_order(links);
+  }
+
+ private:
+  std::string id(std::string_view local) const { return prefix_.empty() ? std::string(local) : prefix_ + ":" + std::string(local); }
+
+  std::optional<Vertex> actor(int token) {
+    if (!syntax_ || token < 0 || syntax_->upos(token) != Upos::PROPN) return std::nullopt;
+    const std::string key = id("actor:" + lower(short_name(*syntax_, token)));
+    const std::string name = proper_name(*syntax_, token);
+    if (const auto found = graph_.find(key)) return found;
+    return graph_.add_actor({.id = key, .name = name, .type = ActorType::OTHER});
+  }
+
+  void add_event(const EventMention& e) {
+    std::string trigger(doc_.text(e.span));
+    std::string label;
+    std::vector<std::pair<Vertex, Role>> roles;
+    if (syntax_ && e.token < syntax_->size()) {
+      const int head = static_cast<int>(e.token);
+      const int subject = syntax_->subject(head);
+      if (const auto a = actor(subject)) {
+        roles.emplace_back(*a, Role::agent);
+        label = short_name(*syntax_, subject);
+      }
+      if (e.pos == EventPos::VERB) {
+        if (!label.empty()) {
+          const bool plain = e.tense == EventTense::PAST || e.tense == EventTense::PRESENT ||
+                             e.tense == EventTense::PASTPART || e.tense == EventTense::NONE;
+          label += ' ';
+          label += plain && !e.lemma.empty() && e.modality.empty() ? third_person(e.lemma) : trigger;
+        }
+        const int object = syntax_->object(head);
+        if (object >= 0 && (syntax_->upos(object) == Upos::NOUN || syntax_->upos(object) == Upos::PROPN)) {
+          if (const auto a = actor(object)) roles.emplace_back(*a, Role::patient);
+          if (!label.empty()) {
+            label += ' ';
+            label += syntax_->upos(object) == Upos::PROPN ? proper_name(*syntax_, object) : std::string(syntax_->word(object));
+          }
+        }
+        const int with = syntax_->oblique(head, "with");
+        if (const auto a = actor(with)) {
+          roles.emplace_back(*a, Role::co_participant);
+          if (!label.empty()) label += " with " + graph_[*a].actor()->name;
+        }
+      } else if (!label.empty()) {
+        label += ": " + trigger;
+      }
+    }
+    if (label.empty()) label = trigger;
+    if (e.polarity == EventPolarity::NEG) label = "not: " + label;
+    if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    const Vertex v = graph_.add_event({.id = id(e.id),
+                                       .type = e.type,
+                                       .trigger = trigger,
+                                       .label = label,
+                                       .newsworthy = e.newsworthy,
+                                       .documents = {doc_.info().id},
+                                       .sentence = e.sentence});
+    events_.emplace(e.id, v);
+    for (const auto& [a, role] : roles) {
+      bool seen = false;
+      for (const auto& [b, r] : graph_.participants(v)) seen = seen || b == a;
+      if (!seen) graph_.add_participation(v, a, role);
+    }
+  }
+
+  std::optional<Vertex> time_node(const detail::TimelineTime& t) {
+    if (!t.calendar) return std::nullopt;
+    if (const auto found = graph_.find(id(t.tid))) return found;
+    using U = detail::TimelineTime::Unit;
+    TimeNode node;
+    node.id = id(t.tid);
+    node.value = t.value;
+    node.text = std::string(doc_.text(t.span));
+    node.start = t.start;
+    node.end = t.end;
+    switch (t.unit) {
+      case U::day: node.granularity = TimeGranularity::day; break;
+      case U::week: node.granularity = TimeGranularity::week; break;
+      case U::month: node.granularity = TimeGranularity::month; break;
+      case U::quarter: node.granularity = TimeGranularity::quarter; break;
+      case U::year: node.granularity = TimeGranularity::year; break;
+      case U::decade: node.granularity = TimeGranularity::decade; break;
+      case U::unknown: node.granularity = TimeGranularity::unknown; break;
+    }
+    if (node.granularity == TimeGranularity::day && node.value.size() > 10) node.value.resize(10);  // "2026-03-12T15:30"
+    node.inferred = {.year = t.year_inferred, .month = t.month_inferred, .day = t.day_inferred};
+    return graph_.add_time(std::move(node));
+  }
+
+  Vertex bound_node(sys_days day) {
+    const std::chrono::year_month_day ymd{day};
+    const std::string key = id(fmt::format("bound:{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()),
+                                           static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())));
+    if (const auto found = graph_.find(key)) return *found;
+    TimeNode node = TimeNode::day(key, ymd);
+    return graph_.add_time(std::move(node));
+  }
+
+  void anchor_events(const Events& events, const TemporalLinks& links) {
+    // The strongest kept inclusion link per event.
+    struct Best {
+      const detail::TimelineTime* timex = nullptr;
+      const TemporalLinkRecord* link = nullptr;
+    };
+    std::unordered_map<std::string, Best> best;
+    for (const TemporalLinkRecord& l : links.links) {
+      if (!l.kept) continue;
+      RelType type = l.type;
+      std::string_view event = l.a, time = l.b;
+      if (!events_.contains(std::string(event))) {
+        std::swap(event, time);
+        type = inverse(type);
+      }
+      const auto e = events_.find(std::string(event));
+      const auto t = timexes_.find(std::string(time));
+      if (e == events_.end() || t == timexes_.end()) continue;
+      if (type != RelType::is_included && type != RelType::during && type != RelType::simultaneous &&
+          type != RelType::identity)
+        continue;
+      if (!t->second->calendar) continue;
+      Best& b = best[std::string(event)];
+      if (b.link == nullptr || l.confidence > b.link->confidence) b = {t->second, &l};
+    }
+    std::optional<sys_days> dct;
+    if (doc_.info().creation_time) dct = doc_.info().creation_time->day;
+    for (const EventMention& e : events.events) {
+      const Vertex v = events_.at(e.id);
+      if (const auto it = best.find(e.id); it != best.end()) {
+        if (const auto tv = time_node(*it->second.timex)) {
+          const TimeGranularity g = graph_[*tv].time()->granularity;
+          const std::string evidence = it->second.link->evidence.empty()
+                                           ? std::string(doc_.text(it->second.timex->span))
+                                           : it->second.link->evidence;
+          graph_.add_anchoring(v, *tv, g == TimeGranularity::day ? Anchor::at : Anchor::within, evidence,
+                               it->second.link->confidence, !it->second.link->signal.has_value());
+          continue;
+        }
+      }
+      // No date of its own: the bounds the closure gives.
+      const NodeBounds bounds = links.bounds(e.id);
+      if (bounds.earliest_start) {
+        const auto day = std::chrono::floor<std::chrono::days>(*bounds.earliest_start);
+        graph_.add_anchoring(v, bound_node(day), Anchor::on_or_after, "closure", 1.0, true);
+      }
+      if (bounds.latest_start) {
+        const auto day = std::chrono::floor<std::chrono::days>(*bounds.latest_start - std::chrono::seconds(1));
+        if (!dct || day < *dct) graph_.add_anchoring(v, bound_node(day), Anchor::on_or_before, "closure", 1.0, true);
+      }
+    }
+  }
+
+  void add_order(const TemporalLinks& links) {
+    for (const TemporalLinkRecord& l : links.links) {
+      if (!l.kept) continue;
+      const auto a = events_.find(l.a);
+      const auto b = events_.find(l.b);
+      if (a == events_.end() || b == events_.end() || a->second == b->second) continue;
+      const bool stated = l.signal.has_value();
+      if (l.type == RelType::identity) {
+        graph_.add_identity(a->second, b->second, l.evidence, l.confidence);
+        continue;
+      }
+      const auto relation = order_relation(l.type);
+      if (!relation) continue;
+      const bool start_only = l.type == RelType::starts_before || l.type == RelType::starts_after;
+      graph_.add_order(a->second, b->second, *relation, l.evidence, l.confidence, !stated || start_only);
+    }
+  }
+
+  TimelineGraph& graph_;
+  const Document& doc_;
+  std::string prefix_;
+  std::optional<SyntaxView> syntax_;
+  std::unordered_map<std::string, Vertex> events_;
+  std::vector<detail::TimelineTime> times_;
+  std::unordered_map<std::string, const detail::TimelineTime*> timexes_;
+};
+
+}  // namespace
+
+void add_to_timeline(TimelineGraph& graph, const Document& doc, const TimelineOptions& options) {
+  Builder(graph, doc, options).run();
+}
+
+TimelineGraph build_timeline(const Document& doc) {
+  TimelineGraph graph;
+  add_to_timeline(graph, doc);
+  return graph;
+}
+
+}  // namespace tempora

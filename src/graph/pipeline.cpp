@@ -1,0 +1,128 @@
+// The pipeline: every stage, loaded once, run in order on a document.
+//
+// Nothing here decides anything about language; it only fixes the order of
+// the stages (see tempora/pipeline.hpp) and which ones run, so that the
+// `timeline` command, the tests and library users all get the same layers
+// from the same text and DCT. Optional stages are those whose trained model
+// may be missing from a checkout (the parser, the event tagger): without them
+// the pipeline still yields time expressions, and the timeline is empty
+// rather than an error.
+//
+// read_document() is the one place that turns a file into a Document with its
+// DCT: plain text (the time stage later takes a dated dateline as the DCT),
+// TimeML (<DCT>) or JSON ("dct").
+#include "tempora/pipeline.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tempora/data.hpp"
+#include "tempora/event.hpp"
+#include "tempora/parse.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/relation.hpp"
+#include "tempora/segment.hpp"
+#include "tempora/timeml.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora {
+
+struct Pipeline::Stages {
+  Segmenter segmenter = Segmenter::load();
+  TimeTagger time = TimeTagger::load();
+  PosTagger pos = PosTagger::load();
+  std::optional<DependencyParser> parser;
+  std::optional<EventTagger> events;
+  std::optional<RelationExtractor> relation;
+};
+
+Pipeline::Pipeline(std::unique_ptr<const Stages> stages) : stages_(std::move(stages)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Pipeline Pipeline::load() {
+  auto stages = std::make_unique<Stages>();
+  std::error_code ec;
+  const std::filesystem::path parser_model = data_dir() / "models" / "parser-en-ewt.bin";
+  if (std::filesystem::is_regular_file(parser_model, ec)) stages->parser.emplace(DependencyParser::load(parser_model));
+  if (EventTagger::available()) {
+    stages->events.emplace(EventTagger::load());
+    stages->relation.emplace(RelationExtractor::load());
+  }
+  return Pipeline(std::move(stages));
+}
+
+bool Pipeline::has_parser() const { return stages_->parser.has_value(); }
+bool Pipeline::has_events() const { return stages_->events.has_value(); }
+
+void Pipeline::analyze(Document& doc) const {
+  const Stages& s = *stages_;
+  if (!doc.has<Segmentation>()) s.segmenter.segment(doc);
+  if (!doc.has<TimeExpressions>()) s.time.tag(doc);
+  if (!doc.has<Morphology>()) s.pos.tag(doc);
+  if (s.parser && !doc.has<Dependencies>()) s.parser->parse(doc);
+  if (s.events && !doc.has<Events>()) s.events->tag(doc);
+  if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) s.relation->link(doc);
+}
+
+namespace {
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw std::runtime_error(fmt::format("{}: is a directory", path.string()));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot open {}", path.string()));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(fmt::format("cannot read {}", path.string()));
+  return buffer.str();
+}
+
+bool looks_like_timeml(const std::filesystem::path& path, std::string_view content) {
+  const auto ext = path.extension().string();
+  if (ext == ".tml" || ext == ".TE3input" || ext == ".xml") return true;
+  const auto start = content.find_first_not_of(" \t\r\n");
+  return start != std::string_view::npos && content.substr(start, 5) == "<?xml" &&
+         content.find("<TEXT>") != std::string_view::npos;
+}
+
+}  // namespace
+
+Document read_document(const std::filesystem::path& path, const std::optional<CreationTime>& dct) {
+  const std::string content = read_bytes(path);
+  DocumentInfo info;
+  info.id = path.stem().string();
+  info.source = path.string();
+  std::string text;
+  if (path.extension() == ".json") {
+    const auto j = nlohmann::json::parse(content, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string())
+      throw std::runtime_error(fmt::format("{}: expected a JSON object with a \"text\" string", path.string()));
+    text = j["text"].get<std::string>();
+    if (j.contains("id") && j["id"].is_string()) info.id = j["id"].get<std::string>();
+    if (j.contains("title") && j["title"].is_string()) info.title = j["title"].get<std::string>();
+    for (const char* key : {"dct", "creation_time", "date"})
+      if (j.contains(key) && j[key].is_string()) {
+        info.creation_time = parse_dct(j[key].get<std::string>(), "json");
+        if (!info.creation_time && !dct)
+          throw std::runtime_error(
+              fmt::format("{}: \"{}\" is not a date (use YYYY-MM-DD)", path.string(), key));
+        break;
+      }
+  } else if (looks_like_timeml(path, content)) {
+    timeml::TimemlDocument tml = timeml::parse_timeml(content, path.string());
+    text = std::move(tml.text);
+    info.creation_time = tml.creation_time;
+    if (!tml.docid.empty()) info.id = tml.docid;
+  } else {
+    text = content;
+  }
+  if (dct) info.creation_time = dct;
+  return Document(std::move(text), std::move(info));
+}
+
+}  // namespace tempora

@@ -1,0 +1,50 @@
+// Reads the TimeExpressions layer into detail::TimelineTime (see the header
+// for why this is a file of its own).
+#include "graph/timeline_times.hpp"
+
+#include "tempora/timex.hpp"
+
+namespace tempora::detail {
+
+namespace {
+
+TimelineTime::Unit unit_of(Granularity g) {
+  using U = TimelineTime::Unit;
+  switch (g) {
+    case Granularity::day: case Granularity::part_of_day: case Granularity::hour: case Granularity::minute: return U::day;
+    case Granularity::week: return U::week;
+    case Granularity::month: return U::month;
+    case Granularity::quarter: case Granularity::half: case Granularity::season: return U::quarter;
+    case Granularity::year: return U::year;
+    case Granularity::decade: case Granularity::century: return U::decade;
+    case Granularity::unknown: break;
+  }
+  return U::unknown;
+}
+
+}  // namespace
+
+std::vector<TimelineTime> timeline_times(const Document& doc) {
+  std::vector<TimelineTime> out;
+  if (!doc.has<TimeExpressions>()) return out;
+  for (const Timex& t : doc.get<TimeExpressions>().timexes) {
+    TimelineTime x;
+    x.tid = t.tid;
+    x.value = t.value;
+    x.span = t.span;
+    x.calendar = t.interval.has_value() && (t.type == TimexType::date || t.type == TimexType::time);
+    if (t.interval) {
+      x.start = std::chrono::floor<std::chrono::days>(t.interval->start);
+      x.end = std::chrono::floor<std::chrono::days>(t.interval->end - std::chrono::seconds(1));
+      if (x.end < x.start) x.end = x.start;
+      x.unit = unit_of(t.interval->granularity);
+    }
+    x.year_inferred = (t.inferred & kFieldYear) != 0;
+    x.month_inferred = (t.inferred & kFieldMonth) != 0;
+    x.day_inferred = (t.inferred & kFieldDay) != 0;
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace tempora::detail
