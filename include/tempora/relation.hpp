@@ -31,6 +31,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "tempora/document.hpp"
@@ -73,6 +74,7 @@ struct TemporalLinks {
   std::vector<ImplicitEvent> implicit_events;
   TemporalGraph graph;                     // closed: nodes are the DCT, timexes, events and implicit events
   std::vector<std::string> diagnostics;    // conflicts and the work cap, as readable lines
+  std::unordered_map<std::string, std::size_t> index;  // node id -> graph node
 
   // The graph node of an id, or TemporalGraph::npos.
   std::size_t node(std::string_view id) const;

@@ -566,7 +566,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   }
 
   // ---- closure -------------------------------------------------------------
-  std::unordered_map<std::string, std::size_t> index;
+  std::unordered_map<std::string, std::size_t>& index = b.out.index;
   for (std::size_t v = 0; v < graph.nodes().size(); ++v) index.emplace(graph.nodes()[v].id, v);
   std::vector<std::size_t> graph_link(b.out.links.size(), TemporalGraph::npos);
   for (std::size_t i = 0; i < b.out.links.size(); ++i) {
@@ -610,9 +610,8 @@ const TemporalLinks& RelationExtractor::link(Document& doc) const {
 // ---- the layer's queries -------------------------------------------------------
 
 std::size_t TemporalLinks::node(std::string_view id) const {
-  for (std::size_t v = 0; v < graph.nodes().size(); ++v)
-    if (graph.nodes()[v].id == id) return v;
-  return TemporalGraph::npos;
+  const auto it = index.find(std::string(id));
+  return it == index.end() ? TemporalGraph::npos : it->second;
 }
 
 StartOrder TemporalLinks::start_order(std::string_view a, std::string_view b) const {
