@@ -96,6 +96,10 @@ timeml::EventScores evaluate(const EventTagger& tagger, const Segmenter& segment
     std::vector<EventTrainingDocument::Gold> system;
     for (const EventMention& e : tagger.tag(doc).events) {
       system.push_back({e.span, e.cls});
+      if (confusions) {
+        const bool hit = std::any_of(d->events.begin(), d->events.end(), [&](const auto& g) { return g.span == e.span; });
+        fmt::print(stderr, "confidence {:.3f} {}\n", e.confidence, hit ? 1 : 0);
+      }
       const auto gold = nd->instances.find(e.span.begin);
       const bool found = std::any_of(d->events.begin(), d->events.end(), [&](const auto& g) { return g.span == e.span; });
       if (!found || gold == nd->instances.end()) continue;
