@@ -329,8 +329,12 @@ void TemporalGraph::close() {
     }
     const TemporalLink& link = links_[li];
     bool ok = true;
-    for (const PointConstraint& pc : endpoint_constraints(link.type))
-      if (ok) ok = c.constrain(point(link.a, pc.a_end), point(link.b, pc.b_end), pc.rel, true);
+    // A single arc is checked before it changes anything, so only links of
+    // several arcs need their changes recorded for a rollback.
+    const std::vector<PointConstraint> constraints = endpoint_constraints(link.type);
+    const bool record = constraints.size() > 1 || constraints.front().rel == PointRel::eq;
+    for (const PointConstraint& pc : constraints)
+      if (ok) ok = c.constrain(point(link.a, pc.a_end), point(link.b, pc.b_end), pc.rel, record);
     if (ok) {
       accepted_[li] = true;
       adjacent[link.a].emplace_back(link.b, li);
