@@ -2,13 +2,17 @@
 //
 // How it parses. A sentence is parsed left to right by the arc-hybrid system
 // (transition.hpp): in each state one averaged perceptron (three classes:
-// SHIFT, LEFT, RIGHT) picks the best valid transition from about ninety
+// SHIFT, LEFT, RIGHT) picks the best valid transition from about 130
 // feature templates in the style of Zhang & Nivre (2011): words and tags of
 // the top three stack words and the first three buffer words, the leftmost
 // and rightmost children of s0, s1 and b0 with their relations, pairs and
 // triples of those, the distance between s0 and b0 (and s1 and s0), the
 // number of left and right children (valency) and the sets of relations
-// already attached (label sets). When the transition builds an arc, a second
+// already attached (label sets). Because the tags come from a tagger that is
+// wrong on about one word in twenty, the words also enter through signals
+// the tags cannot spoil: the coarse UPOS alone, a three-letter suffix with
+// capitalization, and the word's ambiguity class (the set of UPOS it had in
+// training, stored with the model). When the transition builds an arc, a second
 // perceptron (one class per relation) labels it from the head, the
 // dependent, the dependent's finished subtree (its case marker, determiner,
 // ...) and the head's relations so far. Splitting the arc decision from its
@@ -57,7 +61,7 @@ using detail::ParseState;
 namespace {
 
 constexpr char kMagic[4] = {'T', 'P', 'R', 'S'};
-constexpr std::uint32_t kFormatVersion = 2;
+constexpr std::uint32_t kFormatVersion = 3;
 constexpr std::string_view kRootRelation = "root";
 
 // Special word/tag values for ROOT and for an absent position.
@@ -220,6 +224,8 @@ void transition_features(const ParseState& st, const Encoded& e, std::vector<std
   const std::uint64_t s0a = A(s0), s1a = A(s1), b0a = A(b0), b1a = A(b1);
   f.add(s0a); f.add(b0a); f.add(s1a); f.add(b1a);
   f.add(s0a, b0a); f.add(s1a, s0a); f.add(s0a, b0t); f.add(s0t, b0a); f.add(b0a, b1a); f.add(s1t, s0a);
+  // is s0 a finished clause that modifies s1 ("Trump, who met Zelensky, ...")?
+  f.add(W(s0l), s1t, b0t); f.add(L(s0l), s1t, s0t); f.add(s1t, s0t, T(s0r), b0t); f.add(W(s0l), s0t, b0w);
 }
 
 // ---- relation features -------------------------------------------------------
