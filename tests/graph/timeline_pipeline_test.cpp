@@ -1,0 +1,180 @@
+// The whole pipeline on real text: sample articles and the seed article to a
+// timeline graph, its text summary and SVG, and `tempora timeline` end to end.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tempora/graph.hpp"
+#include "tempora/pipeline.hpp"
+#include "tempora/render.hpp"
+#include "tempora/timex.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+const Pipeline& pipeline() {
+  static const Pipeline p = Pipeline::load();
+  return p;
+}
+
+struct Result {
+  TimelineGraph graph;
+  Placement placement;
+  std::string text;
+};
+
+Result timeline_of(const std::filesystem::path& file, std::string_view dct) {
+  Document doc = read_document(file, parse_dct(dct, "test"));
+  pipeline().analyze(doc);
+  Result r;
+  r.graph = build_timeline(doc);
+  r.placement = place(r.graph);
+  r.text = to_text(r.graph, r.placement);
+  return r;
+}
+
+// The column of the first shown event whose label contains `words`, or -1.
+int column_of(const Result& r, std::string_view words) {
+  for (const PlacedEvent& e : r.placement.events)
+    if (r.graph[e.event].event()->label.find(words) != std::string::npos) return e.column;
+  return -1;
+}
+
+std::string date_of(const Result& r, std::string_view words) {
+  for (const PlacedEvent& e : r.placement.events)
+    if (r.graph[e.event].event()->label.find(words) != std::string::npos) return e.date_label;
+  return {};
+}
+
+TEST(TimelinePipeline, EverySampleRendersToSvg) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const std::pair<const char*, const char*> samples[] = {{"meeting-meridian.txt", "2026-03-14"},
+                                                          {"meeting-harbor-times.txt", "2026-03-13"},
+                                                          {"meeting-civic-wire.txt", "2026-03-16"}};
+  for (const auto& [name, dct] : samples) {
+    const Result r = timeline_of(testing::source_dir() / "samples" / name, dct);
+    EXPECT_GT(r.placement.events.size(), 5u) << name;
+    const std::string svg = render_dot(to_dot(r.graph, r.placement), OutputFormat::svg);
+    EXPECT_NE(svg.find("<svg"), std::string::npos) << name;
+    EXPECT_NE(svg.find("</svg>"), std::string::npos) << name;
+  }
+}
+
+TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const Result r = timeline_of(testing::source_dir() / "samples" / "meeting-meridian.txt", "2026-03-14");
+  // "The two leaders met ... on March 12".
+  EXPECT_NE(date_of(r, "Met").find("Mar 12"), std::string::npos) << r.text;
+  const int met = column_of(r, "Met");
+  ASSERT_GE(met, 0) << r.text;
+  // Marek arrived the day before; the interview (Friday morning) comes after.
+  const int arrives = column_of(r, "Marek arrives");
+  ASSERT_GE(arrives, 0) << r.text;
+  EXPECT_LT(arrives, met) << r.text;
+  const int interview = column_of(r, "Marek gives interview");
+  ASSERT_GE(interview, 0) << r.text;
+  EXPECT_GT(interview, met) << r.text;
+  EXPECT_NE(date_of(r, "Marek gives interview").find("Mar 13"), std::string::npos) << r.text;
+  // The summit of March 27 is last among the dated events.
+  EXPECT_NE(date_of(r, "Summit").find("Mar 27"), std::string::npos) << r.text;
+  EXPECT_GT(column_of(r, "Summit"), interview) << r.text;
+  const std::string svg = render_dot(to_dot(r.graph, r.placement), OutputFormat::svg);
+  EXPECT_NE(svg.find("Mar 12"), std::string::npos);
+  EXPECT_NE(svg.find("Marek"), std::string::npos);
+}
+
+TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const auto seed = shared / "seeds" / "zelensky-trump-nbc.txt";
+  if (!std::filesystem::exists(seed)) GTEST_SKIP() << "no seed article";
+  const Result r = timeline_of(seed, "2025-10-20");
+  const std::string meeting_date = date_of(r, "Meeting");
+  EXPECT_NE(meeting_date.find("Oct 17 (2025)"), std::string::npos) << r.text;
+  const int meeting = column_of(r, "Meeting");
+  const int post = column_of(r, "Trump posts");
+  ASSERT_GE(meeting, 0) << r.text;
+  ASSERT_GE(post, 0) << r.text;
+  EXPECT_GT(post, meeting) << r.text;
+}
+
+TEST(TimelinePipeline, EmptyAndBinaryDocumentsGiveAnEmptyTimeline) {
+  for (const std::string text : {std::string(), std::string("\0\xff\xfe\x01 garbage \x80\x80", 17)}) {
+    Document doc(text);
+    pipeline().analyze(doc);
+    const TimelineGraph g = build_timeline(doc);
+    const Placement p = place(g);
+    EXPECT_NE(render_dot(to_dot(g, p), OutputFormat::svg).find("<svg"), std::string::npos);
+  }
+}
+
+// ---- the command line ---------------------------------------------------------
+
+int run(const std::string& args, std::string* out = nullptr) {
+  const std::string tmp = (std::filesystem::temp_directory_path() / "tempora-timeline-cli.out").string();
+  const int rc = std::system((testing::cli_path() + " " + args + " > " + tmp + " 2>&1").c_str());
+  if (out != nullptr) {
+    std::ifstream in(tmp);
+    std::stringstream s;
+    s << in.rdbuf();
+    *out = s.str();
+  }
+  return rc;
+}
+
+TEST(TimelineCli, SummaryAndSvgOfTheMeridianSample) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const std::string sample = (testing::source_dir() / "samples" / "meeting-meridian.txt").string();
+  std::string out;
+  ASSERT_EQ(run("timeline " + sample + " --dct 2026-03-14", &out), 0) << out;
+  EXPECT_NE(out.find("Mar 12"), std::string::npos) << out;
+  EXPECT_NE(out.find("Marek arrives"), std::string::npos) << out;
+  const auto svg = std::filesystem::temp_directory_path() / "tempora-timeline-test.svg";
+  std::filesystem::remove(svg);
+  ASSERT_EQ(run("timeline " + sample + " --dct 2026-03-14 -o " + svg.string(), &out), 0) << out;
+  std::ifstream in(svg);
+  std::stringstream s;
+  s << in.rdbuf();
+  EXPECT_NE(s.str().find("</svg>"), std::string::npos);
+  // Filters: only MEET events.
+  ASSERT_EQ(run("timeline " + sample + " --dct 2026-03-14 --type MEET", &out), 0) << out;
+  EXPECT_EQ(out.find("Marek arrives"), std::string::npos) << out;
+  EXPECT_NE(out.find("Summit"), std::string::npos) << out;
+}
+
+TEST(TimelineCli, BadInputFailsCleanly) {
+  const std::string sample = (testing::source_dir() / "samples" / "meeting-meridian.txt").string();
+  std::string out;
+  EXPECT_EQ(run("timeline " + sample + " --dct 2026-13-45", &out), 1 << 8) << out;
+  EXPECT_NE(out.find("not a date"), std::string::npos) << out;
+  EXPECT_NE(run("timeline " + sample + " --from yesterday", &out), 0);
+  EXPECT_NE(out.find("not a date"), std::string::npos) << out;
+  EXPECT_NE(run("timeline " + sample + " -o out.bmp", &out), 0);
+  EXPECT_NE(out.find("extension"), std::string::npos) << out;
+  EXPECT_NE(run("timeline " + sample + " --format gif", &out), 0);
+  EXPECT_NE(out.find("unknown format"), std::string::npos) << out;
+  EXPECT_NE(run("timeline /nonexistent/article.txt", &out), 0);
+  EXPECT_NE(out.find("cannot open"), std::string::npos) << out;
+
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto empty = dir / "tempora-timeline-empty.txt";
+  std::ofstream(empty).close();
+  EXPECT_EQ(run("timeline " + empty.string() + " --dct 2026-03-14", &out), 0) << out;
+  EXPECT_NE(out.find("no events"), std::string::npos) << out;
+  const auto binary = dir / "tempora-timeline-binary.txt";
+  {
+    std::ofstream b(binary, std::ios::binary);
+    for (int i = 0; i < 4096; ++i) b.put(static_cast<char>((i * 7919) & 0xFF));
+  }
+  const auto svg = dir / "tempora-timeline-binary.svg";
+  EXPECT_EQ(run("timeline " + binary.string() + " -o " + svg.string(), &out), 0) << out;
+}
+
+}  // namespace
+}  // namespace tempora
