@@ -28,8 +28,12 @@
 //   order          kept event-event links (BEFORE, AFTER, INCLUDES, ...):
 //                  stated when a word in the text gave the link (a signal
 //                  such as "after"), inferred when a rule did (tense, reported
-//                  speech, narrative order). Start-point links (STARTS_BEFORE)
-//                  are drawn as BEFORE, inferred.
+//                  speech). Start-point links (STARTS_BEFORE) are drawn as
+//                  BEFORE, inferred. Narrative-order defaults are not drawn.
+//   shown          an event is shown by default (EventNode::newsworthy) when
+//                  the event stage calls it newsworthy and it has a type in
+//                  the taxonomy or a named participant: "Walked" or "Means"
+//                  alone tell a reader nothing (--all shows them).
 //   identity       kept IDENTITY links ("the meeting" referring back to
 //                  "met").
 #include <fmt/format.h>
@@ -179,8 +183,24 @@ class Builder {
           roles.emplace_back(*a, Role::co_participant);
           if (!label.empty()) label += " with " + graph_[*a].actor()->name;
         }
-      } else if (!label.empty()) {
-        label += ": " + trigger;
+      } else {
+        // A nominal event: "Holm's post", "meeting with Trump".
+        std::string noun = trigger;
+        const int owner = syntax_->dependent(head, "nmod:poss");
+        if (label.empty()) {
+          if (const auto a = actor(owner)) {
+            roles.emplace_back(*a, Role::agent);
+            noun = short_name(*syntax_, owner) + "'s " + noun;
+          }
+        } else {
+          noun = label + ": " + noun;
+        }
+        label = noun;
+        const int with = syntax_->oblique(head, "with");
+        if (const auto a = actor(with)) {
+          roles.emplace_back(*a, Role::co_participant);
+          label += " with " + graph_[*a].actor()->name;
+        }
       }
     }
     if (label.empty()) label = trigger;
@@ -190,7 +210,7 @@ class Builder {
                                        .type = e.type,
                                        .trigger = trigger,
                                        .label = label,
-                                       .newsworthy = e.newsworthy,
+                                       .newsworthy = e.newsworthy && (e.type != "OTHER" || !roles.empty()),
                                        .documents = {doc_.info().id},
                                        .sentence = e.sentence});
     events_.emplace(e.id, v);
@@ -293,6 +313,9 @@ class Builder {
       const auto a = events_.find(l.a);
       const auto b = events_.find(l.b);
       if (a == events_.end() || b == events_.end() || a->second == b->second) continue;
+      // The narrative-order default ("told later, happened later") is too
+      // weak to draw: it already shaped the bounds through the closure.
+      if (l.evidence.starts_with("narrative order")) continue;
       const bool stated = l.signal.has_value();
       if (l.type == RelType::identity) {
         graph_.add_identity(a->second, b->second, l.evidence, l.confidence);
