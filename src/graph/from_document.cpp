@@ -162,13 +162,20 @@ class Builder {
       if (const auto a = actor(subject)) {
         roles.emplace_back(*a, Role::agent);
         label = short_name(*syntax_, subject);
+      } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN) {
+        label = std::string(syntax_->word(subject));  // "leaders meet"
       }
       if (e.pos == EventPos::VERB) {
         if (!label.empty()) {
           const bool plain = e.tense == EventTense::PAST || e.tense == EventTense::PRESENT ||
                              e.tense == EventTense::PASTPART || e.tense == EventTense::NONE;
           label += ' ';
-          label += plain && !e.lemma.empty() && e.modality.empty() ? third_person(e.lemma) : trigger;
+          const int subject_token = syntax_->subject(head);
+          const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
+          const bool plural = xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
+          if (!plain || e.lemma.empty() || !e.modality.empty()) label += trigger;
+          else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
+          else label += third_person(e.lemma);
         }
         const int object = syntax_->object(head);
         if (object >= 0 && (syntax_->upos(object) == Upos::NOUN || syntax_->upos(object) == Upos::PROPN)) {
