@@ -82,9 +82,6 @@ void run_timeline(const TimelineOptions& options) {
   for (const std::string& input : options.inputs) {
     Document doc = read_document(input, dct);
     pipeline.analyze(doc);
-    if (!doc.info().creation_time)
-      fmt::print(stderr, "tempora: {}: no document date (DCT); pass --dct YYYY-MM-DD to date 'Thursday' or 'last week'\n",
-                 input);
     for (const Diagnostic& d : doc.diagnostics())
       if (d.severity != Diagnostic::Severity::note) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     tempora::TimelineOptions build;

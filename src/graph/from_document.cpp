@@ -132,17 +132,24 @@ class Builder {
     if (!doc_.has<Events>()) return;
     const Events& events = doc_.get<Events>();
     if (doc_.has<Dependencies>() && doc_.has<Morphology>()) syntax_.emplace(doc_);
+    times_ = detail::timeline_times(doc_);
+    for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
     for (const EventMention& e : events.events) add_event(e);
     if (!doc_.has<TemporalLinks>()) return;
     const TemporalLinks& links = doc_.get<TemporalLinks>();
-    times_ = detail::timeline_times(doc_);
-    for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
     anchor_events(events, links);
     add_order(links);
   }
 
  private:
   std::string id(std::string_view local) const { return prefix_.empty() ? std::string(local) : prefix_ + ":" + std::string(local); }
+
+  bool in_time_expression(int token) const {
+    const Span span = doc_.get<Segmentation>().tokens[static_cast<std::size_t>(token)].span;
+    for (const detail::TimelineTime& t : times_)
+      if (t.span.overlaps(span)) return true;
+    return false;
+  }
 
   std::optional<Vertex> actor(int token) {
     if (!syntax_ || token < 0 || syntax_->upos(token) != Upos::PROPN) return std::nullopt;
@@ -162,7 +169,8 @@ class Builder {
       if (const auto a = actor(subject)) {
         roles.emplace_back(*a, Role::agent);
         label = short_name(*syntax_, subject);
-      } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN) {
+      } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
+                 !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
         label = std::string(syntax_->word(subject));  // "leaders meet"
       }
       if (e.pos == EventPos::VERB) {

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -104,6 +106,37 @@ TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
   ASSERT_GE(meeting, 0) << r.text;
   ASSERT_GE(post, 0) << r.text;
   EXPECT_GT(post, meeting) << r.text;
+}
+
+TEST(TimelinePipeline, OneLoadedPipelineGivesTheSameTimelineOnEveryThread) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const auto file = testing::source_dir() / "samples" / "meeting-harbor-times.txt";
+  const auto json_of = [&] {
+    const Result r = timeline_of(file, "2026-03-13");
+    return to_json(r.graph, r.placement);
+  };
+  const std::string expected = json_of();
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < got.size(); ++i) threads.emplace_back([&, i] { got[i] = json_of(); });
+  for (std::thread& t : threads) t.join();
+  for (const std::string& g : got) EXPECT_EQ(g, expected);
+}
+
+TEST(TimelinePipeline, TheDctComesFromJsonInput) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  const auto file = std::filesystem::temp_directory_path() / "tempora-timeline-doc.json";
+  std::ofstream(file) << R"({"id": "wire", "dct": "2026-03-14", "text": "The two leaders met on Thursday."})";
+  Document doc = read_document(file);
+  ASSERT_TRUE(doc.info().creation_time.has_value());
+  EXPECT_EQ(doc.info().id, "wire");
+  pipeline().analyze(doc);
+  const TimelineGraph g = build_timeline(doc);
+  const Placement p = place(g);
+  ASSERT_FALSE(p.events.empty());
+  EXPECT_NE(p.events.front().date_label.find("Mar 12"), std::string::npos) << to_text(g, p);
+  std::ofstream(file) << R"({"text": 42})";
+  EXPECT_THROW(read_document(file), std::runtime_error);
 }
 
 TEST(TimelinePipeline, EmptyAndBinaryDocumentsGiveAnEmptyTimeline) {
