@@ -4,8 +4,8 @@
 // The DCT comes from --dct, else the TimeML <DCT> or the JSON "dct" field,
 // else a dated dateline; without one, values stay underspecified and the
 // output says the DCT is unknown.
-// Each document is segmented (text stage) before the time stage, whose tense
-// cues then stop at real sentence ends.
+// Each document goes through the whole pipeline (tempora::Pipeline): events,
+// MAKEINSTANCEs and TLINKs are written when the event model is installed.
 // The output keeps the input's file name (with .tml or .json) in -o DIR, and
 // TimeML output has exactly the input's TEXT characters with tags added.
 #include <fmt/format.h>
@@ -16,7 +16,6 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,8 +24,7 @@
 #include "relation/relation_timeml.hpp"
 #include "tempora/event.hpp"
 #include "tempora/relation.hpp"
-#include "tempora/pos.hpp"
-#include "tempora/segment.hpp"
+#include "tempora/pipeline.hpp"
 #include "tempora/timeml.hpp"
 #include "tempora/timex.hpp"
 
@@ -39,22 +37,6 @@ struct AnnotateOptions {
   std::string format = "timeml";
   std::string output_dir;
 };
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("cannot open {}", path.string()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-bool looks_like_timeml(const std::filesystem::path& path, std::string_view content) {
-  const auto ext = path.extension().string();
-  if (ext == ".tml" || ext == ".TE3input" || ext == ".xml") return true;
-  const auto start = content.find_first_not_of(" \t\r\n");
-  return start != std::string_view::npos && content.substr(start, 5) == "<?xml" &&
-         content.find("<TEXT>") != std::string_view::npos;
-}
 
 nlohmann::json fields_json(std::uint16_t bits) {
   static constexpr std::pair<TimexField, const char*> kNames[] = {
@@ -117,56 +99,14 @@ void run_annotate(const AnnotateOptions& options) {
     cli_dct = parse_dct(options.dct, "cli");
     if (!cli_dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
   }
-  const TimeTagger tagger = TimeTagger::load();
-  // Events (EVENT + MAKEINSTANCE) when the event model is installed.
-  struct EventStages {
-    PosTagger pos = PosTagger::load();
-    EventTagger events = EventTagger::load();
-    RelationExtractor relation = RelationExtractor::load();  // TLINKs between the events and times
-  };
-  const std::unique_ptr<EventStages> event_stages = EventTagger::available() ? std::make_unique<EventStages>() : nullptr;
-  const Segmenter segmenter = Segmenter::load();
+  const Pipeline pipeline = Pipeline::load();
   std::filesystem::create_directories(options.output_dir);
   for (const std::string& input : options.inputs) {
     const std::filesystem::path path(input);
-    const std::string content = read_file(path);
-    DocumentInfo info;
-    info.id = path.stem().string();
-    info.source = input;
-    std::string text;
-    std::vector<timeml::Element> links;
-    if (path.extension() == ".json") {
-      // {"text": "...", "dct": "2025-10-20", "id": "..."}
-      const auto j = nlohmann::json::parse(content, nullptr, false);
-      if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string())
-        throw std::runtime_error(fmt::format("{}: expected a JSON object with a \"text\" string", input));
-      text = j["text"].get<std::string>();
-      if (j.contains("id") && j["id"].is_string()) info.id = j["id"].get<std::string>();
-      for (const char* key : {"dct", "creation_time", "date"})
-        if (j.contains(key) && j[key].is_string()) {
-          info.creation_time = parse_dct(j[key].get<std::string>(), "json");
-          if (!info.creation_time)
-            throw std::runtime_error(fmt::format("{}: \"{}\" is not a date (use YYYY-MM-DD)", input, key));
-          break;
-        }
-    } else if (looks_like_timeml(path, content)) {
-      timeml::TimemlDocument tml = timeml::parse_timeml(content, input);
-      text = std::move(tml.text);
-      info.creation_time = tml.creation_time;
-      if (!tml.docid.empty()) info.id = tml.docid;
-    } else {
-      text = content;
-    }
-    if (cli_dct) info.creation_time = cli_dct;
-    Document doc(std::move(text), std::move(info));
-    segmenter.segment(doc);
-    const TimeExpressions& layer = tagger.tag(doc);
-    const Events* events = nullptr;
-    if (event_stages) {
-      if (!doc.has<Morphology>()) event_stages->pos.tag(doc);
-      events = &event_stages->events.tag(doc);
-      event_stages->relation.link(doc);
-    }
+    Document doc = read_document(path, cli_dct);
+    pipeline.analyze(doc);
+    const TimeExpressions& layer = doc.get<TimeExpressions>();
+    const Events* events = doc.has<Events>() ? &doc.get<Events>() : nullptr;
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
     std::string stem = path.filename().string();
     for (const char* ext : {".tml", ".TE3input", ".txt", ".xml", ".json"})
