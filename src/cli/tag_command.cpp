@@ -1,9 +1,12 @@
 // tempora tag: sentences, tokens, parts of speech and lemmas.
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -19,7 +22,7 @@ struct TagOptions {
   std::string format = "table";
 };
 
-void print_table(const Document& doc, std::size_t base) {
+std::string table(const Document& doc, std::size_t base) {
   const auto& seg = doc.get<Segmentation>();
   const auto& morph = doc.get<Morphology>();
   std::string out;
@@ -28,7 +31,7 @@ void print_table(const Document& doc, std::size_t base) {
     std::string text(doc.text(sentence.span));
     for (char& c : text)
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    fmt::format_to(std::back_inserter(out), "# sentence {} [{}, {}): {}\n", s + 1, base + sentence.span.begin,
+    fmt::format_to(std::back_inserter(out), "# sentence [{}, {}): {}\n", base + sentence.span.begin,
                    base + sentence.span.end, text);
     for (std::uint32_t i = 0; i < sentence.token_count; ++i) {
       const std::size_t t = sentence.first_token + i;
@@ -39,7 +42,7 @@ void print_table(const Document& doc, std::size_t base) {
     }
     out.push_back('\n');
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  return out;
 }
 
 nlohmann::json to_json(const Document& doc, std::size_t base) {
@@ -68,29 +71,69 @@ nlohmann::json to_json(const Document& doc, std::size_t base) {
   return sentences;
 }
 
+// Chunks are read in order, analyzed in parallel on all cores (oneTBB) and
+// written in input order; at most a few chunks are in memory at a time.
 void run_tag(const TagOptions& options) {
   const Segmenter segmenter = Segmenter::load();
   const PosTagger tagger = PosTagger::load();
-  // One JSON object per input chunk would split a file's sentences; JSON
-  // output therefore collects each input's sentences into one document.
-  nlohmann::json json_docs = nlohmann::json::array();
-  std::string current_name;
-  for_each_chunk(options.inputs, 1 << 20, [&](const TextChunk& chunk) {
-    Document doc(chunk.text, DocumentInfo{.id = chunk.name});
-    segmenter.segment(doc);
-    tagger.tag(doc);
-    for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", chunk.name, d.message);
-    if (options.format == "json") {
-      if (json_docs.empty() || chunk.name != current_name || chunk.base == 0) {
-        json_docs.push_back({{"input", chunk.name}, {"sentences", nlohmann::json::array()}});
-        current_name = chunk.name;
-      }
-      for (auto& s : to_json(doc, chunk.base)) json_docs.back()["sentences"].push_back(std::move(s));
-    } else {
-      print_table(doc, chunk.base);
-    }
-  });
-  if (options.format == "json") fmt::print("{}\n", json_docs.dump(1, ' ', false, nlohmann::json::error_handler_t::replace));
+  const bool json = options.format == "json";
+  struct Piece {
+    TextChunk chunk;
+    std::string output;  // table text, or the chunk's sentences as JSON objects separated by ",\n"
+    std::vector<std::string> messages;
+  };
+  ChunkReader reader(options.inputs, 1 << 20);
+  bool open_object = false;  // JSON: an input's object is open
+  bool first_sentence = true;
+  std::fputs(json ? "[\n" : "", stdout);
+  const auto live = static_cast<std::size_t>(2 * tbb::this_task_arena::max_concurrency());
+  tbb::parallel_pipeline(
+      live,
+      tbb::make_filter<void, std::shared_ptr<Piece>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& control) -> std::shared_ptr<Piece> {
+            auto chunk = reader.next();
+            if (!chunk) {
+              control.stop();
+              return nullptr;
+            }
+            return std::make_shared<Piece>(Piece{std::move(*chunk), {}, {}});
+          }) &
+          tbb::make_filter<std::shared_ptr<Piece>, std::shared_ptr<Piece>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<Piece> piece) {
+                Document doc(piece->chunk.text, DocumentInfo{.id = piece->chunk.name});
+                segmenter.segment(doc);
+                tagger.tag(doc);
+                for (const Diagnostic& d : doc.diagnostics()) piece->messages.push_back(d.message);
+                if (!json) {
+                  piece->output = table(doc, piece->chunk.base);
+                  return piece;
+                }
+                for (const auto& sentence : to_json(doc, piece->chunk.base)) {
+                  if (!piece->output.empty()) piece->output += ",\n";
+                  piece->output += sentence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                }
+                return piece;
+              }) &
+          tbb::make_filter<std::shared_ptr<Piece>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Piece> piece) {
+                for (const std::string& m : piece->messages) fmt::print(stderr, "tempora: {}: {}\n", piece->chunk.name, m);
+                if (json && piece->chunk.base == 0) {
+                  // One object per input, its sentences streamed in.
+                  if (open_object) std::fputs("]},\n", stdout);
+                  fmt::print("{{\"input\": {}, \"sentences\": [\n",
+                             nlohmann::json(piece->chunk.name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                  open_object = true;
+                  first_sentence = true;
+                }
+                if (json && !piece->output.empty()) {
+                  if (!first_sentence) std::fputs(",\n", stdout);
+                  first_sentence = false;
+                }
+                std::fwrite(piece->output.data(), 1, piece->output.size(), stdout);
+              }));
+  if (json) std::fputs(open_object ? "]}\n]\n" : "]\n", stdout);
 }
 
 }  // namespace
