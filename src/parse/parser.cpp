@@ -34,6 +34,7 @@
 // Model file: magic "TPRS", format version, relation names, the ambiguity
 // class lexicon (word hash, UPOS bit set), then the two weight tables (see
 // weights.hpp).
+#include "tag/binary_io.hpp"
 #include "tempora/parse.hpp"
 
 #include <algorithm>
@@ -635,15 +636,10 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
 // ---- model files ------------------------------------------------------------------
 
 namespace {
-template <class T>
-void write_pod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
+using detail::write_pod;
 template <class T>
 T read_pod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value)) throw std::runtime_error("parser model truncated");
-  return value;
+  return detail::read_pod<T>(in, "parser model");
 }
 }  // namespace
 

@@ -1,4 +1,5 @@
 // Compact weight tables: see weights.hpp for the layout and why.
+#include "tag/binary_io.hpp"
 #include "parse/weights.hpp"
 
 #include <algorithm>
@@ -15,15 +16,10 @@
 namespace tempora::detail {
 namespace {
 
-template <class T>
-void write_pod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
+using detail::write_pod;
 template <class T>
 T read_pod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value)) throw std::runtime_error("parser model truncated");
-  return value;
+  return detail::read_pod<T>(in, "parser model");
 }
 
 // The table key of a feature: its upper 32 bits (never 0, the empty mark).

@@ -8,6 +8,7 @@
 //    of (class, averaged weight) pairs in one array, found through an
 //    open-addressing hash table keyed by the 64-bit feature hash. Scoring is
 //    one probe per feature and a short loop over its run.
+#include "tag/binary_io.hpp"
 #include "tempora/perceptron.hpp"
 
 #include <algorithm>
@@ -97,16 +98,10 @@ struct FeatureTable {
   std::size_t size() const { return runs.size(); }
 };
 
-template <class T>
-void write_pod(std::ostream& out, const T& value) {
-  out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
+using detail::write_pod;
 template <class T>
 T read_pod(std::istream& in) {
-  T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value))
-    throw std::runtime_error("perceptron model truncated");
-  return value;
+  return detail::read_pod<T>(in, "perceptron model");
 }
 
 }  // namespace
