@@ -142,7 +142,8 @@ TEST(TimelinePipeline, TheDctComesFromJsonInput) {
 }
 
 TEST(TimelinePipeline, EmptyAndBinaryDocumentsGiveAnEmptyTimeline) {
-  for (const std::string text : {std::string(), std::string("\0\xff\xfe\x01 garbage \x80\x80", 17)}) {
+  static constexpr char kBinary[] = "\0\xff\xfe\x01 garbage \x80\x80";
+  for (const std::string text : {std::string(), std::string(kBinary, sizeof kBinary - 1)}) {
     Document doc(text);
     pipeline().analyze(doc);
     const TimelineGraph g = build_timeline(doc);
