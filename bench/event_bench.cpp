@@ -9,6 +9,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
 #include "tempora/document.hpp"
 #include "tempora/event.hpp"
 #include "tempora/pos.hpp"
@@ -17,13 +18,7 @@
 namespace {
 
 std::string sample_text() {
-  std::string text;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TEMPORA_BENCH_SOURCE_DIR) / "samples")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    text.append(std::istreambuf_iterator<char>(in), {});
-    text += "\n\n";
-  }
+  const std::string text = tempora::bench::sample_articles();
   // A few hundred kilobytes, so that the per-document costs do not dominate.
   std::string out;
   while (out.size() < 200'000) out += text;

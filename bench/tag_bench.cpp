@@ -10,22 +10,14 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
 #include "tempora/document.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 
 namespace {
 
-std::string sample_text() {
-  std::string text;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TEMPORA_BENCH_SOURCE_DIR) / "samples")) {
-    if (entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path());
-    text.append(std::istreambuf_iterator<char>(in), {});
-    text += "\n\n";
-  }
-  return text;
-}
+std::string sample_text() { return tempora::bench::sample_articles(); }
 
 const tempora::PosTagger& tagger() {
   static const tempora::PosTagger instance = tempora::PosTagger::load();
