@@ -34,13 +34,11 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include "tempora/actor.hpp"  // ActorType, Role
+
 namespace tempora {
 
 // ---- nodes -------------------------------------------------------------------
-
-enum class ActorType : std::uint8_t { PERSON, ORGANIZATION, GPE, LOCATION, FACILITY, OTHER };
-std::string_view to_string(ActorType type);
-std::optional<ActorType> parse_actor_type(std::string_view name);
 
 struct EventNode {
   std::string id;
@@ -112,12 +110,6 @@ struct Node {
 
 enum class EdgeKind : std::uint8_t { participation, anchoring, order, identity };
 std::string_view to_string(EdgeKind kind);
-
-enum class Role : std::uint8_t {
-  agent, patient, co_participant, recipient, place, speaker, addressee, topic, other
-};
-std::string_view to_string(Role role);  // "agent", "co-participant", ...
-std::optional<Role> parse_role(std::string_view name);
 
 // How an event sits on a time: at (the time is the event's date), within (the
 // event happened somewhere inside the time), or bounded on one side.

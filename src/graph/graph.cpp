@@ -29,15 +29,10 @@ std::optional<Enum> parse_name(std::string_view name, const std::array<std::stri
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 6> kActorTypes{"PERSON", "ORGANIZATION", "GPE",
-                                                      "LOCATION", "FACILITY", "OTHER"};
 constexpr std::array<std::string_view, 7> kGranularities{"day",  "week",   "month",  "quarter",
                                                          "year", "decade", "unknown"};
 constexpr std::array<std::string_view, 3> kNodeKinds{"event", "actor", "time"};
 constexpr std::array<std::string_view, 4> kEdgeKinds{"participation", "anchoring", "order", "identity"};
-constexpr std::array<std::string_view, 9> kRoles{"agent",   "patient",   "co-participant",
-                                                 "recipient", "place",   "speaker",
-                                                 "addressee", "topic",   "other"};
 constexpr std::array<std::string_view, 4> kAnchors{"at", "within", "on-or-after", "on-or-before"};
 constexpr std::array<std::string_view, 15> kRelations{
     "BEFORE",       "AFTER",  "IBEFORE",  "IAFTER", "INCLUDES", "IS_INCLUDED", "DURING", "DURING_INV",
@@ -79,13 +74,9 @@ std::string format_parts(std::optional<unsigned> month, std::optional<unsigned> 
 
 }  // namespace
 
-std::string_view to_string(ActorType type) { return kActorTypes.at(static_cast<std::size_t>(type)); }
-std::optional<ActorType> parse_actor_type(std::string_view name) { return parse_name<ActorType>(name, kActorTypes); }
 std::string_view to_string(TimeGranularity g) { return kGranularities.at(static_cast<std::size_t>(g)); }
 std::string_view to_string(NodeKind kind) { return kNodeKinds.at(static_cast<std::size_t>(kind)); }
 std::string_view to_string(EdgeKind kind) { return kEdgeKinds.at(static_cast<std::size_t>(kind)); }
-std::string_view to_string(Role role) { return kRoles.at(static_cast<std::size_t>(role)); }
-std::optional<Role> parse_role(std::string_view name) { return parse_name<Role>(name, kRoles); }
 std::string_view to_string(Anchor anchor) { return kAnchors.at(static_cast<std::size_t>(anchor)); }
 std::optional<Anchor> parse_anchor(std::string_view name) { return parse_name<Anchor>(name, kAnchors); }
 std::string_view to_string(OrderRelation r) { return kRelations.at(static_cast<std::size_t>(r)); }
