@@ -45,6 +45,7 @@
 #include <unordered_map>
 
 #include "tempora/event.hpp"
+#include "tempora/event_time.hpp"
 #include "tempora/parse.hpp"
 #include "tempora/pipeline.hpp"
 #include "tempora/relation.hpp"
@@ -137,7 +138,7 @@ class Builder {
     for (const EventMention& e : events.events) add_event(e);
     if (!doc_.has<TemporalLinks>()) return;
     const TemporalLinks& links = doc_.get<TemporalLinks>();
-    anchor_events(events, links);
+    anchor_events(events);
     add_order(links);
   }
 
@@ -269,56 +270,20 @@ class Builder {
     return graph_.add_time(std::move(node));
   }
 
-  void anchor_events(const Events& events, const TemporalLinks& links) {
-    // The strongest kept inclusion link per event.
-    struct Best {
-      const detail::TimelineTime* timex = nullptr;
-      const TemporalLinkRecord* link = nullptr;
-    };
-    std::unordered_map<std::string, Best> best;
-    for (const TemporalLinkRecord& l : links.links) {
-      if (!l.kept) continue;
-      RelType type = l.type;
-      std::string_view event = l.a, time = l.b;
-      if (!events_.contains(std::string(event))) {
-        std::swap(event, time);
-        type = inverse(type);
+  void anchor_events(const Events& events) {
+    const std::vector<EventTime> when = event_times(doc_);
+    for (std::size_t i = 0; i < events.events.size(); ++i) {
+      const Vertex v = events_.at(events.events[i].id);
+      const EventTime& w = when[i];
+      if (w.dated()) {
+        if (const auto t = timexes_.find(w.tid); t != timexes_.end())
+          if (const auto tv = time_node(*t->second)) {
+            graph_.add_anchoring(v, *tv, w.anchor, w.evidence, w.confidence, !w.stated);
+            continue;
+          }
       }
-      const auto e = events_.find(std::string(event));
-      const auto t = timexes_.find(std::string(time));
-      if (e == events_.end() || t == timexes_.end()) continue;
-      if (type != RelType::is_included && type != RelType::during && type != RelType::simultaneous &&
-          type != RelType::identity)
-        continue;
-      if (!t->second->calendar) continue;
-      Best& b = best[std::string(event)];
-      if (b.link == nullptr || l.confidence > b.link->confidence) b = {t->second, &l};
-    }
-    std::optional<sys_days> dct;
-    if (doc_.info().creation_time) dct = doc_.info().creation_time->day;
-    for (const EventMention& e : events.events) {
-      const Vertex v = events_.at(e.id);
-      if (const auto it = best.find(e.id); it != best.end()) {
-        if (const auto tv = time_node(*it->second.timex)) {
-          const TimeGranularity g = graph_[*tv].time()->granularity;
-          const std::string evidence = it->second.link->evidence.empty()
-                                           ? std::string(doc_.text(it->second.timex->span))
-                                           : it->second.link->evidence;
-          graph_.add_anchoring(v, *tv, g == TimeGranularity::day ? Anchor::at : Anchor::within, evidence,
-                               it->second.link->confidence, !it->second.link->signal.has_value());
-          continue;
-        }
-      }
-      // No date of its own: the bounds the closure gives.
-      const NodeBounds bounds = links.bounds(e.id);
-      if (bounds.earliest_start) {
-        const auto day = std::chrono::floor<std::chrono::days>(*bounds.earliest_start);
-        graph_.add_anchoring(v, bound_node(day), Anchor::on_or_after, "closure", 1.0, true);
-      }
-      if (bounds.latest_start) {
-        const auto day = std::chrono::floor<std::chrono::days>(*bounds.latest_start - std::chrono::seconds(1));
-        if (!dct || day < *dct) graph_.add_anchoring(v, bound_node(day), Anchor::on_or_before, "closure", 1.0, true);
-      }
+      if (w.not_before) graph_.add_anchoring(v, bound_node(*w.not_before), Anchor::on_or_after, "closure", 1.0, true);
+      if (w.not_after) graph_.add_anchoring(v, bound_node(*w.not_after), Anchor::on_or_before, "closure", 1.0, true);
     }
   }
 

@@ -1,0 +1,61 @@
+// event_times(): the date or bounds of every event, from the time and relation layers.
+#include <chrono>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tempora/event.hpp"
+#include "tempora/event_time.hpp"
+#include "tempora/pipeline.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora {
+namespace {
+
+using namespace std::chrono;
+
+const Pipeline& pipeline() {
+  static const Pipeline p = Pipeline::load();
+  return p;
+}
+
+// The EventTime of the first event whose trigger is `trigger`.
+const EventTime* time_of(const Document& doc, const std::vector<EventTime>& when, std::string_view trigger) {
+  const auto& events = doc.get<Events>().events;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (doc.text(events[i].span) == trigger) return &when[i];
+  return nullptr;
+}
+
+TEST(EventTimes, DatedEventAndEventAfterItGetsABound) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-10-20", "test");
+  Document doc("Zelensky met Trump at the White House on Friday. After the meeting, Trump posted a message.", info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  ASSERT_EQ(when.size(), doc.get<Events>().events.size());
+
+  const EventTime* met = time_of(doc, when, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_TRUE(met->dated());
+  EXPECT_EQ(met->value, "2025-10-17");
+  EXPECT_EQ(met->anchor, Anchor::at);
+  EXPECT_EQ(met->granularity, TimeGranularity::day);
+  EXPECT_EQ(met->start, sys_days{2025y / October / 17d});
+  EXPECT_TRUE(met->inferred.year);  // "Friday" states neither year, month nor day
+
+  const EventTime* posted = time_of(doc, when, "posted");
+  ASSERT_NE(posted, nullptr);
+  EXPECT_FALSE(posted->dated());
+  ASSERT_TRUE(posted->not_before.has_value());
+  EXPECT_EQ(*posted->not_before, sys_days{2025y / October / 17d});
+}
+
+TEST(EventTimes, NoEventsLayerGivesNothing) {
+  Document doc("Nothing was analysed.");
+  EXPECT_TRUE(event_times(doc).empty());
+}
+
+}  // namespace
+}  // namespace tempora
