@@ -31,4 +31,7 @@ void add_eval_matres_command(CLI::App& eval);
 // tempora timeline: the whole pipeline, drawn or summarised
 void add_timeline_command(CLI::App& app);
 
+// tempora extract: the whole analysis as JSON (Lines) or tables
+void add_extract_command(CLI::App& app);
+
 }  // namespace tempora::cli
