@@ -1,0 +1,976 @@
+// Actor resolution: named mentions, descriptions and pronouns merged into
+// one actor per person, organisation or place.
+//
+// The resolver reads the Entities layer (named mentions typed PERSON,
+// ORGANIZATION, GPE, LOCATION, FACILITY, NORP), the tokens and their tags,
+// and the dependency parse when there is one. It makes three kinds of
+// mentions and walks them once, in text order, keeping the actors found so
+// far; every decision looks only backwards, at actors already known, so the
+// walk is linear in the number of mentions times the (small) number of
+// actors a news article has.
+//
+// Names. Each non-NORP entity mention is a name. Titles are peeled off it and
+// looked for right before it ("Ukrainian President Volodymyr Zelensky",
+// "President Trump", "Gov. Petra Lind"; resources/actor/title_roles.txt):
+// a role title becomes a role of the actor ("president", and the role it
+// implies, "leader"), honorifics are dropped. What stands right before the
+// title is an affiliation when it is a nationality (NORP "Ukrainian", or a
+// form listed in resources/actor/affiliations.txt such as "U.S.") or a place
+// ("Ukraine's President ..."); "of Carvenia" after a titled name is one too.
+// A name joins an existing actor when
+//   - its key (ActorKeys::key) equals the key of one of the actor's names
+//     (this merges "Zelenskyy" with "Zelensky" and "U.S." with "United
+//     States"), or
+//   - it is a shorter form of the actor's canonical name
+//     (ActorKeys::may_refer_to: "Zelensky" for "Volodymyr Zelensky", "NBC"
+//     for "NBC News") and the actor is of a compatible type (a person only
+//     with a person); among several such actors, the most recently mentioned
+//     one wins ("Trump" after both "Donald Trump" and "Melania Trump" were
+//     named is the later one), or
+//   - the actor has so far been named by one word only and that word is the
+//     last word of this longer name (a surname first, the full name later).
+// Otherwise it starts a new actor. NORP mentions are never actors; they only
+// give affiliations.
+//
+// Descriptions. A definite singular noun phrase whose head is a role title:
+// "the president", "the Ukrainian leader", "the president of Ukraine", "the
+// U.S. president", "Carvenia's president", "the defense minister". Its
+// modifiers may name an affiliation (a NORP or place mention, or a listed
+// form, before the title; "of" + place after it); a blocker modifier ("the
+// former president") or a following name or noun ("the president's" is fine,
+// "the general public" is not a title) makes it no description. Plural
+// titles ("the presidents", "the two leaders") are not in the table, so
+// groups are never resolved. A description
+//   - in apposition to a name ("Dr. Ilse Brandt, the defense minister,";
+//     "Carvenia's president, Lidia Marek,") names that actor and gives it the
+//     role and affiliation;
+//   - otherwise names the one actor whose roles, established by earlier
+//     mentions, include the title (or, for a title without modifiers, the
+//     general role it implies) and whose affiliations include the
+//     description's affiliation if it has one. When several actors qualify,
+//     the most recently mentioned one is taken only if it was mentioned in
+//     this or the previous sentence and no other qualifying actor was;
+//     otherwise the description stays unresolved.
+//
+// Pronouns (resources/actor/pronouns.txt). he/him/his and she/her look for a
+// PERSON, they/them/their for an ORGANIZATION, in the same sentence before
+// the pronoun and in the previous sentence only. Rules, in order:
+//   1. A person whose gender is known (from an honorific or title, or from an
+//      earlier pronoun that resolved to them) must agree.
+//   2. An object pronoun ("him", "her" tagged PRP) never names the subject of
+//      its own clause; a reflexive names only that subject.
+//   3. If the sentence has a subject mention before the pronoun, a
+//      possessive or reflexive takes the nearest one; a subject pronoun takes
+//      it unless another compatible actor is mentioned between them ("Marek
+//      told Holm that he ..." stays unresolved).
+//   4. Otherwise the subject of the previous sentence, when exactly one
+//      compatible actor is a subject there.
+//   5. Otherwise the one compatible actor mentioned in the window, if there
+//      is exactly one.
+// "they" is resolved only by rules 3 and 4, and only when no plural noun
+// stands between the organisation and the pronoun. A mention is a subject
+// when its head's relation is nsubj (with a parse), or, without one, when a
+// verb or auxiliary follows it, possibly after one adverb.
+//
+// The canonical name of an actor is its longest name (most words, then most
+// bytes); every other distinct name form is an alias. The type is the most
+// frequent entity type among its names (the first on ties). Ids a1, a2, ...
+// follow the order of first mention, and actor_of_token maps every token of
+// every mention (the title of "President Trump" included) to its actor.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "actor/name_folding.hpp"
+#include "tempora/actor.hpp"
+#include "tempora/data.hpp"
+#include "tempora/parse.hpp"
+
+namespace tempora {
+
+using detail::StringMap;
+using detail::TitleEntry;
+using detail::TitleKind;
+
+namespace {
+
+enum class Gender : std::uint8_t { unknown, male, female, plural };
+enum class PronounCase : std::uint8_t { subject, object, possessive, reflexive };
+
+struct PronounEntry {
+  Gender gender = Gender::unknown;
+  PronounCase pcase = PronounCase::subject;
+};
+
+struct ResolverTables {
+  ActorKeys keys;
+  detail::TitleTable titles;
+  StringMap<PronounEntry> pronouns;     // folded pronoun -> entry
+  StringMap<std::string> affiliations;  // name_words joined -> place ("us" -> "United States")
+  std::size_t max_affiliation_words = 1;
+
+  explicit ResolverTables(ActorKeys k) : keys(std::move(k)) {}
+};
+
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+struct Affiliation {
+  std::string name;  // as shown: "Ukraine", "United States"
+  std::string key;   // ActorKeys::key(name)
+};
+
+// A name mention after its titles were peeled off.
+struct NameMention {
+  std::uint32_t first = 0, last = 0;        // tokens of the name proper [first, last)
+  std::uint32_t span_first = 0;              // first token including a prefixed title
+  std::uint32_t sentence = 0;
+  EntityType type = EntityType::PERSON;
+  std::string text;                          // the name as written, without titles or "'s"
+  std::string key;
+  std::vector<const TitleEntry*> titles;     // role titles before or inside the name
+  char gender = 0;                           // from an honorific or title
+  std::optional<Affiliation> affiliation;
+  bool blocked = false;                      // "former President X": no role
+};
+
+struct Description {
+  std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  std::uint32_t head = 0;             // last token of the title
+  std::uint32_t sentence = 0;
+  const TitleEntry* title = nullptr;
+  std::string role;                   // "president", "defense minister"
+  std::optional<Affiliation> affiliation;
+  int apposed_name = -1;              // index into names, when "NAME, DESC" or "DESC, NAME"
+};
+
+struct PronounMention {
+  std::uint32_t token = 0;
+  std::uint32_t sentence = 0;
+  PronounEntry entry;
+};
+
+struct Draft {
+  std::vector<std::pair<std::string, EntityType>> names;  // every name form with its entity type
+  std::set<std::string> name_keys;
+  std::vector<std::string> roles;                          // for output, in order of discovery
+  std::set<std::string> role_heads;                        // titles, implied roles, last words of titles
+  std::vector<Affiliation> affiliations;
+  std::vector<ActorMention> mentions;
+  std::vector<bool> mention_is_subject;
+  Gender gender = Gender::unknown;
+  bool person = false;
+  std::uint32_t last_sentence = 0;
+  std::uint32_t last_token = 0;
+
+  bool has_affiliation(const std::string& key) const {
+    return std::any_of(affiliations.begin(), affiliations.end(), [&](const Affiliation& a) { return a.key == key; });
+  }
+  void add_affiliation(const Affiliation& a) {
+    if (!a.key.empty() && !has_affiliation(a.key)) affiliations.push_back(a);
+  }
+  void add_role(const std::string& role) {
+    if (!role.empty() && std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+  }
+};
+
+class Resolution {
+ public:
+  Resolution(const ResolverTables& tables, const Document& doc)
+      : t_(tables),
+        doc_(doc),
+        seg_(doc.get<Segmentation>()),
+        morph_(doc.get<Morphology>()),
+        entities_(doc.get<Entities>()) {
+    const std::size_t n = seg_.tokens.size();
+    folded_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) folded_[i] = detail::fold_token(seg_.tokens[i].norm);
+    sentence_of_.assign(n, 0);
+    for (std::uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+      const Sentence& sentence = seg_.sentences[s];
+      for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count && i < n; ++i)
+        sentence_of_[i] = s;
+    }
+    entity_at_.assign(n, -1);
+    std::uint32_t taken_until = 0;
+    for (std::size_t m = 0; m < entities_.mentions.size(); ++m) {
+      const EntityMention& e = entities_.mentions[m];
+      // Ill-formed or overlapping mentions (hand-made layers, other
+      // recognizers) are skipped rather than trusted.
+      if (e.token_count == 0 || e.first_token >= n || e.token_count > n - e.first_token) continue;
+      if (e.first_token < taken_until) continue;
+      taken_until = e.first_token + e.token_count;
+      valid_entities_.push_back(m);
+      for (std::uint32_t i = e.first_token; i < taken_until; ++i) entity_at_[i] = static_cast<int>(m);
+    }
+    if (doc.has<Dependencies>() && doc.get<Dependencies>().head.size() == n) syntax_.emplace(doc);
+    if (morph_.tokens.size() != n) throw std::logic_error("actor resolver: Morphology does not match Segmentation");
+  }
+
+  Actors run() {
+    collect_names();
+    collect_descriptions();
+    collect_pronouns();
+    walk();
+    return finish();
+  }
+
+ private:
+  // ---- small token helpers ------------------------------------------------
+  std::size_t size() const { return seg_.tokens.size(); }
+  Upos upos(std::size_t i) const { return morph_.tokens[i].upos; }
+  const std::string& xpos(std::size_t i) const { return morph_.tokens[i].xpos; }
+  const EntityMention* entity(std::size_t i) const {
+    return entity_at_[i] < 0 ? nullptr : &entities_.mentions[static_cast<std::size_t>(entity_at_[i])];
+  }
+  bool is_possessive_marker(std::size_t i) const { return folded_[i] == "'s" || folded_[i] == "'"; }
+  bool same_sentence(std::size_t a, std::size_t b) const { return sentence_of_[a] == sentence_of_[b]; }
+  std::string text_of(std::uint32_t first, std::uint32_t last) const {
+    return std::string(doc_.text(Span{seg_.tokens[first].span.begin, seg_.tokens[last - 1].span.end}));
+  }
+
+  // The role title whose words end right before token `end` (the longest),
+  // as its entry and its first token; nullptr when there is none.
+  const TitleEntry* title_ending_at(std::uint32_t end, std::uint32_t limit, std::uint32_t* first) const {
+    for (std::size_t n = std::min<std::size_t>(t_.titles.max_words, end - limit); n > 0; --n) {
+      const std::uint32_t b = end - static_cast<std::uint32_t>(n);
+      if (!same_sentence(b, end - 1) || entity_at_[b] >= 0) continue;
+      if (const TitleEntry* entry = t_.titles.find(folded_, b, n)) {
+        *first = b;
+        return entry;
+      }
+    }
+    return nullptr;
+  }
+
+  // A place given by a form of words: a listed adjective or short form
+  // ("Ukrainian", "U.S."), else a place of this document with the same stem
+  // ("Carvenian" -> "Carvenia"), else the words as written.
+  Affiliation affiliation_for(std::string_view written, bool is_place) const {
+    const std::string words = join_words(detail::name_words(written));
+    if (const auto it = t_.affiliations.find(words); it != t_.affiliations.end())
+      return {it->second, t_.keys.key(it->second)};
+    if (!is_place) {
+      for (std::size_t m : valid_entities_) {
+        const EntityMention& e = entities_.mentions[m];
+        if (e.type != EntityType::GPE && e.type != EntityType::LOCATION) continue;
+        const std::string place = text_of(e.first_token, e.first_token + e.token_count);
+        const std::string place_words = join_words(detail::name_words(place));
+        std::size_t common = 0;
+        while (common < place_words.size() && common < words.size() && place_words[common] == words[common]) ++common;
+        if (common >= 4 && place_words.find(' ') == std::string::npos && common + 2 >= place_words.size())
+          return {place, t_.keys.key(place)};
+      }
+    }
+    std::string name(written);
+    return {name, t_.keys.key(name)};
+  }
+
+  // An affiliation whose words end right before token `end`: a NORP or place
+  // mention, a place with "'s", or a listed form. Sets *first to its first token.
+  std::optional<Affiliation> affiliation_ending_at(std::uint32_t end, std::uint32_t* first) const {
+    if (end == 0) return std::nullopt;
+    std::uint32_t last = end;
+    if (is_possessive_marker(end - 1) && end >= 2) last = end - 1;
+    if (const EntityMention* e = entity(last - 1);
+        e != nullptr && e->first_token + e->token_count == last && e->type != EntityType::PERSON &&
+        same_sentence(e->first_token, end - 1)) {
+      if (e->type == EntityType::ORGANIZATION || e->type == EntityType::FACILITY) return std::nullopt;
+      *first = e->first_token;
+      return affiliation_for(text_of(e->first_token, last), e->type != EntityType::NORP);
+    }
+    if (last != end) return std::nullopt;
+    for (std::size_t n = std::min<std::size_t>(t_.max_affiliation_words, end); n > 0; --n) {
+      const std::uint32_t b = end - static_cast<std::uint32_t>(n);
+      if (!same_sentence(b, end - 1)) continue;
+      const std::string written = text_of(b, end);
+      if (written.empty() || !(written[0] >= 'A' && written[0] <= 'Z')) continue;
+      if (t_.affiliations.contains(join_words(detail::name_words(written)))) {
+        *first = b;
+        return affiliation_for(written, true);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // An affiliation starting at token `begin` (inside a description's
+  // modifiers or after "of"), its end in *end.
+  std::optional<Affiliation> affiliation_starting_at(std::uint32_t begin, std::uint32_t* end) const {
+    if (begin >= size()) return std::nullopt;
+    if (const EntityMention* e = entity(begin); e != nullptr && e->first_token == begin) {
+      if (e->type != EntityType::NORP && e->type != EntityType::GPE && e->type != EntityType::LOCATION)
+        return std::nullopt;
+      *end = e->first_token + e->token_count;
+      return affiliation_for(text_of(begin, *end), e->type != EntityType::NORP);
+    }
+    for (std::size_t n = std::min<std::size_t>(t_.max_affiliation_words, size() - begin); n > 0; --n) {
+      const std::uint32_t e = begin + static_cast<std::uint32_t>(n);
+      if (!same_sentence(begin, e - 1)) continue;
+      const std::string written = text_of(begin, e);
+      if (written.empty() || !(written[0] >= 'A' && written[0] <= 'Z')) continue;
+      if (t_.affiliations.contains(join_words(detail::name_words(written)))) {
+        *end = e;
+        return affiliation_for(written, true);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "of [the] PLACE" starting at token `at`.
+  std::optional<Affiliation> of_place(std::uint32_t at, std::uint32_t* end) const {
+    if (at >= size() || folded_[at] != "of") return std::nullopt;
+    std::uint32_t b = at + 1;
+    if (b < size() && folded_[b] == "the") ++b;
+    if (b >= size() || !same_sentence(at, b)) return std::nullopt;
+    if (const EntityMention* e = entity(b); e != nullptr && e->type == EntityType::NORP) return std::nullopt;
+    auto a = affiliation_starting_at(b, end);
+    // "the presidents of the U.S. and Ukraine": a coordination is a group.
+    if (a && *end < size() && (folded_[*end] == "and" || folded_[*end] == "or")) return std::nullopt;
+    return a;
+  }
+
+  // ---- collecting mentions ------------------------------------------------------
+  void collect_names() {
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (e.type == EntityType::NORP) continue;
+      NameMention name;
+      name.type = e.type;
+      name.first = e.first_token;
+      name.last = e.first_token + e.token_count;
+      name.span_first = name.first;
+      name.sentence = sentence_of_[name.first];
+      while (name.last > name.first + 1 && (is_possessive_marker(name.last - 1) || upos(name.last - 1) == Upos::PUNCT))
+        --name.last;
+      // Titles inside the mention ("President Trump" tagged as one name).
+      if (e.type == EntityType::PERSON) {
+        while (name.last - name.first > 1) {
+          const TitleEntry* entry = nullptr;
+          const std::size_t n = t_.titles.match(folded_, name.first, &entry);
+          if (n == 0 || name.first + n >= name.last) break;
+          if (entry->kind == TitleKind::role) name.titles.push_back(entry);
+          else if (entry->kind != TitleKind::honorific) break;
+          if (entry->gender != 0) name.gender = entry->gender;
+          name.first += static_cast<std::uint32_t>(n);
+        }
+        // Titles right before it ("Ukrainian President Volodymyr Zelensky").
+        std::uint32_t begin = name.span_first;
+        const std::uint32_t limit = begin > 8 ? begin - 8 : 0;
+        while (begin > limit) {
+          std::uint32_t title_first = 0;
+          const TitleEntry* entry = title_ending_at(begin, limit, &title_first);
+          if (entry == nullptr || (entry->kind != TitleKind::role && entry->kind != TitleKind::honorific)) break;
+          if (entry->kind == TitleKind::role) name.titles.push_back(entry);
+          if (entry->gender != 0) name.gender = entry->gender;
+          begin = title_first;
+        }
+        if (begin < name.span_first) {
+          name.span_first = begin;
+          std::uint32_t affiliation_first = 0;
+          if (begin > 0 && t_.titles.find(folded_, begin - 1, 1) != nullptr &&
+              t_.titles.find(folded_, begin - 1, 1)->kind == TitleKind::blocker)
+            name.blocked = true;
+          else if (auto a = affiliation_ending_at(begin, &affiliation_first))
+            name.affiliation = std::move(a);
+        }
+        if (!name.titles.empty() && !name.affiliation) {
+          std::uint32_t end = 0;
+          if (auto a = of_place(name.last, &end)) name.affiliation = std::move(a);
+        }
+      }
+      name.text = text_of(name.first, name.last);
+      name.key = t_.keys.key(name.text);
+      if (name.key.empty()) continue;
+      for (std::uint32_t i = name.span_first; i < name.last; ++i) name_at_[i] = static_cast<int>(names_.size());
+      names_.push_back(std::move(name));
+    }
+  }
+
+  bool covered_by_name(std::uint32_t i) const { return name_at_.contains(i); }
+
+  void collect_descriptions() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      std::uint32_t j = 0, start = 0;
+      std::optional<Affiliation> affiliation;
+      if (folded_[i] == "the") {
+        j = i + 1;
+        start = i;
+        if (covered_by_name(i)) continue;
+      } else if (is_possessive_marker(i) && i > 0) {
+        // "Carvenia's president": a place with "'s" opens the description,
+        // which starts at the title (the place keeps its own mention).
+        const EntityMention* e = entity(i - 1);
+        if (e == nullptr || e->first_token + e->token_count != i ||
+            (e->type != EntityType::GPE && e->type != EntityType::ORGANIZATION))
+          continue;
+        affiliation = affiliation_for(text_of(e->first_token, i), true);
+        j = i + 1;
+        start = j;
+      } else {
+        continue;
+      }
+      std::vector<std::string> modifiers;
+      bool blocked = false;
+      const TitleEntry* title = nullptr;
+      std::uint32_t title_first = 0, title_end = 0;
+      for (int steps = 0; j < size() && steps < 5 && same_sentence(i, j); ++steps) {
+        if (covered_by_name(j)) break;
+        std::uint32_t end = 0;
+        if (!affiliation) {
+          if (auto a = affiliation_starting_at(j, &end)) {
+            affiliation = std::move(a);
+            j = end;
+            continue;
+          }
+        }
+        const TitleEntry* entry = nullptr;
+        const std::size_t n = t_.titles.match(folded_, j, &entry);
+        if (n > 0 && entry->kind == TitleKind::blocker) {
+          blocked = true;
+          ++j;
+          continue;
+        }
+        if (n > 0 && entry->kind == TitleKind::role) {
+          const std::uint32_t after = j + static_cast<std::uint32_t>(n);
+          // A title followed by a noun is a modifier ("the president's" is
+          // fine: "'s" is a particle; "the general public" is not a title).
+          if (after < size() && same_sentence(j, after) &&
+              (upos(after) == Upos::NOUN || upos(after) == Upos::PROPN || upos(after) == Upos::NUM)) {
+            if (t_.titles.match(folded_, after, nullptr) > 0 && !covered_by_name(after)) {
+              modifiers.push_back(folded_[j]);
+              ++j;
+              continue;
+            }
+            break;
+          }
+          title = entry;
+          title_first = j;
+          title_end = after;
+          break;
+        }
+        if ((upos(j) == Upos::ADJ || (upos(j) == Upos::NOUN && xpos(j) == "NN")) && entity_at_[j] < 0) {
+          if (upos(j) == Upos::NOUN) modifiers.push_back(folded_[j]);
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (title == nullptr || blocked) continue;
+      Description d;
+      d.first = start;
+      d.head = title_end - 1;
+      d.last = title_end;
+      d.sentence = sentence_of_[start];
+      d.title = title;
+      d.role = title->canonical;
+      if (!modifiers.empty()) d.role = join_words(modifiers) + " " + d.role;
+      std::uint32_t end = 0;
+      if (!affiliation) {
+        if (auto a = of_place(title_end, &end)) {
+          affiliation = std::move(a);
+          d.last = end;
+        }
+      }
+      d.affiliation = std::move(affiliation);
+      (void)title_first;
+      descriptions_.push_back(std::move(d));
+      i = descriptions_.back().last - 1;
+    }
+    // Appositions: "NAME, DESC" and "DESC, NAME" (a comma between them).
+    for (Description& d : descriptions_) {
+      if (d.first >= 2 && folded_[d.first - 1] == ",") {
+        if (const auto it = name_at_.find(d.first - 2); it != name_at_.end()) {
+          const NameMention& name = names_[static_cast<std::size_t>(it->second)];
+          if (name.type == EntityType::PERSON && name.last == d.first - 1) d.apposed_name = it->second;
+        }
+      }
+      if (d.apposed_name < 0 && d.last + 1 < size() && folded_[d.last] == ",") {
+        if (const auto it = name_at_.find(d.last + 1); it != name_at_.end()) {
+          const NameMention& name = names_[static_cast<std::size_t>(it->second)];
+          if (name.type == EntityType::PERSON && name.span_first == d.last + 1 && name.titles.empty())
+            d.apposed_name = it->second;
+        }
+      }
+    }
+  }
+
+  void collect_pronouns() {
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (upos(i) != Upos::PRON && xpos(i) != "PRP" && xpos(i) != "PRP$") continue;
+      const auto it = t_.pronouns.find(folded_[i]);
+      if (it == t_.pronouns.end()) continue;
+      PronounMention p{i, sentence_of_[i], it->second};
+      if (xpos(i) == "PRP$") p.entry.pcase = PronounCase::possessive;
+      pronouns_.push_back(p);
+    }
+  }
+
+  // ---- the walk ---------------------------------------------------------------------
+  struct Item {
+    std::uint32_t token;
+    int kind;  // 0 name, 1 description, 2 pronoun
+    std::size_t index;
+  };
+
+  void walk() {
+    std::vector<Item> items;
+    items.reserve(names_.size() + descriptions_.size() + pronouns_.size());
+    for (std::size_t i = 0; i < names_.size(); ++i) items.push_back({names_[i].span_first, 0, i});
+    for (std::size_t i = 0; i < descriptions_.size(); ++i) items.push_back({descriptions_[i].first, 1, i});
+    for (std::size_t i = 0; i < pronouns_.size(); ++i) items.push_back({pronouns_[i].token, 2, i});
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.token < b.token; });
+    name_actor_.assign(names_.size(), -1);
+    for (const Item& item : items) {
+      if (item.kind == 0) {
+        resolve_name(item.index);
+      } else if (item.kind == 1) {
+        resolve_description(item.index);
+      } else {
+        resolve_pronoun(item.index);
+      }
+    }
+  }
+
+  static bool compatible_types(EntityType a, bool actor_is_person) {
+    return (a == EntityType::PERSON) == actor_is_person;
+  }
+
+  const std::string& canonical_of(const Draft& d) const {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < d.names.size(); ++i)
+      if (longer(d.names[i].first, d.names[best].first)) best = i;
+    return d.names[best].first;
+  }
+  static std::size_t word_count(const std::string& s) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+  }
+  static bool longer(const std::string& a, const std::string& b) {
+    const std::size_t wa = word_count(a), wb = word_count(b);
+    return wa != wb ? wa > wb : a.size() > b.size();
+  }
+
+  int find_actor_for_name(const NameMention& name) const {
+    int best = -1;
+    auto more_recent = [&](int candidate) {
+      return best < 0 || drafts_[static_cast<std::size_t>(candidate)].last_token >
+                             drafts_[static_cast<std::size_t>(best)].last_token;
+    };
+    // 1. The same key.
+    for (std::size_t a = 0; a < drafts_.size(); ++a)
+      if (drafts_[a].name_keys.contains(name.key) && more_recent(static_cast<int>(a))) best = static_cast<int>(a);
+    if (best >= 0) return best;
+    // 2. A shorter form of an actor's canonical name.
+    for (std::size_t a = 0; a < drafts_.size(); ++a) {
+      const Draft& d = drafts_[a];
+      if (d.names.empty() || !compatible_types(name.type, d.person)) continue;
+      if (t_.keys.may_refer_to(name.text, canonical_of(d)) && more_recent(static_cast<int>(a)))
+        best = static_cast<int>(a);
+    }
+    if (best >= 0) return best;
+    // 3. A surname named first, the full name now.
+    if (name.type == EntityType::PERSON && word_count(name.key) > 1) {
+      for (std::size_t a = 0; a < drafts_.size(); ++a) {
+        const Draft& d = drafts_[a];
+        if (!d.person || d.names.empty()) continue;
+        bool single = std::all_of(d.name_keys.begin(), d.name_keys.end(),
+                                  [](const std::string& k) { return k.find(' ') == std::string::npos; });
+        if (single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(static_cast<int>(a)))
+          best = static_cast<int>(a);
+      }
+    }
+    return best;
+  }
+
+  int new_actor() {
+    drafts_.emplace_back();
+    return static_cast<int>(drafts_.size() - 1);
+  }
+
+  void add_mention(int actor, std::uint32_t first, std::uint32_t last, std::uint32_t head, MentionKind kind,
+                   bool subject) {
+    Draft& d = drafts_[static_cast<std::size_t>(actor)];
+    d.mentions.push_back(ActorMention{Span{seg_.tokens[first].span.begin, seg_.tokens[last - 1].span.end}, head,
+                                      sentence_of_[first], kind});
+    d.mention_is_subject.push_back(subject);
+    d.last_sentence = std::max(d.last_sentence, sentence_of_[first]);
+    d.last_token = std::max(d.last_token, first);
+    mention_log_.push_back({first, actor, subject, d.person});
+  }
+
+  void give_roles(Draft& d, const TitleEntry& title, const std::string& role,
+                  const std::optional<Affiliation>& affiliation) {
+    d.add_role(role);
+    d.role_heads.insert(role);
+    d.role_heads.insert(title.canonical);
+    const std::size_t space = role.rfind(' ');
+    if (space != std::string::npos) d.role_heads.insert(role.substr(space + 1));
+    if (!title.implies.empty()) {
+      d.add_role(title.implies);
+      d.role_heads.insert(title.implies);
+    }
+    if (affiliation) {
+      d.add_affiliation(*affiliation);
+      d.add_role(role + " of " + affiliation->name);
+    }
+    if (title.gender == 'm' && d.gender == Gender::unknown) d.gender = Gender::male;
+    if (title.gender == 'f' && d.gender == Gender::unknown) d.gender = Gender::female;
+  }
+
+  std::uint32_t head_of(std::uint32_t first, std::uint32_t last) const {
+    if (syntax_) {
+      const int h = syntax_->phrase_head(static_cast<int>(first), static_cast<int>(last));
+      if (h >= 0) return static_cast<std::uint32_t>(h);
+    }
+    return last - 1;
+  }
+
+  // A mention is a subject when its head is an nsubj (with a parse), or a
+  // verb follows it (without one).
+  bool is_subject(std::uint32_t first, std::uint32_t last) const {
+    if (syntax_) {
+      const int h = static_cast<int>(head_of(first, last));
+      return syntax_->is(h, "nsubj");
+    }
+    std::uint32_t next = last;
+    if (next < size() && is_possessive_marker(next)) return false;
+    if (next < size() && upos(next) == Upos::ADV && same_sentence(next, last - 1)) ++next;
+    return next < size() && same_sentence(next, last - 1) && (upos(next) == Upos::VERB || upos(next) == Upos::AUX);
+  }
+
+  void resolve_name(std::size_t index) {
+    if (name_actor_[index] >= 0) return;  // done early through an apposition
+    const NameMention& name = names_[index];
+    int actor = find_actor_for_name(name);
+    if (actor < 0) {
+      actor = new_actor();
+      drafts_[static_cast<std::size_t>(actor)].person = name.type == EntityType::PERSON;
+    }
+    name_actor_[index] = actor;
+    Draft& d = drafts_[static_cast<std::size_t>(actor)];
+    d.names.emplace_back(name.text, name.type);
+    d.name_keys.insert(name.key);
+    if (!name.blocked)
+      for (const TitleEntry* title : name.titles) give_roles(d, *title, title->canonical, name.affiliation);
+    if (name.gender == 'm' && d.gender == Gender::unknown) d.gender = Gender::male;
+    if (name.gender == 'f' && d.gender == Gender::unknown) d.gender = Gender::female;
+    add_mention(actor, name.span_first, name.last, head_of(name.first, name.last), MentionKind::name,
+                is_subject(name.first, name.last));
+  }
+
+  bool role_matches(const Draft& d, const Description& desc) const {
+    if (!d.person) return false;
+    const bool modified = desc.role != desc.title->canonical;
+    if (d.role_heads.contains(desc.role)) return true;
+    if (!modified && d.role_heads.contains(desc.title->canonical)) return true;
+    return false;
+  }
+
+  void resolve_description(std::size_t index) {
+    const Description& desc = descriptions_[index];
+    if (desc.apposed_name >= 0) {
+      const auto n = static_cast<std::size_t>(desc.apposed_name);
+      if (name_actor_[n] < 0) resolve_name(n);
+      const int actor = name_actor_[n];
+      Draft& d = drafts_[static_cast<std::size_t>(actor)];
+      give_roles(d, *desc.title, desc.role, desc.affiliation);
+      add_mention(actor, desc.first, desc.last, desc.head, MentionKind::description,
+                  is_subject(desc.first, desc.last));
+      return;
+    }
+    std::vector<int> candidates;
+    for (std::size_t a = 0; a < drafts_.size(); ++a) {
+      const Draft& d = drafts_[a];
+      if (!role_matches(d, desc)) continue;
+      if (desc.affiliation && !d.has_affiliation(desc.affiliation->key)) continue;
+      candidates.push_back(static_cast<int>(a));
+    }
+    int chosen = -1;
+    if (candidates.size() == 1) {
+      chosen = candidates.front();
+    } else if (candidates.size() > 1) {
+      // The most recent one, if it alone was mentioned in this or the previous sentence.
+      int recent = 0;
+      for (int c : candidates) {
+        const Draft& d = drafts_[static_cast<std::size_t>(c)];
+        if (d.last_sentence + 1 >= desc.sentence) {
+          ++recent;
+          chosen = c;
+        }
+      }
+      if (recent != 1) chosen = -1;
+    }
+    if (chosen < 0) return;
+    add_mention(chosen, desc.first, desc.last, desc.head, MentionKind::description, is_subject(desc.first, desc.last));
+  }
+
+  // The token the pronoun's clause predicate is, or -1 (with a parse only).
+  int clause_subject_actor_token(std::uint32_t pronoun) const {
+    if (!syntax_) return -1;
+    int h = syntax_->head(static_cast<int>(pronoun));
+    for (int steps = 0; h >= 0 && steps < 8; ++steps) {
+      const Upos u = syntax_->upos(h);
+      if (u == Upos::VERB || u == Upos::AUX || syntax_->dependent(h, "nsubj") >= 0) return syntax_->subject(h);
+      h = syntax_->head(h);
+    }
+    return -1;
+  }
+
+  void resolve_pronoun(std::size_t index) {
+    const PronounMention& p = pronouns_[index];
+    const bool plural = p.entry.gender == Gender::plural;
+    auto compatible = [&](int actor) {
+      const Draft& d = drafts_[static_cast<std::size_t>(actor)];
+      if (plural) return !d.person && !d.names.empty() && d.names.front().second == EntityType::ORGANIZATION;
+      if (!d.person) return false;
+      return d.gender == Gender::unknown || d.gender == p.entry.gender;
+    };
+    // Mentions in the window, most recent first.
+    struct Seen {
+      std::uint32_t token;
+      int actor;
+      bool subject;
+    };
+    std::vector<Seen> same, previous;
+    for (auto it = mention_log_.rbegin(); it != mention_log_.rend(); ++it) {
+      const std::uint32_t s = sentence_of_[it->token];
+      if (s + 1 < p.sentence) break;
+      if (it->token >= p.token) continue;
+      (s == p.sentence ? same : previous).push_back({it->token, it->actor, it->subject});
+    }
+    // The subject of the pronoun's own clause (rule 2).
+    int local_subject_actor = -1;
+    if (syntax_) {
+      const int subject = clause_subject_actor_token(p.token);
+      if (subject >= 0 && static_cast<std::uint32_t>(subject) != p.token) {
+        for (const Seen& s : same)
+          if (head_covers(s, subject)) local_subject_actor = s.actor;
+      }
+    } else {
+      for (const Seen& s : same)
+        if (s.subject) {
+          local_subject_actor = s.actor;
+          break;
+        }
+    }
+    auto plural_between = [&](std::uint32_t from) {
+      for (std::uint32_t i = from + 1; i < p.token; ++i)
+        if (xpos(i) == "NNS" || xpos(i) == "NNPS") return true;
+      return false;
+    };
+
+    int chosen = -1;
+    if (p.entry.pcase == PronounCase::reflexive) {
+      if (local_subject_actor >= 0 && compatible(local_subject_actor)) chosen = local_subject_actor;
+    } else {
+      // Rule 3: a subject before the pronoun in its sentence.
+      const Seen* subject = nullptr;
+      for (const Seen& s : same)
+        if (s.subject && compatible(s.actor) &&
+            !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor)) {
+          subject = &s;
+          break;
+        }
+      if (subject != nullptr) {
+        bool rival = false;
+        for (const Seen& s : same)
+          if (s.token > subject->token && s.actor != subject->actor && compatible(s.actor) &&
+              !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor))
+            rival = true;
+        if (p.entry.pcase == PronounCase::possessive || !rival) chosen = subject->actor;
+        if (plural && (rival || plural_between(subject->token))) chosen = -1;
+      }
+      // Rule 4: the one subject of the previous sentence.
+      if (chosen < 0 && subject == nullptr) {
+        std::set<int> subjects;
+        std::uint32_t first_token = p.token;
+        for (const Seen& s : previous)
+          if (s.subject && compatible(s.actor) &&
+              !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor)) {
+            subjects.insert(s.actor);
+            first_token = std::min(first_token, s.token);
+          }
+        bool same_has_rival = false;
+        for (const Seen& s : same)
+          if (compatible(s.actor) && !subjects.contains(s.actor)) same_has_rival = true;
+        if (subjects.size() == 1 && !same_has_rival) {
+          chosen = *subjects.begin();
+          if (plural && plural_between(first_token)) chosen = -1;
+        }
+      }
+      // Rule 5: the one compatible actor of the window.
+      if (chosen < 0 && subject == nullptr && !plural) {
+        std::set<int> seen;
+        for (const Seen& s : same)
+          if (compatible(s.actor) && !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor))
+            seen.insert(s.actor);
+        for (const Seen& s : previous)
+          if (compatible(s.actor)) seen.insert(s.actor);
+        if (seen.size() == 1) chosen = *seen.begin();
+      }
+    }
+    if (chosen < 0) return;
+    Draft& d = drafts_[static_cast<std::size_t>(chosen)];
+    if (d.person && d.gender == Gender::unknown) d.gender = p.entry.gender;
+    add_mention(chosen, p.token, p.token + 1, p.token, MentionKind::pronoun, p.entry.pcase == PronounCase::subject);
+  }
+
+  template <class S>
+  bool head_covers(const S& seen, int token) const {
+    const auto& d = drafts_[static_cast<std::size_t>(seen.actor)];
+    for (const ActorMention& m : d.mentions)
+      if (m.head_token == static_cast<std::uint32_t>(token) && seg_.tokens[static_cast<std::size_t>(token)].span.begin >= m.span.begin)
+        return true;
+    return false;
+  }
+
+  // ---- output -----------------------------------------------------------------------
+  Actors finish() {
+    Actors out;
+    out.actor_of_token.assign(size(), -1);
+    out.actors.reserve(drafts_.size());
+    for (std::size_t a = 0; a < drafts_.size(); ++a) {
+      Draft& d = drafts_[a];
+      Actor actor;
+      actor.id = fmt::format("a{}", a + 1);
+      actor.name = canonical_of(d);
+      actor.key = t_.keys.key(actor.name);
+      std::map<EntityType, int> votes;
+      for (const auto& [text, type] : d.names) ++votes[type];
+      EntityType type = d.names.front().second;
+      for (const auto& [text, t] : d.names)
+        if (votes[t] > votes[type]) type = t;
+      actor.type = to_actor_type(type);
+      for (const auto& [text, t] : d.names)
+        if (text != actor.name && std::find(actor.aliases.begin(), actor.aliases.end(), text) == actor.aliases.end())
+          actor.aliases.push_back(text);
+      actor.roles = std::move(d.roles);
+      for (const Affiliation& aff : d.affiliations) actor.affiliations.push_back(aff.name);
+      std::vector<std::size_t> order(d.mentions.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t x, std::size_t y) { return d.mentions[x].span.begin < d.mentions[y].span.begin; });
+      for (std::size_t i : order) actor.mentions.push_back(d.mentions[i]);
+      out.actors.push_back(std::move(actor));
+    }
+    // Token ownership: every token of every mention.
+    for (std::size_t a = 0; a < out.actors.size(); ++a)
+      for (const ActorMention& m : out.actors[a].mentions)
+        for (std::size_t i = token_at(m.span.begin); i < size() && seg_.tokens[i].span.begin < m.span.end; ++i)
+          out.actor_of_token[i] = static_cast<std::int32_t>(a);
+    return out;
+  }
+
+  std::size_t token_at(std::uint32_t byte) const {
+    const auto it = std::lower_bound(seg_.tokens.begin(), seg_.tokens.end(), byte,
+                                     [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
+    return static_cast<std::size_t>(it - seg_.tokens.begin());
+  }
+
+  static ActorType to_actor_type(EntityType type) {
+    switch (type) {
+      case EntityType::PERSON: return ActorType::PERSON;
+      case EntityType::ORGANIZATION: return ActorType::ORGANIZATION;
+      case EntityType::GPE: return ActorType::GPE;
+      case EntityType::LOCATION: return ActorType::LOCATION;
+      case EntityType::FACILITY: return ActorType::FACILITY;
+      case EntityType::NORP: return ActorType::OTHER;
+    }
+    return ActorType::OTHER;
+  }
+
+  struct Logged {
+    std::uint32_t token;
+    int actor;
+    bool subject;
+    bool person;
+  };
+
+  const ResolverTables& t_;
+  const Document& doc_;
+  const Segmentation& seg_;
+  const Morphology& morph_;
+  const Entities& entities_;
+  std::optional<SyntaxView> syntax_;
+  std::vector<std::string> folded_;
+  std::vector<std::uint32_t> sentence_of_;
+  std::vector<int> entity_at_;
+  std::vector<std::size_t> valid_entities_;
+  std::vector<NameMention> names_;
+  std::map<std::uint32_t, int> name_at_;  // token -> name index, for tokens of names (titles included)
+  std::vector<Description> descriptions_;
+  std::vector<PronounMention> pronouns_;
+  std::vector<Draft> drafts_;
+  std::vector<int> name_actor_;
+  std::vector<Logged> mention_log_;  // every mention added, in walk order
+};
+
+}  // namespace
+
+struct ActorResolver::Tables : ResolverTables {
+  using ResolverTables::ResolverTables;
+};
+
+ActorResolver::ActorResolver(std::unique_ptr<const Tables> tables) : tables_(std::move(tables)) {}
+ActorResolver::ActorResolver(ActorResolver&&) noexcept = default;
+ActorResolver& ActorResolver::operator=(ActorResolver&&) noexcept = default;
+ActorResolver::~ActorResolver() = default;
+
+ActorResolver ActorResolver::load() { return load(data_file("resources/actor")); }
+
+ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
+  auto tables = std::make_unique<Tables>(ActorKeys::load(resources_dir));
+  tables->titles = detail::TitleTable::load(resources_dir / "title_roles.txt");
+
+  const auto pronouns_file = resources_dir / "pronouns.txt";
+  detail::read_data_lines(pronouns_file, [&](std::string_view line, int number) {
+    std::vector<std::string_view> f;
+    for (std::string_view field : detail::split_fields(line, ' '))
+      if (!field.empty()) f.push_back(field);
+    auto fail = [&] {
+      throw std::runtime_error(fmt::format("{}:{}: expected '<pronoun> male|female|plural subject|object|possessive|reflexive'",
+                                           pronouns_file.string(), number));
+    };
+    if (f.size() != 3) fail();
+    PronounEntry entry;
+    if (f[1] == "male") entry.gender = Gender::male;
+    else if (f[1] == "female") entry.gender = Gender::female;
+    else if (f[1] == "plural") entry.gender = Gender::plural;
+    else fail();
+    if (f[2] == "subject") entry.pcase = PronounCase::subject;
+    else if (f[2] == "object") entry.pcase = PronounCase::object;
+    else if (f[2] == "possessive") entry.pcase = PronounCase::possessive;
+    else if (f[2] == "reflexive") entry.pcase = PronounCase::reflexive;
+    else fail();
+    tables->pronouns.insert_or_assign(detail::fold_token(f[0]), entry);
+  });
+
+  const auto affiliations_file = resources_dir / "affiliations.txt";
+  detail::read_data_lines(affiliations_file, [&](std::string_view line, int number) {
+    const auto f = detail::split_fields(line, '|');
+    if (f.size() != 2 || f[0].empty() || f[1].empty())
+      throw std::runtime_error(fmt::format("{}:{}: expected '<adjective or form> | <place>'",
+                                           affiliations_file.string(), number));
+    const auto words = detail::name_words(f[0]);
+    tables->max_affiliation_words = std::max(tables->max_affiliation_words, words.size());
+    tables->affiliations.insert_or_assign(join_words(words), std::string(f[1]));
+  });
+  return ActorResolver(std::move(tables));
+}
+
+const Actors& ActorResolver::resolve(Document& doc) const {
+  Actors actors = Resolution(*tables_, doc).run();
+  return doc.add(std::move(actors));
+}
+
+}  // namespace tempora
