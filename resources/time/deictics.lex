@@ -20,7 +20,9 @@ DEIXIS 1 tomorrow
 DEIXIS 0:NI tonight
 # Vague references: REF <TIMEX3 value>.
 REF PRESENT_REF now currently nowadays presently
-REF PRESENT_REF current!ctx
+# "current" as an adjective ("the current quarter", "current market
+# conditions") is a present reference in TimeML; the noun is left out below.
+REF PRESENT_REF current
 # "previously", "soon", "the past" are left out: news uses them mostly as
 # discourse adverbs, and TimeBank-style annotation rarely marks them.
 REF PAST_REF recently lately recent!ctx

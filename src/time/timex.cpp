@@ -723,6 +723,21 @@ Normal normalize(const Frame& f, Context& ctx) {
     return r;
   }
 
+  // "the year", "the fiscal year", "the full year" (@current): the unit the
+  // DCT is in, as TimeBank-style annotation reads them in financial news.
+  if (f.has_flag("current") && !f.unit.empty()) {
+    if (dct) {
+      if (auto c = shift_day(*dct, 0, f.unit)) {
+        from_dct(*c);
+        return r;
+      }
+    }
+    Cal u;
+    u.g = f.unit == "Y" ? Granularity::year : f.unit == "M" ? Granularity::month : Granularity::week;
+    r.cal = u;
+    return r;
+  }
+
   // "last week", "this year", "the following day", "next month".
   if (f.shift && !f.unit.empty() && !f.weekday && !f.month) {
     const int n = *f.shift;
@@ -1009,7 +1024,14 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       Normal n = normalize(f, ctx);
       if (n.value.empty() && !n.cal) continue;
       Timex t;
-      t.span = Span{tokens[m.first].begin, tokens[m.last - 1].end};
+      // @lead=N, @trail=N: the first or last N tokens were context, not part
+      // of the span ("[the] year-ago", "the year [ended] March 31")
+      auto context_count = [&](std::string_view key) {
+        return static_cast<std::uint32_t>(std::clamp(std::atoi(f.flag_value(key).c_str()), 0, 8));
+      };
+      const std::uint32_t span_first = std::min(m.first + context_count("lead"), m.last - 1);
+      const std::uint32_t span_last = std::max(m.last - std::min(context_count("trail"), m.last - m.first), span_first + 1);
+      t.span = Span{tokens[span_first].begin, tokens[span_last - 1].end};
       t.tid = fmt::format("t{}", out.size() + 1);
       t.type = n.type;
       t.mod = n.mod;

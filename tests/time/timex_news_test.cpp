@@ -1,0 +1,78 @@
+// Time expressions of financial and general news that TimeBank-style
+// annotation reads in a particular way: "the year" of an earnings report,
+// "current", year-ago comparisons, fractions of units, tense around weekdays
+// and months. Expectations are anchored on a fixed DCT.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tempora/timex.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+const TimeTagger& tagger() {
+  static const TimeTagger t = TimeTagger::load(testing::source_dir() / "resources" / "time");
+  return t;
+}
+
+std::string found(std::string_view text, const std::vector<Timex>& all) {
+  std::string out;
+  for (const Timex& t : all)
+    out += "[" + std::string(text.substr(t.span.begin, t.span.size())) + "=" + t.value + "] ";
+  return out;
+}
+
+// The one timex whose text is `phrase` (fails when it is missing).
+Timex timex(std::string_view text, std::string_view phrase, std::string_view day) {
+  const auto all = tagger().find(text, parse_dct(day, "test"));
+  for (const Timex& t : all)
+    if (text.substr(t.span.begin, t.span.size()) == phrase) return t;
+  ADD_FAILURE() << "no timex \"" << phrase << "\" in \"" << text << "\"; found " << found(text, all);
+  return {};
+}
+
+std::string value(std::string_view text, std::string_view phrase, std::string_view day) {
+  return timex(text, phrase, day).value;
+}
+
+bool has_timex_over(std::string_view text, std::string_view word, std::string_view day) {
+  const auto at = static_cast<std::uint32_t>(text.find(word));
+  for (const Timex& t : tagger().find(text, parse_dct(day, "test")))
+    if (t.span.begin <= at && at < t.span.end) return true;
+  return false;
+}
+
+TEST(TimexNews, TheYearOfAReportIsTheDctYear) {
+  const std::string_view day = "1989-11-02";
+  EXPECT_EQ(value("For the year, pet food volume was flat.", "the year", day), "1989");
+  EXPECT_EQ(value("It forecast an increase for the full year.", "the full year", day), "1989");
+  EXPECT_EQ(value("Sales in the current fiscal year will rise.", "the current fiscal year", day), "1989");
+  // "the year ended March 31" is a year-long stretch; the date is its own timex
+  const std::string ended = "Revenue was $76 million for the year ended March 31.";
+  const Timex year = timex(ended, "the year", day);
+  EXPECT_EQ(year.type, TimexType::duration);
+  EXPECT_EQ(year.value, "P1Y");
+  EXPECT_EQ(value(ended, "March 31", day), "1989-03-31");
+  EXPECT_EQ(timex("In the fiscal year ending tomorrow, it lost money.", "the fiscal year", day).value, "P1Y");
+}
+
+TEST(TimexNews, YearAgoAdjectivesKeepTheirOwnSpan) {
+  const std::string_view day = "1989-10-26";
+  EXPECT_EQ(value("Net fell 5% from the year-ago level.", "year-ago", day), "1988");
+  EXPECT_EQ(value("It fell below the year-earlier $4.5 million.", "year-earlier", day), "1988");
+  EXPECT_EQ(value("In the year-ago period, sales rose.", "the year-ago period", day), "1988-Q3");
+}
+
+TEST(TimexNews, CurrentIsAPresentReference) {
+  const std::string_view day = "1989-10-30";
+  EXPECT_EQ(value("It was delayed because of current market conditions.", "current", day), "PRESENT_REF");
+  EXPECT_EQ(value("The current quarter began well.", "The current quarter", day), "1989-Q4");
+  EXPECT_FALSE(has_timex_over("The current account deficit widened.", "current", day));
+  EXPECT_FALSE(has_timex_over("He writes about current affairs.", "current", day));
+}
+
+}  // namespace
+}  // namespace tempora
