@@ -25,6 +25,10 @@ void add_eval_timeml_command(CLI::App& eval);
 // tempora train events: the event-trigger tagger
 void add_train_events_command(CLI::App& train);
 
+// tempora train ner, tempora eval ner: the entity recognizer
+void add_train_ner_command(CLI::App& train);
+void add_eval_ner_command(CLI::App& eval);
+
 // tempora eval matres: event start-point order against MATRES
 void add_eval_matres_command(CLI::App& eval);
 

@@ -1,0 +1,529 @@
+// The entity recognizer: named entities by greedy BIO tagging with an
+// averaged perceptron, typed further by gazetteers and a few rules.
+//
+// How it works. Each token of a sentence gets one of seven tags: O, or B-
+// (begins) or I- (continues) one of the three coarse types the training
+// corpora share, PER, ORG and LOC (Universal NER on EWT; MEANTIME's named
+// mentions). Tags are chosen left to right, each from a perceptron score
+// over hashed features of the token and its neighbours, with the two tags
+// already chosen as context; an I-X may only follow B-X or I-X, so every
+// decoded span is well formed. The features are the word as written and
+// lowercased, its character shape ("Xxxx", "X.X."), prefixes and suffixes,
+// its part of speech (always *predicted* by the project's PosTagger, in
+// training as at run time, so the model learns the tagger's real errors),
+// the words and shapes two tokens either side, how the whole sentence is
+// cased (web text is often all lowercase, headlines all capitalized), and
+// gazetteer matches (gazetteer.hpp): whether the token begins or continues a
+// country, subdivision, city, WordNet person or place name, a first name or
+// surname, a title ("President" before a name), an organisation word or
+// legal suffix ("Ministry", "Inc."), a news outlet, a demonym, a facility or
+// a geographic feature word, and the same categories for the neighbours.
+// The gazetteer is built from iso-codes, WordNet and resources/actor/ when
+// the model is trained and is stored in the model.
+//
+// The coarse types then become the public ones by rules over the lists in
+// resources/actor/ (read when the recognizer is loaded):
+//   - a name listed in facilities.txt ("the White House") is a FACILITY, and
+//     a place ending in a facility word ("Kennedy Airport") too;
+//   - a place containing a geographic feature word ("Black Sea") or listed
+//     as a region ("Middle East") is a LOCATION, any other place a GPE;
+//   - a person's span loses leading titles and demonyms ("Ukrainian
+//     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
+//   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
+//     NORP, which no corpus here annotates;
+//   - a news outlet the model missed or split ("NBC News") is one
+//     ORGANIZATION.
+//
+// Confidence is the smallest per-token score margin of the span, squashed
+// by a logistic. Training is deterministic (seeded SplitMix64 shuffle of the
+// sentence order each epoch); tagging is linear in the number of tokens.
+#include "tempora/actor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "actor/gazetteer.hpp"
+#include "tag/binary_io.hpp"
+#include "tempora/data.hpp"
+#include "tempora/perceptron.hpp"
+#include "tempora/pos.hpp"
+
+namespace tempora {
+namespace {
+
+constexpr char kMagic[4] = {'T', 'N', 'E', 'R'};
+constexpr std::uint32_t kFormatVersion = 1;
+
+// Class order is part of the model format: O, then B-/I- per coarse type.
+constexpr std::array<std::string_view, 7> kTags{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+
+// Score margins are in units of averaged updates; this scale makes the
+// logistic of the margin a usable confidence.
+constexpr double kMarginScale = 10.0;
+
+enum Template : std::uint32_t {
+  kBias, kForm, kLower, kShape, kPrefix2, kPrefix3, kSuffix2, kSuffix3, kSuffix4, kXpos, kUposShape,
+  kLowerM1, kLowerP1, kLowerM2, kLowerP2, kLowerM1Lower, kLowerLowerP1, kXposM1, kXposP1, kXposM1Xpos, kXposXposP1,
+  kShapeM1Shape, kShapeShapeP1, kPrev1, kPrev12, kPrev1Lower, kPrev1Shape, kSentenceCase, kSentenceCaseShape,
+  kFirstShape, kGazInside, kGazBegins, kGazInsideCap, kGazM1, kGazP1, kGazM1Cap, kLengthShape, kFormM1, kFormP1,
+  kPrev1Xpos, kGazP2, kSuffix3Xpos, kLowerXpos,
+};
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::string shape_of(std::string_view word) {
+  std::string out;
+  char last = 0;
+  int repeat = 0;
+  for (const char c : word) {
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (static_cast<unsigned char>(c) >= 0x80) s = 'u';
+    else s = c;
+    // Runs are cut at two: "Xxxx" and "Xxxxxxx" share a shape, "XX" and "X" do not.
+    repeat = s == last ? repeat + 1 : 0;
+    last = s;
+    if (repeat < 2 && out.size() < 12) out.push_back(s);
+  }
+  return out;
+}
+
+bool capitalized(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
+
+// How the sentence is cased: 0 no capitals at all, 1 ordinary, 2 most
+// words capitalized (a headline), 3 all capitals.
+std::uint64_t sentence_case(std::span<const std::string_view> words) {
+  int alpha = 0, cap = 0, upper = 0;
+  for (const std::string_view w : words) {
+    bool has_alpha = false, all_upper = true;
+    for (const char c : w) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) has_alpha = true;
+      if (c >= 'a' && c <= 'z') all_upper = false;
+    }
+    if (!has_alpha) continue;
+    ++alpha;
+    cap += capitalized(w);
+    upper += all_upper;
+  }
+  if (alpha == 0 || cap == 0) return 0;
+  if (alpha >= 3 && upper == alpha) return 3;
+  if (alpha >= 3 && 4 * cap >= 3 * alpha) return 2;
+  return 1;
+}
+
+struct TokenInfo {
+  std::uint64_t form = 0, lower = 0, shape = 0, xpos = 0, upos = 0;
+  std::uint64_t prefix2 = 0, prefix3 = 0, suffix2 = 0, suffix3 = 0, suffix4 = 0;
+  std::uint32_t gaz_inside = 0, gaz_begins = 0;
+  bool cap = false;
+  std::uint8_t length = 0;
+};
+
+struct SentenceInfo {
+  std::vector<TokenInfo> tokens;
+  std::uint64_t casing = 0;
+};
+
+// Which tags may follow which: I-X only after B-X or I-X.
+bool allowed_after(int prev, int tag) {
+  if (tag == 0 || tag % 2 == 1) return true;  // O and B-X
+  return prev == tag || prev == tag - 1;
+}
+
+}  // namespace
+
+struct EntityRecognizer::Model {
+  AveragedPerceptron perceptron;
+  detail::Gazetteer gazetteer;  // features; stored in the model
+  detail::Gazetteer rules;      // resources/actor/ lists; read at load time
+
+  SentenceInfo describe(std::span<const std::string_view> words, std::span<const TokenMorph> morph) const {
+    SentenceInfo info;
+    info.casing = sentence_case(words);
+    info.tokens.resize(words.size());
+    const std::vector<detail::Gazetteer::Match> matches = gazetteer.match(words);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      TokenInfo& t = info.tokens[i];
+      const std::string_view w = words[i];
+      const std::string lower = detail::gazetteer_lower(w);
+      t.form = FeatureHasher::bytes(w);
+      t.lower = FeatureHasher::bytes(lower);
+      t.shape = FeatureHasher::bytes(shape_of(w), 0x5A17);
+      t.xpos = FeatureHasher::bytes(morph[i].xpos);
+      t.upos = static_cast<std::uint64_t>(morph[i].upos) + 1;
+      const auto affix = [&](std::size_t k, bool suffix) -> std::uint64_t {
+        if (lower.size() < k) return 0;
+        return FeatureHasher::bytes(suffix ? std::string_view(lower).substr(lower.size() - k)
+                                           : std::string_view(lower).substr(0, k));
+      };
+      t.prefix2 = affix(2, false), t.prefix3 = affix(3, false);
+      t.suffix2 = affix(2, true), t.suffix3 = affix(3, true), t.suffix4 = affix(4, true);
+      t.gaz_inside = matches[i].inside;
+      t.gaz_begins = matches[i].begins;
+      t.cap = capitalized(w);
+      t.length = static_cast<std::uint8_t>(std::min<std::size_t>(w.size(), 6));
+    }
+    return info;
+  }
+
+  static void features(const SentenceInfo& sentence, std::size_t i, int prev1, int prev2,
+                       std::vector<std::uint64_t>& out) {
+    static const TokenInfo kEdge = [] {
+      TokenInfo t;
+      t.form = t.lower = t.shape = t.xpos = FeatureHasher::bytes("<edge>");
+      return t;
+    }();
+    const auto& infos = sentence.tokens;
+    const auto at = [&](std::ptrdiff_t j) -> const TokenInfo& {
+      if (j < 0 || j >= static_cast<std::ptrdiff_t>(infos.size())) return kEdge;
+      return infos[static_cast<std::size_t>(j)];
+    };
+    const auto p = static_cast<std::ptrdiff_t>(i);
+    const TokenInfo& w = infos[i];
+    const TokenInfo& m1 = at(p - 1);
+    const TokenInfo& m2 = at(p - 2);
+    const TokenInfo& p1 = at(p + 1);
+    const TokenInfo& p2 = at(p + 2);
+    using H = FeatureHasher;
+    out.clear();
+    out.push_back(H::feature(kBias, 0));
+    out.push_back(H::feature(kForm, w.form));
+    out.push_back(H::feature(kLower, w.lower));
+    out.push_back(H::feature(kShape, w.shape));
+    out.push_back(H::feature(kPrefix2, w.prefix2));
+    out.push_back(H::feature(kPrefix3, w.prefix3));
+    out.push_back(H::feature(kSuffix2, w.suffix2));
+    out.push_back(H::feature(kSuffix3, w.suffix3));
+    out.push_back(H::feature(kSuffix4, w.suffix4));
+    out.push_back(H::feature(kXpos, w.xpos));
+    out.push_back(H::feature(kUposShape, w.upos, w.shape));
+    out.push_back(H::feature(kLowerXpos, w.lower, w.xpos));
+    out.push_back(H::feature(kSuffix3Xpos, w.suffix3, w.xpos));
+    out.push_back(H::feature(kLengthShape, w.length, w.shape));
+    out.push_back(H::feature(kLowerM1, m1.lower));
+    out.push_back(H::feature(kLowerP1, p1.lower));
+    out.push_back(H::feature(kFormM1, m1.form));
+    out.push_back(H::feature(kFormP1, p1.form));
+    out.push_back(H::feature(kLowerM2, m2.lower));
+    out.push_back(H::feature(kLowerP2, p2.lower));
+    out.push_back(H::feature(kLowerM1Lower, m1.lower, w.lower));
+    out.push_back(H::feature(kLowerLowerP1, w.lower, p1.lower));
+    out.push_back(H::feature(kXposM1, m1.xpos));
+    out.push_back(H::feature(kXposP1, p1.xpos));
+    out.push_back(H::feature(kXposM1Xpos, m1.xpos, w.xpos));
+    out.push_back(H::feature(kXposXposP1, w.xpos, p1.xpos));
+    out.push_back(H::feature(kShapeM1Shape, m1.shape, w.shape));
+    out.push_back(H::feature(kShapeShapeP1, w.shape, p1.shape));
+    const auto prev1_id = static_cast<std::uint64_t>(prev1 + 2);
+    const auto prev2_id = static_cast<std::uint64_t>(prev2 + 2);
+    out.push_back(H::feature(kPrev1, prev1_id));
+    out.push_back(H::feature(kPrev12, prev1_id, prev2_id));
+    out.push_back(H::feature(kPrev1Lower, prev1_id, w.lower));
+    out.push_back(H::feature(kPrev1Shape, prev1_id, w.shape));
+    out.push_back(H::feature(kPrev1Xpos, prev1_id, w.xpos));
+    out.push_back(H::feature(kSentenceCase, sentence.casing, w.cap));
+    out.push_back(H::feature(kSentenceCaseShape, sentence.casing, w.shape));
+    out.push_back(H::feature(kFirstShape, i == 0, w.shape));
+    for (std::uint32_t c = 0; c < detail::kGazCategoryCount; ++c) {
+      const std::uint32_t bit = 1u << c;
+      if (w.gaz_inside & bit) {
+        out.push_back(H::feature(kGazInside, c, (w.gaz_begins & bit) != 0));
+        out.push_back(H::feature(kGazInsideCap, c, w.cap * 2 + (sentence.casing == 0)));
+      }
+      if (w.gaz_begins & bit) out.push_back(H::feature(kGazBegins, c, prev1_id));
+      if (m1.gaz_inside & bit) {
+        out.push_back(H::feature(kGazM1, c));
+        out.push_back(H::feature(kGazM1Cap, c, w.cap));
+      }
+      if (p1.gaz_inside & bit) out.push_back(H::feature(kGazP1, c, w.cap));
+      if (p2.gaz_begins & bit) out.push_back(H::feature(kGazP2, c));
+    }
+  }
+
+  // Tags one sentence (tag indices into kTags). With `learner`, each
+  // decision is also a training step towards `truth`. `margins`, when given,
+  // receives each token's score margin over the best other allowed tag.
+  static std::vector<int> decode(const SentenceInfo& sentence, const AveragedPerceptron& scorer,
+                                 std::vector<float>* margins = nullptr, AveragedPerceptron* learner = nullptr,
+                                 const std::vector<int>* truth = nullptr) {
+    const std::size_t n = sentence.tokens.size();
+    std::vector<int> tags(n, 0);
+    std::vector<std::uint64_t> feats;
+    feats.reserve(96);
+    std::array<float, kTags.size()> scores{};
+    int prev1 = -1, prev2 = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+      features(sentence, i, prev1, prev2, feats);
+      scorer.score(feats, scores);
+      int best = -1, second = -1;
+      for (int c = 0; c < static_cast<int>(kTags.size()); ++c) {
+        if (!allowed_after(prev1 < 0 ? 0 : prev1, c)) continue;
+        if (best < 0 || scores[c] > scores[best]) second = best, best = c;
+        else if (second < 0 || scores[c] > scores[second]) second = c;
+      }
+      if (learner != nullptr) learner->update((*truth)[i], best, feats);
+      if (margins != nullptr) (*margins)[i] = second < 0 ? 100.0f : scores[best] - scores[second];
+      tags[i] = best;
+      prev2 = prev1;
+      prev1 = best;
+    }
+    return tags;
+  }
+
+  std::uint32_t rule_mask(std::span<const std::string_view> words) const { return rules.lookup(words); }
+
+  // The public type of a coarse span (tag type 0 PER, 1 ORG, 2 LOC).
+  EntityType refine(std::span<const std::string_view> words, int coarse) const {
+    using namespace detail;
+    std::span<const std::string_view> name = words;
+    if (name.size() > 1 && gazetteer_lower(name.front()) == "the") name = name.subspan(1);
+    const std::uint32_t whole = rule_mask(name);
+    if (whole & (1u << kGazFacility)) return EntityType::FACILITY;
+    if (coarse == 0) return EntityType::PERSON;
+    if (whole & (1u << kGazOutlet)) return EntityType::ORGANIZATION;
+    if (coarse == 1) return EntityType::ORGANIZATION;
+    if (whole & (1u << kGazRegion)) return EntityType::LOCATION;
+    if (whole & ((1u << kGazCountry) | (1u << kGazCity) | (1u << kGazSubdivision))) return EntityType::GPE;
+    if (rule_mask(name.subspan(name.size() - 1)) & (1u << kGazFacilityWord)) return EntityType::FACILITY;
+    for (std::size_t k = 0; k < name.size(); ++k)
+      if (rule_mask(name.subspan(k, 1)) & (1u << kGazGeoWord)) return EntityType::LOCATION;
+    return EntityType::GPE;
+  }
+};
+
+EntityRecognizer::EntityRecognizer(std::unique_ptr<const Model> model) : model_(std::move(model)) {}
+EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
+EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
+EntityRecognizer::~EntityRecognizer() = default;
+
+namespace {
+
+struct RawSpan {
+  std::uint32_t first = 0, count = 0;  // sentence word indices
+  EntityType type = EntityType::PERSON;
+  float margin = 0;
+};
+
+// Longest-first matches of one category of `rules` over words [0, n) that
+// start with a capital letter; returns (first, count) pairs, not overlapping.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> capitalized_matches(const detail::Gazetteer& rules,
+                                                                         std::span<const std::string_view> words,
+                                                                         detail::GazetteerCategory category) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (std::uint32_t i = 0; i < words.size();) {
+    std::uint32_t found = 0;
+    if (capitalized(words[i]))
+      for (std::uint32_t n = static_cast<std::uint32_t>(std::min<std::size_t>(detail::kMaxPhrase, words.size() - i));
+           n >= 1 && found == 0; --n)
+        if (rules.lookup(words.subspan(i, n)) & (1u << category)) found = n;
+    if (found > 0) {
+      out.emplace_back(i, found);
+      i += found;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const Entities& EntityRecognizer::tag(Document& doc) const {
+  const Segmentation& seg = doc.get<Segmentation>();
+  const Morphology& morph = doc.get<Morphology>();
+  if (morph.tokens.size() != seg.tokens.size()) throw std::logic_error("actor: Morphology is not parallel to Segmentation");
+  Entities layer;
+  std::vector<std::string_view> words;
+  std::vector<float> margins;
+  using namespace detail;
+  for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    if (sentence.token_count == 0) continue;
+    words.clear();
+    for (const Token& t : seg.tokens_of(sentence)) words.push_back(t.norm);
+    const std::span<const std::string_view> ws(words);
+    const SentenceInfo info = model_->describe(
+        ws, std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count));
+    margins.assign(words.size(), 0.0f);
+    const std::vector<int> tags = Model::decode(info, model_->perceptron, &margins);
+
+    std::vector<RawSpan> spans;
+    for (std::uint32_t i = 0; i < tags.size(); ++i) {
+      if (tags[i] == 0) continue;
+      if (tags[i] % 2 == 0 && !spans.empty() && spans.back().first + spans.back().count == i) {
+        ++spans.back().count;
+        spans.back().margin = std::min(spans.back().margin, margins[i]);
+        continue;
+      }
+      spans.push_back({i, 1, static_cast<EntityType>((tags[i] - 1) / 2), margins[i]});
+    }
+    // Coarse type -> public type; a person's leading titles and demonyms are
+    // not part of the name.
+    std::vector<RawSpan> refined;
+    for (RawSpan sp : spans) {
+      const int coarse = static_cast<int>(sp.type);
+      if (coarse == 0) {
+        while (sp.count > 1) {
+          const std::uint32_t mask = model_->rule_mask(ws.subspan(sp.first, 1));
+          const std::uint32_t two = sp.count > 2 ? model_->rule_mask(ws.subspan(sp.first, 2)) : 0;
+          if (two & (1u << kGazTitle)) {
+            sp.first += 2, sp.count -= 2;
+          } else if (mask & (1u << kGazTitle)) {
+            ++sp.first, --sp.count;
+          } else if ((mask & (1u << kGazDemonym)) && capitalized(ws[sp.first])) {
+            refined.push_back({sp.first, 1, EntityType::NORP, sp.margin});
+            ++sp.first, --sp.count;
+          } else {
+            break;
+          }
+        }
+      }
+      sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse);
+      refined.push_back(sp);
+    }
+    std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
+    // Outlets the model missed or split become one organisation.
+    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazOutlet)) {
+      const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
+      const bool exact = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
+        return r.first == first && r.count == count;
+      });
+      // A lone all-lowercase or sentence-initial short word is too weak a clue.
+      if (exact || (count == 1 && words[first].size() < 3)) continue;
+      std::erase_if(refined, covers);
+      refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
+    }
+    // Capitalized demonyms outside every name are NORP.
+    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazDemonym)) {
+      const bool covered = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
+        return r.first < first + count && first < r.first + r.count;
+      });
+      if (!covered) refined.push_back({first, count, EntityType::NORP, 0.0f});
+    }
+    std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
+    for (const RawSpan& r : refined) {
+      EntityMention m;
+      m.first_token = sentence.first_token + r.first;
+      m.token_count = r.count;
+      m.sentence = s;
+      m.span = {seg.tokens[m.first_token].span.begin, seg.tokens[m.first_token + r.count - 1].span.end};
+      m.type = r.type;
+      // Rule-made mentions (margin 0) get 0.5; model spans their weakest token's margin.
+      m.confidence = 1.0 / (1.0 + std::exp(-static_cast<double>(r.margin) / kMarginScale));
+      if (!(m.confidence > 0.0)) m.confidence = 1e-6;
+      layer.mentions.push_back(m);
+    }
+  }
+  return doc.add(std::move(layer));
+}
+
+// ---- training ---------------------------------------------------------------
+
+EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>& sentences, const PosTagger& pos,
+                                         const NerTrainingOptions& options,
+                                         const std::filesystem::path& resources_dir) {
+  auto model = std::make_unique<Model>();
+  model->gazetteer = detail::Gazetteer::build(resources_dir);
+  model->rules = detail::Gazetteer::build(resources_dir, {}, {});
+  if (options.log != nullptr)
+    *options.log << fmt::format("gazetteer: {} phrases ({} from resources/actor)\n", model->gazetteer.size(),
+                                model->rules.size());
+
+  std::vector<SentenceInfo> infos;
+  std::vector<std::vector<int>> gold;
+  std::size_t tokens = 0;
+  for (const NerTrainingSentence& s : sentences) {
+    if (s.words.empty() || s.words.size() != s.tags.size()) continue;
+    std::vector<std::string_view> words(s.words.begin(), s.words.end());
+    const std::vector<TokenMorph> morph = pos.tag_words(words);
+    infos.push_back(model->describe(words, morph));
+    std::vector<int> truth;
+    int prev = 0;
+    for (const std::string& t : s.tags) {
+      int c = 0;
+      for (std::size_t k = 0; k < kTags.size(); ++k)
+        if (kTags[k] == t) c = static_cast<int>(k);
+      if (!allowed_after(prev, c)) c -= 1;  // a stray I-X starts the entity
+      truth.push_back(c);
+      prev = c;
+    }
+    gold.push_back(std::move(truth));
+    tokens += s.words.size();
+  }
+
+  AveragedPerceptron perceptron(std::vector<std::string>(kTags.begin(), kTags.end()));
+  std::vector<std::size_t> order(infos.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::uint64_t state = options.seed;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(state) % i]);
+    std::size_t right = 0;
+    for (const std::size_t k : order) {
+      const std::vector<int> tags = Model::decode(infos[k], perceptron, nullptr, &perceptron, &gold[k]);
+      for (std::size_t i = 0; i < tags.size(); ++i) right += tags[i] == gold[k][i];
+    }
+    if (options.log != nullptr)
+      *options.log << fmt::format("epoch {}: training token accuracy {:.2f}% over {} sentences\n", epoch,
+                                  100.0 * static_cast<double>(right) / std::max<std::size_t>(tokens, 1), infos.size());
+  }
+  perceptron.average();
+  model->perceptron = std::move(perceptron);
+  return EntityRecognizer(std::move(model));
+}
+
+void EntityRecognizer::save(const std::filesystem::path& model_file) const {
+  std::ofstream out(model_file, std::ios::binary);
+  if (!out) throw std::runtime_error(fmt::format("cannot write {}", model_file.string()));
+  out.write(kMagic, sizeof kMagic);
+  detail::write_pod(out, kFormatVersion);
+  model_->gazetteer.save(out);
+  model_->perceptron.save(out);
+  if (!out) throw std::runtime_error(fmt::format("error writing {}", model_file.string()));
+}
+
+bool EntityRecognizer::available() {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(data_dir() / "models" / "ner-en.bin", ec);
+}
+
+EntityRecognizer EntityRecognizer::load() {
+  return load(data_file("models/ner-en.bin"), data_file("resources/actor"));
+}
+
+EntityRecognizer EntityRecognizer::load(const std::filesystem::path& model_file,
+                                        const std::filesystem::path& resources_dir) {
+  std::ifstream in(model_file, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("cannot open entity model {}", model_file.string()));
+  auto model = std::make_unique<Model>();
+  try {
+    char magic[4] = {};
+    in.read(magic, sizeof magic);
+    if (!in || !std::equal(magic, magic + 4, kMagic)) throw std::runtime_error("not a tempora entity model");
+    const auto version = detail::read_pod<std::uint32_t>(in, "entity model");
+    if (version != kFormatVersion)
+      throw std::runtime_error(fmt::format("entity model format {} (expected {})", version, kFormatVersion));
+    model->gazetteer = detail::Gazetteer::load(in);
+    model->perceptron = AveragedPerceptron::load(in);
+    if (model->perceptron.class_count() != kTags.size() || model->perceptron.class_names()[0] != kTags[0])
+      throw std::runtime_error("corrupt entity model (classes)");
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
+  }
+  model->rules = detail::Gazetteer::build(resources_dir, {}, {});
+  return EntityRecognizer(std::move(model));
+}
+
+}  // namespace tempora
