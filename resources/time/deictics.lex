@@ -71,11 +71,16 @@ HOLIDAY 02-14 valentine!ctx
 # Friday before the DCT, "will meet on Friday" the one after).
 # future: a strong cue, used for weekdays, months and dates; weak: only for
 # weekdays ("planned to leave on Thursday", "could come as early as Tuesday").
-# past: also common irregular past forms (regular ones end in -ed). stop: a
-# clause boundary the look-ahead after the timex does not cross.
-TENSE future will ll shall going scheduled slated next upcoming
-TENSE weak would could might planned plans plan set due expected soon until till
-TENSE past was were had did ago earlier last said met told took made went came gave saw found left held began
+# past: also common irregular past forms (regular ones end in -ed). pastaux:
+# the past perfect auxiliary, which also turns a weak cue right after it into a past
+# one ("had been scheduled for Friday"). stop: a clause boundary the
+# look-ahead after the timex does not cross. A word flagged !not>WORD is no
+# cue right before WORD ("next to the embassy").
+TENSE future will ll shall going scheduled slated next!not>to upcoming
+TENSE weak would could might planned planning plans plan set due expected soon until till
+TENSE pastaux had
+TENSE past was were
+TENSE past did ago earlier last said met told took made went came gave saw found left held began
 TENSE past won lost fell rose sent spoke became brought thought knew kept led paid ran sold stood struck wrote
 TENSE past got hit cut shot fought fled flew drew grew threw broke chose spent built bought caught taught
 TENSE stop and but or , ; :

@@ -23,7 +23,8 @@ constexpr std::array<std::string_view, kClassCount> kClassNames = {
     "MONTH",   "WEEKDAY", "WEEKDAYS",   "NUMBER", "ORDINAL", "UNIT",   "UNITS",    "SEASON", "POD",     "CLOCKWORD",
     "AMPM",    "MOD",     "CMP",        "AT",     "EARLIER", "LATER",  "SHIFT",    "DIR",    "DEIXIS",  "REF",
     "SETWORD", "QUANT",   "DECADEWORD", "FISCAL", "LATEST",  "PERIOD", "TENSE",    "TZ",     "CONTEXT", "HOLIDAY",
-    "NUM",     "YEAR",    "DAYNUM",     "ORDNUM", "CLOCK",   "DECADE", "YEARAPOS", "DATENUM"};
+    "NUM",     "YEAR",    "DAYNUM",     "ORDNUM", "CLOCK",   "DECADE", "YEARAPOS", "DATENUM",
+    "FRACTION"};
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -135,7 +136,13 @@ void classify_shape(TimeToken& t) {
       if (slash == std::string::npos) break;
       i = slash + 1;
     }
-    // m/d alone is left out: in news "7/8" and "3/4" are fractions
+    // m/d alone is left out: in news "7/8" and "3/4" are fractions, and a
+    // proper fraction with a small denominator is one ("2 1/2 years")
+    if (parts.size() == 2 && parts[0] >= 1 && parts[1] >= 2 && parts[1] <= 10 && parts[0] < parts[1]) {
+      t.frac_num = parts[0], t.frac_den = parts[1];
+      t.symbols.set(FRACTION);
+      return;
+    }
     if (parts.size() == 3 && parts[0] >= 1 && parts[0] <= 12 && parts[1] >= 1 && parts[1] <= 31) {
       if (parts.size() == 3) {
         int y = parts[2];
@@ -227,6 +234,10 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
           entry.needs_cap = true;
         else if (name == "ctx")
           entry.needs_context = true;
+        else if (name.starts_with("not>") && name.size() > 4) {
+          entry.not_before = name.substr(4);
+          std::transform(entry.not_before.begin(), entry.not_before.end(), entry.not_before.begin(), lower);
+        }
         else
           throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));
         word.erase(bang, next == std::string::npos ? std::string::npos : next + 1);
@@ -788,10 +799,17 @@ Frame make_frame(const Match& m) {
         f.month = t.dn_m;
         f.day = t.dn_d;
         break;
+      case FRACTION:
+        f.frac_num = t.frac_num;
+        f.frac_den = t.frac_den;
+        break;
       case kClassCount:
         break;
     }
   }
+  // "two and a half years", "a year and a half"
+  if (f.has_flag("andhalf") && f.frac_den == 0) f.frac_num = 1, f.frac_den = 2;
+  if (f.has_flag("final")) f.ordinal = f.unit == "HALF" ? 2 : 4;
   return f;
 }
 

@@ -81,6 +81,7 @@ enum Cls : std::uint16_t {
   DECADE,
   YEARAPOS,
   DATENUM,
+  FRACTION,
   kClassCount
 };
 std::optional<Cls> parse_class(std::string_view name);
@@ -92,6 +93,7 @@ struct Entry {
   std::string value;
   bool needs_cap = false;
   bool needs_context = false;
+  std::string not_before;  // !not>WORD: the entry does not count before WORD ("next to")
 };
 
 struct WordInfo {
@@ -114,6 +116,7 @@ struct TimeToken {
   int decade = -1;                      // DECADE: 199 for 1990s
   int year_apos = -1;                   // YEARAPOS: 1998 for '98
   int dn_y = -1, dn_m = -1, dn_d = -1;  // DATENUM
+  int frac_num = -1, frac_den = -1;     // FRACTION: 1/2, 3/4
 };
 
 struct Alternative {
@@ -204,6 +207,7 @@ struct Frame {
   std::optional<int> deixis_days;
   bool fiscal = false, weekdays_plural = false, clockword = false, other = false;
   std::vector<int> numbers;        // each NUMBER token's value, in order
+  int frac_num = 0, frac_den = 0;  // a fraction added to the number ("2 1/2 years", "two and a half")
   std::string holiday;             // HOLIDAY value
   std::vector<std::string> words;  // lowercase tokens
   const Pattern* pattern = nullptr;

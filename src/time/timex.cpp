@@ -174,7 +174,40 @@ struct Normal {
   std::uint16_t stated = 0;
 };
 
+// "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: the fraction in the next
+// smaller unit when it comes out whole, else a decimal fraction of the unit
+// (ISO 8601 allows one on the smallest component).
+std::string fractional_duration(int whole, int num, int den, const std::string& u) {
+  struct Split {
+    const char* unit;
+    const char* design;  // the unit's designator
+    const char* minor;   // the smaller unit's designator ("" when none)
+    int per;             // smaller units per unit
+    bool time;           // a T before the time part
+  };
+  static constexpr Split kSplits[] = {
+      {"Y", "Y", "M", 12, false}, {"DE", "Y", "", 10, false}, {"CE", "Y", "", 100, false},
+      {"W", "D", "", 7, false},   {"D", "D", "H", 24, false}, {"H", "H", "M", 60, true},
+      {"MIN", "M", "S", 60, true}, {"Q", "M", "", 3, false}, {"HALF", "M", "", 6, false}};
+  for (const Split& s : kSplits) {
+    if (u != s.unit || (num * s.per) % den != 0) continue;
+    const long total = static_cast<long>(whole) * s.per + num * s.per / den;  // in smaller units
+    const std::string pre = s.time ? "PT" : "P";
+    if (*s.minor == '\0') return fmt::format("{}{}{}", pre, total, s.design);  // 2 1/2 decades = P25Y
+    const long major = total / s.per, minor = total % s.per;
+    if (u == "D") return minor ? fmt::format("P{}DT{}H", major, minor) : fmt::format("P{}D", major);
+    return minor ? fmt::format("{}{}{}{}{}", pre, major, s.design, minor, s.minor) : fmt::format("{}{}{}", pre, major, s.design);
+  }
+  const std::string design = u == "MIN" ? "M" : u == "DE" || u == "CE" ? "Y" : u;
+  const double v = whole + static_cast<double>(num) / den;
+  return fmt::format("{}{:g}{}", u == "H" || u == "MIN" || u == "S" ? "PT" : "P", v, design);
+}
+
 std::string duration_value(const Frame& f) {
+  if (f.frac_den > 0 && (!f.number || *f.number >= 0)) {
+    const int whole = f.number ? *f.number : f.article || !f.plural ? 1 : 0;  // "a year and a half"
+    return fractional_duration(whole, f.frac_num, f.frac_den, f.unit);
+  }
   std::string n = "X";
   if (f.number && *f.number >= 0)
     n = std::to_string(*f.number);
@@ -589,7 +622,10 @@ Normal normalize(const Frame& f, Context& ctx) {
 
   // Quarters and halves: "the third quarter (of 1989)", "the latest quarter".
   // ("the latest period" in financial news is the latest quarter)
-  if ((f.unit == "Q" || f.unit == "HALF" || (f.unit.empty() && f.has_flag("latest"))) &&
+  // ("the 1988 period" too: the quarter under discussion, in 1988)
+  const bool year_period =
+      f.unit.empty() && f.year && std::find(f.words.begin(), f.words.end(), "period") != f.words.end();
+  if ((f.unit == "Q" || f.unit == "HALF" || (f.unit.empty() && f.has_flag("latest")) || year_period) &&
       (f.ordinal || f.has_flag("latest") || (!f.shift && !f.dir))) {
     const bool half = f.unit == "HALF";
     const int per_year = half ? 2 : 4;
@@ -925,12 +961,34 @@ bool is_future_modal(const TokenMorph& m) {
 // (TENSE in deictics.lex), the tagger's verbs when Morphology is there, and a
 // word in -ed ("announced Oct. 5") as a past cue.
 Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
-  auto cue = [&](const TimeToken& t) -> Tense {
-    if (t.word != nullptr)
-      for (const Entry& e : t.word->entries)
-        if (e.cls == TENSE && e.value != "stop")
-          return e.value == "future" ? Tense::future : e.value == "weak" ? Tense::weak_future : Tense::past;
+  auto is_cue = [&](std::uint32_t k, std::string_view value) {
+    const TimeToken& t = tokens[k];
+    if (t.word == nullptr) return false;
+    for (const Entry& e : t.word->entries)
+      if (e.cls == TENSE && e.value == value &&
+          (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before))
+        return true;
+    return false;
+  };
+  auto cue_at = [&](std::uint32_t k) -> Tense {
+    const bool future = is_cue(k, "future"), weak = !future && is_cue(k, "weak");
+    if (future || weak) {
+      // "had been scheduled for Friday", "had planned to leave Tuesday": a plan
+      // reported in the past perfect is over, and so, in news, is its day
+      for (std::uint32_t back = k, n = 0; back > 0 && n < 2; ++n)
+        if (is_cue(--back, "pastaux")) return Tense::past;
+      return future ? Tense::future : Tense::weak_future;
+    }
+    if (is_cue(k, "past") || is_cue(k, "pastaux")) return Tense::past;
     return Tense::none;
+  };
+  // "Wednesday's ruling": a day named as the owner of an event reports that
+  // event; a weak future cue around it ("would appeal Wednesday's ruling") is
+  // about something else.
+  const bool possessive = m.last + 1 < tokens.size() && tokens[m.last].lower == "'" && tokens[m.last + 1].lower == "s";
+  auto cue = [&](std::uint32_t k) -> Tense {
+    const Tense c = cue_at(k);
+    return possessive && c == Tense::weak_future ? Tense::none : c;
   };
   // the Morphology token index at a byte offset, when the layers are there
   const bool tagged = ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size();
@@ -947,7 +1005,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     const TimeToken& t = tokens[k];
     if (t.sentence_end) break;
     if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
-    if (const Tense c = cue(t); c != Tense::none) return c;
+    if (const Tense c = cue(k); c != Tense::none) return c;
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
       if (tm->xpos == "VBD") return Tense::past;
@@ -965,7 +1023,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   };
   for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
     if (is_stop(tokens[k])) break;
-    if (const Tense c = cue(tokens[k]); c == Tense::future || c == Tense::past) return c;
+    if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
   }
   return Tense::none;
 }

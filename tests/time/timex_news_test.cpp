@@ -74,5 +74,49 @@ TEST(TimexNews, CurrentIsAPresentReference) {
   EXPECT_FALSE(has_timex_over("He writes about current affairs.", "current", day));
 }
 
+TEST(TimexNews, FractionsOfUnits) {
+  const std::string_view day = "1998-02-27";
+  EXPECT_EQ(value("He served 2 1/2 years in prison.", "2 1/2 years", day), "P2Y6M");
+  EXPECT_EQ(value("The flight took 5 1/2 hours.", "5 1/2 hours", day), "PT5H30M");
+  EXPECT_EQ(value("It lasted two and a half days.", "two and a half days", day), "P2DT12H");
+  EXPECT_EQ(value("It lasted a year and a half.", "a year and a half", day), "P1Y6M");
+  EXPECT_EQ(value("It took 1 1/2 weeks.", "1 1/2 weeks", day), "P1.5W");  // no whole number of days
+  const Timex more = timex("The talks ran more than 3 3/4 hours.", "more than 3 3/4 hours", day);
+  EXPECT_EQ(more.value, "PT3H45M");
+  EXPECT_EQ(more.mod, "MORE_THAN");
+  // a fraction alone is no time: "3/4 of them"
+  EXPECT_FALSE(has_timex_over("About 3/4 of them left.", "3/4", day));
+}
+
+TEST(TimexNews, CountsOfTradingDaysAndApproximateAgo) {
+  EXPECT_EQ(value("Eight trading days after the crash, prices rose.", "Eight trading days", "1989-10-30"), "P8D");
+  EXPECT_EQ(value("A week or so ago, he left.", "A week or so ago", "1998-02-27"), "1998-W08");
+}
+
+TEST(TimexNews, LastQuarterOrHalfOfAYearAndTheYearPeriod) {
+  const std::string_view day = "1989-10-26";
+  EXPECT_EQ(value("Earnings will fall in the last half of 1989.", "the last half of 1989", day), "1989-H2");
+  EXPECT_EQ(value("Sales rose in the final quarter of 1988.", "the final quarter of 1988", day), "1988-Q4");
+  // "the 1988 period" of a quarterly report is the quarter under discussion, in 1988
+  const std::string report = "Profit rose in the third quarter. In the 1988 period, it earned less.";
+  EXPECT_EQ(value(report, "the 1988 period", day), "1988-Q3");
+}
+
+TEST(TimexNews, WeekdayTenseCues) {
+  const std::string_view day = "2000-01-15";  // a Saturday
+  // a possessive day names an event already reported, whatever "would" says
+  EXPECT_EQ(value("They would look for ways to get around Wednesday's ruling.", "Wednesday", day), "2000-01-12");
+  EXPECT_EQ(value("They would meet on Wednesday.", "Wednesday", day), "2000-01-19");
+  // "next to" is a place, not a future cue
+  EXPECT_EQ(value("The bombs next to the embassies exploded on Friday.", "Friday", day), "2000-01-14");
+  EXPECT_EQ(value("The next round of talks is on Friday.", "Friday", day), "2000-01-21");
+  // a plan reported in the past perfect is past
+  EXPECT_EQ(value("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", day),
+            "2000-01-14T24:00");
+  EXPECT_EQ(value("The offer is scheduled to expire at midnight Friday.", "midnight Friday", day),
+            "2000-01-21T24:00");
+  EXPECT_EQ(value("They were planning to drive to the airport on Monday.", "Monday", day), "2000-01-17");
+}
+
 }  // namespace
 }  // namespace tempora
