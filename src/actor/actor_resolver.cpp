@@ -24,8 +24,9 @@
 //   - it is a shorter form of the actor's canonical name
 //     (ActorKeys::may_refer_to: "Zelensky" for "Volodymyr Zelensky", "NBC"
 //     for "NBC News") and the actor is of a compatible type (a person only
-//     with a person); among several such actors, the most recently mentioned
-//     one wins ("Trump" after both "Donald Trump" and "Melania Trump" were
+//     with a person, except that a one-word place or organisation that is a
+//     person's surname is taken as that person, mistyped); among several
+//     such actors, the most recently mentioned one wins ("Trump" after both "Donald Trump" and "Melania Trump" were
 //     named is the later one), or
 //   - the actor has so far been named by one word only and that word is the
 //     last word of this longer name (a surname first, the full name later).
@@ -70,11 +71,13 @@
 // "they" is resolved only by rules 3 and 4, and only when no plural noun
 // stands between the organisation and the pronoun. A mention is a subject
 // when its head's relation is nsubj (with a parse), or, without one, when a
-// verb or auxiliary follows it, possibly after one adverb.
+// verb or auxiliary follows it, possibly after one adverb or a parenthetical
+// between commas ("Holm, standing beside her, said").
 //
 // The canonical name of an actor is its longest name (most words, then most
-// bytes); every other distinct name form is an alias. The type is the most
-// frequent entity type among its names (the first on ties). Ids a1, a2, ...
+// bytes); every other distinct name form is an alias. The type is PERSON for
+// an actor first named as a person, else the most frequent entity type among
+// its names (the first on ties). Ids a1, a2, ...
 // follow the order of first mention, and actor_of_token maps every token of
 // every mention (the title of "President Trump" included) to its actor.
 #include <algorithm>
@@ -353,6 +356,14 @@ class Resolution {
       name.sentence = sentence_of_[name.first];
       while (name.last > name.first + 1 && (is_possessive_marker(name.last - 1) || upos(name.last - 1) == Upos::PUNCT))
         --name.last;
+      // A possessive inside a place or person name is a recognizer's
+      // overreach ("Zelensky's Tomahawk request"): the name ends before it.
+      if (e.type != EntityType::ORGANIZATION && e.type != EntityType::FACILITY)
+        for (std::uint32_t i = name.first + 1; i < name.last; ++i)
+          if (is_possessive_marker(i)) {
+            name.last = i;
+            break;
+          }
       // Titles inside the mention ("President Trump" tagged as one name).
       if (e.type == EntityType::PERSON) {
         while (name.last - name.first > 1) {
@@ -570,12 +581,17 @@ class Resolution {
     for (std::size_t a = 0; a < drafts_.size(); ++a)
       if (drafts_[a].name_keys.contains(name.key) && more_recent(static_cast<int>(a))) best = static_cast<int>(a);
     if (best >= 0) return best;
-    // 2. A shorter form of an actor's canonical name.
+    // 2. A shorter form of an actor's canonical name. A one-word place or
+    // organisation that is a person's surname is that person mistyped by
+    // the recognizer ("According to Zelensky" tagged GPE).
     for (std::size_t a = 0; a < drafts_.size(); ++a) {
       const Draft& d = drafts_[a];
-      if (d.names.empty() || !compatible_types(name.type, d.person)) continue;
-      if (t_.keys.may_refer_to(name.text, canonical_of(d)) && more_recent(static_cast<int>(a)))
-        best = static_cast<int>(a);
+      if (d.names.empty()) continue;
+      const std::string& canonical = canonical_of(d);
+      const bool surname_of_person = d.person && name.type != EntityType::PERSON &&
+                                     word_count(name.key) == 1 && word_count(canonical) > 1;
+      if (!compatible_types(name.type, d.person) && !surname_of_person) continue;
+      if (t_.keys.may_refer_to(name.text, canonical) && more_recent(static_cast<int>(a))) best = static_cast<int>(a);
     }
     if (best >= 0) return best;
     // 3. A surname named first, the full name now.
@@ -644,6 +660,14 @@ class Resolution {
     }
     std::uint32_t next = last;
     if (next < size() && is_possessive_marker(next)) return false;
+    // "Zelensky, meanwhile, reaffirmed", "Holm, standing beside her, said":
+    // a parenthetical between commas is skipped.
+    if (next < size() && folded_[next] == ",") {
+      std::uint32_t close = next + 1;
+      while (close < size() && close < next + 10 && folded_[close] != "," && same_sentence(close, next)) ++close;
+      if (close >= size() || folded_[close] != "," || !same_sentence(close, next)) return false;
+      next = close + 1;
+    }
     if (next < size() && upos(next) == Upos::ADV && same_sentence(next, last - 1)) ++next;
     return next < size() && same_sentence(next, last - 1) && (upos(next) == Upos::VERB || upos(next) == Upos::AUX);
   }
@@ -850,7 +874,7 @@ class Resolution {
       EntityType type = d.names.front().second;
       for (const auto& [text, t] : d.names)
         if (votes[t] > votes[type]) type = t;
-      actor.type = to_actor_type(type);
+      actor.type = d.person ? ActorType::PERSON : to_actor_type(type);
       for (const auto& [text, t] : d.names)
         if (text != actor.name && std::find(actor.aliases.begin(), actor.aliases.end(), text) == actor.aliases.end())
           actor.aliases.push_back(text);
