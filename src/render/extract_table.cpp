@@ -81,6 +81,7 @@ std::string when_text(const EventTime& w) {
     if (w.inferred.year || w.inferred.month || w.inferred.day) out += " (inferred)";
     return out;
   }
+  if (w.not_before && w.not_after && *w.not_before == *w.not_after) return iso_day(*w.not_before) + " (by order)";
   if (w.not_before && w.not_after) return fmt::format("{}..{}", iso_day(*w.not_before), iso_day(*w.not_after));
   if (w.not_before) return ">= " + iso_day(*w.not_before);
   if (w.not_after) return "<= " + iso_day(*w.not_after);
