@@ -7,6 +7,8 @@
 //   time      TimeTagger         TimeExpressions (and the DCT from a dateline)
 //   tag       PosTagger          Morphology
 //   parse     DependencyParser   Dependencies       (when models/parser-en-ewt.bin is there)
+//   actor     EntityRecognizer   Entities           (when models/ner-en.bin is there)
+//             ActorResolver      Actors             (with the entities)
 //   event     EventTagger        Events             (when models/event-tbaq.bin is there)
 //   relation  RelationExtractor  TemporalLinks      (with the events)
 //
@@ -54,6 +56,7 @@ class Pipeline {
 
   bool has_parser() const;
   bool has_events() const;
+  bool has_actors() const;
 
  private:
   struct Stages;

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tempora/actor.hpp"
 #include "tempora/data.hpp"
 #include "tempora/event.hpp"
 #include "tempora/parse.hpp"
@@ -35,6 +36,8 @@ struct Pipeline::Stages {
   TimeTagger time = TimeTagger::load();
   PosTagger pos = PosTagger::load();
   std::optional<DependencyParser> parser;
+  std::optional<EntityRecognizer> entities;
+  std::optional<ActorResolver> actors;
   std::optional<EventTagger> events;
   std::optional<RelationExtractor> relation;
 };
@@ -49,6 +52,10 @@ Pipeline Pipeline::load() {
   std::error_code ec;
   const std::filesystem::path parser_model = data_dir() / "models" / "parser-en-ewt.bin";
   if (std::filesystem::is_regular_file(parser_model, ec)) stages->parser.emplace(DependencyParser::load(parser_model));
+  if (EntityRecognizer::available()) {
+    stages->entities.emplace(EntityRecognizer::load());
+    stages->actors.emplace(ActorResolver::load());
+  }
   if (EventTagger::available()) {
     stages->events.emplace(EventTagger::load());
     stages->relation.emplace(RelationExtractor::load());
@@ -58,6 +65,7 @@ Pipeline Pipeline::load() {
 
 bool Pipeline::has_parser() const { return stages_->parser.has_value(); }
 bool Pipeline::has_events() const { return stages_->events.has_value(); }
+bool Pipeline::has_actors() const { return stages_->actors.has_value(); }
 
 void Pipeline::analyze(Document& doc) const {
   const Stages& s = *stages_;
@@ -65,6 +73,8 @@ void Pipeline::analyze(Document& doc) const {
   if (!doc.has<TimeExpressions>()) s.time.tag(doc);
   if (!doc.has<Morphology>()) s.pos.tag(doc);
   if (s.parser && !doc.has<Dependencies>()) s.parser->parse(doc);
+  if (s.entities && !doc.has<Entities>()) s.entities->tag(doc);
+  if (s.actors && doc.has<Entities>() && !doc.has<Actors>()) s.actors->resolve(doc);
   if (s.events && !doc.has<Events>()) s.events->tag(doc);
   if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) s.relation->link(doc);
 }

@@ -541,6 +541,14 @@ bool Rules::acceptable(const std::vector<Bound>& bound, const std::vector<TimeTo
   return true;
 }
 
+// @after=WORD: the token before the match must be WORD ("in [the past]").
+static bool preceded_as_required(const Pattern& p, const std::vector<TimeToken>& tokens, std::uint32_t first) {
+  for (const auto& flag : p.flags)
+    if (flag.starts_with("after="))
+      return first > 0 && std::string_view(tokens[first - 1].lower) == std::string_view(flag).substr(6);
+  return true;
+}
+
 std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
   std::vector<Match> matches;
   const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
@@ -608,6 +616,7 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
       m.first = i, m.last = a.end, m.pattern = &patterns_[a.pattern];
       if (!align(*m.pattern, tokens, i, a.end, m.bound)) continue;
       if (!acceptable(m.bound, tokens, i)) continue;
+      if (!preceded_as_required(*m.pattern, tokens, i)) continue;
       i = a.end;
       if (!m.pattern->discard) matches.push_back(std::move(m));
       found = true;

@@ -478,6 +478,7 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
     Cal c = year_cal(y);
     if (f.month) c.g = Granularity::month, c.month = *f.month;
+    if (!f.season.empty()) c.g = Granularity::season, c.season = f.season;
     r.cal = c;
     return r;
   }
@@ -713,6 +714,8 @@ Normal normalize(const Frame& f, Context& ctx) {
       y = want < ci ? cy : cy - 1;
     else if (shift > 0)
       y = want > ci ? cy : cy + 1;
+    else if (!f.shift)  // a bare season: the latest one begun, or the next after a future cue
+      y = ctx.tense == Tense::future ? (want >= ci ? cy : cy + 1) : (want <= ci ? cy : cy - 1);
     c.year = y;
     from_dct(c);
     return r;

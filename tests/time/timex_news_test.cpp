@@ -118,5 +118,23 @@ TEST(TimexNews, WeekdayTenseCues) {
   EXPECT_EQ(value("They were planning to drive to the airport on Monday.", "Monday", day), "2000-01-17");
 }
 
+TEST(TimexNews, InThePastAndBareSeasons) {
+  const std::string_view day = "1989-10-26";
+  EXPECT_EQ(value("In the past, Russia often claimed so.", "the past", day), "PAST_REF");
+  // "the past three years" stays one duration
+  EXPECT_EQ(value("Prices rose in the past three years.", "the past three years", day), "P3Y");
+  EXPECT_EQ(value("Over the summer, rivals offered discounts.", "the summer", day), "1989-SU");
+  const Timex early = timex("Orders rose from the low levels of the early summer.", "the early summer", day);
+  EXPECT_EQ(early.value, "1989-SU");
+  EXPECT_EQ(early.mod, "START");
+  EXPECT_EQ(value("The sector will suffer in the spring.", "the spring", "1998-02-06"), "1998-SP");
+  EXPECT_EQ(value("the level we saw in the winter of nineteen ninety-four", "the winter of nineteen ninety-four",
+                  "1998-02-23"),
+            "1994-WI");
+  // the verb and the noun are no seasons
+  EXPECT_FALSE(has_timex_over("Income is expected to fall below estimates.", "fall", day));
+  EXPECT_FALSE(has_timex_over("It came after the fall of communism.", "fall", day));
+}
+
 }  // namespace
 }  // namespace tempora
