@@ -218,6 +218,7 @@ class Resolution {
       for (std::uint32_t i = e.first_token; i < taken_until; ++i) entity_at_[i] = static_cast<int>(m);
     }
     if (doc.has<Dependencies>() && doc.get<Dependencies>().head.size() == n) syntax_.emplace(doc);
+    retype_entities();
     if (morph_.tokens.size() != n) throw std::logic_error("actor resolver: Morphology does not match Segmentation");
   }
 
@@ -230,6 +231,83 @@ class Resolution {
   }
 
  private:
+  // ---- entity types, corrected --------------------------------------------
+  EntityType type_of(const EntityMention& e) const {
+    return types_[static_cast<std::size_t>(&e - entities_.mentions.data())];
+  }
+
+  // A recognizer trained on real news types unfamiliar one-word places as
+  // people ("Nordvall", "Carvenia"). Within one document the evidence is
+  // plain, and a one-word "person" with some of it and none against it is a
+  // place: all its one-word PERSON mentions become GPE. For: the word follows
+  // "in" or "near" (not as a possessive); it stands as a modifier between
+  // "the" and a noun ("the Nordvall capital"); "'s" and a role title follow
+  // it ("Carvenia's president"); the recognizer typed it GPE or LOCATION
+  // elsewhere; the text has its nationality adjective ("Carvenian").
+  // Against: a title before it, or being the surname of a longer person
+  // name. A PERSON mention without a capital letter ("frank") is dropped.
+  void retype_entities() {
+    types_.clear();
+    for (const EntityMention& e : entities_.mentions) types_.push_back(e.type);
+    StringMap<int> evidence;  // folded one-word person name -> score
+    std::vector<std::pair<std::size_t, std::string>> single;
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      const std::uint32_t first = e.first_token, last = e.first_token + e.token_count;
+      if (types_[m] != EntityType::PERSON) continue;
+      const std::string_view written = doc_.text(seg_.tokens[first].span);
+      if (!written.empty() && static_cast<unsigned char>(written[0]) < 0x80 &&
+          !std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        dropped_.insert(m);
+        continue;
+      }
+      std::uint32_t name_last = last;
+      while (name_last > first + 1 && is_possessive_marker(name_last - 1)) --name_last;
+      if (name_last - first != 1) {
+        evidence[folded_[name_last - 1]] = -1000;  // a surname
+        continue;
+      }
+      single.emplace_back(m, folded_[first]);
+      evidence.try_emplace(folded_[first], 0);
+      std::uint32_t title_first = 0;
+      if (first > 0 && title_ending_at(first, first > 4 ? first - 4 : 0, &title_first) != nullptr)
+        evidence[folded_[first]] = -1000;
+    }
+    if (single.empty()) return;
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (e.token_count == 1 && (types_[m] == EntityType::GPE || types_[m] == EntityType::LOCATION))
+        if (auto it = evidence.find(folded_[e.first_token]); it != evidence.end()) ++it->second;
+    }
+    static constexpr std::string_view kDemonymEndings[] = {"n", "an", "ian", "ese", "i", "ish"};
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      const std::string& w = folded_[i];
+      if (auto it = evidence.find(w); it != evidence.end()) {
+        const bool possessive = i + 1 < size() && is_possessive_marker(i + 1);
+        const std::string& before = i > 0 ? folded_[i - 1] : folded_[i];
+        if (i > 0 && !possessive &&
+            (before == "in" || before == "near" || before == "across" || before == "throughout"))
+          ++it->second;
+        if (i > 0 && before == "the" && i + 1 < size() && upos(i + 1) == Upos::NOUN) ++it->second;
+        if (possessive && i + 2 < size()) {
+          const TitleEntry* entry = nullptr;
+          if (t_.titles.match(folded_, i + 2, &entry) > 0 && entry->kind == TitleKind::role) ++it->second;
+        }
+        continue;
+      }
+      // A nationality adjective of a candidate: "carvenian" for "carvenia".
+      if (w.size() < 5 || !(upos(i) == Upos::ADJ || upos(i) == Upos::PROPN)) continue;
+      for (std::string_view ending : kDemonymEndings) {
+        if (w.size() <= ending.size() + 3 || !w.ends_with(ending)) continue;
+        const std::string stem = w.substr(0, w.size() - ending.size());
+        for (const std::string& candidate : {stem, stem + "a", stem + "e"})
+          if (auto it = evidence.find(candidate); it != evidence.end()) ++it->second;
+      }
+    }
+    for (const auto& [m, key] : single)
+      if (evidence[key] > 0) types_[m] = EntityType::GPE;
+  }
+
   // ---- small token helpers ------------------------------------------------
   std::size_t size() const { return seg_.tokens.size(); }
   Upos upos(std::size_t i) const { return morph_.tokens[i].upos; }
@@ -267,7 +345,7 @@ class Resolution {
     if (!is_place) {
       for (std::size_t m : valid_entities_) {
         const EntityMention& e = entities_.mentions[m];
-        if (e.type != EntityType::GPE && e.type != EntityType::LOCATION) continue;
+        if (type_of(e) != EntityType::GPE && type_of(e) != EntityType::LOCATION) continue;
         const std::string place = text_of(e.first_token, e.first_token + e.token_count);
         const std::string place_words = join_words(detail::name_words(place));
         std::size_t common = 0;
@@ -287,11 +365,11 @@ class Resolution {
     std::uint32_t last = end;
     if (is_possessive_marker(end - 1) && end >= 2) last = end - 1;
     if (const EntityMention* e = entity(last - 1);
-        e != nullptr && e->first_token + e->token_count == last && e->type != EntityType::PERSON &&
+        e != nullptr && e->first_token + e->token_count == last && type_of(*e) != EntityType::PERSON &&
         same_sentence(e->first_token, end - 1)) {
-      if (e->type == EntityType::ORGANIZATION || e->type == EntityType::FACILITY) return std::nullopt;
+      if (type_of(*e) == EntityType::ORGANIZATION || type_of(*e) == EntityType::FACILITY) return std::nullopt;
       *first = e->first_token;
-      return affiliation_for(text_of(e->first_token, last), e->type != EntityType::NORP);
+      return affiliation_for(text_of(e->first_token, last), type_of(*e) != EntityType::NORP);
     }
     if (last != end) return std::nullopt;
     for (std::size_t n = std::min<std::size_t>(t_.max_affiliation_words, end); n > 0; --n) {
@@ -304,6 +382,18 @@ class Resolution {
         return affiliation_for(written, true);
       }
     }
+    // A nationality adjective the recognizer missed, whose stem names a
+    // place of this text ("Carvenian" before "President", "Carvenia" named).
+    const std::uint32_t b = end - 1;
+    const std::string_view written = doc_.text(seg_.tokens[b].span);
+    if (entity_at_[b] < 0 && !written.empty() && written[0] >= 'A' && written[0] <= 'Z' &&
+        (upos(b) == Upos::ADJ || upos(b) == Upos::PROPN)) {
+      Affiliation a = affiliation_for(written, false);
+      if (a.name != written) {
+        *first = b;
+        return a;
+      }
+    }
     return std::nullopt;
   }
 
@@ -312,10 +402,10 @@ class Resolution {
   std::optional<Affiliation> affiliation_starting_at(std::uint32_t begin, std::uint32_t* end) const {
     if (begin >= size()) return std::nullopt;
     if (const EntityMention* e = entity(begin); e != nullptr && e->first_token == begin) {
-      if (e->type != EntityType::NORP && e->type != EntityType::GPE && e->type != EntityType::LOCATION)
+      if (type_of(*e) != EntityType::NORP && type_of(*e) != EntityType::GPE && type_of(*e) != EntityType::LOCATION)
         return std::nullopt;
       *end = e->first_token + e->token_count;
-      return affiliation_for(text_of(begin, *end), e->type != EntityType::NORP);
+      return affiliation_for(text_of(begin, *end), type_of(*e) != EntityType::NORP);
     }
     for (std::size_t n = std::min<std::size_t>(t_.max_affiliation_words, size() - begin); n > 0; --n) {
       const std::uint32_t e = begin + static_cast<std::uint32_t>(n);
@@ -336,8 +426,15 @@ class Resolution {
     std::uint32_t b = at + 1;
     if (b < size() && folded_[b] == "the") ++b;
     if (b >= size() || !same_sentence(at, b)) return std::nullopt;
-    if (const EntityMention* e = entity(b); e != nullptr && e->type == EntityType::NORP) return std::nullopt;
+    if (const EntityMention* e = entity(b); e != nullptr && type_of(*e) == EntityType::NORP) return std::nullopt;
     auto a = affiliation_starting_at(b, end);
+    // A proper noun the recognizer missed: "President Lidia Marek of Carvenia".
+    if (!a && entity_at_[b] < 0 && upos(b) == Upos::PROPN) {
+      std::uint32_t e = b;
+      while (e < size() && e < b + 4 && upos(e) == Upos::PROPN && entity_at_[e] < 0 && same_sentence(b, e)) ++e;
+      *end = e;
+      a = affiliation_for(text_of(b, e), true);
+    }
     // "the presidents of the U.S. and Ukraine": a coordination is a group.
     if (a && *end < size() && (folded_[*end] == "and" || folded_[*end] == "or")) return std::nullopt;
     return a;
@@ -347,9 +444,9 @@ class Resolution {
   void collect_names() {
     for (std::size_t m : valid_entities_) {
       const EntityMention& e = entities_.mentions[m];
-      if (e.type == EntityType::NORP) continue;
+      if (type_of(e) == EntityType::NORP || dropped_.contains(m)) continue;
       NameMention name;
-      name.type = e.type;
+      name.type = type_of(e);
       name.first = e.first_token;
       name.last = e.first_token + e.token_count;
       name.span_first = name.first;
@@ -358,14 +455,14 @@ class Resolution {
         --name.last;
       // A possessive inside a place or person name is a recognizer's
       // overreach ("Zelensky's Tomahawk request"): the name ends before it.
-      if (e.type != EntityType::ORGANIZATION && e.type != EntityType::FACILITY)
+      if (type_of(e) != EntityType::ORGANIZATION && type_of(e) != EntityType::FACILITY)
         for (std::uint32_t i = name.first + 1; i < name.last; ++i)
           if (is_possessive_marker(i)) {
             name.last = i;
             break;
           }
       // Titles inside the mention ("President Trump" tagged as one name).
-      if (e.type == EntityType::PERSON) {
+      if (type_of(e) == EntityType::PERSON) {
         while (name.last - name.first > 1) {
           const TitleEntry* entry = nullptr;
           const std::size_t n = t_.titles.match(folded_, name.first, &entry);
@@ -423,7 +520,7 @@ class Resolution {
         // which starts at the title (the place keeps its own mention).
         const EntityMention* e = entity(i - 1);
         if (e == nullptr || e->first_token + e->token_count != i ||
-            (e->type != EntityType::GPE && e->type != EntityType::ORGANIZATION))
+            (type_of(*e) != EntityType::GPE && type_of(*e) != EntityType::ORGANIZATION))
           continue;
         affiliation = affiliation_for(text_of(e->first_token, i), true);
         j = i + 1;
@@ -930,6 +1027,8 @@ class Resolution {
   std::vector<std::uint32_t> sentence_of_;
   std::vector<int> entity_at_;
   std::vector<std::size_t> valid_entities_;
+  std::vector<EntityType> types_;    // parallel to Entities::mentions, after retype_entities()
+  std::set<std::size_t> dropped_;    // mentions not taken as names
   std::vector<NameMention> names_;
   std::map<std::uint32_t, int> name_at_;  // token -> name index, for tokens of names (titles included)
   std::vector<Description> descriptions_;

@@ -4,7 +4,9 @@
 // find), so these tests check the resolver's own rules; the seed-article test
 // also runs with the trained EntityRecognizer when its model is installed.
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <optional>
 #include <sstream>
@@ -342,6 +344,30 @@ TEST(ActorResolver, CivicWireSample) {
   // "Continental Newswire said Nordvall officials were worried about their
   // own stocks": a plural noun stands between, so "their" is not the agency.
   EXPECT_EQ(actor_at(doc, actors, "their own stocks"), nullptr);
+}
+
+TEST(ActorResolver, SamplesWithTheEntityRecognizer) {
+  if (!EntityRecognizer::available()) GTEST_SKIP() << "models/ner-en.bin not installed";
+  static const EntityRecognizer ner = EntityRecognizer::load();
+  for (std::string_view name : {"meeting-meridian.txt", "meeting-harbor-times.txt", "meeting-civic-wire.txt"}) {
+    Document doc{read_file(testing::source_dir() / "samples" / name)};
+    segmenter().segment(doc);
+    tagger().tag(doc);
+    ner.tag(doc);
+    const Actors& actors = resolver().resolve(doc);
+    SCOPED_TRACE(std::string(name) + "\n" + dump(doc, actors));
+    for (std::string_view who : {"marek", "holm"}) EXPECT_EQ(count_with_word(actors, who), 1u) << who;
+    const Actor* marek = actor_at(doc, actors, "Marek");
+    ASSERT_NE(marek, nullptr);
+    EXPECT_TRUE(has(marek->roles, "president")) << ::testing::PrintToString(marek->roles);
+    EXPECT_TRUE(has(marek->affiliations, "Carvenia")) << ::testing::PrintToString(marek->affiliations);
+    if (getenv("TEMPORA_DUMP_ACTORS")) {
+      std::cout << name << "\n" << dump(doc, actors);
+      for (const EntityMention& m : doc.get<Entities>().mentions)
+        std::cout << "  " << doc.text(m.span) << "/" << to_string(m.type) << " " << m.first_token << "+" << m.token_count;
+      std::cout << "\n";
+    }
+  }
 }
 
 // ---- single rules -------------------------------------------------------------------
