@@ -1,0 +1,537 @@
+// ParticipantFinder: who took part in each event, and in which role, read off
+// the dependency parse.
+//
+// For every event trigger the finder looks at the trigger's dependents in
+// the UD tree and asks a rule table (resources/actor/roles.txt) what role
+// each one plays for this kind of event:
+//
+//   Zelensky met with Trump at the White House on Friday.
+//   nsubj(met)=Zelensky      subject            -> agent
+//   obl(met)=Trump  "with"   oblique with, MEET -> co-participant
+//   obl(met)=House  "at"     oblique at         -> place (House is a place)
+//
+// The table is keyed by relation (subject, object, iobj, possessive, clause,
+// oblique + preposition) and selects events by timeline type, TimeML class,
+// lemma, voice or part of speech; the first matching line wins, so the table
+// runs from specific to general ("subject speaker: SAY" before "subject
+// agent: *"). What the table cannot say, because it is about tree shape, is
+// code here:
+//
+//  - Voice. A predicate with an aux:pass or nsubj:pass dependent, or a past
+//    participle modifying a noun ("the phone released by Apple"), is passive:
+//    its subject is looked up as passive-subject (a patient) and its "by"
+//    oblique is the agent.
+//  - Relative clauses. SyntaxView::subject/object already replace a relative
+//    pronoun by the noun it stands for ("Trump, who met Zelensky": Trump). A
+//    bare relative clause with a subject and no object ("the phone Apple
+//    released") makes the modified noun the object; a present participle
+//    modifier ("leaders attending the summit") makes it the subject.
+//  - Coordination and apposition. Each conjunct of an argument is a
+//    participant of its own ("Zelensky and Trump met": two agents); an
+//    apposition is the same participant, and lends it its actor when the
+//    head has none ("the Ukrainian leader, Volodymyr Zelensky").
+//  - Support verbs. A nominal event that is the object of a light verb
+//    ("held talks", "attended the meeting") or the subject of a setting verb
+//    ("the meeting took place at the White House") takes the verb's subject
+//    as its agent and the verb's obliques as its own.
+//  - Reported events. The ccomp or parataxis clause of a reporting event
+//    holds what was reported: the event nearest the clause's root becomes a
+//    topic participant pointing at that event. When the reporting verb is
+//    itself the parataxis ("The deal is done, Trump said"), the event it
+//    hangs from is the topic.
+//  - Places. A place line only yields a participant for a nominal that is a
+//    place: its actor is a GPE, LOCATION or FACILITY, its head is a place
+//    noun from the table, or it is a proper noun without an actor that names
+//    no time ("in March" is not a place).
+//
+// Participant.actor is the Actors layer's actor at the head token (or at one
+// of its appositions); -1 when the argument is a thing, an unresolved
+// description, or when no actor stage has run. The span is the argument's
+// phrase without its preposition, relative clauses, appositions and
+// conjuncts ("the White House", not "at the White House, where ...").
+//
+// Cost: each event looks at its own dependents and at most a bounded walk
+// below them, so the layer is linear in the document for any realistic
+// tree; the walks (phrase spans, the reported-clause search) are capped so
+// that an adversarial parse cannot make them quadratic.
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "tempora/actor.hpp"
+#include "tempora/data.hpp"
+#include "tempora/event.hpp"
+#include "tempora/parse.hpp"
+#include "tempora/timex.hpp"
+
+namespace tempora {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Bounds every walk down the tree (phrase spans, clause search).
+constexpr std::size_t kMaxWalk = 256;
+
+}  // namespace
+
+namespace detail {
+struct ParticipantRules {
+  struct Rule {
+    std::string relation;     // subject, passive-subject, object, iobj, possessive, clause, oblique
+    std::string preposition;  // for oblique: "with", "according to"
+    Role role = Role::other;
+    std::vector<std::string> selectors;
+  };
+  std::vector<Rule> rules;
+  std::unordered_set<std::string> light, setting, place_nouns, not_place;
+};
+}  // namespace detail
+
+struct ParticipantFinder::Tables : detail::ParticipantRules {};
+
+namespace {
+
+struct EventContext {
+  const EventMention* event = nullptr;
+  bool passive = false;
+  bool nominal = false;
+};
+
+bool selector_matches(std::string_view selector, const EventContext& ctx) {
+  if (selector == "*") return true;
+  if (selector == "passive") return ctx.passive;
+  if (selector == "nominal") return ctx.nominal;
+  const EventMention& e = *ctx.event;
+  if (!selector.empty() && std::isupper(static_cast<unsigned char>(selector.front())))
+    return e.type == selector || to_string(e.cls) == selector;
+  return lower(e.lemma) == selector;
+}
+
+}  // namespace
+
+ParticipantFinder::ParticipantFinder(std::unique_ptr<const Tables> tables) : tables_(std::move(tables)) {}
+ParticipantFinder::ParticipantFinder(ParticipantFinder&&) noexcept = default;
+ParticipantFinder& ParticipantFinder::operator=(ParticipantFinder&&) noexcept = default;
+ParticipantFinder::~ParticipantFinder() = default;
+
+ParticipantFinder ParticipantFinder::load() { return load(data_dir() / "resources" / "actor"); }
+
+ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources_dir) {
+  const std::filesystem::path file = resources_dir / "roles.txt";
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(fmt::format("cannot open {}", file.string()));
+  auto tables = std::make_unique<Tables>();
+  static const std::unordered_set<std::string_view> kRelations{"subject", "passive-subject", "object", "iobj",
+                                                               "possessive", "clause", "oblique"};
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    const std::string_view t = trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    const auto fail = [&](std::string_view why) {
+      throw std::runtime_error(fmt::format("{}:{}: {}", file.string(), number, why));
+    };
+    const std::size_t colon = t.find(':');
+    if (colon == std::string_view::npos) fail("expected 'KEY ...: VALUES'");
+    const std::vector<std::string> key = words_of(t.substr(0, colon));
+    std::vector<std::string> values = words_of(t.substr(colon + 1));
+    for (std::string& v : values)
+      if (!v.empty() && !std::isupper(static_cast<unsigned char>(v.front()))) v = lower(v);
+    if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" || key[0] == "not-place")) {
+      auto& set = key[0] == "light"        ? tables->light
+                  : key[0] == "setting"    ? tables->setting
+                  : key[0] == "place-noun" ? tables->place_nouns
+                                           : tables->not_place;
+      set.insert(values.begin(), values.end());
+      continue;
+    }
+    if (key.empty() || !kRelations.contains(key[0])) fail("unknown relation");
+    detail::ParticipantRules::Rule rule;
+    rule.relation = key[0];
+    std::size_t role_at = 1;
+    if (rule.relation == "oblique") {
+      if (key.size() != 3) fail("expected 'oblique PREPOSITION ROLE: ...'");
+      rule.preposition = lower(key[1]);
+      std::replace(rule.preposition.begin(), rule.preposition.end(), '_', ' ');
+      role_at = 2;
+    } else if (key.size() != 2) {
+      fail("expected 'RELATION ROLE: ...'");
+    }
+    const auto role = parse_role(key[role_at]);
+    if (!role) fail(fmt::format("unknown role '{}'", key[role_at]));
+    rule.role = *role;
+    if (values.empty()) fail("no selector");
+    rule.selectors = std::move(values);
+    tables->rules.push_back(std::move(rule));
+  }
+  return ParticipantFinder(std::move(tables));
+}
+
+namespace {
+
+// One pass over one document.
+class Finder {
+ public:
+  Finder(const detail::ParticipantRules& tables, const Document& doc)
+      : tables_(tables), seg_(doc.get<Segmentation>()), morph_(doc.get<Morphology>()), syntax_(doc) {
+    if (doc.has<Actors>()) actors_ = &doc.get<Actors>();
+    const std::size_t n = seg_.tokens.size();
+    in_time_.assign(n, false);
+    if (doc.has<TimeExpressions>()) {
+      // Tokens are in text order and so are timexes: one merge-like scan.
+      std::size_t k = 0;
+      for (const Timex& t : doc.get<TimeExpressions>().timexes) {
+        while (k < n && seg_.tokens[k].span.end <= t.span.begin) ++k;
+        for (std::size_t j = k; j < n && seg_.tokens[j].span.begin < t.span.end; ++j) in_time_[j] = true;
+      }
+    }
+  }
+
+  std::vector<std::vector<Participant>> run(const Events& events) {
+    const int n = static_cast<int>(syntax_.size());
+    event_at_.assign(static_cast<std::size_t>(n), -1);
+    for (std::size_t i = 0; i < events.events.size(); ++i) {
+      const std::uint32_t t = events.events[i].token;
+      if (t < event_at_.size() && event_at_[t] < 0) event_at_[t] = static_cast<int>(i);
+    }
+    std::vector<std::vector<Participant>> out(events.events.size());
+    for (std::size_t i = 0; i < events.events.size(); ++i) {
+      const EventMention& e = events.events[i];
+      if (e.token >= static_cast<std::uint32_t>(n)) continue;
+      current_ = &out[i];
+      find_for(e, static_cast<int>(e.token));
+    }
+    return out;
+  }
+
+ private:
+  const TokenMorph* morph(int i) const {
+    return static_cast<std::size_t>(i) < morph_.tokens.size() ? &morph_.tokens[static_cast<std::size_t>(i)] : nullptr;
+  }
+  std::string lemma(int i) const {
+    const TokenMorph* m = morph(i);
+    return lower(m != nullptr && !m->lemma.empty() ? std::string_view(m->lemma) : syntax_.word(i));
+  }
+  std::string_view xpos(int i) const {
+    const TokenMorph* m = morph(i);
+    return m != nullptr ? std::string_view(m->xpos) : std::string_view();
+  }
+  bool nominal_pos(int i) const {
+    const Upos u = syntax_.upos(i);
+    return u == Upos::NOUN || u == Upos::PROPN || u == Upos::PRON || u == Upos::NUM || u == Upos::X ||
+           u == Upos::SYM;
+  }
+  std::int32_t actor_at(int i) const {
+    if (actors_ == nullptr || i < 0 || static_cast<std::size_t>(i) >= actors_->actor_of_token.size()) return -1;
+    const std::int32_t a = actors_->actor_of_token[static_cast<std::size_t>(i)];
+    return a >= 0 && static_cast<std::size_t>(a) < actors_->actors.size() ? a : -1;
+  }
+
+  std::optional<Role> role_for(std::string_view relation, std::string_view preposition, const EventContext& ctx) const {
+    for (const auto& rule : tables_.rules) {
+      if (rule.relation != relation || rule.preposition != preposition) continue;
+      for (const std::string& s : rule.selectors)
+        if (selector_matches(s, ctx)) return rule.role;
+    }
+    return std::nullopt;
+  }
+
+  bool is_place(int head, std::int32_t actor) const {
+    if (actor >= 0) {
+      const ActorType t = actors_->actors[static_cast<std::size_t>(actor)].type;
+      return t == ActorType::GPE || t == ActorType::LOCATION || t == ActorType::FACILITY;
+    }
+    const std::string l = lemma(head);
+    if (tables_.place_nouns.contains(l)) return true;
+    if (syntax_.upos(head) != Upos::PROPN || in_time_[static_cast<std::size_t>(head)]) return false;
+    return !tables_.not_place.contains(l) && !tables_.not_place.contains(lower(syntax_.word(head)));
+  }
+
+  // The argument phrase of a nominal head: its subtree without the
+  // preposition, punctuation, clauses, appositions and conjuncts.
+  Span phrase_span(int head) const {
+    static constexpr std::string_view kCut[] = {"case", "punct", "acl", "appos", "conj", "cc", "parataxis",
+                                                "advcl", "mark", "dep", "cop", "orphan", "list"};
+    int lo = head, hi = head;
+    std::vector<int> todo;
+    for (const int c : syntax_.dependents(head)) {
+      const auto rel = syntax_.deprel(c);
+      const auto universal = rel.substr(0, rel.find(':'));
+      if (std::find(std::begin(kCut), std::end(kCut), universal) != std::end(kCut)) continue;
+      todo.push_back(c);
+    }
+    std::size_t seen = 0;
+    while (!todo.empty() && seen < kMaxWalk) {
+      const int k = todo.back();
+      todo.pop_back();
+      ++seen;
+      lo = std::min(lo, k);
+      hi = std::max(hi, k);
+      for (const int c : syntax_.dependents(k))
+        if (!syntax_.is(c, "punct") || (c > lo && c < hi)) todo.push_back(c);
+    }
+    return Span{seg_.tokens[static_cast<std::size_t>(lo)].span.begin, seg_.tokens[static_cast<std::size_t>(hi)].span.end};
+  }
+
+  void add(Role role, int head, std::int32_t event = -1) {
+    if (head < 0 || static_cast<std::size_t>(head) >= syntax_.size()) return;
+    for (const Participant& p : *current_)
+      if (p.head_token == static_cast<std::uint32_t>(head) && (p.event == event)) return;  // first role wins
+    Participant p;
+    p.role = role;
+    p.head_token = static_cast<std::uint32_t>(head);
+    p.actor = actor_at(head);
+    p.event = event;
+    if (p.actor < 0)
+      for (const int a : syntax_.appositions(head))
+        if (const auto actor = actor_at(a); actor >= 0) {
+          p.actor = actor;
+          break;
+        }
+    if (role == Role::place && !is_place(head, p.actor)) return;
+    p.span = event >= 0 ? clause_span(head) : phrase_span(head);
+    current_->push_back(p);
+  }
+
+  Span clause_span(int head) const {
+    const auto [lo, hi] = bounded_range(head);
+    return Span{seg_.tokens[static_cast<std::size_t>(lo)].span.begin,
+                seg_.tokens[static_cast<std::size_t>(hi)].span.end};
+  }
+  std::pair<int, int> bounded_range(int head) const {
+    int lo = head, hi = head;
+    std::vector<int> todo{head};
+    std::size_t seen = 0;
+    while (!todo.empty() && seen < kMaxWalk) {
+      const int k = todo.back();
+      todo.pop_back();
+      ++seen;
+      lo = std::min(lo, k);
+      hi = std::max(hi, k);
+      for (const int c : syntax_.dependents(k))
+        if (!syntax_.is(c, "punct")) todo.push_back(c);
+    }
+    return {lo, hi};
+  }
+
+  // Adds every conjunct of a nominal argument under the same role.
+  void add_each(Role role, int head) {
+    if (head < 0) return;
+    for (const int c : syntax_.conjuncts(head))
+      if (c == head || nominal_pos(c)) add(role, c);
+  }
+
+  void relation(std::string_view rel, int head, const EventContext& ctx) {
+    if (head < 0) return;
+    if (const auto role = role_for(rel, {}, ctx)) add_each(*role, head);
+  }
+
+  // obl / nmod dependents of `p` (the trigger or its support verb).
+  void obliques(int p, const EventContext& ctx) {
+    for (const int c : syntax_.dependents(p)) {
+      if (!(syntax_.is(c, "obl") || syntax_.is(c, "nmod"))) continue;
+      if (syntax_.is(c, "obl:tmod") || syntax_.is(c, "nmod:tmod") || syntax_.is(c, "obl:npmod") ||
+          syntax_.is(c, "nmod:npmod"))
+        continue;
+      if (in_time_[static_cast<std::size_t>(c)]) continue;  // "on Friday", "in March", "Friday's meeting"
+      if (syntax_.is(c, "nmod:poss")) {
+        relation("possessive", c, ctx);
+        continue;
+      }
+      const std::string prep = syntax_.preposition(c);
+      if (prep.empty()) continue;
+      if (const auto role = role_for("oblique", prep, ctx)) add_each(*role, c);
+    }
+    lifted_obliques(p, ctx);
+  }
+
+  // Prepositional phrases the parse hung on an argument instead of the
+  // event ("met with Trump [at the White House]", "sent missiles [to
+  // Ukraine]"), the parser's most frequent attachment error. Only the roles
+  // that an argument's own modifier rarely has are taken over: place,
+  // recipient, addressee, co-participant ("the leader of X" stays X's).
+  void lifted_obliques(int p, const EventContext& ctx) {
+    for (const int a : syntax_.dependents(p)) {
+      if (!(syntax_.is(a, "obj") || syntax_.is(a, "iobj") || syntax_.is(a, "obl") || syntax_.is(a, "nmod")) ||
+          syntax_.is(a, "nmod:poss"))
+        continue;
+      for (const int c : syntax_.dependents(a, "nmod")) {
+        if (syntax_.is(c, "nmod:poss") || syntax_.is(c, "nmod:tmod") || in_time_[static_cast<std::size_t>(c)]) continue;
+        const std::string prep = syntax_.preposition(c);
+        if (prep.empty()) continue;
+        const auto role = role_for("oblique", prep, ctx);
+        if (role && (*role == Role::place || *role == Role::recipient || *role == Role::addressee ||
+                     *role == Role::co_participant))
+          add_each(*role, c);
+      }
+    }
+  }
+
+  // The event nearest the root of a reported clause (breadth first), not
+  // looking into the reporting event `reporter` itself.
+  int reported_event(int clause, int reporter) const {
+    std::vector<int> queue{clause};
+    for (std::size_t k = 0; k < queue.size() && k < kMaxWalk; ++k) {
+      const int t = queue[k];
+      if (event_at_[static_cast<std::size_t>(t)] >= 0) return t;
+      for (const int c : syntax_.dependents(t))
+        if (c != reporter && !syntax_.is(c, "punct") && !syntax_.is(c, "ccomp") && !syntax_.is(c, "parataxis"))
+          queue.push_back(c);
+    }
+    return -1;
+  }
+
+  bool is_passive(int t, int subject) const {
+    if (syntax_.dependent(t, "aux:pass") >= 0 || syntax_.dependent(t, "nsubj:pass") >= 0) return true;
+    if (subject >= 0 && syntax_.deprel(subject) == "nsubj:pass") return true;
+    return syntax_.deprel(t) == "acl" && xpos(t) == "VBN";
+  }
+
+  void find_for(const EventMention& e, int t) {
+    EventContext ctx;
+    ctx.event = &e;
+    ctx.nominal = e.pos == EventPos::NOUN || syntax_.upos(t) == Upos::NOUN || syntax_.upos(t) == Upos::PROPN;
+    const int subject = antecedent(syntax_.subject(t));
+    ctx.passive = is_passive(t, subject);
+
+    // Subject: skip clausal subjects, and the subject of a nominal event,
+    // which is a predicate nominal ("it was a historic meeting": no agent
+    // "it"); nominal events get their agents from possessives and support
+    // verbs below.
+    if (subject >= 0 && subject != t && nominal_pos(subject) && !ctx.nominal)
+      relation(ctx.passive ? "passive-subject" : "subject", subject, ctx);
+
+    // Participial and bare relative clauses: the modified noun.
+    if (syntax_.head(t) >= 0) {
+      const int noun = syntax_.head(t);
+      if (syntax_.deprel(t) == "acl" && nominal_pos(noun)) {
+        if (xpos(t) == "VBN") relation("passive-subject", noun, ctx);
+        else if (xpos(t) == "VBG" && subject < 0) relation("subject", noun, ctx);
+      } else if (syntax_.deprel(t) == "acl:relcl" && subject >= 0 && subject != noun && syntax_.object(t) < 0 &&
+                 !ctx.passive && nominal_pos(noun) && !has_wh_marker(t)) {
+        relation("object", noun, ctx);
+      }
+    }
+
+    if (!ctx.passive) relation("object", syntax_.object(t), ctx);
+    relation("iobj", syntax_.dependent(t, "iobj"), ctx);
+    obliques(t, ctx);
+
+    // Support verbs for nominal events.
+    if (ctx.nominal && syntax_.head(t) >= 0) {
+      const int v = syntax_.head(t);
+      const std::string vl = lemma(v);
+      const bool as_object = syntax_.deprel(t) == "obj" && tables_.light.contains(vl);
+      const bool as_pass_subject = syntax_.deprel(t) == "nsubj:pass" && tables_.light.contains(vl);
+      const bool as_subject = syntax_.deprel(t) == "nsubj" && tables_.setting.contains(vl);
+      if (as_object || as_pass_subject || as_subject) {
+        if (as_object) {
+          const int s = syntax_.subject(v);
+          if (s >= 0 && nominal_pos(s)) relation("subject", s, ctx);
+        }
+        EventContext support = ctx;
+        support.passive = as_pass_subject;
+        obliques(v, support);
+      }
+    }
+
+    // Reported events.
+    if (const auto topic = role_for("clause", {}, ctx)) {
+      for (const int c : syntax_.dependents(t)) {
+        if (!syntax_.is(c, "ccomp") && !syntax_.is(c, "parataxis")) continue;
+        // A clause whose subject is "who" or "which" is a relative clause
+        // the parse took for a complement: nothing reported there.
+        if (const int s = syntax_.dependent(c, "nsubj"); s >= 0 && relative_pronoun(syntax_.word(s))) continue;
+        const int r = reported_event(c, t);
+        if (r >= 0) add(*topic, r, event_at_[static_cast<std::size_t>(r)]);
+      }
+      // "The talks were productive, Trump said": the reporting verb hangs
+      // from what it reports (as parataxis, or as an unmarked advcl after it).
+      const int h = syntax_.head(t);
+      const bool after_unmarked = syntax_.is(t, "advcl") && h < t && syntax_.dependent(t, "mark") < 0;
+      if (h >= 0 && (syntax_.is(t, "parataxis") || after_unmarked)) {
+        const int r = reported_event(h, t);
+        if (r >= 0) add(*topic, r, event_at_[static_cast<std::size_t>(r)]);
+      }
+    }
+  }
+
+  static bool relative_pronoun(std::string_view w) {
+    const std::string l = lower(w);
+    return l == "who" || l == "whom" || l == "which";
+  }
+
+  // A relative pronoun the parse did not attach as a relative clause
+  // ("Trump, who met Zelensky, said ..." parsed with "met" as a ccomp):
+  // the nominal just before it, commas skipped, is what it stands for.
+  int antecedent(int i) const {
+    if (i < 0 || !relative_pronoun(syntax_.word(i))) return i;
+    int k = i - 1;
+    while (k >= 0 && syntax_.upos(k) == Upos::PUNCT && i - k < 3) --k;
+    if (k < 0 || !nominal_pos(k)) return i;
+    const int h = syntax_.nominal_head(k);
+    return h >= 0 && nominal_pos(h) ? h : k;
+  }
+
+  // "the place where they met": a wh-adverb relative has no gap to fill.
+  bool has_wh_marker(int t) const {
+    for (const int c : syntax_.dependents(t)) {
+      const std::string w = lower(syntax_.word(c));
+      if (w == "where" || w == "when" || w == "why" || w == "how") return true;
+    }
+    return false;
+  }
+
+  const detail::ParticipantRules& tables_;
+  const Segmentation& seg_;
+  const Morphology& morph_;
+  SyntaxView syntax_;
+  const Actors* actors_ = nullptr;
+  std::vector<bool> in_time_;
+  std::vector<int> event_at_;
+  std::vector<Participant>* current_ = nullptr;
+};
+
+}  // namespace
+
+const Participants& ParticipantFinder::find(Document& doc) const {
+  const Events& events = doc.get<Events>();
+  Participants layer;
+  if (!doc.has<Dependencies>() || events.events.empty()) {
+    // Without a parse there is nothing to read roles from: every event is
+    // kept, with no participants, so the layer stays parallel to Events.
+    layer.by_event.resize(events.events.size());
+  } else {
+    Finder finder(*tables_, doc);
+    layer.by_event = finder.run(events);
+  }
+  return doc.add(std::move(layer));
+}
+
+}  // namespace tempora

@@ -1,0 +1,391 @@
+// ParticipantFinder on real parses: the roles of the rule table (agent,
+// co-participant, place, patient, recipient, speaker, topic), passive voice,
+// relative clauses, coordination, appositions, nominal and support-verb
+// events; the seed article's meetings; the MEANTIME reader and scorer.
+//
+// Events and actors are laid by hand on the parsed text, so the tests
+// exercise the finder, not the event tagger or the actor resolver.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "actor/meantime_participants.hpp"
+#include "tempora/actor.hpp"
+#include "tempora/data.hpp"
+#include "tempora/event.hpp"
+#include "tempora/parse.hpp"
+#include "tempora/pipeline.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/segment.hpp"
+#include "tempora/timex.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+bool have_models() {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(data_dir() / "models" / "parser-en-ewt.bin", ec) &&
+         EventTagger::available();
+}
+
+struct Stages {
+  Segmenter segmenter = Segmenter::load();
+  PosTagger pos = PosTagger::load();
+  TimeTagger time = TimeTagger::load();
+  DependencyParser parser = DependencyParser::load();
+  ParticipantFinder finder = ParticipantFinder::load();
+};
+
+const Stages& stages() {
+  static const Stages s;
+  return s;
+}
+
+struct EventSpec {
+  std::string word;
+  std::string type;
+  EventClass cls = EventClass::OCCURRENCE;
+};
+
+struct ActorSpec {
+  std::string name;
+  ActorType type;
+  std::vector<std::string> words;  // every token spelled so belongs to the actor
+};
+
+// Segments, tags and parses `text`, lays the events on the first token
+// spelled like each word and the actors on every token spelled like theirs.
+Document analyzed(const std::string& text, const std::vector<EventSpec>& event_specs,
+                  const std::vector<ActorSpec>& actor_specs, bool with_actors = true) {
+  Document doc(text);
+  stages().segmenter.segment(doc);
+  stages().pos.tag(doc);
+  stages().time.tag(doc);
+  stages().parser.parse(doc);
+  const auto& seg = doc.get<Segmentation>();
+  const auto& morph = doc.get<Morphology>();
+  Events events;
+  for (const EventSpec& spec : event_specs) {
+    for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
+      if (doc.text(seg.tokens[i].span) != spec.word) continue;
+      EventMention e;
+      e.span = seg.tokens[i].span;
+      e.token = i;
+      e.lemma = morph.tokens[i].lemma;
+      e.type = spec.type;
+      e.cls = spec.cls;
+      e.pos = morph.tokens[i].upos == Upos::NOUN ? EventPos::NOUN : EventPos::VERB;
+      events.events.push_back(e);
+      break;
+    }
+    EXPECT_FALSE(events.events.empty() || events.events.back().lemma.empty()) << spec.word;
+  }
+  std::sort(events.events.begin(), events.events.end(),
+            [](const EventMention& a, const EventMention& b) { return a.token < b.token; });
+  doc.add(std::move(events));
+  if (with_actors) {
+    Actors actors;
+    actors.actor_of_token.assign(seg.tokens.size(), -1);
+    for (const ActorSpec& spec : actor_specs) {
+      Actor a;
+      a.id = "a" + std::to_string(actors.actors.size() + 1);
+      a.name = spec.name;
+      a.type = spec.type;
+      for (std::uint32_t i = 0; i < seg.tokens.size(); ++i)
+        if (std::find(spec.words.begin(), spec.words.end(), doc.text(seg.tokens[i].span)) != spec.words.end())
+          actors.actor_of_token[i] = static_cast<std::int32_t>(actors.actors.size());
+      actors.actors.push_back(a);
+    }
+    doc.add(std::move(actors));
+  }
+  stages().finder.find(doc);
+  return doc;
+}
+
+std::size_t event_index(const Document& doc, std::string_view word) {
+  const auto& events = doc.get<Events>().events;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (doc.text(events[i].span) == word) return i;
+  ADD_FAILURE() << "no event " << word;
+  return events.size();
+}
+
+// The head words of the event's participants in a role.
+std::vector<std::string> heads(const Document& doc, std::string_view event, Role role) {
+  std::vector<std::string> out;
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  for (const Participant& p : doc.get<Participants>().of(event_index(doc, event)))
+    if (p.role == role) out.emplace_back(doc.text(tokens[p.head_token].span));
+  return out;
+}
+
+const Participant* first(const Document& doc, std::string_view event, Role role) {
+  for (const Participant& p : doc.get<Participants>().of(event_index(doc, event)))
+    if (p.role == role) return &p;
+  return nullptr;
+}
+
+using Strings = std::vector<std::string>;
+
+const std::vector<ActorSpec> kLeaders = {{"Volodymyr Zelensky", ActorType::PERSON, {"Volodymyr", "Zelensky"}},
+                                         {"Donald Trump", ActorType::PERSON, {"Donald", "Trump"}},
+                                         {"the White House", ActorType::FACILITY, {"White", "House"}}};
+
+TEST(ParticipantFinder, MeetingWithAgentCoParticipantAndPlace) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky met with Trump at the White House on Friday.", {{"met", "MEET"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "met", Role::agent), Strings{"Zelensky"});
+  EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
+  const Participant* place = first(doc, "met", Role::place);
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(doc.text(place->span), "the White House");
+  EXPECT_EQ(place->actor, 2);
+  EXPECT_EQ(first(doc, "met", Role::agent)->actor, 0);
+  EXPECT_EQ(first(doc, "met", Role::co_participant)->actor, 1);
+  EXPECT_EQ(doc.get<Participants>().of(0).size(), 3u) << "'on Friday' is a time, no participant";
+}
+
+TEST(ParticipantFinder, CoordinatedSubjectsAreAllAgentsAndProperNounPlaceWithoutActors) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky and Trump met in Kyiv in March.", {{"met", "MEET"}}, {});
+  EXPECT_EQ(heads(doc, "met", Role::agent), (Strings{"Zelensky", "Trump"}));
+  EXPECT_EQ(heads(doc, "met", Role::place), Strings{"Kyiv"}) << "'in March' is no place";
+  for (const Participant& p : doc.get<Participants>().of(0)) EXPECT_EQ(p.actor, -1);
+}
+
+TEST(ParticipantFinder, PassiveByAgentAndSubjectPatient) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("The deal was signed by Trump in Washington on Friday.", {{"signed", "AGREE"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "signed", Role::patient), Strings{"deal"});
+  EXPECT_EQ(heads(doc, "signed", Role::agent), Strings{"Trump"});
+  EXPECT_EQ(heads(doc, "signed", Role::place), Strings{"Washington"});
+}
+
+TEST(ParticipantFinder, RelativeClauseSubjectAndReportedEvent) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc =
+      analyzed("Trump, who met Zelensky on Friday, said the talks were productive.",
+               {{"met", "MEET"}, {"said", "SAY", EventClass::REPORTING}, {"talks", "TALK"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "met", Role::agent), Strings{"Trump"});
+  EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Zelensky"});
+  EXPECT_EQ(heads(doc, "said", Role::speaker), Strings{"Trump"});
+  const Participant* topic = first(doc, "said", Role::topic);
+  ASSERT_NE(topic, nullptr);
+  EXPECT_EQ(topic->event, static_cast<std::int32_t>(event_index(doc, "talks")));
+  EXPECT_EQ(topic->actor, -1);
+}
+
+TEST(ParticipantFinder, NominalEventsOwnerAndWithBetween) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document meeting = analyzed("Zelensky's meeting with Trump lasted two hours.", {{"meeting", "MEET"}}, kLeaders);
+  EXPECT_EQ(heads(meeting, "meeting", Role::agent), Strings{"Zelensky"});
+  EXPECT_EQ(heads(meeting, "meeting", Role::co_participant), Strings{"Trump"});
+  const Document talks = analyzed("Talks between Ukraine and Russia resumed in Istanbul.", {{"Talks", "TALK"}}, {});
+  EXPECT_EQ(heads(talks, "Talks", Role::co_participant), (Strings{"Ukraine", "Russia"}));
+}
+
+TEST(ParticipantFinder, SupportVerbLendsSubjectAndObliques) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  // The parse hangs "at the White House" on "talks": the place still counts.
+  const Document doc = analyzed("Zelensky and Trump held talks at the White House.", {{"talks", "TALK"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "talks", Role::agent), (Strings{"Zelensky", "Trump"}));
+  EXPECT_EQ(heads(doc, "talks", Role::place), Strings{"House"});
+}
+
+TEST(ParticipantFinder, RecipientAddresseeAndReportedEvents) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky told reporters that the United States sent missiles to Ukraine.",
+                                {{"told", "SAY", EventClass::REPORTING}, {"sent", "SUPPLY"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "sent", Role::agent), Strings{"States"});
+  EXPECT_EQ(heads(doc, "sent", Role::patient), Strings{"missiles"});
+  EXPECT_EQ(heads(doc, "sent", Role::recipient), Strings{"Ukraine"});
+  EXPECT_EQ(heads(doc, "told", Role::speaker), Strings{"Zelensky"});
+  EXPECT_EQ(heads(doc, "told", Role::addressee), Strings{"reporters"});
+  const Participant* topic = first(doc, "told", Role::topic);
+  ASSERT_NE(topic, nullptr);
+  EXPECT_EQ(topic->event, static_cast<std::int32_t>(event_index(doc, "sent")));
+  EXPECT_EQ(doc.text(topic->span), "that the United States sent missiles to Ukraine");
+
+  // The reporting verb after what it reports.
+  const Document after = analyzed("The talks were productive, Trump said.",
+                                  {{"talks", "TALK"}, {"said", "SAY", EventClass::REPORTING}}, kLeaders);
+  EXPECT_EQ(heads(after, "said", Role::speaker), Strings{"Trump"});
+  const Participant* reported = first(after, "said", Role::topic);
+  ASSERT_NE(reported, nullptr);
+  EXPECT_EQ(reported->event, static_cast<std::int32_t>(event_index(after, "talks")));
+}
+
+TEST(ParticipantFinder, AppositionLendsItsActor) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc =
+      analyzed("The Ukrainian leader, Volodymyr Zelensky, met Trump.", {{"met", "MEET"}}, kLeaders);
+  const Participant* agent = first(doc, "met", Role::agent);
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(doc.text(agent->span), "The Ukrainian leader");
+  EXPECT_EQ(agent->actor, 0);
+  EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
+}
+
+TEST(ParticipantFinder, WorksWithoutActorsLayer) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky met with Trump at the White House.", {{"met", "MEET"}}, {}, false);
+  EXPECT_EQ(heads(doc, "met", Role::agent), Strings{"Zelensky"});
+  EXPECT_EQ(heads(doc, "met", Role::place), Strings{"House"}) << "a place noun makes a place without actors";
+}
+
+TEST(ParticipantFinder, EmptyBadAndUnparsedInputGiveParallelLayers) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  {
+    Document doc("");
+    stages().segmenter.segment(doc);
+    stages().pos.tag(doc);
+    stages().parser.parse(doc);
+    doc.add(Events{});
+    EXPECT_TRUE(stages().finder.find(doc).by_event.empty());
+  }
+  {
+    // Events whose tokens lie outside the document, and no parse at all.
+    Document doc("\xff\xfe met \x01 with");
+    stages().segmenter.segment(doc);
+    stages().pos.tag(doc);
+    Events events;
+    events.events.resize(2);
+    events.events[1].token = 1000;
+    doc.add(std::move(events));
+    EXPECT_EQ(stages().finder.find(doc).by_event.size(), 2u);
+  }
+  {
+    Document doc("met with with with at in to by , , .");
+    stages().segmenter.segment(doc);
+    stages().pos.tag(doc);
+    stages().parser.parse(doc);
+    Events events;
+    for (std::uint32_t i = 0; i < doc.get<Segmentation>().tokens.size(); ++i) {
+      EventMention e;
+      e.token = i;
+      e.type = "SAY";
+      e.cls = EventClass::REPORTING;
+      events.events.push_back(e);
+    }
+    events.events.push_back(EventMention{.token = 99999});
+    doc.add(std::move(events));
+    const auto& layer = stages().finder.find(doc);
+    EXPECT_EQ(layer.by_event.size(), doc.get<Events>().events.size());
+    for (const auto& list : layer.by_event)
+      for (const Participant& p : list) EXPECT_LE(p.span.end, doc.text().size());
+  }
+}
+
+TEST(ParticipantFinder, MalformedRuleTableNamesFileAndLine) {
+  const auto dir = std::filesystem::temp_directory_path() / "tempora-participant-roles-test";
+  std::filesystem::create_directories(dir);
+  for (const char* bad : {"subject agent *\n", "oblique with friend: MEET\n", "subjekt agent: *\n",
+                          "# fine\noblique with: MEET\n", "subject agent:\n"}) {
+    std::ofstream(dir / "roles.txt") << bad;
+    try {
+      ParticipantFinder::load(dir);
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("roles.txt:"), std::string::npos) << e.what();
+    }
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_THROW(ParticipantFinder::load(dir), std::runtime_error);
+}
+
+// ---- the seed article ------------------------------------------------------
+
+TEST(ParticipantFinder, SeedMeetingHasZelenskyTrumpAndTheWhiteHouse) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  static const Pipeline pipeline = Pipeline::load();
+  Document doc = read_document(shared / "seeds" / "zelensky-trump-nbc.txt", parse_dct("2025-10-20", "test"));
+  pipeline.analyze(doc);
+  const auto& seg = doc.get<Segmentation>();
+  if (!doc.has<Actors>()) {
+    // What the actor resolver gives: names, and "his" of the first sentence
+    // (Zelensky's meeting, Zelensky's visit) resolved to Zelensky.
+    Actors actors;
+    actors.actor_of_token.assign(seg.tokens.size(), -1);
+    actors.actors = {Actor{.id = "a1", .type = ActorType::PERSON, .name = "Volodymyr Zelensky"},
+                     Actor{.id = "a2", .type = ActorType::PERSON, .name = "Donald Trump"},
+                     Actor{.id = "a3", .type = ActorType::FACILITY, .name = "the White House"}};
+    for (std::uint32_t i = 0; i < seg.tokens.size(); ++i) {
+      const std::string_view w = doc.text(seg.tokens[i].span);
+      if (w == "Zelensky" || w == "Volodymyr" || (w == "his" && i < seg.sentences[0].token_count))
+        actors.actor_of_token[i] = 0;
+      if (w == "Trump" || w == "Donald") actors.actor_of_token[i] = 1;
+      if ((w == "White" || w == "House") && i > 0 && doc.text(seg.tokens[i - 1].span) != "Read")
+        actors.actor_of_token[i] = 2;
+    }
+    doc.add(std::move(actors));
+  }
+  if (!doc.has<Participants>()) stages().finder.find(doc);
+  const auto& actors = doc.get<Actors>().actors;
+  const auto actor_name = [&](std::int32_t a) { return a < 0 ? std::string() : actors[static_cast<std::size_t>(a)].name; };
+
+  // "his recent meeting with Donald Trump" and "held a closed-door meeting at
+  // the White House": the two MEET mentions of the one meeting.
+  bool zelensky = false, trump = false, white_house = false;
+  const auto& events = doc.get<Events>().events;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (events[i].type != "MEET") continue;
+    for (const Participant& p : doc.get<Participants>().of(i)) {
+      const std::string name = actor_name(p.actor);
+      if (name.find("Zelensky") != std::string::npos && p.role == Role::agent) zelensky = true;
+      if (name.find("Trump") != std::string::npos && p.role == Role::co_participant) trump = true;
+      if (p.role == Role::place && doc.text(p.span) == "the White House") white_house = true;
+    }
+  }
+  EXPECT_TRUE(zelensky);
+  EXPECT_TRUE(trump);
+  EXPECT_TRUE(white_house);
+}
+
+// ---- MEANTIME ------------------------------------------------------------------
+
+TEST(MeantimeParticipants, ReadsOneFileAndScoresIt) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const auto file = shared / "data/meantime/intra-doc/apple/107785_Apple_launches_3G.xml";
+  const detail::CatDocument cat = detail::read_cat(file);
+  EXPECT_EQ(cat.name, "107785_Apple_launches_3G");
+  ASSERT_GT(cat.tokens.size(), 100u);
+  EXPECT_EQ(cat.tokens[0], "Apple");
+  EXPECT_EQ(cat.tokens[11], "launched");
+  // HAS_PARTICIPANT 361801: "launches" (title) Arg0 "Apple".
+  bool launches_apple = false;
+  for (const auto& p : cat.participants) {
+    EXPECT_TRUE(cat.mentions[p.event].event);
+    EXPECT_FALSE(cat.mentions[p.target].event);
+    if (cat.tokens[cat.mentions[p.event].tokens[0]] == "launches" && p.role == "Arg0" &&
+        cat.tokens[cat.mentions[p.target].tokens[0]] == "Apple")
+      launches_apple = true;
+  }
+  EXPECT_TRUE(launches_apple);
+
+  Document doc = detail::cat_document(cat);
+  const auto& seg = doc.get<Segmentation>();
+  ASSERT_EQ(seg.tokens.size(), cat.tokens.size());
+  EXPECT_EQ(doc.text(seg.tokens[11].span), "launched");
+  EXPECT_EQ(seg.sentences.size(), cat.sentence_of.back() + 1);
+  stages().pos.tag(doc);
+  stages().parser.parse(doc);
+  stages().time.tag(doc);
+  const auto mentions = detail::add_gold_events(doc, cat, doc);
+  std::size_t gold_events = 0;
+  for (const auto& m : cat.mentions) gold_events += m.event ? 1 : 0;
+  EXPECT_EQ(mentions.size(), gold_events);
+  stages().finder.find(doc);
+  const auto scores = detail::score_participants(doc, cat, mentions);
+  EXPECT_GT(scores.arg0.gold, 5u);
+  EXPECT_GT(scores.arg0.correct_gold, 2u) << "'Apple Computer today launched': agent Apple Computer";
+  EXPECT_LE(scores.core_entities.system, scores.core_all.system);
+}
+
+}  // namespace
+}  // namespace tempora
