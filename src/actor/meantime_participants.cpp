@@ -279,20 +279,29 @@ ParticipantScores score_participants(const Document& doc, const CatDocument& cat
       ++by_group[g]->system;
       const bool core = g == kArg0 || g == kArg1;
       const bool entity = p.head_token < in_entity.size() && in_entity[p.head_token];
-      bool correct = false;
-      if (const auto it = gold.find({e, g}); it != gold.end())
+      // An unmatched gold argument first; else one already matched by a
+      // conjunct ("both consumers and the media" is one gold mention and
+      // two of our agents, both right).
+      bool correct = false, first_match = false;
+      if (const auto it = gold.find({e, g}); it != gold.end()) {
         for (Gold& candidate : it->second)
           if (!candidate.matched && candidate.heads.contains(p.head_token)) {
-            candidate.matched = correct = true;
+            candidate.matched = correct = first_match = true;
             break;
           }
-      if (correct) ++by_group[g]->correct_system, ++by_group[g]->correct_gold;
+        for (const Gold& candidate : it->second)
+          if (!correct && candidate.heads.size() > 1 && candidate.heads.contains(p.head_token)) correct = true;
+      }
+      if (correct) ++by_group[g]->correct_system;
+      if (first_match) ++by_group[g]->correct_gold;
       if (core) {
         ++scores.core_all.system;
-        if (correct) ++scores.core_all.correct_system, ++scores.core_all.correct_gold;
+        if (correct) ++scores.core_all.correct_system;
+        if (first_match) ++scores.core_all.correct_gold;
         if (entity) {
           ++scores.core_entities.system;
-          if (correct) ++scores.core_entities.correct_system, ++scores.core_entities.correct_gold;
+          if (correct) ++scores.core_entities.correct_system;
+          if (first_match) ++scores.core_entities.correct_gold;
         }
       }
     }

@@ -91,8 +91,9 @@ struct ParticipantScores {
 // mention, or, when that is empty, the mention's syntactic head in the parse
 // with the conjuncts, appositions and flat names hanging from it inside the
 // mention. A system participant matches when its head token is one of them,
-// for the same event and role group; each gold link and each system
-// participant matches at most once.
+// for the same event and role group. Each gold link counts once for recall;
+// a gold link with several heads (conjuncts: "both consumers and the media")
+// makes every system participant on one of them correct for precision.
 ParticipantScores score_participants(const Document& doc, const CatDocument& cat,
                                      const std::vector<std::size_t>& event_mentions);
 

@@ -122,10 +122,15 @@ struct EventContext {
   const EventMention* event = nullptr;
   bool passive = false;
   bool nominal = false;
+  bool intransitive = false;  // no direct object
 };
 
 bool selector_matches(std::string_view selector, const EventContext& ctx) {
+  // "intransitive+close": every part must match.
+  if (const std::size_t plus = selector.find('+'); plus != std::string_view::npos)
+    return selector_matches(selector.substr(0, plus), ctx) && selector_matches(selector.substr(plus + 1), ctx);
   if (selector == "*") return true;
+  if (selector == "intransitive") return ctx.intransitive;
   if (selector == "passive") return ctx.passive;
   if (selector == "nominal") return ctx.nominal;
   const EventMention& e = *ctx.event;
@@ -315,6 +320,7 @@ class Finder {
           break;
         }
     if (role == Role::place && !is_place(head, p.actor)) return;
+    if (event < 0 && in_time_[static_cast<std::size_t>(head)]) return;  // "just one year after launching"
     p.span = event >= 0 ? clause_span(head) : phrase_span(head);
     current_->push_back(p);
   }
@@ -417,8 +423,18 @@ class Finder {
     EventContext ctx;
     ctx.event = &e;
     ctx.nominal = e.pos == EventPos::NOUN || syntax_.upos(t) == Upos::NOUN || syntax_.upos(t) == Upos::PROPN;
-    const int subject = antecedent(syntax_.subject(t));
+    int subject = antecedent(syntax_.subject(t));
+    // A non-finite adverbial clause has its controller's subject ("Jobs
+    // started by introducing the iPhone": Jobs introduced it).
+    if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))
+      subject = antecedent(syntax_.subject(syntax_.head(t)));
+    // The same clause hung on the object by the parse ("started the keynote
+    // [by introducing ...]"): a marked participle is no noun modifier.
+    const bool marked_participle = syntax_.is(t, "acl") && xpos(t) == "VBG" && syntax_.dependent(t, "mark") >= 0;
+    if (subject < 0 && marked_participle && syntax_.head(t) >= 0)
+      subject = antecedent(syntax_.subject(syntax_.head(syntax_.head(t))));
     ctx.passive = is_passive(t, subject);
+    ctx.intransitive = syntax_.object(t) < 0;
 
     // Subject: skip clausal subjects, and the subject of a nominal event,
     // which is a predicate nominal ("it was a historic meeting": no agent
@@ -432,7 +448,7 @@ class Finder {
       const int noun = syntax_.head(t);
       if (syntax_.deprel(t) == "acl" && nominal_pos(noun)) {
         if (xpos(t) == "VBN") relation("passive-subject", noun, ctx);
-        else if (xpos(t) == "VBG" && subject < 0) relation("subject", noun, ctx);
+        else if (xpos(t) == "VBG" && !marked_participle && subject < 0) relation("subject", noun, ctx);
       } else if (syntax_.deprel(t) == "acl:relcl" && subject >= 0 && subject != noun && syntax_.object(t) < 0 &&
                  !ctx.passive && nominal_pos(noun) && !has_wh_marker(t)) {
         relation("object", noun, ctx);

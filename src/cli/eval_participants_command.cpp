@@ -15,6 +15,13 @@
 // within the same gold event and group. The headline figure is Arg0+Arg1
 // over arguments that are gold entity mentions (MEANTIME links only its
 // annotated entity mentions); Arg0+Arg1 over all our arguments is printed too.
+//
+// Figures (30 apple documents, 479 gold events, 404 gold Arg0/Arg1 links;
+// `tempora eval participants --meantime ../shared/data/meantime/intra-doc/apple`):
+// Arg0+Arg1 over entity arguments P 63.2 R 63.9 F1 63.5; over all our
+// arguments P 51.2 R 63.9 F1 56.9; Arg0 F1 58.6, Arg1 F1 55.3. The rules were
+// refined while reading errors on these same documents (there is no held-out
+// MEANTIME split), so treat the figure as a development score.
 #include <fmt/format.h>
 
 #include <algorithm>

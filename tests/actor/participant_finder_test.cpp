@@ -219,6 +219,21 @@ TEST(ParticipantFinder, RecipientAddresseeAndReportedEvents) {
   EXPECT_EQ(reported->event, static_cast<std::int32_t>(event_index(after, "talks")));
 }
 
+TEST(ParticipantFinder, UndergoersAndControlledClauses) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  // Without an object "close" has a theme, with one an agent.
+  EXPECT_EQ(heads(analyzed("US markets closed early.", {{"closed", "OTHER"}}, {}), "closed", Role::patient),
+            Strings{"markets"});
+  const Document store = analyzed("Apple closed the store.", {{"closed", "OTHER"}}, {});
+  EXPECT_EQ(heads(store, "closed", Role::agent), Strings{"Apple"});
+  EXPECT_EQ(heads(store, "closed", Role::patient), Strings{"store"});
+  // "by introducing" is Jobs's doing, though the parse hangs it on "keynote".
+  const Document keynote = analyzed("Jobs started the keynote by introducing the iPhone.",
+                                    {{"started", "OTHER"}, {"introducing", "ANNOUNCE"}}, {});
+  EXPECT_EQ(heads(keynote, "introducing", Role::agent), Strings{"Jobs"});
+  EXPECT_EQ(heads(keynote, "introducing", Role::patient), Strings{"iPhone"});
+}
+
 TEST(ParticipantFinder, AppositionLendsItsActor) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc =
