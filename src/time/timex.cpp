@@ -951,6 +951,24 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
   }
 
+  // A part of a day with no day named ("by mid afternoon", "in the
+  // morning"): the narrative's day when it is one, else the DCT's.
+  if (!f.pod.empty() && !f.hour && !f.weekday && !f.deixis_days && !f.shift) {
+    Cal c;
+    if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
+      c = day_cal(*ctx.ref->first_day());
+      r.anaphoric = true;
+      r.temporal_function = true;
+    } else if (dct) {
+      from_dct(day_cal(*dct));
+      c = *r.cal;
+    }
+    c.g = Granularity::part_of_day;
+    c.pod = f.pod;
+    r.cal = c;
+    return r;
+  }
+
   // Nothing to compute from: keep what was said.
   r.value = "";
   return r;

@@ -136,5 +136,20 @@ TEST(TimexNews, InThePastAndBareSeasons) {
   EXPECT_FALSE(has_timex_over("It came after the fall of communism.", "fall", day));
 }
 
+TEST(TimexNews, PartsOfTheNarrativeDayAgesAndExtraUnits) {
+  const std::string_view day = "1998-03-06";
+  EXPECT_EQ(value("By mid afternoon, Serb sources said it was over.", "mid afternoon", day), "1998-03-06TAF");
+  // the day the narrative is on
+  const std::string story = "The plunge came on Oct. 13, 1989. Dealers bought heavily in the morning.";
+  const Timex morning = timex(story, "the morning", day);
+  EXPECT_EQ(morning.value, "1989-10-13TMO");
+  EXPECT_EQ(morning.anchor_tid, "t1");
+  EXPECT_EQ(value("It came at 4 in the morning.", "4 in the morning", day), "1998-03-06T04:00");
+  EXPECT_EQ(value("The loan may be extended for an additional year.", "an additional year", day), "P1Y");
+  EXPECT_EQ(value("He left the day before last Tuesday.", "the day before last Tuesday", day), "1998-03-02");
+  EXPECT_FALSE(has_timex_over("He was in his 30s then.", "30s", day));
+  EXPECT_FALSE(has_timex_over("The boy is this 6-year-old.", "6", day));
+}
+
 }  // namespace
 }  // namespace tempora
