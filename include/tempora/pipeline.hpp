@@ -11,6 +11,7 @@
 //             ActorResolver      Actors             (with the entities)
 //   event     EventTagger        Events             (when models/event-tbaq.bin is there)
 //   relation  RelationExtractor  TemporalLinks      (with the events)
+//   actor     ParticipantFinder  Participants       (with events, parse and actors)
 //
 // The time stage runs before the POS tagger, as in `tempora annotate`, so both
 // commands give the same time values. A loaded Pipeline is immutable: analyze()

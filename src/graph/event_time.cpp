@@ -102,7 +102,8 @@ std::vector<EventTime> event_times(const Document& doc) {
     if (bounds.earliest_start) when.not_before = std::chrono::floor<std::chrono::days>(*bounds.earliest_start);
     if (bounds.latest_start) {
       const sys_days day = std::chrono::floor<std::chrono::days>(*bounds.latest_start - std::chrono::seconds(1));
-      if (!dct || day < *dct) when.not_after = day;
+      // "Before the article was written" (the DCT or the day before it) says nothing.
+      if (!dct || day + std::chrono::days{1} < *dct) when.not_after = day;
     }
   }
   return out;

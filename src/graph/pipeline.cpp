@@ -40,6 +40,7 @@ struct Pipeline::Stages {
   std::optional<ActorResolver> actors;
   std::optional<EventTagger> events;
   std::optional<RelationExtractor> relation;
+  std::optional<ParticipantFinder> participants;
 };
 
 Pipeline::Pipeline(std::unique_ptr<const Stages> stages) : stages_(std::move(stages)) {}
@@ -59,6 +60,7 @@ Pipeline Pipeline::load() {
   if (EventTagger::available()) {
     stages->events.emplace(EventTagger::load());
     stages->relation.emplace(RelationExtractor::load());
+    if (stages->parser && stages->actors) stages->participants.emplace(ParticipantFinder::load());
   }
   return Pipeline(std::move(stages));
 }
@@ -77,6 +79,8 @@ void Pipeline::analyze(Document& doc) const {
   if (s.actors && doc.has<Entities>() && !doc.has<Actors>()) s.actors->resolve(doc);
   if (s.events && !doc.has<Events>()) s.events->tag(doc);
   if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) s.relation->link(doc);
+  if (s.participants && doc.has<Events>() && doc.has<Dependencies>() && doc.has<Actors>() && !doc.has<Participants>())
+    s.participants->find(doc);
 }
 
 namespace {
