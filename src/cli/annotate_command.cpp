@@ -25,8 +25,10 @@
 #include "tempora/event.hpp"
 #include "tempora/relation.hpp"
 #include "tempora/pipeline.hpp"
+#include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
 #include "tempora/timex.hpp"
+#include "text/atomic_file.hpp"
 
 namespace tempora::cli {
 namespace {
@@ -36,6 +38,7 @@ struct AnnotateOptions {
   std::string dct;
   std::string format = "timeml";
   std::string output_dir;
+  bool time_only = false;
 };
 
 nlohmann::json fields_json(std::uint16_t bits) {
@@ -99,12 +102,26 @@ void run_annotate(const AnnotateOptions& options) {
     cli_dct = parse_dct(options.dct, "cli");
     if (!cli_dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
   }
-  const Pipeline pipeline = Pipeline::load();
+  // --time-only: the segmenter and the time tagger alone (no POS, parse, events).
+  std::optional<Pipeline> pipeline;
+  std::optional<Segmenter> segmenter;
+  std::optional<TimeTagger> time_tagger;
+  if (options.time_only) {
+    segmenter.emplace(Segmenter::load());
+    time_tagger.emplace(TimeTagger::load());
+  } else {
+    pipeline.emplace(Pipeline::load());
+  }
   std::filesystem::create_directories(options.output_dir);
   for (const std::string& input : options.inputs) {
     const std::filesystem::path path(input);
     Document doc = read_document(path, cli_dct);
-    pipeline.analyze(doc);
+    if (pipeline) {
+      pipeline->analyze(doc);
+    } else {
+      segmenter->segment(doc);
+      time_tagger->tag(doc);
+    }
     const TimeExpressions& layer = doc.get<TimeExpressions>();
     const Events* events = doc.has<Events>() ? &doc.get<Events>() : nullptr;
     for (const Diagnostic& d : doc.diagnostics()) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
@@ -132,9 +149,7 @@ void run_annotate(const AnnotateOptions& options) {
       out = timeml::write_timeml(doc.text(), std::move(annotations), w);
       target = std::filesystem::path(options.output_dir) / (stem + ".tml");
     }
-    std::ofstream file(target, std::ios::binary);
-    file.write(out.data(), static_cast<std::streamsize>(out.size()));
-    if (!file) throw std::runtime_error(fmt::format("cannot write {}", target.string()));
+    detail::write_file_atomically(target, out);  // complete or absent
   }
 }
 
@@ -151,6 +166,7 @@ void add_annotate_command(CLI::App& app) {
   cmd->add_option("--dct", options->dct, "Document creation time YYYY-MM-DD (overrides a TimeML <DCT>)");
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"timeml", "json"}));
   cmd->add_option("-o,--output", options->output_dir, "Output folder")->required();
+  cmd->add_flag("--time-only", options->time_only, "Only segment and find time expressions (no events or links)");
   cmd->callback([options] { run_annotate(*options); });
 }
 

@@ -1,6 +1,9 @@
 // The tempora command line: one subcommand per job, each in its own file.
 #include <cstdio>
 #include <exception>
+#include <optional>
+
+#include <oneapi/tbb/global_control.h>
 
 #include <fmt/format.h>
 
@@ -13,6 +16,13 @@ int main(int argc, char** argv) {
   app.name("tempora");
   app.require_subcommand(1);
   app.set_version_flag("--version", "tempora 0.1.0");
+  // Caps oneTBB's threads for the whole run; the option's callback runs before
+  // the subcommand's. Output never depends on it (tests/cli/determinism_test).
+  std::optional<tbb::global_control> threads;
+  app.add_option_function<int>(
+         "--threads", [&threads](int n) { threads.emplace(tbb::global_control::max_allowed_parallelism, n); },
+         "Worker threads at most (default: all cores)")
+      ->check(CLI::PositiveNumber);
 
   CLI::App* train = app.add_subcommand("train", "Train a model from annotated data (reproducible, deterministic)");
   train->require_subcommand(1);

@@ -21,6 +21,7 @@
 #include "tempora/pipeline.hpp"
 #include "tempora/render.hpp"
 #include "tempora/timex.hpp"
+#include "text/atomic_file.hpp"
 
 namespace tempora::cli {
 namespace {
@@ -112,10 +113,7 @@ void run_timeline(const TimelineOptions& options) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     return;
   }
-  std::ofstream file(options.output, std::ios::binary);
-  file.write(out.data(), static_cast<std::streamsize>(out.size()));
-  file.close();
-  if (!file) throw std::runtime_error(fmt::format("cannot write {}", options.output));
+  detail::write_file_atomically(options.output, out);  // complete or absent, never half a picture
   fmt::print(stderr, "tempora: wrote {} ({} events shown, {} hidden; --all shows every event)\n", options.output,
              placement.events.size(), placement.hidden);
 }

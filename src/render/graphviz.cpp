@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "tempora/render.hpp"
+#include "text/atomic_file.hpp"
 
 namespace tempora {
 
@@ -137,10 +138,7 @@ void render_to_file(const TimelineGraph& graph, const Placement& placement, cons
     case OutputFormat::json: bytes = to_json(graph, placement); break;
     default: bytes = render_dot(to_dot(graph, placement, options), *format); break;
   }
-  std::ofstream file(path, std::ios::binary);
-  file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  file.close();
-  if (!file) throw std::runtime_error(fmt::format("cannot write '{}'", path.string()));
+  detail::write_file_atomically(path, bytes);  // complete or absent, never half a picture
 }
 
 }  // namespace tempora

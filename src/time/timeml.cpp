@@ -8,8 +8,9 @@
 //
 // Writing: the annotations are sorted by (begin, longer first) and emitted as
 // a properly nested tag stream over the untouched text; an annotation that
-// crosses an open one is dropped. Only &, < and > are escaped in text, so the
-// characters read back are exactly the input's.
+// crosses an open one is dropped. Only &, <, > and CR are escaped in text, so
+// the characters read back are exactly the input's, except the C0 controls
+// XML cannot carry at all (NUL, U+0001-U+0008, ...), which become U+FFFD.
 #include "tempora/timeml.hpp"
 
 #include <fmt/format.h>
@@ -44,24 +45,40 @@ Element element_of(const pugi::xml_node& node) {
   return e;
 }
 
-void collect_text(const pugi::xml_node& node, std::string& text, std::vector<Element>& spans) {
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+// Walks the children of `root` in document order with an explicit stack of
+// open elements rather than recursion: a hostile file may nest elements
+// millions deep, which would overflow the call stack.
+void collect_text(const pugi::xml_node& root, std::string& text, std::vector<Element>& spans) {
+  struct Open {
+    pugi::xml_node node;
+    std::size_t index;  // in spans
+  };
+  std::vector<Open> open;
+  pugi::xml_node child = root.first_child();
+  while (child || !open.empty()) {
+    if (!child) {  // the innermost open element ends here
+      spans[open.back().index].span->end = static_cast<std::uint32_t>(text.size());
+      child = open.back().node.next_sibling();
+      open.pop_back();
+      continue;
+    }
     switch (child.type()) {
       case pugi::node_pcdata:
       case pugi::node_cdata:
         text += child.value();
         break;
       case pugi::node_element: {
-        const std::size_t index = spans.size();
+        open.push_back({child, spans.size()});
         spans.push_back(element_of(child));
         const auto begin = static_cast<std::uint32_t>(text.size());
-        collect_text(child, text, spans);
-        spans[index].span = Span{begin, static_cast<std::uint32_t>(text.size())};
-        break;
+        spans.back().span = Span{begin, begin};
+        child = child.first_child();
+        continue;
       }
       default:
         break;
     }
+    child = child.next_sibling();
   }
 }
 
@@ -71,9 +88,13 @@ TimemlDocument parse_timeml(std::string_view xml, std::string_view name) {
   pugi::xml_document doc;
   const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata;
   const pugi::xml_parse_result result = doc.load_buffer(xml.data(), xml.size(), options, pugi::encoding_utf8);
-  if (!result)
-    throw std::runtime_error(
-        fmt::format("{}: not well-formed XML at byte {}: {}", name, result.offset, result.description()));
+  if (!result) {
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+    const auto before = xml.substr(0, std::min(offset, xml.size()));
+    throw std::runtime_error(fmt::format("{}:{}: not well-formed XML at byte {}: {}", name,
+                                         std::count(before.begin(), before.end(), '\n') + 1, result.offset,
+                                         result.description()));
+  }
   pugi::xml_node root = doc.document_element();
   TimemlDocument out;
   pugi::xml_node text_node = root.child("TEXT");
@@ -132,7 +153,12 @@ std::string escape(std::string_view text, bool attribute) {
           out.push_back(c);
         break;
       default:
-        out.push_back(c);
+        // XML 1.0 cannot carry NUL or the other C0 controls (but tab, LF, CR)
+        // even as references: they become U+FFFD, or the file is not XML.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
+          out += "\xEF\xBF\xBD";
+        else
+          out.push_back(c);
     }
   }
   return out;
