@@ -166,6 +166,7 @@ struct PronounMention {
 
 struct Draft {
   std::vector<std::pair<std::string, EntityType>> names;  // every name form with its entity type
+  std::string canonical;                                   // the longest of them
   std::set<std::string> name_keys;
   std::vector<std::string> roles;                          // for output, in order of discovery
   std::set<std::string> role_heads;                        // titles, implied roles, last words of titles
@@ -219,6 +220,7 @@ class Resolution {
     }
     if (doc.has<Dependencies>() && doc.get<Dependencies>().head.size() == n) syntax_.emplace(doc);
     retype_entities();
+    index_places();
     if (morph_.tokens.size() != n) throw std::logic_error("actor resolver: Morphology does not match Segmentation");
   }
 
@@ -342,20 +344,32 @@ class Resolution {
     const std::string words = join_words(detail::name_words(written));
     if (const auto it = t_.affiliations.find(words); it != t_.affiliations.end())
       return {it->second, t_.keys.key(it->second)};
-    if (!is_place) {
-      for (std::size_t m : valid_entities_) {
-        const EntityMention& e = entities_.mentions[m];
-        if (type_of(e) != EntityType::GPE && type_of(e) != EntityType::LOCATION) continue;
-        const std::string place = text_of(e.first_token, e.first_token + e.token_count);
-        const std::string place_words = join_words(detail::name_words(place));
-        std::size_t common = 0;
-        while (common < place_words.size() && common < words.size() && place_words[common] == words[common]) ++common;
-        if (common >= 4 && place_words.find(' ') == std::string::npos && common + 2 >= place_words.size())
-          return {place, t_.keys.key(place)};
-      }
+    if (!is_place && words.size() >= 4) {
+      // One-word places of this text sharing the first four letters.
+      if (const auto it = places_by_prefix_.find(std::string_view(words).substr(0, 4)); it != places_by_prefix_.end())
+        for (const auto& [place_words, place] : it->second) {
+          std::size_t common = 0;
+          while (common < place_words.size() && common < words.size() && place_words[common] == words[common]) ++common;
+          if (common + 2 >= place_words.size()) return {place, t_.keys.key(place)};
+        }
     }
     std::string name(written);
     return {name, t_.keys.key(name)};
+  }
+
+  // The one-word GPE and LOCATION names of the text, by their first four
+  // folded letters, for matching nationality adjectives to them.
+  void index_places() {
+    StringMap<bool> seen;
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (type_of(e) != EntityType::GPE && type_of(e) != EntityType::LOCATION) continue;
+      std::string place = text_of(e.first_token, e.first_token + e.token_count);
+      std::string place_words = join_words(detail::name_words(place));
+      if (place_words.size() < 4 || place_words.find(' ') != std::string::npos) continue;
+      if (!seen.emplace(place_words, true).second) continue;
+      places_by_prefix_[place_words.substr(0, 4)].emplace_back(std::move(place_words), std::move(place));
+    }
   }
 
   // An affiliation whose words end right before token `end`: a NORP or place
@@ -654,18 +668,59 @@ class Resolution {
     return (a == EntityType::PERSON) == actor_is_person;
   }
 
-  const std::string& canonical_of(const Draft& d) const {
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < d.names.size(); ++i)
-      if (longer(d.names[i].first, d.names[best].first)) best = i;
-    return d.names[best].first;
-  }
+  static const std::string& canonical_of(const Draft& d) { return d.canonical; }
   static std::size_t word_count(const std::string& s) {
     return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
   }
   static bool longer(const std::string& a, const std::string& b) {
     const std::size_t wa = word_count(a), wb = word_count(b);
     return wa != wb ? wa > wb : a.size() > b.size();
+  }
+
+  // Actors that share a first or last key word with `key`, or whose
+  // initials it is: the only ones may_refer_to can accept. The index keeps
+  // name matching proportional to the actors that share words, not to all.
+  std::vector<int> actors_sharing_words(const std::string& key) const {
+    std::vector<int> out;
+    auto add = [&](const StringMap<std::vector<int>>& index, std::string_view word) {
+      if (const auto it = index.find(word); it != index.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    };
+    const std::size_t space = key.find(' ');
+    const std::size_t last_space = key.rfind(' ');
+    add(by_word_, std::string_view(key).substr(0, space));
+    if (last_space != std::string::npos) add(by_word_, std::string_view(key).substr(last_space + 1));
+    if (space == std::string::npos) add(by_initials_, key);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void index_name(int actor, const std::string& key) {
+    auto add = [&](StringMap<std::vector<int>>& index, std::string_view word) {
+      auto& list = index[std::string(word)];
+      if (list.empty() || list.back() != actor) list.push_back(actor);
+    };
+    const std::size_t space = key.find(' ');
+    const std::size_t last_space = key.rfind(' ');
+    add(by_word_, std::string_view(key).substr(0, space));
+    if (last_space != std::string::npos) {
+      add(by_word_, std::string_view(key).substr(last_space + 1));
+      std::string initials;
+      for (std::size_t i = 0; i < key.size(); ++i)
+        if ((i == 0 || key[i - 1] == ' ') && key[i] != ' ') initials += key[i];
+      add(by_initials_, initials);
+      // Initials without function words ("united nations" -> "un" either way).
+      std::string content;
+      std::size_t at = 0;
+      while (at <= key.size()) {
+        const std::size_t end = std::min(key.find(' ', at), key.size());
+        const std::string_view w = std::string_view(key).substr(at, end - at);
+        if (!w.empty() && w != "of" && w != "the" && w != "and" && w != "for" && w != "de") content += w.front();
+        at = end + 1;
+      }
+      if (content != initials) add(by_initials_, content);
+    }
+    key_actor_.insert_or_assign(key, actor);
   }
 
   int find_actor_for_name(const NameMention& name) const {
@@ -675,31 +730,29 @@ class Resolution {
                              drafts_[static_cast<std::size_t>(best)].last_token;
     };
     // 1. The same key.
-    for (std::size_t a = 0; a < drafts_.size(); ++a)
-      if (drafts_[a].name_keys.contains(name.key) && more_recent(static_cast<int>(a))) best = static_cast<int>(a);
-    if (best >= 0) return best;
+    if (const auto it = key_actor_.find(name.key); it != key_actor_.end()) return it->second;
+    const std::vector<int> candidates = actors_sharing_words(name.key);
     // 2. A shorter form of an actor's canonical name. A one-word place or
     // organisation that is a person's surname is that person mistyped by
     // the recognizer ("According to Zelensky" tagged GPE).
-    for (std::size_t a = 0; a < drafts_.size(); ++a) {
-      const Draft& d = drafts_[a];
+    for (int a : candidates) {
+      const Draft& d = drafts_[static_cast<std::size_t>(a)];
       if (d.names.empty()) continue;
       const std::string& canonical = canonical_of(d);
       const bool surname_of_person = d.person && name.type != EntityType::PERSON &&
                                      word_count(name.key) == 1 && word_count(canonical) > 1;
       if (!compatible_types(name.type, d.person) && !surname_of_person) continue;
-      if (t_.keys.may_refer_to(name.text, canonical) && more_recent(static_cast<int>(a))) best = static_cast<int>(a);
+      if (t_.keys.may_refer_to(name.text, canonical) && more_recent(a)) best = a;
     }
     if (best >= 0) return best;
     // 3. A surname named first, the full name now.
     if (name.type == EntityType::PERSON && word_count(name.key) > 1) {
-      for (std::size_t a = 0; a < drafts_.size(); ++a) {
-        const Draft& d = drafts_[a];
+      for (int a : candidates) {
+        const Draft& d = drafts_[static_cast<std::size_t>(a)];
         if (!d.person || d.names.empty()) continue;
         bool single = std::all_of(d.name_keys.begin(), d.name_keys.end(),
                                   [](const std::string& k) { return k.find(' ') == std::string::npos; });
-        if (single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(static_cast<int>(a)))
-          best = static_cast<int>(a);
+        if (single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(a)) best = a;
       }
     }
     return best;
@@ -718,19 +771,24 @@ class Resolution {
     d.mention_is_subject.push_back(subject);
     d.last_sentence = std::max(d.last_sentence, sentence_of_[first]);
     d.last_token = std::max(d.last_token, first);
-    mention_log_.push_back({first, actor, subject, d.person});
+    mention_log_.push_back({first, head, actor, subject});
   }
 
-  void give_roles(Draft& d, const TitleEntry& title, const std::string& role,
+  void give_roles(int actor, const TitleEntry& title, const std::string& role,
                   const std::optional<Affiliation>& affiliation) {
+    Draft& d = drafts_[static_cast<std::size_t>(actor)];
+    auto add_head = [&](const std::string& head) {
+      if (!d.role_heads.insert(head).second) return;
+      by_role_[head].push_back(actor);
+    };
     d.add_role(role);
-    d.role_heads.insert(role);
-    d.role_heads.insert(title.canonical);
+    add_head(role);
+    add_head(title.canonical);
     const std::size_t space = role.rfind(' ');
-    if (space != std::string::npos) d.role_heads.insert(role.substr(space + 1));
+    if (space != std::string::npos) add_head(role.substr(space + 1));
     if (!title.implies.empty()) {
       d.add_role(title.implies);
-      d.role_heads.insert(title.implies);
+      add_head(title.implies);
     }
     if (affiliation) {
       d.add_affiliation(*affiliation);
@@ -780,9 +838,11 @@ class Resolution {
     name_actor_[index] = actor;
     Draft& d = drafts_[static_cast<std::size_t>(actor)];
     d.names.emplace_back(name.text, name.type);
+    if (d.canonical.empty() || longer(name.text, d.canonical)) d.canonical = name.text;
     d.name_keys.insert(name.key);
+    index_name(actor, name.key);
     if (!name.blocked)
-      for (const TitleEntry* title : name.titles) give_roles(d, *title, title->canonical, name.affiliation);
+      for (const TitleEntry* title : name.titles) give_roles(actor, *title, title->canonical, name.affiliation);
     if (name.gender == 'm' && d.gender == Gender::unknown) d.gender = Gender::male;
     if (name.gender == 'f' && d.gender == Gender::unknown) d.gender = Gender::female;
     add_mention(actor, name.span_first, name.last, head_of(name.first, name.last), MentionKind::name,
@@ -803,19 +863,37 @@ class Resolution {
       const auto n = static_cast<std::size_t>(desc.apposed_name);
       if (name_actor_[n] < 0) resolve_name(n);
       const int actor = name_actor_[n];
-      Draft& d = drafts_[static_cast<std::size_t>(actor)];
-      give_roles(d, *desc.title, desc.role, desc.affiliation);
+      give_roles(actor, *desc.title, desc.role, desc.affiliation);
       add_mention(actor, desc.first, desc.last, desc.head, MentionKind::description,
                   is_subject(desc.first, desc.last));
       return;
     }
+    auto qualifies = [&](int a) {
+      const Draft& d = drafts_[static_cast<std::size_t>(a)];
+      return role_matches(d, desc) && (!desc.affiliation || d.has_affiliation(desc.affiliation->key));
+    };
     std::vector<int> candidates;
-    for (std::size_t a = 0; a < drafts_.size(); ++a) {
-      const Draft& d = drafts_[a];
-      if (!role_matches(d, desc)) continue;
-      if (desc.affiliation && !d.has_affiliation(desc.affiliation->key)) continue;
-      candidates.push_back(static_cast<int>(a));
+    std::size_t holders = 0;
+    for (const std::string* role : {&desc.role, &desc.title->canonical})
+      if (const auto it = by_role_.find(*role); it != by_role_.end()) holders += it->second.size();
+    if (holders <= kMaxRoleScan) {
+      for (const std::string* role : {&desc.role, &desc.title->canonical})
+        if (const auto it = by_role_.find(*role); it != by_role_.end())
+          for (int a : it->second)
+            if (qualifies(a)) candidates.push_back(a);
+    } else {
+      // Very many holders of the role (a long document): only the recency
+      // rule can pick one, so look at the actors of the last two sentences.
+      for (auto it = mention_log_.rbegin(); it != mention_log_.rend(); ++it) {
+        if (sentence_of_[it->token] + 1 < desc.sentence) break;
+        if (qualifies(it->actor)) candidates.push_back(it->actor);
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      if (candidates.size() == 1) candidates.push_back(-1);  // never "the only holder"
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     int chosen = -1;
     if (candidates.size() == 1) {
       chosen = candidates.front();
@@ -823,6 +901,7 @@ class Resolution {
       // The most recent one, if it alone was mentioned in this or the previous sentence.
       int recent = 0;
       for (int c : candidates) {
+        if (c < 0) continue;
         const Draft& d = drafts_[static_cast<std::size_t>(c)];
         if (d.last_sentence + 1 >= desc.sentence) {
           ++recent;
@@ -859,6 +938,7 @@ class Resolution {
     // Mentions in the window, most recent first.
     struct Seen {
       std::uint32_t token;
+      std::uint32_t head;
       int actor;
       bool subject;
     };
@@ -867,7 +947,7 @@ class Resolution {
       const std::uint32_t s = sentence_of_[it->token];
       if (s + 1 < p.sentence) break;
       if (it->token >= p.token) continue;
-      (s == p.sentence ? same : previous).push_back({it->token, it->actor, it->subject});
+      (s == p.sentence ? same : previous).push_back({it->token, it->head, it->actor, it->subject});
     }
     // The subject of the pronoun's own clause (rule 2).
     int local_subject_actor = -1;
@@ -875,7 +955,7 @@ class Resolution {
       const int subject = clause_subject_actor_token(p.token);
       if (subject >= 0 && static_cast<std::uint32_t>(subject) != p.token) {
         for (const Seen& s : same)
-          if (head_covers(s, subject)) local_subject_actor = s.actor;
+          if (s.head == static_cast<std::uint32_t>(subject)) local_subject_actor = s.actor;
       }
     } else {
       for (const Seen& s : same)
@@ -946,15 +1026,6 @@ class Resolution {
     add_mention(chosen, p.token, p.token + 1, p.token, MentionKind::pronoun, p.entry.pcase == PronounCase::subject);
   }
 
-  template <class S>
-  bool head_covers(const S& seen, int token) const {
-    const auto& d = drafts_[static_cast<std::size_t>(seen.actor)];
-    for (const ActorMention& m : d.mentions)
-      if (m.head_token == static_cast<std::uint32_t>(token) && seg_.tokens[static_cast<std::size_t>(token)].span.begin >= m.span.begin)
-        return true;
-    return false;
-  }
-
   // ---- output -----------------------------------------------------------------------
   Actors finish() {
     Actors out;
@@ -1010,11 +1081,15 @@ class Resolution {
     return ActorType::OTHER;
   }
 
+  // Beyond this many actors holding a description's role, only the actors of
+  // the last two sentences are considered (keeps long documents linear).
+  static constexpr std::size_t kMaxRoleScan = 64;
+
   struct Logged {
-    std::uint32_t token;
+    std::uint32_t token;  // first token of the mention
+    std::uint32_t head;
     int actor;
     bool subject;
-    bool person;
   };
 
   const ResolverTables& t_;
@@ -1036,6 +1111,11 @@ class Resolution {
   std::vector<Draft> drafts_;
   std::vector<int> name_actor_;
   std::vector<Logged> mention_log_;  // every mention added, in walk order
+  StringMap<int> key_actor_;                  // name key -> actor
+  StringMap<std::vector<int>> by_word_;       // first or last key word -> actors
+  StringMap<std::vector<int>> by_initials_;   // initials of a multi-word key -> actors
+  StringMap<std::vector<int>> by_role_;       // role head -> actors
+  StringMap<std::vector<std::pair<std::string, std::string>>> places_by_prefix_;  // "carv" -> ("carvenia", "Carvenia")
 };
 
 }  // namespace
