@@ -45,6 +45,8 @@
 #include <fstream>
 #include <numeric>
 #include <ostream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -286,14 +288,15 @@ struct EntityRecognizer::Model {
   std::uint32_t rule_mask(std::span<const std::string_view> words) const { return rules.lookup(words); }
 
   // The public type of a coarse span (tag type 0 PER, 1 ORG, 2 LOC).
-  EntityType refine(std::span<const std::string_view> words, int coarse) const {
+  EntityType refine(std::span<const std::string_view> words, int coarse, bool locative) const {
     using namespace detail;
     std::span<const std::string_view> name = words;
     if (name.size() > 1 && gazetteer_lower(name.front()) == "the") name = name.subspan(1);
     const std::uint32_t whole = rule_mask(name);
-    if (whole & (1u << kGazFacility)) return EntityType::FACILITY;
-    if (coarse == 0) return EntityType::PERSON;
+    // "at the White House" is a place, "the White House said" an organisation.
+    if (whole & (1u << kGazFacility)) return locative || coarse == 2 ? EntityType::FACILITY : EntityType::ORGANIZATION;
     if (whole & (1u << kGazOutlet)) return EntityType::ORGANIZATION;
+    if (coarse == 0) return EntityType::PERSON;
     if (coarse == 1) return EntityType::ORGANIZATION;
     if (whole & (1u << kGazRegion)) return EntityType::LOCATION;
     if (whole & ((1u << kGazCountry) | (1u << kGazCity) | (1u << kGazSubdivision))) return EntityType::GPE;
@@ -339,6 +342,97 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> capitalized_matches(const d
   return out;
 }
 
+// Whether a place preposition comes before word `first`, over an optional
+// "the": "at the White House", "in Kyiv".
+bool locative_before(std::span<const std::string_view> words, std::uint32_t first) {
+  std::uint32_t k = first;
+  if (k > 0 && detail::gazetteer_lower(words[k - 1]) == "the") --k;
+  if (k == 0) return false;
+  static constexpr std::array<std::string_view, 11> kPlaces{"at",   "in",     "inside", "outside", "near", "to",
+                                                            "from", "into",   "on",     "across",  "toward"};
+  const std::string w = detail::gazetteer_lower(words[k - 1]);
+  return std::find(kPlaces.begin(), kPlaces.end(), w) != kPlaces.end();
+}
+
+bool is_possessive(std::string_view w) { return w == "'s" || w == "'"; }
+
+bool ends_with(std::string_view w, std::string_view tail) {
+  return w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail;
+}
+
+// A listed demonym, or a capitalized word shaped like one ("Carvenian").
+bool looks_like_demonym(std::string_view w, std::uint32_t rule_mask) {
+  if (!capitalized(w)) return false;
+  if (rule_mask & (1u << detail::kGazDemonym)) return true;
+  if (rule_mask & (1u << detail::kGazTitle)) return false;
+  return w.size() >= 6 && (ends_with(w, "ian") || ends_with(w, "ean") || ends_with(w, "ese") || ends_with(w, "ish"));
+}
+
+// One sense per document. A name tagged with several types takes the type
+// it has most often; a one-word mention that is the surname of a person
+// named in full ("Zelensky" after "Volodymyr Zelensky") is that person; and
+// capitalized proper-noun occurrences of a person's full name or surname that
+// the tagger missed are added. Linear in the mentions and tokens (hash maps
+// keyed by the mention's words).
+void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, const Morphology& morph) {
+  const auto text_of = [&](std::uint32_t first, std::uint32_t count) {
+    std::string key;
+    for (std::uint32_t i = first; i < first + count; ++i) key += (i > first ? " " : "") + seg.tokens[i].norm;
+    return key;
+  };
+  std::unordered_map<std::string, std::array<int, 6>> votes;
+  std::unordered_set<std::string> person_names;
+  for (const EntityMention& m : mentions) {
+    if (m.type == EntityType::NORP) continue;
+    ++votes[text_of(m.first_token, m.token_count)][static_cast<int>(m.type)];
+    if (m.type == EntityType::PERSON && m.token_count >= 2) {
+      person_names.insert(text_of(m.first_token, m.token_count));
+      person_names.insert(seg.tokens[m.first_token + m.token_count - 1].norm);
+    }
+  }
+  // "Carvenian" in the text makes "Carvenia" a place.
+  std::unordered_set<std::string> norp_words;
+  for (const EntityMention& m : mentions)
+    if (m.type == EntityType::NORP && m.token_count == 1) norp_words.insert(seg.tokens[m.first_token].norm);
+  for (EntityMention& m : mentions) {
+    if (m.type == EntityType::NORP) continue;
+    const std::string key = text_of(m.first_token, m.token_count);
+    if (m.token_count == 1 && (norp_words.count(key + "n") > 0 || norp_words.count(key + "an") > 0)) {
+      m.type = EntityType::GPE;
+      continue;
+    }
+    if (m.token_count == 1 && person_names.count(key) > 0) {
+      m.type = EntityType::PERSON;
+      continue;
+    }
+    const auto& v = votes[key];
+    const int best = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+    if (v[best] > v[static_cast<int>(m.type)]) m.type = static_cast<EntityType>(best);
+  }
+  if (person_names.empty()) return;
+  std::vector<bool> covered(seg.tokens.size(), false);
+  for (const EntityMention& m : mentions)
+    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) covered[i] = true;
+  std::vector<EntityMention> added;
+  for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+      const Token& t = seg.tokens[i];
+      if (covered[i] || !capitalized(t.norm) || morph.tokens[i].upos != Upos::PROPN) continue;
+      if (person_names.count(t.norm) == 0) continue;
+      EntityMention m;
+      m.first_token = i, m.token_count = 1, m.sentence = s, m.span = t.span;
+      m.type = EntityType::PERSON;
+      m.confidence = 0.5;
+      added.push_back(m);
+    }
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::sort(mentions.begin(), mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.first_token < b.first_token; });
+}
+
 }  // namespace
 
 const Entities& EntityRecognizer::tag(Document& doc) const {
@@ -370,28 +464,46 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       }
       spans.push_back({i, 1, static_cast<EntityType>((tags[i] - 1) / 2), margins[i]});
     }
+    // In a sentence with ordinary casing, a span without any capital or
+    // digit is a common word ("a frank talk"); all-lowercase web text keeps
+    // its lowercase names.
+    if (info.casing != 0)
+      std::erase_if(spans, [&](const RawSpan& sp) {
+        for (std::uint32_t k = sp.first; k < sp.first + sp.count; ++k)
+          if (capitalized(ws[k]) || (!ws[k].empty() && ws[k][0] >= '0' && ws[k][0] <= '9')) return false;
+        return true;
+      });
+    // A possessive ends a name: "Zelensky 's Tomahawk request" is "Zelensky"
+    // (a name that ends in one, "McDonald 's", keeps it).
+    for (RawSpan& sp : spans)
+      for (std::uint32_t k = sp.first + 1; k + 1 < sp.first + sp.count; ++k)
+        if (is_possessive(ws[k])) {
+          sp.count = k - sp.first;
+          break;
+        }
     // Coarse type -> public type; a person's leading titles and demonyms are
     // not part of the name.
     std::vector<RawSpan> refined;
     for (RawSpan sp : spans) {
       const int coarse = static_cast<int>(sp.type);
       if (coarse == 0) {
-        while (sp.count > 1) {
-          const std::uint32_t mask = model_->rule_mask(ws.subspan(sp.first, 1));
-          const std::uint32_t two = sp.count > 2 ? model_->rule_mask(ws.subspan(sp.first, 2)) : 0;
-          if (two & (1u << kGazTitle)) {
-            sp.first += 2, sp.count -= 2;
-          } else if (mask & (1u << kGazTitle)) {
-            ++sp.first, --sp.count;
-          } else if ((mask & (1u << kGazDemonym)) && capitalized(ws[sp.first])) {
-            refined.push_back({sp.first, 1, EntityType::NORP, sp.margin});
-            ++sp.first, --sp.count;
-          } else {
-            break;
-          }
+        // The longest prefix made only of titles and demonyms, ending in a
+        // title, is cut off ("Carvenian President Lidia Marek", "Prime
+        // Minister Anders Holm"); its demonyms become NORP mentions.
+        std::uint32_t cut = 0;
+        for (std::uint32_t k = 0; k + 1 < sp.count; ++k) {
+          const std::uint32_t one = model_->rule_mask(ws.subspan(sp.first + k, 1));
+          const std::uint32_t two = k + 2 < sp.count ? model_->rule_mask(ws.subspan(sp.first + k, 2)) : 0;
+          if (two & (1u << kGazTitle)) cut = k + 2, ++k;
+          else if (one & (1u << kGazTitle)) cut = k + 1;
+          else if (!looks_like_demonym(ws[sp.first + k], one)) break;
         }
+        for (std::uint32_t j = 0; j < cut; ++j)
+          if (looks_like_demonym(ws[sp.first + j], model_->rule_mask(ws.subspan(sp.first + j, 1))))
+            refined.push_back({sp.first + j, 1, EntityType::NORP, sp.margin});
+        sp.first += cut, sp.count -= cut;
       }
-      sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse);
+      sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse, locative_before(ws, sp.first));
       refined.push_back(sp);
     }
     std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
@@ -406,8 +518,22 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       std::erase_if(refined, covers);
       refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
     }
-    // Capitalized demonyms outside every name are NORP.
-    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazDemonym)) {
+    // So do named facilities ("the White House").
+    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazFacility)) {
+      const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
+      if (std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first == first && r.count == count; }))
+        continue;
+      std::erase_if(refined, covers);
+      refined.push_back({first, count, locative_before(ws, first) ? EntityType::FACILITY : EntityType::ORGANIZATION, 0.0f});
+    }
+    // Capitalized demonyms outside every name are NORP, and so is a word
+    // shaped like one before a title ("Carvenian President").
+    auto norp = capitalized_matches(model_->rules, ws, kGazDemonym);
+    for (std::uint32_t i = 0; i + 1 < ws.size(); ++i)
+      if ((model_->rule_mask(ws.subspan(i + 1, 1)) & (1u << kGazTitle)) &&
+          looks_like_demonym(ws[i], model_->rule_mask(ws.subspan(i, 1))))
+        norp.emplace_back(i, 1);
+    for (const auto& [first, count] : norp) {
       const bool covered = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
         return r.first < first + count && first < r.first + r.count;
       });
@@ -427,6 +553,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       layer.mentions.push_back(m);
     }
   }
+  harmonize(layer.mentions, seg, morph);
   return doc.add(std::move(layer));
 }
 

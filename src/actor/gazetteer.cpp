@@ -143,7 +143,21 @@ void Gazetteer::add_words(std::span<const std::string> words, GazetteerCategory 
 }
 
 void Gazetteer::add(std::string_view phrase, GazetteerCategory category) {
-  add_words(split_words(phrase), category);
+  const std::vector<std::string> words = split_words(phrase);
+  add_words(words, category);
+  // Tokenizations that split hyphens ("al - Qaeda") match too.
+  if (phrase.find('-') == std::string_view::npos) return;
+  std::vector<std::string> split;
+  for (const std::string& w : words) {
+    std::size_t start = 0;
+    for (std::size_t dash = w.find('-'); dash != std::string::npos; dash = w.find('-', start)) {
+      if (dash > start) split.push_back(w.substr(start, dash - start));
+      split.emplace_back("-");
+      start = dash + 1;
+    }
+    if (start < w.size()) split.push_back(w.substr(start));
+  }
+  add_words(split, category);
 }
 
 std::uint32_t Gazetteer::lookup(std::span<const std::string_view> words) const {

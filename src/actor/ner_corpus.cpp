@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -65,8 +66,17 @@ std::vector<Iob2Sentence> read_iob2(const std::filesystem::path& file) {
 }
 
 std::uint32_t name_head(const std::vector<std::string>& words, std::uint32_t first, std::uint32_t last) {
-  for (std::uint32_t i = first + 1; i <= last && i < words.size(); ++i)
-    if (words[i] == "of" || words[i] == "," || words[i] == "(") return i - 1;
+  if (words.empty()) return 0;
+  last = std::min<std::uint32_t>(last, static_cast<std::uint32_t>(words.size() - 1));
+  for (std::uint32_t i = first + 1; i <= last; ++i)
+    if (words[i] == "of" || words[i] == "," || words[i] == "(") {
+      last = i - 1;
+      break;
+    }
+  // A legal-form suffix or trailing punctuation is not the head: "Apple Inc." is headed by "Apple".
+  static const std::set<std::string> kTrailing{"Inc.", "Inc", "Inc.,", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC",
+                                               "PLC", "plc", ".", ",", "'s", "Jr.", "Sr."};
+  while (last > first && kTrailing.count(words[last]) > 0) --last;
   return last;
 }
 

@@ -44,7 +44,8 @@ struct MeantimeDocument {
 std::vector<MeantimeDocument> read_meantime(const std::filesystem::path& dir);  // sorted by file name
 
 // The head word of a name: the last word before "of", ",", "(" (so "Bank of
-// America" is headed by "Bank"), else its last word.
+// America" is headed by "Bank"), else its last word, skipping legal-form
+// suffixes and punctuation ("Apple Inc." is headed by "Apple").
 std::uint32_t name_head(const std::vector<std::string>& words, std::uint32_t first, std::uint32_t last);
 
 // Precision, recall and F1 counts per type and overall.

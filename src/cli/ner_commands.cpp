@@ -66,9 +66,19 @@ void print_scores(const NerScores& scores, const std::string& title) {
 
 NerScores score_iob2(const EntityRecognizer& recognizer, const PosTagger& pos,
                      const std::vector<const detail::Iob2Sentence*>& sentences, bool errors) {
+  // Each document is tagged as one Document, as the recognizer sees an article.
   std::vector<std::vector<std::string>> words;
-  for (const auto* s : sentences) words.push_back(s->sentence.words);
-  const auto system = detail::recognize_words(recognizer, pos, words);
+  std::vector<std::vector<WordSpan>> system;
+  std::size_t start = 0;
+  for (std::size_t k = 0; k <= sentences.size(); ++k) {
+    if (k > start && (k == sentences.size() || sentences[k]->document != sentences[start]->document)) {
+      std::vector<std::vector<std::string>> doc;
+      for (std::size_t j = start; j < k; ++j) doc.push_back(sentences[j]->sentence.words);
+      for (auto& spans : detail::recognize_words(recognizer, pos, doc)) system.push_back(std::move(spans));
+      start = k;
+    }
+    if (k < sentences.size()) words.push_back(sentences[k]->sentence.words);
+  }
   NerScores scores;
   for (const char* type : {"PER", "ORG", "LOC"}) scores.add(type, 0, 0, 0);
   for (std::size_t k = 0; k < sentences.size(); ++k) {

@@ -1,0 +1,222 @@
+// The entity layer: names typed PERSON, ORGANIZATION, GPE, LOCATION,
+// FACILITY and NORP on news sentences and the seed article; the gazetteer;
+// the corpus readers and the scorer; hostile input; training determinism.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "actor/gazetteer.hpp"
+#include "actor/ner_corpus.hpp"
+#include "tempora/actor.hpp"
+#include "tempora/data.hpp"
+#include "tempora/pos.hpp"
+#include "tempora/segment.hpp"
+#include "test_support.hpp"
+
+namespace tempora {
+namespace {
+
+struct Stages {
+  Segmenter segmenter = Segmenter::load();
+  PosTagger pos = PosTagger::load();
+  EntityRecognizer ner = EntityRecognizer::load();
+
+  Entities run(Document& doc) const {
+    segmenter.segment(doc);
+    pos.tag(doc);
+    return ner.tag(doc);
+  }
+};
+
+const Stages& stages() {
+  static const Stages s;
+  return s;
+}
+
+// Every mention as "TEXT/TYPE".
+std::vector<std::string> mentions(const Document& doc, const Entities& entities) {
+  std::vector<std::string> out;
+  for (const EntityMention& m : entities.mentions) out.push_back(std::string(doc.text(m.span)) + "/" + std::string(to_string(m.type)));
+  return out;
+}
+
+bool has(const std::vector<std::string>& all, const std::string& mention) {
+  return std::find(all.begin(), all.end(), mention) != all.end();
+}
+
+TEST(EntityRecognizer, TypesOfANewsSentence) {
+  Document doc(
+      "Ukrainian President Volodymyr Zelensky met Donald Trump at the White House on Friday, "
+      "NBC News reported. Russia and Ukraine have been at war since 2022.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Ukrainian/NORP"));
+  EXPECT_TRUE(has(all, "Volodymyr Zelensky/PERSON"));
+  EXPECT_TRUE(has(all, "Donald Trump/PERSON"));
+  EXPECT_TRUE(has(all, "White House/FACILITY") || has(all, "the White House/FACILITY"));
+  EXPECT_TRUE(has(all, "NBC News/ORGANIZATION"));
+  EXPECT_TRUE(has(all, "Russia/GPE"));
+  EXPECT_TRUE(has(all, "Ukraine/GPE"));
+  EXPECT_FALSE(has(all, "Friday/PERSON"));
+}
+
+TEST(EntityRecognizer, MentionsAreOrderedConsistentAndConfident) {
+  Document doc("Apple Inc. hired Jane Smith, a former Google engineer, to run its office in London.");
+  const Entities entities = stages().run(doc);
+  const Segmentation& seg = doc.get<Segmentation>();
+  ASSERT_FALSE(entities.mentions.empty());
+  std::uint32_t previous_end = 0;
+  for (const EntityMention& m : entities.mentions) {
+    EXPECT_GE(m.span.begin, previous_end);
+    previous_end = m.span.end;
+    ASSERT_GT(m.token_count, 0u);
+    EXPECT_EQ(m.span.begin, seg.tokens[m.first_token].span.begin);
+    EXPECT_EQ(m.span.end, seg.tokens[m.first_token + m.token_count - 1].span.end);
+    const Sentence& s = seg.sentences[m.sentence];
+    EXPECT_GE(m.first_token, s.first_token);
+    EXPECT_LE(m.first_token + m.token_count, s.first_token + s.token_count);
+    EXPECT_GT(m.confidence, 0.0);
+    EXPECT_LE(m.confidence, 1.0);
+  }
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Jane Smith/PERSON"));
+  EXPECT_TRUE(has(all, "London/GPE"));
+}
+
+TEST(EntityRecognizer, SeedArticle) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  std::ifstream in(shared / "seeds" / "zelensky-trump-nbc.txt");
+  ASSERT_TRUE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  Document doc(text.str());
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  for (const char* m : {"Zelensky/PERSON", "Trump/PERSON", "Putin/PERSON", "Volodymyr Zelensky/PERSON",
+                        "NBC News/ORGANIZATION", "Axios/ORGANIZATION", "CNN/ORGANIZATION", "Ukraine/GPE",
+                        "Russia/GPE", "Ukrainian/NORP", "Russian/NORP"})
+    EXPECT_TRUE(has(all, m)) << m;
+  EXPECT_TRUE(has(all, "White House/FACILITY") || has(all, "the White House/FACILITY"));
+  // Every "Zelensky" and "Trump" is a person, never another type.
+  for (const EntityMention& m : entities.mentions) {
+    const std::string_view t = doc.text(m.span);
+    if (t.find("Zelensky") != std::string_view::npos || t.find("Trump") != std::string_view::npos)
+      EXPECT_EQ(m.type, EntityType::PERSON) << t;
+  }
+}
+
+TEST(EntityRecognizer, HostileInputGivesValidMentions) {
+  std::vector<std::string> inputs{"", " \n\t ", std::string(5000, 'A'), "\xff\xfe\x00\x01 President", "The the the."};
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 7919) & 0xFF));
+  inputs.push_back(binary);
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += "Mr. Ukrainian White House NBC News Inc. of ";
+  inputs.push_back(many);
+  for (const std::string& input : inputs) {
+    Document doc(input);
+    const Entities entities = stages().run(doc);
+    for (const EntityMention& m : entities.mentions) {
+      EXPECT_LE(m.span.end, doc.text().size());
+      EXPECT_LT(m.span.begin, m.span.end);
+    }
+  }
+}
+
+TEST(EntityRecognizer, NeedsTheEarlierLayers) {
+  Document doc("Zelensky met Trump.");
+  stages().segmenter.segment(doc);
+  EXPECT_THROW(stages().ner.tag(doc), std::logic_error);
+}
+
+TEST(Gazetteer, MatchesPhrasesCaseInsensitively) {
+  detail::Gazetteer g;
+  g.add("White House", detail::kGazFacility);
+  g.add("NBC News", detail::kGazOutlet);
+  g.add("NBC", detail::kGazOutlet);
+  const std::vector<std::string_view> words{"at", "the", "white", "House", "NBC", "News"};
+  const auto m = g.match(words);
+  EXPECT_EQ(m[1].inside, 0u);
+  EXPECT_EQ(m[2].begins, 1u << detail::kGazFacility);
+  EXPECT_EQ(m[3].inside, 1u << detail::kGazFacility);
+  EXPECT_EQ(m[3].begins, 0u);
+  EXPECT_EQ(m[4].begins, 1u << detail::kGazOutlet);
+  EXPECT_EQ(m[5].inside, 1u << detail::kGazOutlet);
+  EXPECT_EQ(g.lookup(std::vector<std::string_view>{"nbc", "news"}), 1u << detail::kGazOutlet);
+  std::stringstream bytes;
+  g.save(bytes);
+  const detail::Gazetteer back = detail::Gazetteer::load(bytes);
+  EXPECT_EQ(back.lookup(std::vector<std::string_view>{"White", "House"}), 1u << detail::kGazFacility);
+  EXPECT_EQ(detail::demonym_forms("Ukrainian"), (std::vector<std::string>{"Ukrainian", "Ukrainians"}));
+  EXPECT_EQ(detail::demonym_forms("French"), (std::vector<std::string>{"French"}));
+}
+
+TEST(Gazetteer, BuildsFromIsoCodesAndResources) {
+  const auto g = detail::Gazetteer::build(data_dir() / "resources" / "actor");
+  EXPECT_TRUE(g.lookup(std::vector<std::string_view>{"Ukraine"}) & (1u << detail::kGazCountry));
+  EXPECT_TRUE(g.lookup(std::vector<std::string_view>{"President"}) & (1u << detail::kGazTitle));
+  EXPECT_TRUE(g.lookup(std::vector<std::string_view>{"Ukrainians"}) & (1u << detail::kGazDemonym));
+  if (std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-2.json"))
+    EXPECT_TRUE(g.lookup(std::vector<std::string_view>{"Bavaria"}) & (1u << detail::kGazSubdivision) ||
+                g.lookup(std::vector<std::string_view>{"Texas"}) & (1u << detail::kGazSubdivision));
+}
+
+TEST(NerCorpus, SpansFollowConlleval) {
+  const auto spans = detail::spans_of_tags({"B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-ORG"});
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(spans[0], (detail::WordSpan{0, 1, "PER"}));
+  EXPECT_EQ(spans[1], (detail::WordSpan{3, 3, "LOC"}));  // a stray I- starts an entity
+  EXPECT_EQ(spans[2], (detail::WordSpan{4, 4, "ORG"}));
+  EXPECT_EQ(spans[3], (detail::WordSpan{5, 6, "ORG"}));
+  EXPECT_EQ(detail::name_head({"Bank", "of", "America"}, 0, 2), 0u);
+  EXPECT_EQ(detail::name_head({"Steve", "Jobs"}, 0, 1), 1u);
+  EXPECT_EQ(detail::name_head({"Apple", "Inc."}, 0, 1), 0u);
+}
+
+TEST(NerCorpus, ReadsUnerAndMeantime) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  const auto dev = detail::read_iob2(shared / "data" / "uner-ewt" / "en_ewt-ud-dev.iob2");
+  EXPECT_EQ(dev.size(), 2001u);
+  EXPECT_GT(dev.back().document, 100u);
+  const auto docs = detail::read_meantime(shared / "data" / "meantime" / "intra-doc" / "apple");
+  ASSERT_EQ(docs.size(), 30u);
+  std::size_t named = 0;
+  for (const auto& d : docs)
+    for (const auto& m : d.mentions) named += m.type == "PER" || m.type == "ORG" || m.type == "LOC";
+  EXPECT_GT(named, 100u);
+}
+
+// Training on a few sentences is deterministic and learns them.
+TEST(EntityRecognizer, TrainingIsDeterministic) {
+  std::vector<NerTrainingSentence> data{
+      {{"Alice", "Walker", "visited", "Paris", "."}, {"B-PER", "I-PER", "O", "B-LOC", "O"}},
+      {{"Bob", "works", "for", "Acme", "Corp", "."}, {"B-PER", "O", "O", "B-ORG", "I-ORG", "O"}},
+      {{"They", "met", "in", "Berlin", "."}, {"O", "O", "O", "B-LOC", "O"}},
+  };
+  NerTrainingOptions options;
+  options.epochs = 5;
+  const auto resources = data_dir() / "resources" / "actor";
+  const auto dir = std::filesystem::temp_directory_path() / ("tempora-ner-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  EntityRecognizer::train(data, stages().pos, options, resources).save(dir / "a.bin");
+  EntityRecognizer::train(data, stages().pos, options, resources).save(dir / "b.bin");
+  const auto read = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(read(dir / "a.bin"), read(dir / "b.bin"));
+  const EntityRecognizer small = EntityRecognizer::load(dir / "a.bin", resources);
+  const auto spans = detail::recognize_words(small, stages().pos, {{"Alice", "Walker", "visited", "Paris", "."}});
+  EXPECT_EQ(spans[0], (std::vector<detail::WordSpan>{{0, 1, "PER"}, {3, 3, "LOC"}}));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tempora
