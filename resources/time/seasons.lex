@@ -7,6 +7,11 @@ POD MO morning
 POD AF afternoon
 POD EV evening
 POD NI night overnight!ctx
+# plural parts of the day make a weekday recurring: "Monday and Tuesday nights"
+PODS MO mornings
+PODS AF afternoons
+PODS EV evenings
+PODS NI nights
 # Named clock times: CLOCKWORD <hour>.
 CLOCKWORD 12 noon midday
 CLOCKWORD 24 midnight

@@ -20,7 +20,8 @@ namespace tempora::detail::time {
 namespace {
 
 constexpr std::array<std::string_view, kClassCount> kClassNames = {
-    "MONTH",   "WEEKDAY", "WEEKDAYS",   "NUMBER", "ORDINAL", "UNIT",   "UNITS",    "SEASON", "POD",     "CLOCKWORD",
+    "MONTH",   "WEEKDAY", "WEEKDAYS",   "NUMBER", "ORDINAL", "UNIT",   "UNITS",    "SEASON", "POD",     "PODS",
+    "CLOCKWORD",
     "AMPM",    "MOD",     "CMP",        "AT",     "EARLIER", "LATER",  "SHIFT",    "DIR",    "DEIXIS",  "REF",
     "SETWORD", "QUANT",   "DECADEWORD", "FISCAL", "LATEST",  "PERIOD", "TENSE",    "TZ",     "CONTEXT", "HOLIDAY",
     "NUM",     "YEAR",    "DAYNUM",     "ORDNUM", "CLOCK",   "DECADE", "YEARAPOS", "DATENUM",
@@ -732,6 +733,10 @@ Frame make_frame(const Match& m) {
         break;
       case POD:
         f.pod = value;
+        break;
+      case PODS:  // "Tuesday nights": a recurring part of the day
+        f.pod = value;
+        f.weekdays_plural = true;
         break;
       case CLOCKWORD:
         f.hour = int_value();

@@ -51,6 +51,7 @@ enum Cls : std::uint16_t {
   UNITS,
   SEASON,
   POD,
+  PODS,
   CLOCKWORD,
   AMPM,
   MOD,

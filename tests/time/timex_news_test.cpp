@@ -151,5 +151,14 @@ TEST(TimexNews, PartsOfTheNarrativeDayAgesAndExtraUnits) {
   EXPECT_FALSE(has_timex_over("The boy is this 6-year-old.", "6", day));
 }
 
+TEST(TimexNews, RecurringPartsOfTheDay) {
+  const std::string_view day = "2025-10-22";
+  const Timex nights = timex("Flights leave Bombay on Tuesday nights.", "Tuesday nights", day);
+  EXPECT_EQ(nights.type, TimexType::set);
+  EXPECT_EQ(nights.value, "XXXX-WXX-2TNI");
+  EXPECT_EQ(value("They meet every Friday morning.", "every Friday morning", day), "XXXX-WXX-5TMO");
+  EXPECT_EQ(value("They met on Friday night.", "Friday night", day), "2025-10-17TNI");
+}
+
 }  // namespace
 }  // namespace tempora
