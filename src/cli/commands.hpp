@@ -41,4 +41,8 @@ void add_timeline_command(CLI::App& app);
 // tempora extract: the whole analysis as JSON (Lines) or tables
 void add_extract_command(CLI::App& app);
 
+// tempora index, tempora query: the corpus store
+void add_index_command(CLI::App& app);
+void add_query_command(CLI::App& app);
+
 }  // namespace tempora::cli

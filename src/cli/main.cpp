@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   tempora::cli::add_train_ner_command(*train);
   tempora::cli::add_eval_ner_command(*eval);
   tempora::cli::add_timeline_command(app);
+  tempora::cli::add_index_command(app);
+  tempora::cli::add_query_command(app);
   tempora::cli::add_extract_command(app);
 
   try {
