@@ -9,11 +9,12 @@
 //                  subject (Dependencies, when the parser ran), the verb in
 //                  the present tense, and a nominal object; a noun trigger
 //                  ("talks", "interview") is its own label.
-//   actor nodes    proper-noun subjects, objects and "with" obliques of the
-//                  events (from the parse). This is a stand-in until the
-//                  actor stage exists: it knows no coreference, so "Lidia
-//                  Marek" and "Marek" become one actor only because both end
-//                  in the same word.
+//   actor nodes    the actors (Actors) that take part in an event, with the
+//                  roles the actor stage found (Participants): agent,
+//                  co-participant, place, ... One node per cross-document
+//                  key, unprefixed, so that several articles share it. The
+//                  label names a person by surname ("Zelensky meets Trump —
+//                  White House"); a place participant ends the label.
 //   time nodes     the time expressions (TimeExpressions) an event is
 //                  anchored to, with their calendar interval and the parts
 //                  that were inferred ("Oct 17 (2025)").
@@ -44,6 +45,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "tempora/actor.hpp"
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
 #include "tempora/parse.hpp"
@@ -133,9 +135,11 @@ class Builder {
     if (!doc_.has<Events>()) return;
     const Events& events = doc_.get<Events>();
     if (doc_.has<Dependencies>() && doc_.has<Morphology>()) syntax_.emplace(doc_);
+    if (doc_.has<Actors>()) actors_ = &doc_.get<Actors>();
+    if (doc_.has<Participants>()) participants_ = &doc_.get<Participants>();
     times_ = detail::timeline_times(doc_);
     for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
-    for (const EventMention& e : events.events) add_event(e);
+    for (std::size_t i = 0; i < events.events.size(); ++i) add_event(events.events[i], i);
     if (!doc_.has<TemporalLinks>()) return;
     const TemporalLinks& links = doc_.get<TemporalLinks>();
     anchor_events(events);
@@ -152,15 +156,71 @@ class Builder {
     return false;
   }
 
-  std::optional<Vertex> actor(int token) {
-    if (!syntax_ || token < 0 || syntax_->upos(token) != Upos::PROPN) return std::nullopt;
-    const std::string key = id("actor:" + lower(short_name(*syntax_, token)));
-    const std::string name = proper_name(*syntax_, token);
-    if (const auto found = graph_.find(key)) return found;
-    return graph_.add_actor({.id = key, .name = name, .type = ActorType::OTHER});
+  // The actor node of an actor of the Actors layer. Its id is the actor's
+  // cross-document key, unprefixed, so that the same person in several
+  // articles is one node of a shared graph.
+  Vertex actor_vertex(const Actor& a) {
+    const std::string key = "actor:" + (a.key.empty() ? lower(a.name) : a.key);
+    if (const auto found = graph_.find(key)) return *found;
+    return graph_.add_actor({.id = key, .name = a.name, .type = a.type});
   }
 
-  void add_event(const EventMention& e) {
+  const Actor* actor_at(int token) const {
+    if (actors_ == nullptr || token < 0) return nullptr;
+    return actors_->at_token(static_cast<std::uint32_t>(token));
+  }
+
+  std::optional<Vertex> actor(int token) {
+    if (const Actor* a = actor_at(token)) return actor_vertex(*a);
+    return std::nullopt;
+  }
+
+  // What a headline calls an actor: a person by surname ("Zelensky"), anything
+  // else by its name ("White House", "NBC News").
+  static std::string headline_name(const std::string& name, ActorType type) {
+    if (type != ActorType::PERSON) return name;
+    const auto space = name.rfind(' ');
+    return space == std::string::npos ? name : name.substr(space + 1);
+  }
+  static std::string headline_name(const Actor& a) { return headline_name(a.name, a.type); }
+
+  std::string label_name(int token) const {
+    if (const Actor* a = actor_at(token)) return headline_name(*a);
+    return syntax_->upos(token) == Upos::PROPN ? short_name(*syntax_, token) : std::string(syntax_->word(token));
+  }
+
+  // The participants the actor stage found, as graph roles; the first place
+  // becomes the label's " — White House".
+  void add_participants(std::size_t event, std::vector<std::pair<Vertex, Role>>& roles, std::string& place) {
+    roles.clear();
+    for (const Participant& p : participants_->of(event)) {
+      if (p.actor < 0 || static_cast<std::size_t>(p.actor) >= actors_->actors.size()) continue;
+      const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
+      roles.emplace_back(actor_vertex(a), p.role);
+      if (p.role == Role::place && place.empty()) place = a.name;
+    }
+  }
+
+  // "Zelensky meets Trump" for a meeting noun with two parties, "Trump's post"
+  // for one, the trigger alone for none.
+  std::string nominal_label(const EventMention& e, const std::string& trigger,
+                            const std::vector<std::pair<Vertex, Role>>& roles) const {
+    std::string first, second;
+    for (const auto& [v, role] : roles) {
+      if (role != Role::agent && role != Role::co_participant && role != Role::speaker) continue;
+      const ActorNode& a = *graph_[v].actor();
+      const std::string name = headline_name(a.name, a.type);
+      if (first.empty()) first = name;
+      else if (second.empty() && name != first) second = name;
+    }
+    if (first.empty()) return trigger;
+    if (e.pos == EventPos::VERB && !e.lemma.empty())  // "noting", "to meet": the parse gave no subject of its own
+      return first + " " + third_person(e.lemma) + (second.empty() ? "" : " with " + second);
+    if (!second.empty() && (e.type == "MEET" || e.type == "TALK")) return first + (e.type == "MEET" ? " meets " : " talks with ") + second;
+    return first + "'s " + trigger + (second.empty() ? "" : " with " + second);
+  }
+
+  void add_event(const EventMention& e, std::size_t index) {
     std::string trigger(doc_.text(e.span));
     std::string label;
     std::vector<std::pair<Vertex, Role>> roles;
@@ -169,7 +229,7 @@ class Builder {
       const int subject = syntax_->subject(head);
       if (const auto a = actor(subject)) {
         roles.emplace_back(*a, Role::agent);
-        label = short_name(*syntax_, subject);
+        label = label_name(subject);
       } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
                  !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
         label = std::string(syntax_->word(subject));  // "leaders meet"
@@ -191,13 +251,15 @@ class Builder {
           if (const auto a = actor(object)) roles.emplace_back(*a, Role::patient);
           if (!label.empty()) {
             label += ' ';
-            label += syntax_->upos(object) == Upos::PROPN ? proper_name(*syntax_, object) : std::string(syntax_->word(object));
+            label += actor_at(object) ? label_name(object)
+                     : syntax_->upos(object) == Upos::PROPN ? proper_name(*syntax_, object)
+                                                            : std::string(syntax_->word(object));
           }
         }
         const int with = syntax_->oblique(head, "with");
         if (const auto a = actor(with)) {
           roles.emplace_back(*a, Role::co_participant);
-          if (!label.empty()) label += " with " + graph_[*a].actor()->name;
+          if (!label.empty()) label += " with " + label_name(with);
         }
       } else {
         // A nominal event: "Holm's post", "meeting with Trump".
@@ -206,7 +268,7 @@ class Builder {
         if (label.empty()) {
           if (const auto a = actor(owner)) {
             roles.emplace_back(*a, Role::agent);
-            noun = short_name(*syntax_, owner) + "'s " + noun;
+            noun = label_name(owner) + "'s " + noun;
           }
         } else {
           noun = label + ": " + noun;
@@ -215,11 +277,19 @@ class Builder {
         const int with = syntax_->oblique(head, "with");
         if (const auto a = actor(with)) {
           roles.emplace_back(*a, Role::co_participant);
-          label += " with " + graph_[*a].actor()->name;
+          label += " with " + label_name(with);
         }
       }
     }
     if (label.empty()) label = trigger;
+    if (participants_ != nullptr && actors_ != nullptr) {
+      std::string place;
+      add_participants(index, roles, place);
+      // A bare noun ("the meeting") says who through the actor stage's
+      // participants ("talks between X and Y", "X's meeting with Y").
+      if (label == trigger) label = nominal_label(e, trigger, roles);
+      if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
+    }
     if (e.polarity == EventPolarity::NEG) label = "not: " + label;
     if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     const Vertex v = graph_.add_event({.id = id(e.id),
@@ -312,6 +382,8 @@ class Builder {
   const Document& doc_;
   std::string prefix_;
   std::optional<SyntaxView> syntax_;
+  const Actors* actors_ = nullptr;
+  const Participants* participants_ = nullptr;
   std::unordered_map<std::string, Vertex> events_;
   std::vector<detail::TimelineTime> times_;
   std::unordered_map<std::string, const detail::TimelineTime*> timexes_;
