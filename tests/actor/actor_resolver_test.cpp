@@ -235,8 +235,10 @@ TEST(ActorResolver, SeedArticleWithTheEntityRecognizer) {
   tagger().tag(doc);
   ner.tag(doc);
   const Actors& actors = resolver().resolve(doc);
-  for (std::string_view who : {"zelensky", "trump", "putin"})
+  // The acceptance check: one actor each, and the two descriptions.
+  for (std::string_view who : {"zelensky", "trump", "putin", "nbc", "axios", "cnn"})
     EXPECT_EQ(count_with_word(actors, who), 1u) << who << "\n" << dump(doc, actors);
+  if (getenv("TEMPORA_DUMP_ACTORS")) std::cout << dump(doc, actors);
   const Actor* zelensky = actor_at(doc, actors, "Zelensky spoke");
   ASSERT_NE(zelensky, nullptr);
   EXPECT_EQ(actor_at(doc, actors, "The Ukrainian leader"), zelensky);
