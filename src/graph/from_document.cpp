@@ -42,6 +42,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -144,6 +145,7 @@ class Builder {
     const TemporalLinks& links = doc_.get<TemporalLinks>();
     anchor_events(events);
     add_order(links);
+    link_repeated_mentions(events);
   }
 
  private:
@@ -287,7 +289,12 @@ class Builder {
       add_participants(index, roles, place);
       // A bare noun ("the meeting") says who through the actor stage's
       // participants ("talks between X and Y", "X's meeting with Y").
-      if (label == trigger) label = nominal_label(e, trigger, roles);
+      // "Zelensky meets Trump" reads better than "Zelensky's meeting with Trump".
+      if (label == trigger || (e.pos == EventPos::NOUN && (e.type == "MEET" || e.type == "TALK"))) {
+        const std::string nominal = nominal_label(e, trigger, roles);
+        if (label == trigger || nominal.find(e.type == "MEET" ? " meets " : " talks with ") != std::string::npos)
+          label = nominal;
+      }
       if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
     }
     if (e.polarity == EventPolarity::NEG) label = "not: " + label;
@@ -354,6 +361,93 @@ class Builder {
       }
       if (w.not_before) graph_.add_anchoring(v, bound_node(*w.not_before), Anchor::on_or_after, "closure", 1.0, true);
       if (w.not_after) graph_.add_anchoring(v, bound_node(*w.not_after), Anchor::on_or_before, "closure", 1.0, true);
+    }
+  }
+
+  // ---- the same event told twice --------------------------------------------
+  //
+  // "his recent meeting with Donald Trump" and, later, "held a closed-door
+  // meeting at the White House on October 17" are one meeting. Two mentions of
+  // a document are linked as the same event when
+  //   - they have the same timeline type and either the same lemma or a type
+  //     that names one occasion (MEET, VISIT, INTERVIEW);
+  //   - one of them is a definite or possessive noun ("the meeting", "his
+  //     trip"): a noun phrase that refers back or forward to a known event;
+  //   - their named participants do not disagree: the persons and
+  //     organisations of one are among those of the other;
+  //   - their dates, when both have one, are the same.
+  // The rule is deliberately narrow: an over-merge would put two events on one
+  // date, while a missed merge only shows a mention twice.
+  bool refers_to_known_event(const EventMention& e) const {
+    if (!syntax_ || e.pos != EventPos::NOUN || e.token >= syntax_->size()) return false;
+    const int head = static_cast<int>(e.token);
+    if (syntax_->dependent(head, "nmod:poss") >= 0) return true;
+    for (const int d : syntax_->dependents(head, "det")) {
+      std::string w = lower(syntax_->word(d));
+      if (w == "the" || w == "this" || w == "that") return true;
+    }
+    return false;
+  }
+
+  std::vector<std::string> parties(std::size_t event) const {
+    std::vector<std::string> out;
+    if (participants_ == nullptr || actors_ == nullptr) return out;
+    for (const Participant& p : participants_->of(event)) {
+      if (p.actor < 0 || p.role == Role::place) continue;
+      const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
+      if (a.type == ActorType::PERSON || a.type == ActorType::ORGANIZATION) out.push_back(a.key);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void link_repeated_mentions(const Events& events) {
+    static const std::set<std::string, std::less<>> kOccasions{"MEET", "INTERVIEW"};
+    const std::vector<EventTime> when = event_times(doc_);
+    const auto& list = events.events;
+    // Groups grow by union; a group keeps its one date and all its parties, so
+    // that a chain (Mar 12 meeting - "the meeting" - Mar 27 summit) never joins
+    // two dates through an undated middle.
+    struct Group {
+      std::string date;
+      std::vector<std::string> parties;
+    };
+    std::vector<std::size_t> group_of(list.size());
+    std::vector<Group> groups(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      group_of[i] = i;
+      if (when[i].dated()) groups[i].date = when[i].value;
+      groups[i].parties = parties(i);
+    }
+    const auto compatible = [](const Group& x, const Group& y) {
+      if (!x.date.empty() && !y.date.empty() && x.date != y.date) return false;
+      const auto& small = x.parties.size() <= y.parties.size() ? x.parties : y.parties;
+      const auto& large = x.parties.size() <= y.parties.size() ? y.parties : x.parties;
+      return std::includes(large.begin(), large.end(), small.begin(), small.end());
+    };
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      const EventMention& b = list[j];
+      if (b.type == "OTHER" || !b.newsworthy || b.polarity == EventPolarity::NEG) continue;
+      for (std::size_t i = j; i-- > 0;) {  // the nearest earlier mention first
+        const EventMention& a = list[i];
+        if (a.type != b.type || !a.newsworthy || a.polarity == EventPolarity::NEG) continue;
+        if (b.lemma != a.lemma && !kOccasions.contains(a.type)) continue;
+        if (!refers_to_known_event(a) && !refers_to_known_event(b)) continue;
+        Group& ga = groups[group_of[i]];
+        Group& gb = groups[group_of[j]];
+        if (group_of[i] == group_of[j] || !compatible(ga, gb)) continue;
+        if (ga.date.empty()) ga.date = gb.date;
+        std::vector<std::string> merged;
+        std::set_union(ga.parties.begin(), ga.parties.end(), gb.parties.begin(), gb.parties.end(),
+                       std::back_inserter(merged));
+        ga.parties = std::move(merged);
+        const std::size_t from = group_of[j];
+        for (std::size_t& g : group_of)
+          if (g == from) g = group_of[i];
+        graph_.add_identity(events_.at(a.id), events_.at(b.id), "same " + a.type + " told again", 0.7);
+        break;
+      }
     }
   }
 
