@@ -45,4 +45,11 @@ void add_extract_command(CLI::App& app);
 void add_index_command(CLI::App& app);
 void add_query_command(CLI::App& app);
 
+// tempora compare: how several articles tell the same story
+void add_compare_command(CLI::App& app);
+
+// tempora eval timeline, tempora semeval-timeline: SemEval-2015 Task 4 timelines
+void add_eval_timeline_command(CLI::App& eval);
+void add_semeval_timeline_command(CLI::App& app);
+
 }  // namespace tempora::cli

@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   tempora::cli::add_query_command(app);
   tempora::cli::add_extract_command(app);
 
+  tempora::cli::add_compare_command(app);
+  tempora::cli::add_eval_timeline_command(*eval);
+  tempora::cli::add_semeval_timeline_command(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
