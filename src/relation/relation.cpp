@@ -25,7 +25,9 @@
 //    meeting") to the event its phrase attaches to; an adverb ("then",
 //    "later") relates its clause's event to the event told just before.
 //    A governed noun phrase that names no known event becomes an implicit
-//    event node.
+//    event node. A weak preposition ("in", "about") is a signal only when an
+//    event mention follows it: "shared the details in an interview",
+//    "spoke about his recent meeting"; "in Kyiv" is no event.
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports in the past or perfect and precedes what it reports in
 //    the future or infinitive.
@@ -70,6 +72,7 @@ struct RelationExtractor::Lexicon {
   struct Signal {
     std::vector<std::string> words;
     bool prep = true;
+    bool mention_only = false;  // kind "event": governs only an event mention, never a new implicit event
     RelType type = RelType::before;
     double confidence = 0.5;
   };
@@ -241,13 +244,14 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     double confidence = 0;
     if (!(in >> words >> kind >> rel >> confidence)) throw std::runtime_error("signals.txt: bad line: " + line);
     const auto type = parse_rel_type(rel);
-    if (!type || (kind != "prep" && kind != "adv"))
+    if (!type || (kind != "prep" && kind != "adv" && kind != "event"))
       throw std::runtime_error("signals.txt: bad relation or kind: " + line);
     Lexicon::Signal signal;
     std::replace(words.begin(), words.end(), '_', ' ');
     std::istringstream split(words);
     for (std::string w; split >> w;) signal.words.push_back(lower(w));
-    signal.prep = kind == "prep";
+    signal.prep = kind != "adv";
+    signal.mention_only = kind == "event";
     signal.type = *type;
     signal.confidence = confidence;
     lex->first_words.insert(signal.words.front());
@@ -445,6 +449,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         }
         if (xpos == "," || xpos == "." || xpos == ":" || xpos == "CC" || xpos == "IN" ||
             (xpos.starts_with("VB") && k > after)) break;
+        if ((xpos == "NN" || xpos == "NNS") && hit->mention_only) break;
         if (xpos == "NN" || xpos == "NNS") {
           // The head is the last noun of the run: "the peace summit".
           int head = k;
