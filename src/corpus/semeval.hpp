@@ -146,6 +146,9 @@ struct TargetTimelineOptions {
   // the DCT's day: news reports what happened on the day of the article
   // unless it says otherwise. Off: such events go to ORDER 0.
   bool undated_at_dct = false;
+  // An event without a date of its own takes the one calendar date its
+  // sentence names, if it names exactly one ("Yesterday, ... Jobs unveiled").
+  bool sentence_dates = true;
 };
 
 // The timeline of the events the target takes part in, across documents:

@@ -223,16 +223,20 @@ class TargetMatcher {
     named_.assign(n, false);
     std::vector<std::string> words(n);
     for (std::size_t i = 0; i < n; ++i) words[i] = lower(seg.tokens[i].norm.empty() ? doc.text(seg.tokens[i].span) : seg.tokens[i].norm);
-    const std::size_t k = names_.full.size();
+    // The full name, or (for names of three words or more) any two or more
+    // of its words in a row: "Apple Corps" names "Beatles Apple Corps".
+    const std::size_t full = names_.full.size();
     bool full_seen = false;
-    for (std::size_t i = 0; k > 0 && i + k <= n; ++i) {
-      bool match = true;
-      for (std::size_t j = 0; j < k && match; ++j) match = words[i + j] == names_.full[j];
-      if (match) {
-        full_seen = true;
-        for (std::size_t j = 0; j < k; ++j) named_[i + j] = true;
-      }
-    }
+    for (std::size_t k = full; k >= 1 && (k == full || k >= 2); --k)
+      for (std::size_t from = 0; from + k <= full; ++from)
+        for (std::size_t i = 0; i + k <= n; ++i) {
+          bool match = true;
+          for (std::size_t j = 0; j < k && match; ++j) match = words[i + j] == names_.full[from + j];
+          if (match) {
+            full_seen = true;
+            for (std::size_t j = 0; j < k; ++j) named_[i + j] = true;
+          }
+        }
     if (full_seen)
       for (std::size_t i = 0; i < n; ++i)
         if (names_.parts.contains(words[i])) named_[i] = true;
@@ -342,8 +346,45 @@ bool dct_plausible(const EventMention& e, const EventTime& t, const CreationTime
   if (!past) return false;
   if (e.aspect == EventAspect::PERFECTIVE && e.tense == EventTense::PAST) return false;  // "had fought": earlier
   if (t.not_before && *t.not_before > dct.day) return false;
-  if (t.not_after && *t.not_after < dct.day) return false;
+  // "said" is before the article was written: a bound of the day before
+  // the DCT still allows the DCT's day (news reports the day's events).
+  if (t.not_after && *t.not_after < dct.day - std::chrono::days{1}) return false;
   return true;
+}
+
+// The one calendar date a sentence names ("Yesterday, ... Jobs unveiled"),
+// when it names exactly one: day, month or year.
+struct SentenceDate {
+  std::string label;
+  sys_days start{}, end{};
+};
+
+std::optional<SentenceDate> sentence_date(const Document& doc, std::uint32_t sentence) {
+  if (!doc.has<TimeExpressions>()) return std::nullopt;
+  const Segmentation& seg = doc.get<Segmentation>();
+  if (sentence >= seg.sentences.size()) return std::nullopt;
+  const Span span = seg.sentences[sentence].span;
+  std::optional<SentenceDate> found;
+  for (const Timex& t : doc.get<TimeExpressions>().timexes) {
+    if (!span.contains(t.span) || !t.interval || (t.type != TimexType::date && t.type != TimexType::time)) continue;
+    const auto first = std::chrono::floor<std::chrono::days>(t.interval->start);
+    const auto last = std::chrono::floor<std::chrono::days>(t.interval->end - std::chrono::seconds(1));
+    const std::chrono::year_month_day ymd{first};
+    const int y = static_cast<int>(ymd.year());
+    const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
+    std::string label;
+    switch (t.interval->granularity) {
+      case Granularity::day: case Granularity::part_of_day: case Granularity::hour: case Granularity::minute:
+        label = fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+        break;
+      case Granularity::month: label = fmt::format("{:04d}-{:02d}", y, m); break;
+      case Granularity::year: label = fmt::format("{:04d}", y); break;
+      default: continue;
+    }
+    if (found && found->label != label) return std::nullopt;  // two dates: which one?
+    found = SentenceDate{label, first, last};
+  }
+  return found;
 }
 
 struct Candidate {
@@ -395,6 +436,10 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
       if (c.date) {
         c.start = *when[i].start;
         c.end = *when[i].end;
+      } else if (const auto own = sentence_date(doc, e.sentence); options.sentence_dates && own) {
+        c.date = own->label;
+        c.start = own->start;
+        c.end = own->end;
       } else if (options.undated_at_dct && doc.info().creation_time && dct_plausible(e, when[i], *doc.info().creation_time)) {
         const sys_days day = doc.info().creation_time->day;
         const std::chrono::year_month_day ymd{day};
