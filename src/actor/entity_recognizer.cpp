@@ -74,7 +74,7 @@ enum Template : std::uint32_t {
   kLowerM1, kLowerP1, kLowerM2, kLowerP2, kLowerM1Lower, kLowerLowerP1, kXposM1, kXposP1, kXposM1Xpos, kXposXposP1,
   kShapeM1Shape, kShapeShapeP1, kPrev1, kPrev12, kPrev1Lower, kPrev1Shape, kSentenceCase, kSentenceCaseShape,
   kFirstShape, kGazInside, kGazBegins, kGazInsideCap, kGazM1, kGazP1, kGazM1Cap, kLengthShape, kFormM1, kFormP1,
-  kPrev1Xpos, kGazP2, kSuffix3Xpos, kLowerXpos,
+  kPrev1Xpos, kGazP2, kSuffix3Xpos, kLowerXpos, kLowerM1Shape, kShapeLowerP1, kXposM2, kXposP2,
 };
 
 std::uint64_t splitmix64(std::uint64_t& state) {
@@ -239,6 +239,10 @@ struct EntityRecognizer::Model {
     out.push_back(H::feature(kSentenceCase, sentence.casing, w.cap));
     out.push_back(H::feature(kSentenceCaseShape, sentence.casing, w.shape));
     out.push_back(H::feature(kFirstShape, i == 0, w.shape));
+    out.push_back(H::feature(kLowerM1Shape, m1.lower, w.shape));
+    out.push_back(H::feature(kShapeLowerP1, w.shape, p1.lower));
+    out.push_back(H::feature(kXposM2, m2.xpos, w.shape));
+    out.push_back(H::feature(kXposP2, p2.xpos, w.shape));
     for (std::uint32_t c = 0; c < detail::kGazCategoryCount; ++c) {
       const std::uint32_t bit = 1u << c;
       if (w.gaz_inside & bit) {
