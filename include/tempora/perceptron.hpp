@@ -75,6 +75,9 @@ class AveragedPerceptron {
   // Ends training: replaces weights by their averages and drops the weights
   // whose absolute value is below `prune_below` (and features left empty).
   void average(float prune_below = 0.0f);
+  // The model average() would make now, leaving this one training: e.g. to
+  // score the averaged weights on held-out data after each epoch.
+  AveragedPerceptron averaged_copy(float prune_below = 0.0f) const;
   std::size_t feature_count() const;
 
   void save(std::ostream& out) const;

@@ -151,14 +151,21 @@ void add_train_parser_command(CLI::App& train) {
   auto options = std::make_shared<TrainParserOptions>();
   CLI::App* cmd = train.add_subcommand("parser", "Train the dependency parser on CoNLL-U (e.g. UD English EWT)");
   cmd->add_option("--conllu", options->train, "Training CoNLL-U file")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--dev", options->dev, "Development CoNLL-U file (progress only)")->check(CLI::ExistingFile);
+  cmd->add_option("--dev", options->dev, "Development CoNLL-U file (progress, and the choice of the best epoch)")->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", options->output, "Model file to write")->required();
   cmd->add_flag("--gold-pos", options->gold_pos, "Train on the gold POS columns instead of predicted tags");
   cmd->add_option("--pos-model", options->pos_model, "POS model for predicted tags (default: models/pos-en-ewt.bin)");
   cmd->add_option("--jackknife", options->jackknife,
                   "Tag the training data in this many folds, each by a tagger trained on the others (0: use the POS model)")
       ->capture_default_str();
-  cmd->add_option("--epochs", options->training.epochs, "Training passes")->capture_default_str();
+  cmd->add_option("--epochs", options->training.epochs, "Training passes (at most, with --dev)")->capture_default_str();
+  cmd->add_option("--select-from", options->training.select_from_epoch,
+                  "With --dev: keep the epoch from this one on whose averaged model scores best on dev (0: the last)")
+      ->capture_default_str();
+  cmd->add_option("--features", options->training.feature_format,
+                  "Feature templates: 4 (current) or 3 (those of format-3 models)")
+      ->check(CLI::Range(3, 4))
+      ->capture_default_str();
   cmd->add_option("--seed", options->training.seed, "Shuffling seed")->capture_default_str();
   cmd->add_option("--prune", options->training.prune_below, "Drop features with smaller averaged weights")
       ->capture_default_str();

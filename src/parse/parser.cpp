@@ -8,7 +8,10 @@
 // and rightmost children of s0, s1 and b0 with their relations, pairs and
 // triples of those, the distance between s0 and b0 (and s1 and s0), the
 // number of left and right children (valency) and the sets of relations
-// already attached (label sets). Because the tags come from a tagger that is
+// already attached (label sets), the tags of the two outermost children
+// together (third order), and the number of punctuation marks between s0 and
+// b0 and between s1 and s0 (a comma or a dash often closes a clause; format 4
+// models only). Because the tags come from a tagger that is
 // wrong on about one word in twenty, the words also enter through signals
 // the tags cannot spoil: the coarse UPOS alone, a three-letter suffix with
 // capitalization, and the word's ambiguity class (the set of UPOS it had in
@@ -30,6 +33,9 @@
 // After the first epoch the parser then follows its own prediction with
 // probability 0.9 (exploration), so it learns to recover from its mistakes.
 // Arcs that are right get their relation learned by the label perceptron.
+// With dev data, the averaged weights are scored on dev after each epoch
+// (from --select-from on) and the best epoch's model is the one kept: the
+// number of epochs is then an upper bound, not a guess.
 //
 // Model file: magic "TPRS", format version, relation names, the ambiguity
 // class lexicon (word hash, UPOS bit set), then the two weight tables (see
@@ -62,7 +68,11 @@ using detail::ParseState;
 namespace {
 
 constexpr char kMagic[4] = {'T', 'P', 'R', 'S'};
-constexpr std::uint32_t kFormatVersion = 3;
+// Format 4 adds feature templates (third-order child tags, punctuation
+// between the candidates, case markers in labelling); format 3 models still
+// load and are parsed with the templates they were trained with.
+constexpr std::uint32_t kFormatVersion = 4;
+constexpr std::uint32_t kOldestFormat = 3;
 constexpr std::string_view kRootRelation = "root";
 
 // Special word/tag values for ROOT and for an absent position.
@@ -76,7 +86,15 @@ struct Encoded {
   std::vector<std::uint64_t> coarse;     // UPOS alone: coarser, and more often right when tags are predicted
   std::vector<std::uint64_t> suffix;     // last three letters and capitalization: evidence the tags may miss
   std::vector<std::uint64_t> ambiguity;  // the set of UPOS the word had in training (its ambiguity class)
+  std::vector<int> punct;                // punctuation tokens among words 1..i: clause boundaries between two words
 };
+
+// Punctuation marks strictly between words a < b, 0 to 3 ("3 or more"); 9
+// when either is absent.
+std::uint64_t punct_between(const Encoded& e, int a, int b) {
+  if (a == kNone || b == kNone || b <= a + 1) return a == kNone || b == kNone ? 9 : 0;
+  return static_cast<std::uint64_t>(std::min(3, e.punct[static_cast<std::size_t>(b - 1)] - e.punct[static_cast<std::size_t>(a)]));
+}
 
 // Lower-case ASCII, digits folded to 0: "2025" and "1999" look alike.
 std::uint64_t word_hash(std::string_view form) {
@@ -113,6 +131,7 @@ void encode_root(Encoded& e, std::size_t n) {
     v->resize(n + 1);
     (*v)[0] = kRootValue;
   }
+  e.punct.assign(n + 1, 0);
 }
 
 int distance_bucket(int a, int b) {
@@ -143,7 +162,7 @@ class FeatureSink {
   std::uint32_t next_ = 0;
 };
 
-void transition_features(const ParseState& st, const Encoded& e, std::vector<std::uint64_t>& out) {
+void transition_features(const ParseState& st, const Encoded& e, std::vector<std::uint64_t>& out, bool rich) {
   const auto W = [&](int p) { return p == kNone ? kAbsent : e.word[static_cast<std::size_t>(p)]; };
   const auto T = [&](int p) { return p == kNone ? kAbsent : e.tag[static_cast<std::size_t>(p)]; };
   const auto L = [&](int p) -> std::uint64_t {
@@ -227,11 +246,20 @@ void transition_features(const ParseState& st, const Encoded& e, std::vector<std
   f.add(s0a, b0a); f.add(s1a, s0a); f.add(s0a, b0t); f.add(s0t, b0a); f.add(b0a, b1a); f.add(s1t, s0a);
   // is s0 a finished clause that modifies s1 ("Trump, who met Zelensky, ...")?
   f.add(W(s0l), s1t, b0t); f.add(L(s0l), s1t, s0t); f.add(s1t, s0t, T(s0r), b0t); f.add(W(s0l), s0t, b0w);
+  if (!rich) return;
+  // third order: the two outermost children together (Zhang & Nivre 2011)
+  f.add(s0t, T(s0l), T(s0l2)); f.add(s0t, T(s0r), T(s0r2)); f.add(b0t, T(b0l), T(b0l2));
+  // punctuation between the candidates: a comma or dash often closes a clause
+  const std::uint64_t p0 = punct_between(e, s0, b0), p1 = punct_between(e, s1, s0);
+  f.add(s0t, b0t, p0); f.add(s1t, s0t, p1); f.add(s0w, p0, d0);
+  // the next two words together; what s0's last child says about b0 ("met [her] in")
+  f.add(b0w, b1w); f.add(W(s0r), b0w);
 }
 
 // ---- relation features -------------------------------------------------------
 
-void relation_features(const ParseState& st, const Encoded& e, int h, int d, std::vector<std::uint64_t>& out) {
+void relation_features(const ParseState& st, const Encoded& e, int h, int d, std::vector<std::uint64_t>& out,
+                       bool rich) {
   const int n = st.n;
   const auto W = [&](int p) { return p == kNone ? kAbsent : e.word[static_cast<std::size_t>(p)]; };
   const auto T = [&](int p) { return p == kNone ? kAbsent : e.tag[static_cast<std::size_t>(p)]; };
@@ -272,6 +300,11 @@ void relation_features(const ParseState& st, const Encoded& e, int h, int d, std
   f.add(hu, du, dir); f.add(hw, du, dir); f.add(hu, dw, dir); f.add(dx, dir); f.add(hu, dx, dir);
   f.add(hu, du, W(dl));
   f.add(e.ambiguity[hi], e.ambiguity[di], dir); f.add(e.ambiguity[di], ht, dir);
+  if (!rich) return;
+  // the case marker with the words it joins ("in" + "Monday": obl:tmod no, "on" + "Monday": obl)
+  f.add(W(dl), dw); f.add(hw, W(dl), dir); f.add(e.suffix[hi], du, dir);
+  f.add(ht, dt, punct_between(e, std::min(h, d), std::max(h, d)), dir);
+  f.add(dt, d == 1, dir); f.add(dw, W(after));
 }
 
 // Deterministic pseudo-random numbers (splitmix64): the same seed gives the
@@ -294,6 +327,7 @@ struct detail::ParserModel {
   std::vector<std::string> relations;  // label classes; "root" is not among them
   std::vector<std::string> all_relations;  // relations plus "root"
   int root_id() const { return static_cast<int>(relations.size()); }
+  std::uint32_t format = kFormatVersion;  // which feature templates the weights belong to
   // While training: the perceptrons. Once trained or loaded: compact tables.
   bool compact = false;
   AveragedPerceptron moves;
@@ -348,6 +382,7 @@ void encode_words(const detail::ParserModel& m, Encoded& e, const Words& forms_a
     e.tag[i + 1] = tag_hash(upos, xpos);
     e.coarse[i + 1] = coarse_hash(upos);
     e.suffix[i + 1] = suffix_hash(form);
+    e.punct[i + 1] = e.punct[i] + (upos == "PUNCT" ? 1 : 0);
   }
 }
 
@@ -357,7 +392,7 @@ void decode(const detail::ParserModel& m, Workspace& w, int n) {
   st.reset(n);
   std::array<float, detail::kMoveCount> scores{};
   while (!st.terminal()) {
-    transition_features(st, w.encoded, w.features);
+    transition_features(st, w.encoded, w.features, m.format >= 4);
     m.score_moves(w.features, scores);
     int best = -1;
     for (int c = 0; c < detail::kMoveCount; ++c)
@@ -371,7 +406,7 @@ void decode(const detail::ParserModel& m, Workspace& w, int n) {
       if (h == 0) {
         relation = m.root_id();
       } else {
-        relation_features(st, w.encoded, h, d, w.features);
+        relation_features(st, w.encoded, h, d, w.features, m.format >= 4);
         relation = m.predict_relation(w.features);
       }
     }
@@ -392,6 +427,24 @@ std::vector<Arc> arcs_of(const detail::ParserModel& m, const ParseState& st) {
 void finish_model(detail::ParserModel& m) {
   m.all_relations = m.relations;
   m.all_relations.emplace_back(kRootRelation);
+}
+
+// The compact, parse-ready model of a model in training: its perceptrons'
+// current averages (pruned) in the compact tables. `out` may be `m` itself.
+void compact_copy(const detail::ParserModel& m, float prune_below, detail::ParserModel& out) {
+  detail::MoveWeights moves;
+  detail::RelationWeights relations;
+  moves.build(detail::export_weights(m.moves.averaged_copy(prune_below)));
+  relations.build(detail::export_weights(m.labels.averaged_copy(prune_below)), m.relations.size());
+  if (&out != &m) {
+    out.format = m.format;
+    out.relations = m.relations;
+    out.ambiguity = m.ambiguity;
+    finish_model(out);
+  }
+  out.move_weights = std::move(moves);
+  out.relation_weights = std::move(relations);
+  out.compact = true;
 }
 
 }  // namespace
@@ -483,7 +536,10 @@ AttachmentScores DependencyParser::evaluate(const std::vector<ConlluSentence>& g
 DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& train,
                                          const std::vector<ConlluSentence>& dev, const ParserTrainingOptions& options) {
   // Relations in order of first appearance: deterministic class numbering.
+  if (options.feature_format < static_cast<int>(kOldestFormat) || options.feature_format > static_cast<int>(kFormatVersion))
+    throw std::invalid_argument(fmt::format("parser training: feature format {} unknown", options.feature_format));
   auto model = std::make_unique<detail::ParserModel>();
+  model->format = static_cast<std::uint32_t>(options.feature_format);
   for (const ConlluSentence& s : train)
     for (const ConlluWord& w : s.words)
       if (w.deprel != kRootRelation && w.deprel != "_" &&
@@ -542,6 +598,9 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
     *options.log << fmt::format("parser: {} training sentences ({} skipped, {} non-projective arcs lifted), {} relations\n",
                                 gold.size(), skipped, lifted, model->relations.size());
 
+  std::unique_ptr<const detail::ParserModel> best;  // the best epoch's compact model so far (dev selection)
+  double best_score = 0.0;
+  int best_epoch = 0;
   Random random{options.seed};
   std::vector<std::size_t> order(gold.size());
   std::iota(order.begin(), order.end(), 0);
@@ -564,7 +623,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
       ParseState& st = w.state;
       st.reset(n);
       while (!st.terminal()) {
-        transition_features(st, w.encoded, w.features);
+        transition_features(st, w.encoded, w.features, model->format >= 4);
         model->moves.score(w.features, scores);
         int predicted = -1, best_gold = -1, best_cost = 1 << 30;
         std::array<int, detail::kMoveCount> cost{};
@@ -594,7 +653,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
           if (h == 0) {
             relation = model->root_id();
           } else {
-            relation_features(st, w.encoded, h, d, w.features);
+            relation_features(st, w.encoded, h, d, w.features, model->format >= 4);
             const int guess = model->labels.predict(w.features);
             if (g.heads[static_cast<std::size_t>(d)] == h && gold_relation != model->root_id()) {
               model->labels.update(gold_relation, guess, w.features);
@@ -607,30 +666,37 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
         st.apply(move, relation);
       }
     }
-    if (options.log != nullptr) {
-      std::string line = fmt::format("parser: epoch {:2}: {:.2f}% transitions wrong", epoch + 1,
-                                     100.0 * static_cast<double>(errors) / static_cast<double>(std::max<std::size_t>(transitions, 1)));
-      if (!dev.empty()) {
-        // Scored with the running (not yet averaged) weights: a trend, not the final figure.
-        DependencyParser view(std::unique_ptr<const detail::ParserModel>(model.get()));
-        const AttachmentScores s = view.evaluate(dev);
-        (void)view.model_.release();  // `model` still owns it
-        line += fmt::format(", dev UAS {:.2f} LAS {:.2f} (unaveraged)", s.uas(), s.las());
+    std::string line = fmt::format("parser: epoch {:2}: {:.2f}% transitions wrong", epoch + 1,
+                                   100.0 * static_cast<double>(errors) / static_cast<double>(std::max<std::size_t>(transitions, 1)));
+    if (!dev.empty() && options.select_from_epoch > 0 && epoch + 1 >= options.select_from_epoch) {
+      // The averaged weights as they stand, in the compact form parsing
+      // uses, scored on dev: the epoch with the best UAS + LAS is kept.
+      auto candidate = std::make_unique<detail::ParserModel>();
+      compact_copy(*model, options.prune_below, *candidate);
+      DependencyParser view(std::unique_ptr<const detail::ParserModel>(candidate.release()));
+      const AttachmentScores s = view.evaluate(dev);
+      const double score = s.uas() + s.las();
+      line += fmt::format(", dev UAS {:.2f} LAS {:.2f}", s.uas(), s.las());
+      if (!best || score > best_score) {
+        best_score = score;
+        best_epoch = epoch + 1;
+        best = std::move(view.model_);
       }
-      *options.log << line << '\n' << std::flush;
     }
+    if (options.log != nullptr) *options.log << line << '\n' << std::flush;
   }
-  model->moves.average(options.prune_below);
-  model->labels.average(options.prune_below);
-  model->move_weights.build(detail::export_weights(model->moves));
-  model->relation_weights.build(detail::export_weights(model->labels), model->relations.size());
-  model->moves = AveragedPerceptron();
-  model->labels = AveragedPerceptron();
-  model->compact = true;
+  if (!best) {
+    compact_copy(*model, options.prune_below, *model);
+    model->moves = AveragedPerceptron();
+    model->labels = AveragedPerceptron();
+    best = std::move(model);
+  } else if (options.log != nullptr) {
+    *options.log << fmt::format("parser: keeping the weights of epoch {}\n", best_epoch);
+  }
   if (options.log != nullptr)
     *options.log << fmt::format("parser: {} transition features, {} relation features kept\n",
-                                model->move_weights.size(), model->relation_weights.size());
-  return DependencyParser(std::move(model));
+                                best->move_weights.size(), best->relation_weights.size());
+  return DependencyParser(std::move(best));
 }
 
 // ---- model files ------------------------------------------------------------------
@@ -645,7 +711,7 @@ T read_pod(std::istream& in) {
 
 void DependencyParser::save(std::ostream& out) const {
   out.write(kMagic, 4);
-  write_pod(out, kFormatVersion);
+  write_pod(out, model_->format);
   write_pod(out, static_cast<std::uint32_t>(model_->relations.size()));
   for (const std::string& r : model_->relations) {
     write_pod(out, static_cast<std::uint32_t>(r.size()));
@@ -673,9 +739,12 @@ DependencyParser DependencyParser::load(std::istream& in) {
   char magic[4];
   if (!in.read(magic, 4) || std::memcmp(magic, kMagic, 4) != 0)
     throw std::runtime_error("not a tempora parser model (bad magic)");
-  if (const auto version = read_pod<std::uint32_t>(in); version != kFormatVersion)
-    throw std::runtime_error(fmt::format("parser model format {} not supported (expected {})", version, kFormatVersion));
+  const auto version = read_pod<std::uint32_t>(in);
+  if (version < kOldestFormat || version > kFormatVersion)
+    throw std::runtime_error(fmt::format("parser model format {} not supported (expected {} to {})", version,
+                                         kOldestFormat, kFormatVersion));
   auto model = std::make_unique<detail::ParserModel>();
+  model->format = version;
   const auto count = read_pod<std::uint32_t>(in);
   if (count == 0 || count > 255) throw std::runtime_error("parser model: bad relation count");
   for (std::uint32_t i = 0; i < count; ++i) {

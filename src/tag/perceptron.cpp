@@ -219,10 +219,24 @@ void AveragedPerceptron::update(int truth, int guess, std::span<const std::uint6
 
 void AveragedPerceptron::average(float prune_below) {
   if (impl_->averaged) return;
+  AveragedPerceptron copy = averaged_copy(prune_below);
+  impl_->table = std::move(copy.impl_->table);
+  impl_->training.clear();
+  impl_->averaged = true;
+}
+
+AveragedPerceptron AveragedPerceptron::averaged_copy(float prune_below) const {
+  AveragedPerceptron out;
+  out.impl_->class_names = impl_->class_names;
+  if (impl_->averaged) {
+    out.impl_->table = impl_->table;
+    out.impl_->averaged = true;
+    return out;
+  }
   const double steps = std::max<std::uint32_t>(impl_->step, 1);
   std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> kept;
   kept.reserve(impl_->training.size());
-  for (auto& [feature, cells] : impl_->training) {
+  for (const auto& [feature, cells] : impl_->training) {
     std::vector<WeightEntry> run;
     float largest = 0.0f;
     for (const TrainCell& c : cells) {
@@ -241,9 +255,9 @@ void AveragedPerceptron::average(float prune_below) {
   FeatureTable table;
   table.reserve(kept.size());
   for (const auto& [feature, run] : kept) table.insert(feature, run);
-  impl_->table = std::move(table);
-  impl_->training.clear();
-  impl_->averaged = true;
+  out.impl_->table = std::move(table);
+  out.impl_->averaged = true;
+  return out;
 }
 
 std::size_t AveragedPerceptron::feature_count() const {

@@ -1,5 +1,6 @@
 // The dependency parser, its model file, CoNLL-U output and SyntaxView.
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -139,6 +140,61 @@ TEST(Parser, TrainsDeterministicallyAndRoundTripsItsModelFile) {
   EXPECT_EQ(scores.heads_correct, 13u);
   EXPECT_EQ(scores.labels_correct, 13u);
   for (const ConlluSentence& s : treebank) EXPECT_EQ(loaded.parse_words(s.words), a.parse_words(s.words));
+}
+
+TEST(Parser, KeepsTheBestDevEpochDeterministically) {
+  const auto treebank = tiny_treebank();
+  std::ostringstream log;
+  ParserTrainingOptions options;
+  options.epochs = 6;
+  options.select_from_epoch = 2;
+  options.log = &log;
+  const DependencyParser a = DependencyParser::train(treebank, treebank, options);
+  options.log = nullptr;
+  const DependencyParser b = DependencyParser::train(treebank, treebank, options);
+  std::ostringstream bytes_a, bytes_b;
+  a.save(bytes_a);
+  b.save(bytes_b);
+  EXPECT_EQ(bytes_a.str(), bytes_b.str());
+  // Dev is scored from epoch 2 on, not in epoch 1.
+  std::istringstream lines(log.str());
+  std::vector<std::string> epochs;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(": epoch ") != std::string::npos) epochs.push_back(line);
+  ASSERT_EQ(epochs.size(), 6u) << log.str();
+  EXPECT_EQ(epochs[0].find("dev UAS"), std::string::npos) << epochs[0];
+  EXPECT_NE(epochs[1].find("dev UAS"), std::string::npos) << epochs[1];
+  // The model kept scores on dev (here: the training set) what its epoch scored while training.
+  const std::string keep = "keeping the weights of epoch ";
+  const std::size_t at = log.str().find(keep);
+  ASSERT_NE(at, std::string::npos) << log.str();
+  const int kept = std::stoi(log.str().substr(at + keep.size()));
+  ASSERT_GE(kept, 2);
+  ASSERT_LE(kept, 6);
+  const AttachmentScores s = a.evaluate(treebank);
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "dev UAS %.2f LAS %.2f", s.uas(), s.las());
+  EXPECT_NE(epochs[static_cast<std::size_t>(kept - 1)].find(expected), std::string::npos)
+      << expected << " in " << epochs[static_cast<std::size_t>(kept - 1)];
+}
+
+TEST(Parser, TrainsAndReloadsTheFormat3Templates) {
+  // Format-3 models (the committed one among them) keep their own templates.
+  ParserTrainingOptions options;
+  options.epochs = 10;
+  options.feature_format = 3;
+  const DependencyParser old_format = DependencyParser::train(tiny_treebank(), {}, options);
+  std::ostringstream bytes;
+  old_format.save(bytes);
+  ASSERT_GE(bytes.str().size(), 8u);
+  std::uint32_t version = 0;
+  std::memcpy(&version, bytes.str().data() + 4, 4);
+  EXPECT_EQ(version, 3u);
+  std::istringstream in(bytes.str());
+  const DependencyParser loaded = DependencyParser::load(in);
+  EXPECT_EQ(loaded.evaluate(tiny_treebank()).heads_correct, 13u);
+  options.feature_format = 5;
+  EXPECT_THROW((void)DependencyParser::train(tiny_treebank(), {}, options), std::invalid_argument);
 }
 
 TEST(Parser, RejectsBrokenModelFiles) {
