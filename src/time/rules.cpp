@@ -243,6 +243,17 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
           throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));
         word.erase(bang, next == std::string::npos ? std::string::npos : next + 1);
       }
+      if (*cls == TENSE) {
+        const std::string_view v = fields[1];
+        entry.cue = v == "future"    ? TenseCue::future
+                    : v == "weak"    ? TenseCue::weak
+                    : v == "past"    ? TenseCue::past
+                    : v == "pastaux" ? TenseCue::pastaux
+                    : v == "stop"    ? TenseCue::stop
+                                     : TenseCue::none;
+        if (entry.cue == TenseCue::none)
+          throw std::runtime_error(fmt::format("{}:{}: unknown TENSE value {}", file.string(), number, v));
+      }
       std::transform(word.begin(), word.end(), word.begin(), lower);
       words_[word].entries.push_back(std::move(entry));
     }
@@ -542,11 +553,21 @@ bool Rules::acceptable(const std::vector<Bound>& bound, const std::vector<TimeTo
   return true;
 }
 
-// @after=WORD: the token before the match must be WORD ("in [the past]").
+// @after=WORD|WORD2: the token before the match must be one of the words
+// ("in [the past]", "his [30s]").
 static bool preceded_as_required(const Pattern& p, const std::vector<TimeToken>& tokens, std::uint32_t first) {
-  for (const auto& flag : p.flags)
-    if (flag.starts_with("after="))
-      return first > 0 && std::string_view(tokens[first - 1].lower) == std::string_view(flag).substr(6);
+  for (const auto& flag : p.flags) {
+    if (!flag.starts_with("after=")) continue;
+    if (first == 0) return false;
+    const std::string_view before = tokens[first - 1].lower;
+    std::string_view words = std::string_view(flag).substr(6);
+    while (!words.empty()) {
+      const auto bar = words.find('|');
+      if (words.substr(0, bar) == before) return true;
+      words = bar == std::string_view::npos ? std::string_view() : words.substr(bar + 1);
+    }
+    return false;
+  }
   return true;
 }
 

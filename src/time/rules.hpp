@@ -88,6 +88,9 @@ enum Cls : std::uint16_t {
 std::optional<Cls> parse_class(std::string_view name);
 std::string_view class_name(Cls cls);
 
+// The kinds of TENSE entries (deictics.lex).
+enum class TenseCue : std::uint8_t { none, future, weak, past, pastaux, stop };
+
 // One lexicon entry of a word.
 struct Entry {
   Cls cls;
@@ -95,6 +98,7 @@ struct Entry {
   bool needs_cap = false;
   bool needs_context = false;
   std::string not_before;  // !not>WORD: the entry does not count before WORD ("next to")
+  TenseCue cue = TenseCue::none;  // TENSE entries: the value, decoded once at load
 };
 
 struct WordInfo {

@@ -982,34 +982,36 @@ bool is_future_modal(const TokenMorph& m) {
 // (TENSE in deictics.lex), the tagger's verbs when Morphology is there, and a
 // word in -ed ("announced Oct. 5") as a past cue.
 Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
-  auto is_cue = [&](std::uint32_t k, std::string_view value) {
+  // The TENSE cue of token k, if any (one pass over its lexicon entries).
+  auto cue_of = [&](std::uint32_t k) {
     const TimeToken& t = tokens[k];
-    if (t.word == nullptr) return false;
+    if (t.word == nullptr || !t.symbols.test(TENSE)) return TenseCue::none;
     for (const Entry& e : t.word->entries)
-      if (e.cls == TENSE && e.value == value &&
-          (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before))
-        return true;
-    return false;
-  };
-  auto cue_at = [&](std::uint32_t k) -> Tense {
-    const bool future = is_cue(k, "future"), weak = !future && is_cue(k, "weak");
-    if (future || weak) {
-      // "had been scheduled for Friday", "had planned to leave Tuesday": a plan
-      // reported in the past perfect is over, and so, in news, is its day
-      for (std::uint32_t back = k, n = 0; back > 0 && n < 2; ++n)
-        if (is_cue(--back, "pastaux")) return Tense::past;
-      return future ? Tense::future : Tense::weak_future;
-    }
-    if (is_cue(k, "past") || is_cue(k, "pastaux")) return Tense::past;
-    return Tense::none;
+      if (e.cls == TENSE && (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before))
+        return e.cue;
+    return TenseCue::none;
   };
   // "Wednesday's ruling": a day named as the owner of an event reports that
   // event; a weak future cue around it ("would appeal Wednesday's ruling") is
   // about something else.
   const bool possessive = m.last + 1 < tokens.size() && tokens[m.last].lower == "'" && tokens[m.last + 1].lower == "s";
   auto cue = [&](std::uint32_t k) -> Tense {
-    const Tense c = cue_at(k);
-    return possessive && c == Tense::weak_future ? Tense::none : c;
+    switch (cue_of(k)) {
+      case TenseCue::future:
+      case TenseCue::weak: {
+        // "had been scheduled for Friday", "had planned to leave Tuesday": a
+        // plan reported in the past perfect is over, and so, in news, is its day
+        for (std::uint32_t back = k, n = 0; back > 0 && n < 2; ++n)
+          if (cue_of(--back) == TenseCue::pastaux) return Tense::past;
+        if (cue_of(k) == TenseCue::future) return Tense::future;
+        return possessive ? Tense::none : Tense::weak_future;
+      }
+      case TenseCue::past:
+      case TenseCue::pastaux:
+        return Tense::past;
+      default:
+        return Tense::none;
+    }
   };
   // the Morphology token index at a byte offset, when the layers are there
   const bool tagged = ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size();
@@ -1035,15 +1037,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
     }
   }
-  auto is_stop = [](const TimeToken& t) {
-    if (t.sentence_end) return true;
-    if (t.word != nullptr)
-      for (const Entry& e : t.word->entries)
-        if (e.cls == TENSE && e.value == "stop") return true;
-    return false;
-  };
   for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
-    if (is_stop(tokens[k])) break;
+    if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
     if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
   }
   return Tense::none;
