@@ -97,10 +97,10 @@ void print_json(const json& j) {
 }
 
 void run_met(const QueryOptions& o) {
-  auto store = SqliteStore::open(o.store, true);
   MeetingQuery query{o.actor, o.with, date_option("--from", o.from), date_option("--to", o.to)};
   if (query.from && query.to && *query.to < *query.from)
     throw std::runtime_error(fmt::format("--from {} is after --to {}", o.from, o.to));
+  auto store = SqliteStore::open(o.store, true);
   const std::vector<Meeting> meetings = who_met_whom(*store, query);
   if (o.format == "json") {
     json out = json::array();

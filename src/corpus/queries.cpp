@@ -17,8 +17,15 @@
 // best-attested cluster (they say nothing against it).
 //
 // The timeline merges an actor's events the same way, with the event's
-// identity being its type (the lemma for untyped events) and the keys of
-// the actors taking part instead of the pair.
+// identity being its type (MEET and TALK as one; the lemma for untyped
+// events) and the keys of the people and organisations taking part (not
+// the place, which one article names and another leaves out) instead of
+// the pair.
+//
+// Keys are compared as stored, with one widening for meetings: a one-word
+// key ("marek", from an article that only says "Marek") joins the longer
+// key ending in that word ("lidia marek") when the answer holds exactly one
+// such longer key; with two ("lidia marek", "jan marek") it stays apart.
 #include <algorithm>
 #include <map>
 #include <set>
