@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -196,10 +197,25 @@ TEST(TimemlProperty, TaggedTextRoundTripsExactly) {
     }
     const std::string xml = write_timeml(doc.text(), timex_annotations(timexes), {});
     const TimemlDocument back = parse_timeml(xml);
-    ASSERT_EQ(back.text, doc.text()) << "round " << round;
+    // XML cannot carry C0 controls other than tab, LF and CR: the writer puts
+    // U+FFFD in their place (timeml.cpp), so the text read back is the input
+    // with that replacement and offsets after one move by two bytes.
+    std::string expected;
+    std::vector<std::uint32_t> moved(doc.text().size() + 1, 0);  // input offset -> output offset
+    for (std::size_t i = 0; i < doc.text().size(); ++i) {
+      moved[i] = static_cast<std::uint32_t>(expected.size());
+      const auto c = static_cast<unsigned char>(doc.text()[i]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        expected += "\xef\xbf\xbd";
+      else
+        expected += static_cast<char>(c);
+    }
+    moved[doc.text().size()] = static_cast<std::uint32_t>(expected.size());
+    ASSERT_EQ(back.text, expected) << "round " << round;
     const auto spans = back.elements("TIMEX3");
     ASSERT_EQ(spans.size(), timexes.size());
-    for (std::size_t i = 0; i < spans.size(); ++i) EXPECT_EQ(*spans[i]->span, timexes[i].span);
+    for (std::size_t i = 0; i < spans.size(); ++i)
+      EXPECT_EQ(*spans[i]->span, (Span{moved[timexes[i].span.begin], moved[timexes[i].span.end]}));
   }
 }
 
