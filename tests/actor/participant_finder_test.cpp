@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -358,6 +359,37 @@ TEST(ParticipantFinder, SeedMeetingHasZelenskyTrumpAndTheWhiteHouse) {
   }
   EXPECT_TRUE(zelensky);
   EXPECT_TRUE(trump);
+  EXPECT_TRUE(white_house);
+}
+
+// The same with the actor stage's own recognizer and resolver in place of
+// hand-made actors: names, and "his" of "his recent meeting" resolved.
+TEST(ParticipantFinder, SeedMeetingWithRecognizedActors) {
+  TEMPORA_REQUIRE_SHARED(shared);
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  static const Pipeline pipeline = Pipeline::load();
+  static const EntityRecognizer recognizer = EntityRecognizer::load();
+  static const ActorResolver resolver = ActorResolver::load();
+  Document doc = read_document(shared / "seeds" / "zelensky-trump-nbc.txt", parse_dct("2025-10-20", "test"));
+  pipeline.analyze(doc);
+  if (!doc.has<Entities>()) recognizer.tag(doc);
+  if (!doc.has<Actors>()) resolver.resolve(doc);
+  if (!doc.has<Participants>()) stages().finder.find(doc);
+  const auto& actors = doc.get<Actors>().actors;
+  std::set<std::string> with_meeting;
+  bool white_house = false;
+  const auto& events = doc.get<Events>().events;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (events[i].type != "MEET") continue;
+    for (const Participant& p : doc.get<Participants>().of(i)) {
+      if (p.actor >= 0) with_meeting.insert(actors[static_cast<std::size_t>(p.actor)].name);
+      if (p.role == Role::place && doc.text(p.span) == "the White House") white_house = true;
+    }
+  }
+  std::string names;
+  for (const auto& n : with_meeting) names += n + "; ";
+  EXPECT_TRUE(with_meeting.contains("Donald Trump")) << names;
+  EXPECT_TRUE(with_meeting.contains("Volodymyr Zelensky")) << names;
   EXPECT_TRUE(white_house);
 }
 
