@@ -512,7 +512,9 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     }
     std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
     // Outlets the model missed or split become one organisation.
-    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazOutlet)) {
+    for (const auto& match : capitalized_matches(model_->rules, ws, kGazOutlet)) {
+      // Copies, not structured bindings: clang 14 cannot capture those in lambdas.
+      const auto first = match.first, count = match.second;
       const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
       const bool exact = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
         return r.first == first && r.count == count;
@@ -523,7 +525,9 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
     }
     // So do named facilities ("the White House").
-    for (const auto& [first, count] : capitalized_matches(model_->rules, ws, kGazFacility)) {
+    for (const auto& match : capitalized_matches(model_->rules, ws, kGazFacility)) {
+      // Copies, not structured bindings: clang 14 cannot capture those in lambdas.
+      const auto first = match.first, count = match.second;
       const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
       if (std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first == first && r.count == count; }))
         continue;
@@ -537,7 +541,9 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       if ((model_->rule_mask(ws.subspan(i + 1, 1)) & (1u << kGazTitle)) &&
           looks_like_demonym(ws[i], model_->rule_mask(ws.subspan(i, 1))))
         norp.emplace_back(i, 1);
-    for (const auto& [first, count] : norp) {
+    for (const auto& match : norp) {
+      // Copies, not structured bindings: clang 14 cannot capture those in lambdas.
+      const auto first = match.first, count = match.second;
       const bool covered = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
         return r.first < first + count && first < r.first + r.count;
       });
