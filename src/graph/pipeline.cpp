@@ -113,8 +113,13 @@ Document read_document(const std::filesystem::path& path, const std::optional<Cr
   info.source = path.string();
   std::string text;
   if (path.extension() == ".json") {
-    const auto j = nlohmann::json::parse(content, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string())
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(content);
+    } catch (const nlohmann::json::parse_error& e) {  // its message says "at line L, column C"
+      throw std::runtime_error(fmt::format("{}: not valid JSON: {}", path.string(), e.what()));
+    }
+    if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
       throw std::runtime_error(fmt::format("{}: expected a JSON object with a \"text\" string", path.string()));
     text = j["text"].get<std::string>();
     if (j.contains("id") && j["id"].is_string()) info.id = j["id"].get<std::string>();
