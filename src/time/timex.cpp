@@ -160,6 +160,10 @@ struct Context {
   std::optional<sys_days> dct;
   std::optional<Cal> ref;  // narrative reference time
   std::string ref_tid;
+  // The narrative's latest day: "Last week" may move the reference time to a
+  // week, but "at 3:30 p.m." still falls on the day the story is at.
+  std::optional<sys_days> ref_day;
+  std::string ref_day_tid;
   Tense tense = Tense::none;
   const Morphology* morph = nullptr;
   const Segmentation* seg = nullptr;
@@ -554,6 +558,9 @@ Normal normalize(const Frame& f, Context& ctx) {
         day = p.day;
       else if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
         day = ctx.ref->first_day();
+        r.anaphoric = true;
+      } else if (ctx.ref_day) {
+        day = ctx.ref_day;
         r.anaphoric = true;
       } else
         day = dct;
@@ -1132,11 +1139,19 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
           t.anchor_tid = "t0";
       }
       // A resolved calendar date becomes the narrative's reference time.
-      // Comparisons ("a year earlier", "the year-ago quarter") do not move it.
+      // Comparisons ("a year earlier", "the year-ago quarter") do not move it,
+      // and neither does a date after the DCT: news tells what happened, and
+      // "the summit opens on March 27. The next day, Holm posted" goes back
+      // to the story, not to the day after the announced summit.
+      const bool announced = ctx.dct && n.cal && n.cal->first_day() && *n.cal->first_day() > *ctx.dct;
       if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-          n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
+          n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !announced) {
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
+        if (n.cal->g >= Granularity::day) {
+          ctx.ref_day = n.cal->first_day();
+          ctx.ref_day_tid = t.tid;
+        }
       }
       out.push_back(std::move(t));
     }
