@@ -137,7 +137,7 @@ TEST(IndexCli, TheSamplesAnswerWhoMetWhomWhenActorsAreFound) {
 // next run completes the store.
 TEST(IndexCli, AKilledIndexLeavesCommittedDocumentsWholeAndARerunCompletes) {
   TempDir dir;
-  const int copies = 40;  // 120 documents
+  const int copies = 200;  // 600 documents: at ~100 documents/s the kill lands well before the end
   const fs::path input = dir.write("many.jsonl", samples_jsonl(copies));
   const fs::path db = dir.path() / "corpus.db";
   const std::string cli = testing::cli_path();
