@@ -18,6 +18,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "tempora/actor.hpp"
 #include "tempora/data.hpp"
@@ -78,7 +79,22 @@ void Pipeline::analyze(Document& doc) const {
   if (s.entities && !doc.has<Entities>()) s.entities->tag(doc);
   if (s.actors && doc.has<Entities>() && !doc.has<Actors>()) s.actors->resolve(doc);
   if (s.events && !doc.has<Events>()) s.events->tag(doc);
-  if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) s.relation->link(doc);
+  if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) {
+    // The closure is quadratic in the events of one document; a document far
+    // longer than an article (a whole book pasted as one text) is refused by
+    // the reasoner's node cap. It keeps its events, times and actors, without
+    // temporal links, and says so, rather than failing.
+    try {
+      s.relation->link(doc);
+    } catch (const std::length_error& e) {
+      doc.report({.severity = Diagnostic::Severity::warning,
+                  .stage = "relation",
+                  .message = fmt::format("{} events: too many for the temporal closure ({}); no temporal links "
+                                         "(split the text into articles)",
+                                         doc.get<Events>().events.size(), e.what()),
+                  .where = std::nullopt});
+    }
+  }
   if (s.participants && doc.has<Events>() && doc.has<Dependencies>() && doc.has<Actors>() && !doc.has<Participants>())
     s.participants->find(doc);
 }

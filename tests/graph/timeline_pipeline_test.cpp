@@ -11,8 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include "tempora/event.hpp"
 #include "tempora/graph.hpp"
 #include "tempora/pipeline.hpp"
+#include "tempora/relation.hpp"
 #include "tempora/render.hpp"
 #include "tempora/timex.hpp"
 #include "test_support.hpp"
@@ -222,6 +224,28 @@ TEST(TimelineCli, BadInputFailsCleanly) {
   }
   const auto svg = dir / "tempora-timeline-binary.svg";
   EXPECT_EQ(run("timeline " + binary.string() + " -o " + svg.string(), &out), 0) << out;
+}
+
+}  // namespace
+}  // namespace tempora
+
+namespace tempora {
+namespace {
+
+// More events than the temporal closure takes: the document keeps its events
+// and says why it has no links, instead of failing.
+TEST(TimelinePipeline, ADocumentTooLongForTheClosureKeepsItsEventsAndSaysSo) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  std::string text;
+  for (int i = 0; i < 6000; ++i) text += "Troops attacked. ";
+  Document doc(text);
+  pipeline().analyze(doc);
+  EXPECT_GT(doc.get<Events>().events.size(), 5000u);
+  EXPECT_FALSE(doc.has<TemporalLinks>());
+  bool said = false;
+  for (const Diagnostic& d : doc.diagnostics()) said = said || d.message.find("temporal closure") != std::string::npos;
+  EXPECT_TRUE(said);
+  EXPECT_NO_THROW(build_timeline(doc));
 }
 
 }  // namespace
