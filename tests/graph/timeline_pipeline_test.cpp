@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "tempora/event.hpp"
@@ -166,7 +168,11 @@ TEST(TimelinePipeline, EmptyAndBinaryDocumentsGiveAnEmptyTimeline) {
 // ---- the command line ---------------------------------------------------------
 
 int run(const std::string& args, std::string* out = nullptr) {
-  const std::string tmp = (std::filesystem::temp_directory_path() / "tempora-timeline-cli.out").string();
+  // One file per process and call: ctest runs the tests of this file in parallel processes.
+  static int calls = 0;
+  const std::string tmp = (std::filesystem::temp_directory_path() /
+                           ("tempora-timeline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++calls) + ".out"))
+                              .string();
   const int rc = std::system((testing::cli_path() + " " + args + " > " + tmp + " 2>&1").c_str());
   if (out != nullptr) {
     std::ifstream in(tmp);
@@ -174,6 +180,7 @@ int run(const std::string& args, std::string* out = nullptr) {
     s << in.rdbuf();
     *out = s.str();
   }
+  std::filesystem::remove(tmp);
   return rc;
 }
 
