@@ -21,4 +21,14 @@ inline std::string sample_articles() {
   return text;
 }
 
+// The sample articles repeated to at least `min_bytes` (a few hundred
+// kilobytes by default), so that per-document costs do not dominate a
+// per-token benchmark.
+inline std::string sample_text(std::size_t min_bytes = 200'000) {
+  const std::string text = sample_articles();
+  std::string out;
+  while (out.size() < min_bytes) out += text;
+  return out;
+}
+
 }  // namespace tempora::bench

@@ -17,14 +17,6 @@
 
 namespace {
 
-std::string sample_text() {
-  const std::string text = tempora::bench::sample_articles();
-  // A few hundred kilobytes, so that the per-document costs do not dominate.
-  std::string out;
-  while (out.size() < 200'000) out += text;
-  return out;
-}
-
 struct Stages {
   tempora::Segmenter segmenter = tempora::Segmenter::load();
   tempora::PosTagger pos = tempora::PosTagger::load();
@@ -37,7 +29,7 @@ const Stages& stages() {
 }
 
 void BM_EventTag(benchmark::State& state) {
-  const std::string text = sample_text();
+  const std::string text = tempora::bench::sample_text();
   tempora::Document base(text);
   const auto& seg = stages().segmenter.segment(base);
   const auto& morph = stages().pos.tag(base);
@@ -57,7 +49,7 @@ void BM_EventTag(benchmark::State& state) {
 BENCHMARK(BM_EventTag)->Unit(benchmark::kMillisecond);
 
 void BM_SegmentTagEvents(benchmark::State& state) {
-  const std::string text = sample_text();
+  const std::string text = tempora::bench::sample_text();
   for (auto _ : state) {
     tempora::Document doc(text);
     stages().segmenter.segment(doc);
