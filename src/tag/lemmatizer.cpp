@@ -72,6 +72,27 @@ void read_wordnet_exceptions(const std::filesystem::path& file, std::initializer
   }
 }
 
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// English doubles the final consonant of a one-syllable verb with a single
+// short vowel before -ing and -ed ("stop", "stopping"). So when a suffix rule
+// strips "noting" to the one-syllable, undoubled "not", the word was "note"
+// with its silent e dropped, as in "hoping" and "doting". Longer stems are
+// left alone: their last syllable is often unstressed and not doubled
+// ("visiting" is "visit").
+bool dropped_silent_e(std::string_view lower, std::string_view base) {
+  const bool ing = lower.ends_with("ing") && lower.size() == base.size() + 3;
+  const bool ed = lower.ends_with("ed") && lower.size() == base.size() + 2;
+  if ((!ing && !ed) || base.size() < 3 || !lower.starts_with(base)) return false;
+  const char last = base[base.size() - 1];
+  if (is_vowel(last) || last == 'w' || last == 'x' || last == 'y') return false;
+  if (!is_vowel(base[base.size() - 2]) || is_vowel(base[base.size() - 3])) return false;
+  int vowel_groups = 0;
+  for (std::size_t i = 0; i < base.size(); ++i)
+    if (is_vowel(base[i]) && (i == 0 || !is_vowel(base[i - 1]))) ++vowel_groups;
+  return vowel_groups == 1;
+}
+
 }  // namespace
 
 std::string Lemmatizer::cased(std::string_view form, const std::string& lower_lemma, std::string_view xpos) const {
@@ -109,6 +130,9 @@ std::string Lemmatizer::apply_rules(std::string_view form, std::string_view lowe
     base.resize(base.size() - r.strip);
     base += r.append;
     if (base.empty()) continue;
+    if (wanted == WordLexicon::kVerb && dropped_silent_e(lower, base) &&
+        (lexicon_->base_classes(base + 'e') & wanted) != 0)
+      base += 'e';
     if (wanted == 0 || (lexicon_->base_classes(base) & wanted) != 0) return cased(form, base, xpos);
     if (fallback.empty()) fallback = std::move(base);
   }

@@ -43,6 +43,15 @@ TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   EXPECT_EQ(tags[6].lemma, "be");
 }
 
+TEST(PosTagger, RestoresTheSilentEOfOneSyllableVerbs) {
+  // "noting" is "note": "not" would have doubled its t ("notting").
+  const auto tags = tag({"Zelensky", "said", ",", "noting", "and", "hoping", "after", "he", "stopped", "visiting", "."});
+  EXPECT_EQ(tags[3].lemma, "note");
+  EXPECT_EQ(tags[5].lemma, "hope");
+  EXPECT_EQ(tags[8].lemma, "stop");
+  EXPECT_EQ(tags[9].lemma, "visit");
+}
+
 TEST(PosTagger, EmptySentenceGivesNoTags) { EXPECT_TRUE(tagger().tag_words({}).empty()); }
 
 TEST(PosTagger, GarbageWordsStillGetATag) {
