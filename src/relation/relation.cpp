@@ -33,6 +33,11 @@
 //    the future or infinitive.
 // 5b. Light verbs: "held a meeting", "gave an interview": the verb and its
 //    event noun are simultaneous (resources/relation/lexicon.txt, class light).
+// 5c. Elaboration: "Zelensky spoke about the meeting. He shared the details
+//    in an interview." When the next sentence's first event is told by the
+//    same actor, now as a pronoun subject, and both are acts of telling in
+//    the simple past, the second elaborates the first: one telling, so the
+//    two are simultaneous (needs the parse and the actor layer).
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
 // 8. Embedded clauses ("the official who resigned", "said that ..."): the
@@ -63,7 +68,9 @@
 #include <fmt/format.h>
 
 #include "tempora/data.hpp"
+#include "tempora/actor.hpp"
 #include "tempora/event.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/timex.hpp"
 
 namespace tempora {
@@ -77,7 +84,7 @@ struct RelationExtractor::Lexicon {
     double confidence = 0.5;
   };
   std::vector<Signal> signals;
-  std::unordered_set<std::string> reporting, intention, timeprep, light;
+  std::unordered_set<std::string> reporting, intention, timeprep, light, telling;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -268,6 +275,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "intention") lex->intention.insert(lemma);
     else if (cls == "timeprep") lex->timeprep.insert(lemma);
     else if (cls == "light") lex->light.insert(lemma);
+    else if (cls == "telling") lex->telling.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -533,6 +541,24 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
     return false;
   };
+  std::optional<SyntaxView> syntax;
+  const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
+  if (actors != nullptr && doc.has<Dependencies>()) syntax.emplace(doc);
+  auto telling = [&](const EventFacts& f) {
+    return f.verb && f.tense == "PAST" && f.aspect == "NONE" &&
+           (lexicon_->telling.count(f.lemma) || lexicon_->reporting.count(f.lemma));
+  };
+  // 5c: g, the first verb event of the sentence after f's, elaborates f.
+  auto elaborates = [&](int e, int x) {
+    const EventFacts &f = b.facts[static_cast<std::size_t>(e)], &g = b.facts[static_cast<std::size_t>(x)];
+    if (!syntax || g.sentence != f.sentence + 1 || !telling(f) || !telling(g)) return false;
+    for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence == g.sentence; --k)
+      if (b.facts[static_cast<std::size_t>(k)].verb) return false;
+    const int fs = syntax->subject(f.token), gs = syntax->subject(g.token);
+    if (fs < 0 || gs < 0 || syntax->upos(gs) != Upos::PRON) return false;
+    const Actor* speaker = actors->at_token(static_cast<std::uint32_t>(fs));
+    return speaker != nullptr && speaker == actors->at_token(static_cast<std::uint32_t>(gs));
+  };
   for (int e = 0; e < n_events; ++e) {
     const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
     if (!f.verb) continue;
@@ -542,7 +568,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (!g.verb) continue;
       const bool fr = f.cls == "REPORTING", gr = g.cls == "REPORTING";
       const std::string &a = b.id(e), &c = b.id(x);
-      if (fr && !gr) {
+      if (elaborates(e, x)) {
+        b.link(a, c, RelType::simultaneous, 0.35, "elaboration: the same speaker goes on telling");
+      } else if (fr && !gr) {
         // "X said ... Y happened": the saying follows what it reports, precedes what it announces.
         if (is_future_like(g)) b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");
         else b.link(a, c, RelType::starts_after, 0.5, "reported speech: the saying follows what it reports");

@@ -121,6 +121,36 @@ TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
   ASSERT_GE(meeting, 0) << r.text;
   ASSERT_GE(post, 0) << r.text;
   EXPECT_GT(post, meeting) << r.text;
+  // "spoke about his recent meeting ... He shared the details in an
+  // interview with NBC News": the interview comes after the meeting, undated.
+  const int interview = column_of(r, "Interview with NBC News");
+  ASSERT_GE(interview, 0) << r.text;
+  EXPECT_GT(interview, meeting) << r.text;
+  EXPECT_EQ(date_of(r, "Interview with NBC News"), "after Oct 17 (2025)") << r.text;
+  // No event is labelled with a mangled lemma ("noting" is "note").
+  EXPECT_EQ(r.text.find("nots"), std::string::npos) << r.text;
+}
+
+TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  // The interview is told only as where the sharing happened; the sharing
+  // elaborates the speaking, which the text dates.
+  const auto file = std::filesystem::temp_directory_path() / "tempora-elaboration.txt";
+  std::ofstream(file) << "Mayor Anna Kovacs met the governor on Monday. "
+                         "On Wednesday, she spoke about the meeting. "
+                         "She shared the details in an interview with Radio North.\n";
+  const Result r = timeline_of(file, "2026-03-13");
+  std::filesystem::remove(file);
+  const int meeting = column_of(r, "meets");
+  const int interview = column_of(r, "Interview");
+  ASSERT_GE(meeting, 0) << r.text;
+  ASSERT_GE(interview, 0) << r.text;
+  EXPECT_GT(interview, meeting) << r.text;
+  // Dated with the speaking, not merely bounded by it.
+  const std::string date = date_of(r, "Interview");
+  EXPECT_NE(date.find("Mar 11"), std::string::npos) << r.text;
+  EXPECT_FALSE(date.starts_with("on or")) << r.text;
 }
 
 TEST(TimelinePipeline, OneLoadedPipelineGivesTheSameTimelineOnEveryThread) {
