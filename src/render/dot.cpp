@@ -26,6 +26,10 @@ namespace {
 
 // Above this many events the layout trades looks for speed (see to_dot).
 constexpr std::size_t kLargeGraph = 150;
+// Above this many events crossing minimisation is skipped altogether: on
+// 10,000 events it alone takes dot minutes, and no reader follows the
+// crossings of a picture that size.
+constexpr std::size_t kHugeGraph = 3000;
 // Above this many events actors are named in the event boxes, not linked.
 constexpr std::size_t kActorLines = 60;
 // Above this many events the actor lines carry no role label (each label is
@@ -227,7 +231,8 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
   // Edge labels become extra virtual nodes in dot, so big graphs carry the
   // roles and relations in tooltips only.
   const bool large = placement.events.size() > kLargeGraph;
-  if (large) out += ", nslimit=2, nslimit1=2, mclimit=0.5, splines=line";
+  if (placement.events.size() > kHugeGraph) out += ", nslimit=0, nslimit1=0, mclimit=0, splines=line";
+  else if (large) out += ", nslimit=2, nslimit1=2, mclimit=0.5, splines=line";
   out += "];\n";
   out += "  node [fontname=\"Helvetica\", fontsize=11];\n";
   out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n\n";
