@@ -161,6 +161,9 @@ class TimelineGraph {
                    double confidence = 1.0, bool inferred = false);
   // from and to are two mentions of one real-world event.
   EdgeId add_identity(Vertex from, Vertex to, std::string evidence = {}, double confidence = 1.0);
+  // Replaces an event's label (a builder that learns more about an event
+  // once its mentions are merged, e.g. where it took place).
+  void set_label(Vertex event, std::string label);
 
   std::optional<Vertex> find(std::string_view id) const;
   const Node& operator[](Vertex v) const { return graph_[v]; }

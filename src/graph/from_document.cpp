@@ -46,6 +46,8 @@
 #include <string>
 #include <unordered_map>
 
+#include <boost/graph/connected_components.hpp>
+
 #include "tempora/actor.hpp"
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
@@ -146,6 +148,7 @@ class Builder {
     anchor_events(events);
     add_order(links);
     link_repeated_mentions(events);
+    name_the_place_of_merged_mentions();
   }
 
  private:
@@ -400,6 +403,34 @@ class Builder {
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+  }
+
+  // "his recent meeting with Trump" is drawn for every mention of the
+  // meeting, but only "a meeting at the White House" said where: every
+  // mention of one event (identity edges) ends its label with the place the
+  // first placed mention names.
+  void name_the_place_of_merged_mentions() {
+    const auto& g = graph_.graph();
+    const std::size_t n = boost::num_vertices(g);
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(n);
+    for (const auto e : boost::make_iterator_range(boost::edges(g)))
+      if (g[e].kind == EdgeKind::identity) boost::add_edge(boost::source(e, g), boost::target(e, g), same);
+    std::vector<int> group(n);
+    if (n > 0) boost::connected_components(same, group.data());
+    std::map<int, std::string> place_of_group;
+    std::vector<Vertex> mine;
+    for (const auto& [local, v] : events_) mine.push_back(v);
+    std::sort(mine.begin(), mine.end());
+    for (const Vertex v : mine)
+      for (const auto& [actor, role] : graph_.participants(v))
+        if (role == Role::place) place_of_group.try_emplace(group[v], g[actor].actor()->name);
+    for (const Vertex v : mine) {
+      const auto it = place_of_group.find(group[v]);
+      const std::string& label = g[v].event()->label;
+      if (it == place_of_group.end() || label.find(it->second) != std::string::npos) continue;
+      if (label.find(" — ") != std::string::npos) continue;  // another place already
+      graph_.set_label(v, label + " — " + it->second);
+    }
   }
 
   void link_repeated_mentions(const Events& events) {

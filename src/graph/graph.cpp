@@ -241,6 +241,11 @@ TimelineGraph::EdgeId TimelineGraph::add_identity(Vertex from, Vertex to, std::s
   return boost::add_edge(from, to, std::move(e), graph_).first;
 }
 
+void TimelineGraph::set_label(Vertex event, std::string label) {
+  require(event, NodeKind::event, "relabelled node");
+  std::get<EventNode>(graph_[event].data).label = std::move(label);
+}
+
 std::optional<TimelineGraph::Vertex> TimelineGraph::find(std::string_view id) const {
   const auto it = ids_.find(std::string(id));
   if (it == ids_.end()) return std::nullopt;

@@ -261,7 +261,9 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     if (t.dated) {
       p.date_label = date_label(*t.time);
     } else if (t.not_before && t.not_after) {
-      p.date_label = "between " + date_label(*t.after_time) + " and " + date_label(*t.before_time);
+      // Bounded on both sides by the same day: within that day.
+      const std::string from = date_label(*t.after_time), to = date_label(*t.before_time);
+      p.date_label = from == to ? from : "between " + from + " and " + to;
     } else if (t.not_before) {
       p.date_label = "on or after " + date_label(*t.after_time);
     } else if (t.not_after) {

@@ -107,6 +107,9 @@ TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
   const Result r = timeline_of(seed, "2025-10-20");
   // Every mention of the meeting is one event: Zelensky meets Trump at the
   // White House on October 17 (the year inferred from the DCT).
+  // "his recent meeting with Donald Trump" comes first, but the mention that
+  // says where ("a closed-door meeting at the White House") names the place.
+  EXPECT_GE(column_of(r, "Zelensky meets Trump — White House"), 0) << r.text;
   const std::string meeting_date = date_of(r, "Zelensky meets Trump");
   EXPECT_NE(meeting_date.find("Oct 17 (2025)"), std::string::npos) << r.text;
   const int meeting = column_of(r, "Zelensky meets Trump");
@@ -151,6 +154,21 @@ TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
   const std::string date = date_of(r, "Interview");
   EXPECT_NE(date.find("Mar 11"), std::string::npos) << r.text;
   EXPECT_FALSE(date.starts_with("on or")) << r.text;
+}
+
+TEST(TimelinePipeline, MergedMentionsNameThePlaceOneOfThemGives) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const auto file = std::filesystem::temp_directory_path() / "tempora-merged-place.txt";
+  std::ofstream(file) << "Mayor Anna Kovacs praised her meeting with Governor Tom Reyes. "
+                         "Kovacs and Reyes held a meeting at City Hall in Brennick on Monday.\n";
+  const Result r = timeline_of(file, "2026-03-13");
+  std::filesystem::remove(file);
+  // One entry for the meeting, placed by its first mention, named with the place the second gives.
+  int meetings = 0;
+  for (const PlacedEvent& e : r.placement.events) meetings += r.graph[e.event].event()->type == "MEET";
+  EXPECT_EQ(meetings, 1) << r.text;
+  EXPECT_GE(column_of(r, "Kovacs meets Reyes — City Hall"), 0) << r.text;
 }
 
 TEST(TimelinePipeline, OneLoadedPipelineGivesTheSameTimelineOnEveryThread) {
