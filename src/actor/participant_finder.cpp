@@ -39,6 +39,12 @@
 //    topic participant pointing at that event. When the reporting verb is
 //    itself the parataxis ("The deal is done, Trump said"), the event it
 //    hangs from is the topic.
+//  - Pairs. "The two leaders met", "both men": a plural description with
+//    "two" or "both" and no actor of its own stands for the two people the
+//    text named last (the two most recent distinct PERSON actors, within
+//    the current and two previous sentences); each becomes a participant
+//    in the description's role. Anything less clear-cut (three candidates
+//    in the same clause, "the leaders") is left unresolved.
 //  - Places. A place line only yields a participant for a nominal that is a
 //    place: its actor is a GPE, LOCATION or FACILITY, its head is a place
 //    noun from the table, or it is a proper noun without an actor that names
@@ -205,7 +211,15 @@ class Finder {
  public:
   Finder(const detail::ParticipantRules& tables, const Document& doc)
       : tables_(tables), seg_(doc.get<Segmentation>()), morph_(doc.get<Morphology>()), syntax_(doc) {
-    if (doc.has<Actors>()) actors_ = &doc.get<Actors>();
+    if (doc.has<Actors>()) {
+      actors_ = &doc.get<Actors>();
+      for (std::size_t a = 0; a < actors_->actors.size(); ++a)
+        if (actors_->actors[a].type == ActorType::PERSON)
+          for (const ActorMention& m : actors_->actors[a].mentions)
+            person_mentions_.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a)});
+      std::sort(person_mentions_.begin(), person_mentions_.end(),
+                [](const auto& x, const auto& y) { return x.token < y.token; });
+    }
     const std::size_t n = seg_.tokens.size();
     in_time_.assign(n, false);
     if (doc.has<TimeExpressions>()) {
@@ -322,7 +336,60 @@ class Finder {
     if (role == Role::place && !is_place(head, p.actor)) return;
     if (event < 0 && in_time_[static_cast<std::size_t>(head)]) return;  // "just one year after launching"
     p.span = event >= 0 ? clause_span(head) : phrase_span(head);
+    if (p.actor < 0 && event < 0 && role != Role::place)
+      if (const auto pair = pair_named_before(head)) {
+        p.actor = pair->first;
+        current_->push_back(p);
+        p.actor = pair->second;
+      }
     current_->push_back(p);
+  }
+
+  // "the two leaders", "both men": a plural common noun with "two" or "both".
+  bool describes_a_pair(int head) const {
+    if (xpos(head) != "NNS") return false;
+    for (const int d : syntax_.dependents(head)) {
+      const std::string w = lower(syntax_.word(d));
+      if ((w == "two" && syntax_.is(d, "nummod")) || (w == "both" && (syntax_.is(d, "det") || syntax_.is(d, "det:predet"))))
+        return true;
+    }
+    return false;
+  }
+
+  // The two people the text named last before `head`, most recent first
+  // in text order (earlier-named first), when exactly two distinct PERSON
+  // actors appear in the window.
+  std::optional<std::pair<std::int32_t, std::int32_t>> pair_named_before(int head) const {
+    if (!describes_a_pair(head) || person_mentions_.empty()) return std::nullopt;
+    const std::size_t sentence = sentence_of(head);
+    auto it = std::lower_bound(person_mentions_.begin(), person_mentions_.end(), static_cast<std::uint32_t>(head),
+                               [](const PersonMention& m, std::uint32_t t) { return m.token < t; });
+    std::int32_t last = -1, before_last = -1;
+    std::uint32_t before_last_sentence = 0;
+    for (std::size_t steps = 0; it != person_mentions_.begin() && steps < kMaxWalk; ++steps) {
+      --it;
+      if (it->sentence + 2 < sentence) break;
+      if (it->actor == last || it->actor == before_last) continue;
+      if (last < 0) {
+        last = it->actor;
+      } else if (before_last < 0) {
+        before_last = it->actor;
+        before_last_sentence = it->sentence;
+      } else {
+        // A third person named alongside: which two is unclear.
+        if (it->sentence == before_last_sentence) return std::nullopt;
+        break;
+      }
+    }
+    if (before_last < 0) return std::nullopt;
+    return std::make_pair(before_last, last);
+  }
+
+  std::size_t sentence_of(int token) const {
+    const auto& sentences = seg_.sentences;
+    const auto it = std::upper_bound(sentences.begin(), sentences.end(), static_cast<std::uint32_t>(token),
+                                     [](std::uint32_t t, const Sentence& s) { return t < s.first_token; });
+    return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
   }
 
   Span clause_span(int head) const {
@@ -529,6 +596,11 @@ class Finder {
   const Morphology& morph_;
   SyntaxView syntax_;
   const Actors* actors_ = nullptr;
+  struct PersonMention {
+    std::uint32_t token, sentence;
+    std::int32_t actor;
+  };
+  std::vector<PersonMention> person_mentions_;  // of PERSON actors, in text order
   std::vector<bool> in_time_;
   std::vector<int> event_at_;
   std::vector<Participant>* current_ = nullptr;

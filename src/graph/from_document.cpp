@@ -219,8 +219,10 @@ class Builder {
       else if (second.empty() && name != first) second = name;
     }
     if (first.empty()) return trigger;
-    if (e.pos == EventPos::VERB && !e.lemma.empty())  // "noting", "to meet": the parse gave no subject of its own
+    if (e.pos == EventPos::VERB && !e.lemma.empty()) {  // "noting", "to meet", "the two leaders met"
+      if (!second.empty() && e.type == "MEET") return first + " meets " + second;
       return first + " " + third_person(e.lemma) + (second.empty() ? "" : " with " + second);
+    }
     if (!second.empty() && (e.type == "MEET" || e.type == "TALK")) return first + (e.type == "MEET" ? " meets " : " talks with ") + second;
     return first + "'s " + trigger + (second.empty() ? "" : " with " + second);
   }
@@ -229,12 +231,14 @@ class Builder {
     std::string trigger(doc_.text(e.span));
     std::string label;
     std::vector<std::pair<Vertex, Role>> roles;
+    bool subject_is_actor = false;
     if (syntax_ && e.token < syntax_->size()) {
       const int head = static_cast<int>(e.token);
       const int subject = syntax_->subject(head);
       if (const auto a = actor(subject)) {
         roles.emplace_back(*a, Role::agent);
         label = label_name(subject);
+        subject_is_actor = true;
       } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
                  !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
         label = std::string(syntax_->word(subject));  // "leaders meet"
@@ -293,7 +297,9 @@ class Builder {
       // A bare noun ("the meeting") says who through the actor stage's
       // participants ("talks between X and Y", "X's meeting with Y").
       // "Zelensky meets Trump" reads better than "Zelensky's meeting with Trump".
-      if (label == trigger || (e.pos == EventPos::NOUN && (e.type == "MEET" || e.type == "TALK"))) {
+      // So does a meeting verb whose subject is a description ("the two leaders met").
+      const bool meeting = e.type == "MEET" || e.type == "TALK";
+      if (label == trigger || (meeting && (e.pos == EventPos::NOUN || !subject_is_actor))) {
         const std::string nominal = nominal_label(e, trigger, roles);
         if (label == trigger || nominal.find(e.type == "MEET" ? " meets " : " talks with ") != std::string::npos)
           label = nominal;

@@ -97,8 +97,12 @@ Document analyzed(const std::string& text, const std::vector<EventSpec>& event_s
       a.name = spec.name;
       a.type = spec.type;
       for (std::uint32_t i = 0; i < seg.tokens.size(); ++i)
-        if (std::find(spec.words.begin(), spec.words.end(), doc.text(seg.tokens[i].span)) != spec.words.end())
+        if (std::find(spec.words.begin(), spec.words.end(), doc.text(seg.tokens[i].span)) != spec.words.end()) {
           actors.actor_of_token[i] = static_cast<std::int32_t>(actors.actors.size());
+          std::uint32_t sentence = 0;
+          while (sentence + 1 < seg.sentences.size() && seg.sentences[sentence + 1].first_token <= i) ++sentence;
+          a.mentions.push_back({seg.tokens[i].span, i, sentence, MentionKind::name});
+        }
       actors.actors.push_back(a);
     }
     doc.add(std::move(actors));
@@ -244,6 +248,29 @@ TEST(ParticipantFinder, AppositionLendsItsActor) {
   EXPECT_EQ(doc.text(agent->span), "The Ukrainian leader");
   EXPECT_EQ(agent->actor, 0);
   EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
+}
+
+const std::vector<ActorSpec> kPair = {{"Lidia Marek", ActorType::PERSON, {"Marek"}},
+                                      {"Anders Holm", ActorType::PERSON, {"Holm"}},
+                                      {"Ilse Brandt", ActorType::PERSON, {"Brandt"}}};
+
+TEST(ParticipantFinder, TheTwoLeadersAreTheTwoPeopleNamedLast) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Marek asked Holm for help on Thursday. Marek arrived on Wednesday. The two leaders met for hours.",
+                                {{"met", "MEET"}}, kPair);
+  std::vector<std::int32_t> agents;
+  for (const Participant& p : doc.get<Participants>().of(0))
+    if (p.role == Role::agent) agents.push_back(p.actor);
+  EXPECT_EQ(agents, (std::vector<std::int32_t>{1, 0})) << "Holm, then Marek (named last)";
+}
+
+TEST(ParticipantFinder, ThreePeopleNamedTogetherLeaveThePairUnresolved) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Marek asked Holm and Brandt for help. The two leaders met for hours.", {{"met", "MEET"}}, kPair);
+  const Participant* agent = first(doc, "met", Role::agent);
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(agent->actor, -1);
+  EXPECT_EQ(doc.get<Participants>().of(0).size(), 1u);
 }
 
 TEST(ParticipantFinder, WorksWithoutActorsLayer) {

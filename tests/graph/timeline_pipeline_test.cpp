@@ -81,7 +81,9 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   for (const PlacedEvent& e : r.placement.events)
     if (r.graph[e.event].event()->type == "MEET" && e.date_label.find("Mar 12") != std::string::npos) met = e.column;
   ASSERT_GE(met, 0) << r.text;
-  EXPECT_NE(r.text.find("Leaders meet"), std::string::npos) << r.text;
+  // "The two leaders" are the two people named just before: Holm and Marek.
+  EXPECT_NE(r.text.find("Holm meets Marek  [MEET; Anders Holm (agent), Lidia Marek (agent)"), std::string::npos)
+      << r.text;
   // Marek arrived the day before; the interview (Friday morning) comes after.
   const int arrives = column_of(r, "Marek arrives");
   ASSERT_GE(arrives, 0) << r.text;
@@ -95,7 +97,7 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   EXPECT_GT(column_of(r, "Summit"), interview) << r.text;
   const std::string svg = render_dot(to_dot(r.graph, r.placement), OutputFormat::svg);
   EXPECT_NE(svg.find("Mar 12"), std::string::npos);
-  EXPECT_NE(svg.find("Marek"), std::string::npos);
+  EXPECT_NE(svg.find("Holm meets Marek"), std::string::npos);
 }
 
 TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
