@@ -38,6 +38,9 @@
 //    same actor, now as a pronoun subject, and both are acts of telling in
 //    the simple past, the second elaborates the first: one telling, so the
 //    two are simultaneous (needs the parse and the actor layer).
+// 5d. Participle adjuncts: "Trump posted on social media, urging Moscow and
+//    Kyiv to talk": a present participle clause hanging from a verb (advcl)
+//    tells the same act from another side, so the two are simultaneous.
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
 // 8. Embedded clauses ("the official who resigned", "said that ..."): the
@@ -559,6 +562,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     const Actor* speaker = actors->at_token(static_cast<std::uint32_t>(fs));
     return speaker != nullptr && speaker == actors->at_token(static_cast<std::uint32_t>(gs));
   };
+  // 5d: g is a present participle adjunct of f.
+  auto participle_of = [&](const EventFacts& f, const EventFacts& g) {
+    return syntax && g.sentence == f.sentence && morph.tokens[static_cast<std::size_t>(g.token)].xpos == "VBG" &&
+           syntax->head(g.token) == f.token && syntax->is(g.token, "advcl") && syntax->dependents(g.token, "mark").empty();
+  };
   for (int e = 0; e < n_events; ++e) {
     const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
     if (!f.verb) continue;
@@ -570,6 +578,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const std::string &a = b.id(e), &c = b.id(x);
       if (elaborates(e, x)) {
         b.link(a, c, RelType::simultaneous, 0.35, "elaboration: the same speaker goes on telling");
+      } else if (participle_of(f, g)) {
+        b.link(a, c, RelType::simultaneous, 0.5, "participle clause: the same act");
       } else if (fr && !gr) {
         // "X said ... Y happened": the saying follows what it reports, precedes what it announces.
         if (is_future_like(g)) b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");

@@ -158,6 +158,18 @@ TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
   EXPECT_FALSE(date.starts_with("on or")) << r.text;
 }
 
+TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const auto file = std::filesystem::temp_directory_path() / "tempora-participle.txt";
+  std::ofstream(file) << "Governor Tom Reyes wrote on social media on Thursday, urging the council to approve the budget.\n";
+  const Result r = timeline_of(file, "2026-03-14");
+  std::filesystem::remove(file);
+  const std::string urging = date_of(r, "urges");
+  EXPECT_NE(urging.find("Mar 12"), std::string::npos) << r.text;
+  EXPECT_FALSE(urging.starts_with("on or")) << r.text;
+}
+
 TEST(TimelinePipeline, MergedMentionsNameThePlaceOneOfThemGives) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
