@@ -1,12 +1,17 @@
 // tempora extract: the whole analysis of each article, as JSON or a table.
 //
-// Each input goes through the whole pipeline (tempora/pipeline.hpp) and is
-// written as one "tempora-extract/1" object (docs/extract-json.md). With
-// several inputs the output is JSON Lines, one object per input line, in input
-// order, so the command is a mapper under Hadoop Streaming or Spark's pipe():
-// extraction is a pure function of (text, DCT, models). Documents are analysed
-// in parallel (oneTBB) with a bounded number in flight; output order never
-// depends on the thread count. --pretty prints tables for people instead.
+// Articles come from CorpusReader: files (plain text, TimeML, one JSON
+// object), directories, and JSON Lines (*.jsonl, *.ndjson, or "-" for
+// standard input, one {"id", "dct", "text", ...} per line). Each goes through
+// the whole pipeline (tempora/pipeline.hpp) and is written as one
+// "tempora-extract/1" object (docs/extract-json.md) per output line, in input
+// order. So `tempora extract -` is a mapper under Hadoop Streaming or Spark's
+// pipe(): JSON Lines in, JSON Lines out, extraction a pure function of (text,
+// DCT, models). Documents are analysed in parallel (oneTBB) with a bounded
+// number in flight and written as they finish (to a temporary file beside
+// -o, renamed at the end), so memory does not grow with the corpus. A line
+// that is no article is reported with its line number and skipped; the exit
+// status then says that some input was not read. --pretty prints tables.
 #include <fmt/format.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
@@ -19,6 +24,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "tempora/corpus.hpp"
 #include "tempora/extract.hpp"
 #include "tempora/pipeline.hpp"
 #include "tempora/timex.hpp"
@@ -38,47 +44,65 @@ struct ExtractCommandOptions {
 };
 
 struct Item {
-  std::string input;
+  std::optional<Document> doc;
+  std::string name;
   std::string out;
   std::vector<std::string> warnings;
-  std::string error;  // the input could not be read
+  std::string error;  // the analysis failed
 };
 
 void run_extract(const ExtractCommandOptions& options) {
-  std::optional<CreationTime> dct;
+  CorpusReaderOptions reader_options;
   if (!options.dct.empty()) {
-    dct = parse_dct(options.dct, "cli");
-    if (!dct) throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
+    reader_options.dct = parse_dct(options.dct, "cli");
+    if (!reader_options.dct)
+      throw std::runtime_error(fmt::format("--dct {}: not a date (use YYYY-MM-DD)", options.dct));
   }
   const bool table = options.pretty || options.format == "table";
   if (!table && options.format != "json")
     throw std::runtime_error(fmt::format("--format {}: unknown format (use json or table)", options.format));
-  if (!table && options.indent >= 0 && options.inputs.size() > 1)
-    throw std::runtime_error("--indent prints one document over many lines: give one input, or drop --indent for JSON Lines");
+  const bool many = options.inputs.size() > 1 || std::filesystem::is_directory(options.inputs.front()) ||
+                    is_json_lines(options.inputs.front());
+  if (!table && options.indent >= 0 && many)
+    throw std::runtime_error("--indent prints one document over many lines: give one article, or drop --indent for JSON Lines");
+  reader_options.on_problem = [](const CorpusProblem& p) {
+    if (p.line > 0) fmt::print(stderr, "tempora: {}:{}: {}\n", p.file, p.line, p.message);
+    else fmt::print(stderr, "tempora: {}: {}\n", p.file, p.message);
+  };
+  const std::vector<std::filesystem::path> inputs(options.inputs.begin(), options.inputs.end());
+  CorpusReader reader(inputs, reader_options);
 
   const Pipeline pipeline = Pipeline::load();
-  ExtractOptions json_options{.indent = options.indent, .text = options.text};
+  const ExtractOptions json_options{.indent = options.indent, .text = options.text};
+  std::optional<detail::AtomicFileWriter> file;
+  if (!options.output.empty() && options.output != "-") file.emplace(options.output);
 
-  std::string all;  // with -o: the whole output, written atomically at the end
-  int failures = 0;
-  std::size_t next = 0;
+  std::uint64_t failures = 0;
   const auto live = static_cast<std::size_t>(2 * tbb::this_task_arena::max_concurrency());
   tbb::parallel_pipeline(
       live,
       tbb::make_filter<void, std::shared_ptr<Item>>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
-            if (next == options.inputs.size()) {
+            auto doc = reader.next();
+            if (!doc) {
               control.stop();
               return nullptr;
             }
-            return std::make_shared<Item>(Item{.input = options.inputs[next++]});
+            auto item = std::make_shared<Item>();
+            // Messages name the file, and for a JSON Lines record its id too.
+            const DocumentInfo& info = doc->info();
+            item->name = info.source.empty() ? info.id
+                         : is_json_lines(info.source) ? fmt::format("{}: {}", info.source, info.id)
+                                                      : info.source;
+            item->doc = std::move(doc);
+            return item;
           }) &
           tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Item>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Item> item) {
                 try {
-                  Document doc = read_document(item->input, dct);
+                  Document& doc = *item->doc;
                   pipeline.analyze(doc);
                   for (const Diagnostic& d : doc.diagnostics())
                     if (d.severity != Diagnostic::Severity::note) item->warnings.push_back(d.message);
@@ -86,25 +110,25 @@ void run_extract(const ExtractCommandOptions& options) {
                 } catch (const std::exception& e) {
                   item->error = e.what();
                 }
+                item->doc.reset();  // the analysis is in `out`; free it before the write stage
                 return item;
               }) &
-          tbb::make_filter<std::shared_ptr<Item>, void>(tbb::filter_mode::serial_in_order,
-                                                        [&](std::shared_ptr<Item> item) {
-                                                          for (const std::string& w : item->warnings)
-                                                            fmt::print(stderr, "tempora: {}: {}\n", item->input, w);
-                                                          if (!item->error.empty()) {
-                                                            fmt::print(stderr, "tempora: {}\n", item->error);
-                                                            ++failures;
-                                                            return;
-                                                          }
-                                                          if (options.output.empty() || options.output == "-")
-                                                            std::fwrite(item->out.data(), 1, item->out.size(), stdout);
-                                                          else
-                                                            all += item->out;
-                                                        }));
-  if (!options.output.empty() && options.output != "-") detail::write_file_atomically(options.output, all);
-  if (failures > 0)
-    throw std::runtime_error(fmt::format("{} of {} inputs could not be read", failures, options.inputs.size()));
+          tbb::make_filter<std::shared_ptr<Item>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Item> item) {
+                for (const std::string& w : item->warnings) fmt::print(stderr, "tempora: {}: {}\n", item->name, w);
+                if (!item->error.empty()) {
+                  fmt::print(stderr, "tempora: {}: {}\n", item->name, item->error);
+                  ++failures;
+                } else if (file) {
+                  file->write(item->out);
+                } else {
+                  std::fwrite(item->out.data(), 1, item->out.size(), stdout);
+                }
+              }));
+  if (file) file->commit();
+  const std::uint64_t unread = reader.problems() + failures;
+  if (unread > 0)
+    throw std::runtime_error(fmt::format("{} of {} inputs could not be read", unread, reader.documents_read() + reader.problems()));
 }
 
 }  // namespace
@@ -116,7 +140,9 @@ void add_extract_command(CLI::App& app) {
       "The whole analysis of each article: actors, events with participants and dates, time expressions,\n"
       "temporal links. JSON (schema tempora-extract/1, docs/extract-json.md), one object per input per line;\n"
       "--pretty prints tables.");
-  cmd->add_option("inputs", options->inputs, "Articles: plain text, TimeML or .json {\"text\", \"dct\"}")->required();
+  cmd->add_option("inputs", options->inputs,
+                  "Articles: plain text, TimeML, .json {\"text\", \"dct\"}, folders, JSON Lines (.jsonl, or - for standard input)")
+      ->required();
   cmd->add_option("--dct", options->dct, "Document creation time YYYY-MM-DD (else from TimeML, JSON or a dateline)");
   cmd->add_option("--format", options->format, "json (default) or table");
   cmd->add_flag("--pretty", options->pretty, "Tables for people (same as --format table)");

@@ -10,6 +10,7 @@
 // reason (strerror), e.g. "cannot write 'out/a.svg': Permission denied".
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string_view>
 
@@ -18,5 +19,24 @@ namespace tempora::detail {
 // Replaces `path` with exactly `bytes`, or throws std::runtime_error and
 // leaves `path` as it was.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// The same for output produced piece by piece (a JSON Lines stream of any
+// length, without holding it in memory): write() appends to the temporary
+// file, commit() puts it in place. Destroyed without commit() (an exception,
+// a failed input), it removes the temporary file and leaves `path` alone.
+class AtomicFileWriter {
+ public:
+  explicit AtomicFileWriter(std::filesystem::path path);  // throws when the folder is not writable
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+  ~AtomicFileWriter();
+
+  void write(std::string_view bytes);  // throws std::runtime_error naming the target
+  void commit();
+
+ private:
+  std::filesystem::path path_, temp_;
+  std::FILE* file_ = nullptr;
+};
 
 }  // namespace tempora::detail
