@@ -36,7 +36,8 @@
 //                  the taxonomy or a named participant: "Walked" or "Means"
 //                  alone tell a reader nothing (--all shows them).
 //   identity       kept IDENTITY links ("the meeting" referring back to
-//                  "met").
+//                  "met") and light-verb links ("gave an interview": the
+//                  verb and its noun are one event).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -498,7 +499,10 @@ class Builder {
       // weak to draw: it already shaped the bounds through the closure.
       if (l.evidence.starts_with("narrative order")) continue;
       const bool stated = l.signal.has_value();
-      if (l.type == RelType::identity) {
+      // "gave an interview", "held talks": the verb and its event noun are
+      // one event told in two words, drawn once.
+      const bool light_verb = l.evidence.starts_with("light verb");
+      if (l.type == RelType::identity || light_verb) {
         graph_.add_identity(a->second, b->second, l.evidence, l.confidence);
         continue;
       }

@@ -79,6 +79,17 @@ TEST(EventTagger, HeldTalksIsTalk) {
   if (const EventMention* held = find(events, text, "held")) EXPECT_EQ(held->type, "TALK");
 }
 
+TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
+  const std::string text = "Marek gave an interview to Polaris TV, and Holm gave Carvenia two batteries.";
+  const Events events = pipeline().run(text);
+  const EventMention* interview_verb = find(events, text, "gave");
+  ASSERT_NE(interview_verb, nullptr);
+  EXPECT_EQ(interview_verb->type, "INTERVIEW");
+  const std::size_t second = text.find("gave", text.find("gave") + 1);
+  for (const EventMention& e : events.events)
+    if (e.span.begin == second) EXPECT_EQ(e.type, "SUPPLY");
+}
+
 TEST(EventTagger, RequestVerbAndNoun) {
   const std::string text = "Ukraine had requested Tomahawk missiles.";
   const Events events = pipeline().run(text);

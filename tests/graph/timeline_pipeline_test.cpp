@@ -88,6 +88,10 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   const int arrives = column_of(r, "Marek arrives");
   ASSERT_GE(arrives, 0) << r.text;
   EXPECT_LT(arrives, met) << r.text;
+  // "sat down for an interview": one entry for the verb and its noun.
+  int interviews = 0;
+  for (const PlacedEvent& e : r.placement.events) interviews += r.graph[e.event].event()->type == "INTERVIEW";
+  EXPECT_EQ(interviews, 1) << r.text;
   const int interview = column_of(r, "Marek gives interview");
   ASSERT_GE(interview, 0) << r.text;
   EXPECT_GT(interview, met) << r.text;
