@@ -14,8 +14,9 @@
 // "President Trump", "Gov. Petra Lind"; resources/actor/title_roles.txt):
 // a role title becomes a role of the actor ("president", and the role it
 // implies, "leader"), honorifics are dropped. What stands right before the
-// title is an affiliation when it is a nationality (NORP "Ukrainian", or a
-// form listed in resources/actor/affiliations.txt such as "U.S.") or a place
+// title is an affiliation when it is a nationality (NORP "Ukrainian", a
+// demonym of resources/actor/demonyms.txt, or a form listed in
+// resources/actor/affiliations.txt such as "U.S.") or a place
 // ("Ukraine's President ..."); "of Carvenia" after a titled name is one too.
 // A name joins an existing actor when
 //   - its key (ActorKeys::key) equals the key of one of the actor's names
@@ -1158,15 +1159,28 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
     tables->pronouns.insert_or_assign(detail::fold_token(f[0]), entry);
   });
 
+  // Every demonym of the gazetteer's list affiliates with its place; the
+  // affiliations file adds short forms ("U.S.") and overrides ("European"
+  // is the European Union when it qualifies a person).
+  const auto add_affiliation = [&](std::string_view form, std::string_view place) {
+    const auto words = detail::name_words(form);
+    tables->max_affiliation_words = std::max(tables->max_affiliation_words, words.size());
+    tables->affiliations.insert_or_assign(join_words(words), std::string(place));
+  };
+  const auto demonyms_file = resources_dir / "demonyms.txt";
+  detail::read_data_lines(demonyms_file, [&](std::string_view line, int number) {
+    const auto f = detail::split_fields(line, '=');
+    if (f.size() != 2 || f[0].empty() || f[1].empty())
+      throw std::runtime_error(fmt::format("{}:{}: expected '<demonym> = <place>'", demonyms_file.string(), number));
+    add_affiliation(f[0], f[1]);
+  });
   const auto affiliations_file = resources_dir / "affiliations.txt";
   detail::read_data_lines(affiliations_file, [&](std::string_view line, int number) {
     const auto f = detail::split_fields(line, '|');
     if (f.size() != 2 || f[0].empty() || f[1].empty())
       throw std::runtime_error(fmt::format("{}:{}: expected '<adjective or form> | <place>'",
                                            affiliations_file.string(), number));
-    const auto words = detail::name_words(f[0]);
-    tables->max_affiliation_words = std::max(tables->max_affiliation_words, words.size());
-    tables->affiliations.insert_or_assign(join_words(words), std::string(f[1]));
+    add_affiliation(f[0], f[1]);
   });
   return ActorResolver(std::move(tables));
 }
