@@ -45,6 +45,9 @@
 //    the current and two previous sentences); each becomes a participant
 //    in the description's role. Anything less clear-cut (three candidates
 //    in the same clause, "the leaders") is left unresolved.
+//  - Occasions. A meeting, talks or an interview that is where a verb's
+//    action happened ("asked ... during talks with Holm") has the verb's
+//    subject as its agent when it has none of its own.
 //  - Places. A place line only yields a participant for a nominal that is a
 //    place: its actor is a GPE, LOCATION or FACILITY, its head is a place
 //    noun from the table, or it is a proper noun without an actor that names
@@ -541,6 +544,27 @@ class Finder {
         EventContext support = ctx;
         support.passive = as_pass_subject;
         obliques(v, support);
+      }
+    }
+
+    // Occasions: "Marek asked Nordvall for help during talks with Holm":
+    // who acts during (in, at) a meeting, talks or an interview takes part in
+    // it, as its agent when nothing else in the phrase says who.
+    if (ctx.nominal && (e.type == "MEET" || e.type == "TALK" || e.type == "INTERVIEW") && syntax_.head(t) >= 0) {
+      const std::string prep = syntax_.preposition(t);
+      const bool has_agent = std::any_of(current_->begin(), current_->end(),
+                                         [](const Participant& p) { return p.role == Role::agent; });
+      // "during" names a time, so a noun is never what it modifies: an nmod
+      // "during talks" is the parser's misattachment of the verb's oblique.
+      int v = -1;
+      if (syntax_.is(t, "obl") && (prep == "during" || prep == "in" || prep == "at")) v = syntax_.head(t);
+      else if (syntax_.is(t, "nmod") && prep == "during") v = syntax_.head(t);
+      for (int steps = 0; v >= 0 && syntax_.upos(v) != Upos::VERB && steps < 8; ++steps) v = syntax_.head(v);
+      // "asked Nordvall to sell ... during talks": the asking clause's subject.
+      for (int steps = 0; v >= 0 && syntax_.is(v, "xcomp") && steps < 8; ++steps) v = syntax_.head(v);
+      if (!has_agent && v >= 0 && syntax_.upos(v) == Upos::VERB) {
+        const int s = antecedent(syntax_.subject(v));
+        if (s >= 0 && s != t && nominal_pos(s)) add_each(Role::agent, s);
       }
     }
 

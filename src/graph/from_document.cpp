@@ -211,14 +211,17 @@ class Builder {
   // for one, the trigger alone for none.
   std::string nominal_label(const EventMention& e, const std::string& trigger,
                             const std::vector<std::pair<Vertex, Role>>& roles) const {
+    // Agents and speakers lead ("Marek talks with Holm"), co-participants follow.
     std::string first, second;
-    for (const auto& [v, role] : roles) {
-      if (role != Role::agent && role != Role::co_participant && role != Role::speaker) continue;
-      const ActorNode& a = *graph_[v].actor();
-      const std::string name = headline_name(a.name, a.type);
-      if (first.empty()) first = name;
-      else if (second.empty() && name != first) second = name;
-    }
+    for (const bool leading : {true, false})
+      for (const auto& [v, role] : roles) {
+        const bool lead = role == Role::agent || role == Role::speaker;
+        if (lead != leading || (!lead && role != Role::co_participant)) continue;
+        const ActorNode& a = *graph_[v].actor();
+        const std::string name = headline_name(a.name, a.type);
+        if (first.empty()) first = name;
+        else if (second.empty() && name != first) second = name;
+      }
     if (first.empty()) return trigger;
     if (e.pos == EventPos::VERB && !e.lemma.empty()) {  // "noting", "to meet", "the two leaders met"
       if (!second.empty() && e.type == "MEET") return first + " meets " + second;

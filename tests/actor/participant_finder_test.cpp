@@ -273,6 +273,14 @@ TEST(ParticipantFinder, ThreePeopleNamedTogetherLeaveThePairUnresolved) {
   EXPECT_EQ(doc.get<Participants>().of(0).size(), 1u);
 }
 
+TEST(ParticipantFinder, WhoActsDuringTalksTakesPartInThem) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Marek asked Nordvall to sell air-defense systems during talks with Holm on Thursday.",
+                                {{"asked", "REQUEST"}, {"talks", "TALK"}}, kPair);
+  EXPECT_EQ(heads(doc, "talks", Role::agent), Strings{"Marek"});
+  EXPECT_EQ(heads(doc, "talks", Role::co_participant), Strings{"Holm"});
+}
+
 TEST(ParticipantFinder, WorksWithoutActorsLayer) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("Zelensky met with Trump at the White House.", {{"met", "MEET"}}, {}, false);
