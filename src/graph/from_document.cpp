@@ -402,6 +402,27 @@ class Builder {
     return false;
   }
 
+  // "the regional summit in Tarnow", "the talks on trade": a modifier that
+  // says which one introduces an event more often than it points back.
+  bool restricted(const EventMention& e) const {
+    if (!syntax_ || e.token >= syntax_->size()) return false;
+    for (const int d : syntax_->dependents(static_cast<int>(e.token))) {
+      const std::string_view rel = syntax_->deprel(d);
+      if (rel == "amod" || rel == "compound" || rel == "nmod" || rel.starts_with("acl")) return true;
+    }
+    return false;
+  }
+
+  // "that meeting", "this visit".
+  bool demonstrative(const EventMention& e) const {
+    if (!syntax_ || e.pos != EventPos::NOUN || e.token >= syntax_->size()) return false;
+    for (const int d : syntax_->dependents(static_cast<int>(e.token), "det")) {
+      const std::string w = lower(syntax_->word(d));
+      if (w == "this" || w == "that" || w == "these" || w == "those") return true;
+    }
+    return false;
+  }
+
   std::vector<std::string> parties(std::size_t event) const {
     std::vector<std::string> out;
     if (participants_ == nullptr || actors_ == nullptr) return out;
@@ -454,38 +475,75 @@ class Builder {
       std::string date;
       std::vector<std::string> parties;
     };
-    std::vector<std::size_t> group_of(list.size());
+    std::vector<std::size_t> parent(list.size());
     std::vector<Group> groups(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      group_of[i] = i;
+      parent[i] = i;
       if (when[i].dated()) groups[i].date = when[i].value;
       groups[i].parties = parties(i);
     }
+    const auto root = [&](std::size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
     const auto compatible = [](const Group& x, const Group& y) {
       if (!x.date.empty() && !y.date.empty() && x.date != y.date) return false;
       const auto& small = x.parties.size() <= y.parties.size() ? x.parties : y.parties;
       const auto& large = x.parties.size() <= y.parties.size() ? y.parties : x.parties;
       return std::includes(large.begin(), large.end(), small.begin(), small.end());
     };
+    // Joins the groups of mentions i and j when they can be one event.
+    const auto join = [&](std::size_t i, std::size_t j) {
+      const std::size_t ri = root(i), rj = root(j);
+      if (ri == rj || !compatible(groups[ri], groups[rj])) return false;
+      Group& ga = groups[ri];
+      Group& gb = groups[rj];
+      if (ga.date.empty()) ga.date = gb.date;
+      std::vector<std::string> merged;
+      std::set_union(ga.parties.begin(), ga.parties.end(), gb.parties.begin(), gb.parties.end(),
+                     std::back_inserter(merged));
+      ga.parties = std::move(merged);
+      parent[rj] = ri;
+      return true;
+    };
+    // The relation stage's identities ("the summit" ... "the summit") come
+    // first, so that a group knows its date before a new mention joins it.
+    if (doc_.has<TemporalLinks>()) {
+      std::unordered_map<std::string_view, std::size_t> index;
+      for (std::size_t i = 0; i < list.size(); ++i) index.emplace(list[i].id, i);
+      for (const TemporalLinkRecord& l : doc_.get<TemporalLinks>().links) {
+        if (!l.kept || l.type != RelType::identity) continue;
+        const auto a = index.find(l.a), b = index.find(l.b);
+        if (a != index.end() && b != index.end()) join(a->second, b->second);
+      }
+    }
+    // Earlier mentions looked at per mention: a reference back reaches the
+    // last few dozen events, and the bound keeps the pass linear.
+    constexpr std::size_t kLookBack = 200;
     for (std::size_t j = 0; j < list.size(); ++j) {
       const EventMention& b = list[j];
       if (b.type == "OTHER" || !b.newsworthy || b.polarity == EventPolarity::NEG) continue;
-      for (std::size_t i = j; i-- > 0;) {  // the nearest earlier mention first
+      const bool pointing = demonstrative(b);
+      for (std::size_t i = j; i-- > 0 && j - i <= kLookBack;) {  // the nearest earlier mention first
         const EventMention& a = list[i];
         if (a.type != b.type || !a.newsworthy || a.polarity == EventPolarity::NEG) continue;
-        if (b.lemma != a.lemma && !kOccasions.contains(a.type)) continue;
+        // "That meeting" points at the last gathering told, whatever word
+        // named it ("the summit ... That meeting opens on March 27"), and
+        // at no other.
+        if (pointing) {
+          if (join(i, j)) graph_.add_identity(events_.at(a.id), events_.at(b.id), "same " + a.type + " pointed at", 0.7);
+          break;
+        }
+        // A different word names the same occasion only as a noun that
+        // refers back to a verb told before ("met" ... "the meeting"); two
+        // nouns ("the meeting", "the summit") are two gatherings, and a verb
+        // never refers back to a noun.
+        const bool noun_after_verb =
+            a.pos == EventPos::VERB && b.pos == EventPos::NOUN && refers_to_known_event(b) && !restricted(b);
+        if (b.lemma != a.lemma && !(kOccasions.contains(a.type) && noun_after_verb)) continue;
         if (!refers_to_known_event(a) && !refers_to_known_event(b)) continue;
-        Group& ga = groups[group_of[i]];
-        Group& gb = groups[group_of[j]];
-        if (group_of[i] == group_of[j] || !compatible(ga, gb)) continue;
-        if (ga.date.empty()) ga.date = gb.date;
-        std::vector<std::string> merged;
-        std::set_union(ga.parties.begin(), ga.parties.end(), gb.parties.begin(), gb.parties.end(),
-                       std::back_inserter(merged));
-        ga.parties = std::move(merged);
-        const std::size_t from = group_of[j];
-        for (std::size_t& g : group_of)
-          if (g == from) g = group_of[i];
+        if (root(i) == root(j)) break;  // b already is the event its nearest antecedent is
+        if (!join(i, j)) continue;
         graph_.add_identity(events_.at(a.id), events_.at(b.id), "same " + a.type + " told again", 0.7);
         break;
       }

@@ -189,6 +189,24 @@ TEST(TimelinePipeline, MergedMentionsNameThePlaceOneOfThemGives) {
   EXPECT_GE(column_of(r, "Kovacs meets Reyes — City Hall"), 0) << r.text;
 }
 
+TEST(TimelinePipeline, ASummitAheadIsNotTheMeetingBehind) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const auto file = std::filesystem::temp_directory_path() / "tempora-summit-ahead.txt";
+  std::ofstream(file) << "Mayor Anna Kovacs met Governor Tom Reyes at City Hall on Monday. "
+                         "Both will attend the regional summit in Tarnow later this month. "
+                         "That meeting opens on March 27.\n";
+  const Result r = timeline_of(file, "2026-03-13");
+  std::filesystem::remove(file);
+  // "the regional summit in Tarnow" introduces an event (it is not "the
+  // meeting" of Monday), and "That meeting" points at the summit.
+  int meetings = 0;
+  for (const PlacedEvent& e : r.placement.events) meetings += r.graph[e.event].event()->type == "MEET";
+  EXPECT_EQ(meetings, 2) << r.text;
+  EXPECT_NE(date_of(r, "Kovacs meets Reyes").find("Mar 9"), std::string::npos) << r.text;
+  EXPECT_GT(column_of(r, "Summit"), column_of(r, "Kovacs meets Reyes")) << r.text;
+}
+
 TEST(TimelinePipeline, OneLoadedPipelineGivesTheSameTimelineOnEveryThread) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   const auto file = testing::source_dir() / "samples" / "meeting-harbor-times.txt";
