@@ -555,10 +555,13 @@ class Finder {
       const bool has_agent = std::any_of(current_->begin(), current_->end(),
                                          [](const Participant& p) { return p.role == Role::agent; });
       // "during" names a time, so a noun is never what it modifies: an nmod
-      // "during talks" is the parser's misattachment of the verb's oblique.
+      // "during talks" is the parser's misattachment of the verb's oblique;
+      // so is "in an interview" on the verb's object ("shared the details
+      // in an interview").
       int v = -1;
       if (syntax_.is(t, "obl") && (prep == "during" || prep == "in" || prep == "at")) v = syntax_.head(t);
       else if (syntax_.is(t, "nmod") && prep == "during") v = syntax_.head(t);
+      else if (syntax_.is(t, "nmod") && prep == "in" && syntax_.is(syntax_.head(t), "obj")) v = syntax_.head(t);
       for (int steps = 0; v >= 0 && syntax_.upos(v) != Upos::VERB && steps < 8; ++steps) v = syntax_.head(v);
       // "asked Nordvall to sell ... during talks": the asking clause's subject.
       for (int steps = 0; v >= 0 && syntax_.is(v, "xcomp") && steps < 8; ++steps) v = syntax_.head(v);

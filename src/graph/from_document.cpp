@@ -307,6 +307,14 @@ class Builder {
         const std::string nominal = nominal_label(e, trigger, roles);
         if (label == trigger || nominal.find(e.type == "MEET" ? " meets " : " talks with ") != std::string::npos)
           label = nominal;
+      } else if (e.pos == EventPos::NOUN && label.starts_with(trigger + " ")) {
+        // "interview with NBC News" whose agent the actor stage found: "Zelensky's interview with NBC News".
+        for (const auto& [v, role] : roles)
+          if (role == Role::agent) {
+            const ActorNode& a = *graph_[v].actor();
+            label = headline_name(a.name, a.type) + "'s " + label;
+            break;
+          }
       }
       if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
     }

@@ -281,6 +281,13 @@ TEST(ParticipantFinder, WhoActsDuringTalksTakesPartInThem) {
   EXPECT_EQ(heads(doc, "talks", Role::co_participant), Strings{"Holm"});
 }
 
+TEST(ParticipantFinder, WhoSharesDetailsInAnInterviewGivesIt) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky shared the details in an interview with NBC News.",
+                                {{"shared", "OTHER"}, {"interview", "INTERVIEW"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "interview", Role::agent), Strings{"Zelensky"});
+}
+
 TEST(ParticipantFinder, WorksWithoutActorsLayer) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("Zelensky met with Trump at the White House.", {{"met", "MEET"}}, {}, false);

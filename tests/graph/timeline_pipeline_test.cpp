@@ -132,10 +132,10 @@ TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
   EXPECT_GT(post, meeting) << r.text;
   // "spoke about his recent meeting ... He shared the details in an
   // interview with NBC News": the interview comes after the meeting, undated.
-  const int interview = column_of(r, "Interview with NBC News");
+  const int interview = column_of(r, "Zelensky's interview with NBC News");
   ASSERT_GE(interview, 0) << r.text;
   EXPECT_GT(interview, meeting) << r.text;
-  EXPECT_EQ(date_of(r, "Interview with NBC News"), "after Oct 17 (2025)") << r.text;
+  EXPECT_EQ(date_of(r, "interview with NBC News"), "after Oct 17 (2025)") << r.text;
   // No event is labelled with a mangled lemma ("noting" is "note").
   EXPECT_EQ(r.text.find("nots"), std::string::npos) << r.text;
 }
@@ -152,12 +152,12 @@ TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
   const Result r = timeline_of(file, "2026-03-13");
   std::filesystem::remove(file);
   const int meeting = column_of(r, "meets");
-  const int interview = column_of(r, "Interview");
+  const int interview = column_of(r, "Kovacs's interview");
   ASSERT_GE(meeting, 0) << r.text;
   ASSERT_GE(interview, 0) << r.text;
   EXPECT_GT(interview, meeting) << r.text;
   // Dated with the speaking, not merely bounded by it.
-  const std::string date = date_of(r, "Interview");
+  const std::string date = date_of(r, "Kovacs's interview");
   EXPECT_NE(date.find("Mar 11"), std::string::npos) << r.text;
   EXPECT_FALSE(date.starts_with("on or")) << r.text;
 }
