@@ -239,7 +239,8 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
       col.kind = TimelineColumn::Kind::between;
       if (phase == 0 && after >= 0) col.label = "after " + group_label(after);
       else col.label = "before " + group_label(after + 1);
-      if (sub > 0) col.label += ", later";
+      // Ordered sub-steps of one gap, numbered so that no two columns read alike.
+      if (sub > 0) col.label += ", step " + std::to_string(sub + 1);
       if (after >= 0 && phase == 0) col.earliest = m.groups[static_cast<std::size_t>(after)].start;
       if (after + 1 < groups) col.latest = m.groups[static_cast<std::size_t>(after + 1)].end;
     }
@@ -271,7 +272,7 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     } else {
       const TimelineColumn& col = out.columns[static_cast<std::size_t>(p.column)];
       p.date_label = col.kind == TimelineColumn::Kind::between ? col.label : "undated";
-      if (const auto pos = p.date_label.find(", later"); pos != std::string::npos) p.date_label.erase(pos);
+      if (const auto pos = p.date_label.find(", step "); pos != std::string::npos) p.date_label.erase(pos);
     }
     out.events.push_back(std::move(p));
   }
