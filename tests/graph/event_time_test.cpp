@@ -52,6 +52,23 @@ TEST(EventTimes, DatedEventAndEventAfterItGetsABound) {
   EXPECT_EQ(*posted->not_before, sys_days{2025y / October / 17d});
 }
 
+TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2010-06-08", "test");
+  // Twenty words lie between "Yesterday" and the verb it dates.
+  Document doc(
+      "Yesterday, at this year's Apple Worldwide Developers Conference (WWDC), company CEO Steve Jobs "
+      "unveiled iPhone 4, along with the new iOS 4 operating system for Apple mobile devices.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* unveiled = time_of(doc, when, "unveiled");
+  ASSERT_NE(unveiled, nullptr);
+  ASSERT_TRUE(unveiled->dated());
+  EXPECT_EQ(unveiled->value, "2010-06-07");
+}
+
 TEST(EventTimes, NoEventsLayerGivesNothing) {
   Document doc("Nothing was analysed.");
   EXPECT_TRUE(event_times(doc).empty());
