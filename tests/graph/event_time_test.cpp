@@ -69,6 +69,27 @@ TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
   EXPECT_EQ(unveiled->value, "2010-06-07");
 }
 
+TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2026-03-14", "test");
+  // The interview is one event with "gave", which Friday dates: on or after
+  // and on or before Friday, though Friday is the day before the article.
+  Document doc("On Friday morning, Marek gave an interview to the broadcaster Polaris TV.", info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* interview = time_of(doc, when, "interview");
+  ASSERT_NE(interview, nullptr);
+  if (interview->dated()) {
+    EXPECT_EQ(interview->start, sys_days{2026y / March / 13d});
+  } else {
+    ASSERT_TRUE(interview->not_before.has_value());
+    ASSERT_TRUE(interview->not_after.has_value());
+    EXPECT_EQ(*interview->not_before, sys_days{2026y / March / 13d});
+    EXPECT_EQ(*interview->not_after, sys_days{2026y / March / 13d});
+  }
+}
+
 TEST(EventTimes, NoEventsLayerGivesNothing) {
   Document doc("Nothing was analysed.");
   EXPECT_TRUE(event_times(doc).empty());
