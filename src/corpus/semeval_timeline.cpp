@@ -233,15 +233,22 @@ class TargetMatcher {
     for (std::size_t i = 0; i < n; ++i) words[i] = lower(seg.tokens[i].norm.empty() ? doc.text(seg.tokens[i].span) : seg.tokens[i].norm);
     // A name that goes on into a model number or another capitalized word
     // is a longer name, another entity: "iPhone 4" is not "iPhone", "iPod
-    // Touch" is not "iPod".
-    const auto goes_on = [&](std::size_t end) {
-      if (end >= n || seg.tokens[end].span.begin > seg.tokens[end - 1].span.end + 1) return false;
-      const std::string_view next = doc.text(seg.tokens[end].span);
-      if (next.empty()) return false;
-      if (std::any_of(next.begin(), next.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    // Touch" is not "iPod". A longer name that ends as the target does is
+    // the target's own variant: "iTunes Music Store" for "iTunes store".
+    const auto name_word = [&](std::size_t t) {
+      if (t >= n || seg.tokens[t].span.begin > seg.tokens[t - 1].span.end + 1) return false;
+      const std::string_view w = doc.text(seg.tokens[t].span);
+      if (w.empty()) return false;
+      if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         return true;
-      return std::isupper(static_cast<unsigned char>(next[0])) &&
-             std::all_of(next.begin(), next.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+      return std::isupper(static_cast<unsigned char>(w[0])) &&
+             std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    };
+    const auto goes_on = [&](std::size_t end) {
+      if (!name_word(end)) return false;
+      std::size_t last = end;
+      while (last + 1 < n && last < end + 4 && name_word(last + 1)) ++last;
+      return words[last] != names_.full.back();
     };
     // The full name, or (for names of three words or more) any two or more
     // of its words in a row: "Apple Corps" names "Beatles Apple Corps".
