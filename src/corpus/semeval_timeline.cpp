@@ -37,7 +37,10 @@
 // anchoring time expression; bounds from the closure are not dates). The
 // timeline then has one ORDER per distinct date, oldest first, and undated
 // events go to ORDER 0, which the task reserves for events that can be
-// neither dated nor ordered: no guess is written as a fact.
+// neither dated nor ordered: no guess is written as a fact. With
+// TargetTimelineOptions::undated_at_dct, an undated past event is put on the
+// story's reference day instead: that of the latest event told before it with
+// a day of its own, else the article's day.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -396,6 +399,24 @@ bool dct_plausible(const EventMention& e, const EventTime& t, const CreationTime
   return true;
 }
 
+// The day an undated past event is told on: the story's reference time. A
+// news article dates its story once ("On Wednesday, Jobs unveiled ...") and
+// tells the rest of it without repeating the date ("He also announced ...",
+// "Jobs said ..."): the day of the latest event before it that has a day of
+// its own, when that is no later than the article and within the event's
+// bounds; else the article's day.
+sys_days reference_day(const std::vector<EventTime>& when, std::size_t event, sys_days dct) {
+  const EventTime& t = when[event];
+  for (std::size_t j = event; j-- > 0;) {
+    const EventTime& before = when[j];
+    if (!before.dated() || before.granularity != TimeGranularity::day || !before.start) continue;
+    const sys_days day = *before.start;
+    if (day > dct || (t.not_before && day < *t.not_before) || (t.not_after && day > *t.not_after)) continue;
+    return day;
+  }
+  return dct;
+}
+
 // The one calendar date a sentence names ("Yesterday, ... Jobs unveiled"),
 // when it names exactly one: day, month or year.
 struct SentenceDate {
@@ -491,7 +512,7 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
         c.start = own->start;
         c.end = own->end;
       } else if (options.undated_at_dct && doc.info().creation_time && dct_plausible(e, when[i], *doc.info().creation_time)) {
-        const sys_days day = doc.info().creation_time->day;
+        const sys_days day = reference_day(when, i, doc.info().creation_time->day);
         const std::chrono::year_month_day ymd{day};
         c.date = fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                              static_cast<unsigned>(ymd.day()));
