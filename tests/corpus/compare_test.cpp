@@ -117,6 +117,15 @@ TEST(CompareSamples, PlantedOrderDisagreementHarborTimesPutsTheInterviewBeforeTh
   EXPECT_GE(c.discordant, 1u);
 }
 
+TEST(CompareSamples, NoAlignedEventHasTwoReportsOfOneArticle) {
+  REQUIRE_MODELS();
+  const Comparison& c = sample_comparison();
+  for (const AlignedEvent& e : c.events)
+    for (std::size_t i = 0; i < e.reports.size(); ++i)
+      for (std::size_t j = i + 1; j < e.reports.size(); ++j)
+        EXPECT_NE(e.reports[i].article, e.reports[j].article) << e.id << " " << to_text(c);
+}
+
 TEST(CompareSamples, PlantedSingleSourceEventThePlantTourIsOnlyInMeridian) {
   REQUIRE_MODELS();
   const Comparison& c = sample_comparison();
