@@ -175,7 +175,8 @@ void add_semeval_timeline_command(CLI::App& app) {
   cmd->add_flag("--newsworthy-only", options->newsworthy_only,
                 "Leave out reporting verbs and states ('said'); the task's timelines include them");
   cmd->add_flag("--undated-at-dct", options->undated_at_dct,
-                "Date past events that have no date of their own on the article's day (else ORDER 0)");
+                "Date past events that have no date of their own on the day the article last gave its story "
+                "(else the article's day; without the flag: ORDER 0)");
   cmd->callback([options] { run_semeval_timeline(*options); });
 }
 

@@ -454,7 +454,7 @@ Comparison compare(const std::vector<Document>& docs, const CompareOptions& opti
     if (std::any_of(sa.begin(), sa.end(), [&](std::size_t art) { return sb.contains(art); })) continue;
     if (b < a) std::swap(a, b);
     cluster[b] = a;
-    cluster_articles[a].insert(sb.begin(), sb.end());
+    cluster_articles[a].insert(cluster_articles[b].begin(), cluster_articles[b].end());  // b's, after the swap
   }
   // Aligned events in order of first report (refs are in article, then text order).
   std::map<std::size_t, std::size_t> event_of_root;

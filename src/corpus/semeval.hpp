@@ -143,8 +143,10 @@ struct TargetTimelineOptions {
   bool include_reporting = true;  // also reporting verbs ("said") and states, as the task's timelines do
   // An event without a date of its own that is told in the past tense (or a
   // noun) and that the closure does not keep away from the DCT is dated on
-  // the DCT's day: news reports what happened on the day of the article
-  // unless it says otherwise. Off: such events go to ORDER 0.
+  // the story's reference day: the day of the latest event told before it
+  // that has one (no later than the DCT, within the event's bounds), else
+  // the DCT's day. News tells a story after dating it once. Off: such
+  // events go to ORDER 0.
   bool undated_at_dct = false;
   // An event without a date of its own takes the one calendar date its
   // sentence names, if it names exactly one ("Yesterday, ... Jobs unveiled").

@@ -12,7 +12,9 @@
 // Which events. An event belongs to the target's timeline when the target
 // takes part in it:
 //   - with the actor stage (a Participants layer): one of the event's
-//     participants is an actor whose name or aliases name the target;
+//     participants is an actor whose name or aliases name the target, or
+//     its argument phrase names the target (targets are often things:
+//     "unveiled the iPhone 4");
 //   - otherwise, from the parse: the target is named inside the subtree of
 //     one of the event's nominal arguments (subject, object, obliques,
 //     possessor, compound or nmod), in the subject the predicate inherits
@@ -22,14 +24,23 @@
 // "Named" means the target's full name, or, in a document that names the
 // target in full at least once, a distinctive part of it ("Jobs" after
 // "Steve Jobs", "iPhone" after "iPhone 4"): inside one article a short name
-// refers back to the full one. Subject pronouns (he, she) of a person target
+// refers back to the full one. A name that goes on into a model number or
+// another capitalized word is a longer name, so another entity ("iPhone 4"
+// is not "iPhone", "iPod Touch" not "iPod"). Subject pronouns (he, she) of a person target
 // count when the nearest preceding person-like name is the target's.
+//
+// Mentions are named DOCID-SENTENCE-WORD after the CAT token under the
+// trigger; a phrasal verb is named by both its words, as the task writes
+// multi-word events ("18315-2-step_down").
 //
 // When and in which order. Each event's date comes from event_times() (the
 // anchoring time expression; bounds from the closure are not dates). The
 // timeline then has one ORDER per distinct date, oldest first, and undated
 // events go to ORDER 0, which the task reserves for events that can be
-// neither dated nor ordered: no guess is written as a fact.
+// neither dated nor ordered: no guess is written as a fact. With
+// TargetTimelineOptions::undated_at_dct, an undated past event is put on the
+// story's reference day instead: that of the latest event told before it with
+// a day of its own, else the article's day.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -223,6 +234,25 @@ class TargetMatcher {
     named_.assign(n, false);
     std::vector<std::string> words(n);
     for (std::size_t i = 0; i < n; ++i) words[i] = lower(seg.tokens[i].norm.empty() ? doc.text(seg.tokens[i].span) : seg.tokens[i].norm);
+    // A name that goes on into a model number or another capitalized word
+    // is a longer name, another entity: "iPhone 4" is not "iPhone", "iPod
+    // Touch" is not "iPod". A longer name that ends as the target does is
+    // the target's own variant: "iTunes Music Store" for "iTunes store".
+    const auto name_word = [&](std::size_t t) {
+      if (t >= n || seg.tokens[t].span.begin > seg.tokens[t - 1].span.end + 1) return false;
+      const std::string_view w = doc.text(seg.tokens[t].span);
+      if (w.empty()) return false;
+      if (std::any_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return true;
+      return std::isupper(static_cast<unsigned char>(w[0])) &&
+             std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    };
+    const auto goes_on = [&](std::size_t end) {
+      if (!name_word(end)) return false;
+      std::size_t last = end;
+      while (last + 1 < n && last < end + 4 && name_word(last + 1)) ++last;
+      return words[last] != names_.full.back();
+    };
     // The full name, or (for names of three words or more) any two or more
     // of its words in a row: "Apple Corps" names "Beatles Apple Corps".
     const std::size_t full = names_.full.size();
@@ -232,14 +262,14 @@ class TargetMatcher {
         for (std::size_t i = 0; i + k <= n; ++i) {
           bool match = true;
           for (std::size_t j = 0; j < k && match; ++j) match = words[i + j] == names_.full[from + j];
-          if (match) {
+          if (match && !goes_on(i + k)) {
             full_seen = true;
             for (std::size_t j = 0; j < k; ++j) named_[i + j] = true;
           }
         }
     if (full_seen)
       for (std::size_t i = 0; i < n; ++i)
-        if (names_.parts.contains(words[i])) named_[i] = true;
+        if (names_.parts.contains(words[i]) && !goes_on(i + 1)) named_[i] = true;
     // Person pronouns: he/she/his/her whose nearest preceding capitalized
     // name token is one of the target's.
     if (full_seen && names_.person && doc.has<Morphology>()) {
@@ -262,6 +292,15 @@ class TargetMatcher {
   bool named_in(int first, int last) const {
     for (int i = std::max(first, 0); i < last; ++i)
       if (named(static_cast<std::size_t>(i))) return true;
+    return false;
+  }
+  // Is the target named by a token inside the byte span?
+  bool named_in(Span span) const {
+    const auto& tokens = doc_.get<Segmentation>().tokens;
+    const auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                            [&](const Token& t) { return t.span.end <= span.begin; });
+    for (auto it = first; it != tokens.end() && it->span.begin < span.end; ++it)
+      if (named(static_cast<std::size_t>(it - tokens.begin()))) return true;
     return false;
   }
 
@@ -296,9 +335,15 @@ bool takes_part(const SyntaxView& syntax, const TargetMatcher& match, int head) 
   return false;
 }
 
-bool participant_names_target(const Document& doc, std::size_t event, const TargetNames& names) {
-  if (!doc.has<Participants>() || !doc.has<Actors>()) return false;
-  const Actors& actors = doc.get<Actors>();
+// Does the target take part in the event, by the actor stage? One of the
+// event's participants is an actor whose name or aliases name the target,
+// or its argument phrase names the target: targets are often things, not
+// actors ("Apple unveiled the iPhone 4": the phone is the patient). The
+// clause of a reported event is no participant of the reporting itself
+// ("analysts said the iPod ...": the saying is not the iPod's).
+bool participant_names_target(const Document& doc, std::size_t event, const TargetNames& names,
+                              const TargetMatcher& match) {
+  const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
   const std::string full = [&] {
     std::string s;
     for (const std::string& w : names.full) s += (s.empty() ? "" : " ") + w;
@@ -310,8 +355,10 @@ bool participant_names_target(const Document& doc, std::size_t event, const Targ
     return names.parts.contains(l);
   };
   for (const Participant& p : doc.get<Participants>().of(event)) {
-    if (p.actor < 0 || static_cast<std::size_t>(p.actor) >= actors.actors.size()) continue;
-    const Actor& a = actors.actors[static_cast<std::size_t>(p.actor)];
+    if (p.event >= 0) continue;
+    if (match.named_in(p.span)) return true;
+    if (actors == nullptr || p.actor < 0 || static_cast<std::size_t>(p.actor) >= actors->actors.size()) continue;
+    const Actor& a = actors->actors[static_cast<std::size_t>(p.actor)];
     if (names_it(a.name)) return true;
     for (const std::string& alias : a.aliases)
       if (names_it(alias)) return true;
@@ -350,6 +397,24 @@ bool dct_plausible(const EventMention& e, const EventTime& t, const CreationTime
   // the DCT still allows the DCT's day (news reports the day's events).
   if (t.not_after && *t.not_after < dct.day - std::chrono::days{1}) return false;
   return true;
+}
+
+// The day an undated past event is told on: the story's reference time. A
+// news article dates its story once ("On Wednesday, Jobs unveiled ...") and
+// tells the rest of it without repeating the date ("He also announced ...",
+// "Jobs said ..."): the day of the latest event before it that has a day of
+// its own, when that is no later than the article and within the event's
+// bounds; else the article's day.
+sys_days reference_day(const std::vector<EventTime>& when, std::size_t event, sys_days dct) {
+  const EventTime& t = when[event];
+  for (std::size_t j = event; j-- > 0;) {
+    const EventTime& before = when[j];
+    if (!before.dated() || before.granularity != TimeGranularity::day || !before.start) continue;
+    const sys_days day = *before.start;
+    if (day > dct || (t.not_before && day < *t.not_before) || (t.not_after && day > *t.not_after)) continue;
+    return day;
+  }
+  return dct;
 }
 
 // The one calendar date a sentence names ("Yesterday, ... Jobs unveiled"),
@@ -417,7 +482,7 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
       if (e.polarity == EventPolarity::NEG) continue;
       bool part = false;
       if (doc.has<Participants>()) {
-        part = participant_names_target(doc, i, names);
+        part = match.named(e.token) || participant_names_target(doc, i, names, match);
       } else if (syntax && e.token < syntax->size()) {
         part = takes_part(*syntax, match, static_cast<int>(e.token));
       } else if (e.sentence < seg.sentences.size()) {
@@ -432,6 +497,12 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
       if (it == a.cat.tokens.end()) continue;
       Candidate c;
       c.mention = fmt::format("{}-{}-{}", a.cat.doc_id, it->sentence, it->word);
+      // A phrasal verb is one event of two words, named as the task names
+      // multi-word events: "step_down", "showed_off".
+      if (syntax && e.token < syntax->size() && it + 1 != a.cat.tokens.end() && it[1].sentence == it->sentence)
+        for (const int d : syntax->dependents(static_cast<int>(e.token), "compound:prt"))
+          if (static_cast<std::size_t>(d) == e.token + 1 && seg.tokens[e.token + 1].span.overlaps(it[1].span))
+            c.mention += "_" + it[1].word;
       c.date = timeline_date(when[i]);
       if (c.date) {
         c.start = *when[i].start;
@@ -441,7 +512,7 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
         c.start = own->start;
         c.end = own->end;
       } else if (options.undated_at_dct && doc.info().creation_time && dct_plausible(e, when[i], *doc.info().creation_time)) {
-        const sys_days day = doc.info().creation_time->day;
+        const sys_days day = reference_day(when, i, doc.info().creation_time->day);
         const std::chrono::year_month_day ymd{day};
         c.date = fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                              static_cast<unsigned>(ymd.day()));

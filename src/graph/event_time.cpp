@@ -102,8 +102,11 @@ std::vector<EventTime> event_times(const Document& doc) {
     if (bounds.earliest_start) when.not_before = std::chrono::floor<std::chrono::days>(*bounds.earliest_start);
     if (bounds.latest_start) {
       const sys_days day = std::chrono::floor<std::chrono::days>(*bounds.latest_start - std::chrono::seconds(1));
-      // "Before the article was written" (the DCT or the day before it) says nothing.
-      if (!dct || day + std::chrono::days{1} < *dct) when.not_after = day;
+      // "Before the article was written" (the DCT or the day before it) says
+      // nothing, unless the start bound pins that very day ("gave an
+      // interview" on a dated morning: the interview is on that day).
+      const bool pinned = when.not_before && *when.not_before >= day;
+      if (!dct || day + std::chrono::days{1} < *dct || pinned) when.not_after = day;
     }
   }
   return out;

@@ -16,9 +16,11 @@
 // 2. Event-DCT: the past ends before the DCT, the future starts after it,
 //    the present perfect starts before it, the present includes it.
 // 3. Event-time: a dated timex attaches to the nearest event of its
-//    sentence, the one before it first ("met on October 17"); the word before
-//    the timex picks the relation (before/by: BEFORE, after: AFTER, else
-//    IS_INCLUDED).
+//    sentence, the one before it first ("met on October 17"), or, when none
+//    is near, to the event it modifies in the parse (an obl, nmod or advmod
+//    of the event: "Yesterday, at this year's conference, Jobs unveiled
+//    ..."); the word before the timex picks the relation (before/by:
+//    BEFORE, after: AFTER, else IS_INCLUDED).
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
 //    relates the event it governs (the first event after it, or the earlier
 //    mention whose head the following noun phrase repeats: "after the
@@ -375,6 +377,17 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
 
   // ---- 3. event-time -------------------------------------------------------
+  std::optional<SyntaxView> syntax;
+  if (doc.has<Dependencies>()) syntax.emplace(doc);
+  // The event a timex modifies in the parse: "Yesterday, at this year's
+  // conference, Jobs unveiled ..." dates "unveiled", however far away.
+  const auto parsed_anchor = [&](const TimexRef& x) {
+    if (!syntax) return -1;
+    const int h = syntax->phrase_head(x.first_token, x.last_token + 1);
+    if (h < 0 || !(syntax->is(h, "obl") || syntax->is(h, "nmod") || syntax->is(h, "advmod"))) return -1;
+    const int up = syntax->head(h);
+    return up >= 0 ? b.event_at_token[static_cast<std::size_t>(up)] : -1;
+  };
   for (const TimexRef& x : timexes) {
     const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
     if (s < 0) continue;
@@ -397,7 +410,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             cost = 1 << 30;
       if (cost < best_cost) best_cost = cost, best = e;
     }
-    if (best < 0 || best_cost > 24) continue;
+    if (best < 0 || best_cost > 24) best = parsed_anchor(x);
+    if (best < 0) continue;
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
     const std::string& ev = b.id(best);
     if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
@@ -549,9 +563,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
     return false;
   };
-  std::optional<SyntaxView> syntax;
   const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
-  if (actors != nullptr && doc.has<Dependencies>()) syntax.emplace(doc);
   auto telling = [&](const EventFacts& f) {
     return f.verb && f.tense == "PAST" && f.aspect == "NONE" &&
            (lexicon_->telling.count(f.lemma) || lexicon_->reporting.count(f.lemma));
@@ -559,7 +571,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   // 5c: g, the first verb event of the sentence after f's, elaborates f.
   auto elaborates = [&](int e, int x) {
     const EventFacts &f = b.facts[static_cast<std::size_t>(e)], &g = b.facts[static_cast<std::size_t>(x)];
-    if (!syntax || g.sentence != f.sentence + 1 || !telling(f) || !telling(g)) return false;
+    if (!syntax || actors == nullptr || g.sentence != f.sentence + 1 || !telling(f) || !telling(g)) return false;
     for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence == g.sentence; --k)
       if (b.facts[static_cast<std::size_t>(k)].verb) return false;
     const int fs = syntax->subject(f.token), gs = syntax->subject(g.token);

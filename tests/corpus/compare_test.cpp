@@ -87,13 +87,13 @@ TEST(CompareSamples, PlantedDateDisagreementCivicWireDatesTheMeetingADayLater) {
   EXPECT_TRUE(found) << to_text(c);
 }
 
-// Disabled: a known gap. Harbor Times tells the interview as "Hours after the
-// press conference, Marek sat down for an interview" and the post as "The next
-// day" (Mar 13); nothing bounds the interview from above, so its order against
-// the post is unknown, and Meridian types "gave an interview" SUPPLY, so the
-// two interviews do not align. Re-enable when the relation stage reads "hours
-// after" as a same-day bound.
-TEST(CompareSamples, DISABLED_PlantedOrderDisagreementHarborTimesPutsTheInterviewBeforeThePost) {
+// Meridian dates the post (Thursday evening) and, through "gave an
+// interview" on "Friday morning", pins the interview to Friday; Harbor Times
+// tells the interview ("hours after the press conference") and then the post
+// "the next day". (Civic Wire's "Later that night" is anchored by the time
+// stage on the last date it told, the March 5 strike, so its interview sides
+// with Harbor Times for now; the test asks for Meridian or Civic Wire.)
+TEST(CompareSamples, PlantedOrderDisagreementHarborTimesPutsTheInterviewBeforeThePost) {
   REQUIRE_MODELS();
   const Comparison& c = sample_comparison();
   bool found = false;
@@ -115,6 +115,15 @@ TEST(CompareSamples, DISABLED_PlantedOrderDisagreementHarborTimesPutsTheIntervie
   EXPECT_LT(*c.agreement, 1.0);
   EXPECT_GE(*c.agreement, -1.0);
   EXPECT_GE(c.discordant, 1u);
+}
+
+TEST(CompareSamples, NoAlignedEventHasTwoReportsOfOneArticle) {
+  REQUIRE_MODELS();
+  const Comparison& c = sample_comparison();
+  for (const AlignedEvent& e : c.events)
+    for (std::size_t i = 0; i < e.reports.size(); ++i)
+      for (std::size_t j = i + 1; j < e.reports.size(); ++j)
+        EXPECT_NE(e.reports[i].article, e.reports[j].article) << e.id << " " << to_text(c);
 }
 
 TEST(CompareSamples, PlantedSingleSourceEventThePlantTourIsOnlyInMeridian) {

@@ -52,6 +52,44 @@ TEST(EventTimes, DatedEventAndEventAfterItGetsABound) {
   EXPECT_EQ(*posted->not_before, sys_days{2025y / October / 17d});
 }
 
+TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2010-06-08", "test");
+  // Twenty words lie between "Yesterday" and the verb it dates.
+  Document doc(
+      "Yesterday, at this year's Apple Worldwide Developers Conference (WWDC), company CEO Steve Jobs "
+      "unveiled iPhone 4, along with the new iOS 4 operating system for Apple mobile devices.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* unveiled = time_of(doc, when, "unveiled");
+  ASSERT_NE(unveiled, nullptr);
+  ASSERT_TRUE(unveiled->dated());
+  EXPECT_EQ(unveiled->value, "2010-06-07");
+}
+
+TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2026-03-14", "test");
+  // The interview is one event with "gave", which Friday dates: on or after
+  // and on or before Friday, though Friday is the day before the article.
+  Document doc("On Friday morning, Marek gave an interview to the broadcaster Polaris TV.", info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* interview = time_of(doc, when, "interview");
+  ASSERT_NE(interview, nullptr);
+  if (interview->dated()) {
+    EXPECT_EQ(interview->start, sys_days{2026y / March / 13d});
+  } else {
+    ASSERT_TRUE(interview->not_before.has_value());
+    ASSERT_TRUE(interview->not_after.has_value());
+    EXPECT_EQ(*interview->not_before, sys_days{2026y / March / 13d});
+    EXPECT_EQ(*interview->not_after, sys_days{2026y / March / 13d});
+  }
+}
+
 TEST(EventTimes, NoEventsLayerGivesNothing) {
   Document doc("Nothing was analysed.");
   EXPECT_TRUE(event_times(doc).empty());
