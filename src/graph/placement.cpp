@@ -221,6 +221,7 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
   for (const Slot& s : used)
     if (std::get<1>(s) == 2 && std::get<2>(s) > 0) undated_steps = true;
   const auto group_label = [&](int k) { return date_label(*m.groups[static_cast<std::size_t>(k)].time); };
+  std::map<std::pair<int, int>, int> steps_in_gap;  // shown sub-steps so far per (major, phase)
   for (const Slot& s : used) {
     const auto [major, phase, sub] = s;
     TimelineColumn col;
@@ -239,8 +240,9 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
       col.kind = TimelineColumn::Kind::between;
       if (phase == 0 && after >= 0) col.label = "after " + group_label(after);
       else col.label = "before " + group_label(after + 1);
-      // Ordered sub-steps of one gap, numbered so that no two columns read alike.
-      if (sub > 0) col.label += ", step " + std::to_string(sub + 1);
+      // Ordered sub-steps of one gap, numbered among the shown ones so that
+      // no two columns read alike and a filter leaves no gaps in the count.
+      if (const int step = ++steps_in_gap[{major, phase}]; step > 1) col.label += ", step " + std::to_string(step);
       if (after >= 0 && phase == 0) col.earliest = m.groups[static_cast<std::size_t>(after)].start;
       if (after + 1 < groups) col.latest = m.groups[static_cast<std::size_t>(after + 1)].end;
     }
