@@ -35,14 +35,22 @@ struct Result {
   std::string text;
 };
 
-Result timeline_of(const std::filesystem::path& file, std::string_view dct) {
-  Document doc = read_document(file, parse_dct(dct, "test"));
+Result timeline_of(Document doc) {
   pipeline().analyze(doc);
   Result r;
   r.graph = build_timeline(doc);
   r.placement = place(r.graph);
   r.text = to_text(r.graph, r.placement);
   return r;
+}
+
+Result timeline_of(const std::filesystem::path& file, std::string_view dct) {
+  return timeline_of(read_document(file, parse_dct(dct, "test")));
+}
+
+// A text written in the test, analysed in memory.
+Result timeline_of_text(std::string text, std::string_view dct) {
+  return timeline_of(Document(std::move(text), DocumentInfo{.creation_time = parse_dct(dct, "test")}));
 }
 
 // The column of the first shown event whose label contains `words`, or -1.
@@ -145,12 +153,9 @@ TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
   if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
   // The interview is told only as where the sharing happened; the sharing
   // elaborates the speaking, which the text dates.
-  const auto file = std::filesystem::temp_directory_path() / "tempora-elaboration.txt";
-  std::ofstream(file) << "Mayor Anna Kovacs met the governor on Monday. "
-                         "On Wednesday, she spoke about the meeting. "
-                         "She shared the details in an interview with Radio North.\n";
-  const Result r = timeline_of(file, "2026-03-13");
-  std::filesystem::remove(file);
+  const Result r = timeline_of_text("Mayor Anna Kovacs met the governor on Monday. "
+                                      "On Wednesday, she spoke about the meeting. "
+                                      "She shared the details in an interview with Radio North.\n", "2026-03-13");
   const int meeting = column_of(r, "meets");
   const int interview = column_of(r, "Kovacs's interview");
   ASSERT_GE(meeting, 0) << r.text;
@@ -165,10 +170,7 @@ TEST(TimelinePipeline, AnElaboratingTellingSharesTheTimeOfTheFirst) {
 TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
-  const auto file = std::filesystem::temp_directory_path() / "tempora-participle.txt";
-  std::ofstream(file) << "Governor Tom Reyes wrote on social media on Thursday, urging the council to approve the budget.\n";
-  const Result r = timeline_of(file, "2026-03-14");
-  std::filesystem::remove(file);
+  const Result r = timeline_of_text("Governor Tom Reyes wrote on social media on Thursday, urging the council to approve the budget.\n", "2026-03-14");
   const std::string urging = date_of(r, "urges");
   EXPECT_NE(urging.find("Mar 12"), std::string::npos) << r.text;
   EXPECT_FALSE(urging.starts_with("on or")) << r.text;
@@ -177,11 +179,8 @@ TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
 TEST(TimelinePipeline, MergedMentionsNameThePlaceOneOfThemGives) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
-  const auto file = std::filesystem::temp_directory_path() / "tempora-merged-place.txt";
-  std::ofstream(file) << "Mayor Anna Kovacs praised her meeting with Governor Tom Reyes. "
-                         "Kovacs and Reyes held a meeting at City Hall in Brennick on Monday.\n";
-  const Result r = timeline_of(file, "2026-03-13");
-  std::filesystem::remove(file);
+  const Result r = timeline_of_text("Mayor Anna Kovacs praised her meeting with Governor Tom Reyes. "
+                                      "Kovacs and Reyes held a meeting at City Hall in Brennick on Monday.\n", "2026-03-13");
   // One entry for the meeting, placed by its first mention, named with the place the second gives.
   int meetings = 0;
   for (const PlacedEvent& e : r.placement.events) meetings += r.graph[e.event].event()->type == "MEET";
@@ -192,12 +191,9 @@ TEST(TimelinePipeline, MergedMentionsNameThePlaceOneOfThemGives) {
 TEST(TimelinePipeline, ASummitAheadIsNotTheMeetingBehind) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
-  const auto file = std::filesystem::temp_directory_path() / "tempora-summit-ahead.txt";
-  std::ofstream(file) << "Mayor Anna Kovacs met Governor Tom Reyes at City Hall on Monday. "
-                         "Both will attend the regional summit in Tarnow later this month. "
-                         "That meeting opens on March 27.\n";
-  const Result r = timeline_of(file, "2026-03-13");
-  std::filesystem::remove(file);
+  const Result r = timeline_of_text("Mayor Anna Kovacs met Governor Tom Reyes at City Hall on Monday. "
+                                      "Both will attend the regional summit in Tarnow later this month. "
+                                      "That meeting opens on March 27.\n", "2026-03-13");
   // "the regional summit in Tarnow" introduces an event (it is not "the
   // meeting" of Monday), and "That meeting" points at the summit.
   int meetings = 0;
