@@ -190,8 +190,24 @@ class Rules {
   std::unordered_map<std::string, WordInfo, WordHash> words_;
   std::vector<Pattern> patterns_;
   std::vector<std::string> literal_names_;
+  // The patterns compiled into one flat NFA, so that a matching step reads
+  // one small contiguous array instead of chasing pattern -> element vectors.
+  // State s stands for element `element` of pattern `pattern`; once a token
+  // matches it, the NFA moves to follow_[follow_begin, follow_end) (the next
+  // elements, through the optional ones) and accepts when `accepts`.
+  void compile_states();
+  struct State {
+    SymbolMask mask;
+    std::uint16_t pattern = 0;
+    std::uint8_t element = 0;
+    bool plain = true;
+    bool accepts = false;
+    std::uint32_t follow_begin = 0, follow_end = 0;
+  };
+  std::vector<State> states_;
+  std::vector<std::uint16_t> follow_;
   SymbolMask start_mask_;
-  std::vector<std::vector<std::uint16_t>> starts_by_symbol_;  // patterns a symbol can start
+  std::vector<std::vector<std::uint16_t>> starts_by_symbol_;  // states a token with the symbol can enter
   int next_symbol_ = kClassCount;
 };
 
