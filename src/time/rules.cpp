@@ -200,6 +200,8 @@ Rules Rules::load(const std::filesystem::path& dir) {
   for (const auto& file : lexicons) rules.add_lexicon_file(file);
   rules.add_pattern_file(dir / "patterns.txt");
   rules.compile_states();
+  for (const auto& [word, info] : rules.words_)
+    if (!word.empty()) rules.word_filter_.set(filter_slot(word));
   return rules;
 }
 
@@ -393,6 +395,7 @@ void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<Time
   const std::size_t n = text.size();
   std::size_t i = 0;
   auto lookup = [&](const std::string& w) -> const WordInfo* {
+    if (!word_filter_.test(filter_slot(w))) return nullptr;
     const auto it = words_.find(w);
     return it == words_.end() ? nullptr : &it->second;
   };

@@ -188,6 +188,17 @@ class Rules {
     }
   };
   std::unordered_map<std::string, WordInfo, WordHash> words_;
+  // A one-hash Bloom filter over words_'s keys (first two bytes, last byte,
+  // length): most words of a text are in no lexicon, and this answers "not
+  // there" without hashing and comparing the whole word.
+  static std::size_t filter_slot(std::string_view w) noexcept {
+    const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    return (b(0) * 0x9E3779B1u ^ (n > 1 ? b(1) : 0) * 0x85EBCA77u ^ b(n - 1) * 0xC2B2AE3Du ^ n * 0x27D4EB2Fu) >> 7 &
+           (kFilterBits - 1);
+  }
+  static constexpr std::size_t kFilterBits = 1 << 16;
+  std::bitset<kFilterBits> word_filter_;
   std::vector<Pattern> patterns_;
   std::vector<std::string> literal_names_;
   // The patterns compiled into one flat NFA, so that a matching step reads
