@@ -458,6 +458,7 @@ void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<Time
       t.lower.reserve(j - i + 1);
       for (std::size_t q = i; q < j; ++q) t.lower.push_back(lower(text[q]));
       t.capitalized = c >= 'A' && c <= 'Z';
+      t.title_case = t.capitalized && j > i + 1 && text[i + 1] >= 'a' && text[i + 1] <= 'z';
       // a trailing period belongs to the word when word+"." is in the lexicon (Oct., p.m.)
       if (j < n && text[j] == '.' && !digit_start) {
         t.lower.push_back('.');
@@ -593,10 +594,33 @@ bool Rules::acceptable(const std::vector<Bound>& bound, const std::vector<TimeTo
   return true;
 }
 
+// A word that English writes in lower case ("week", "today", "noon") but
+// that is capitalized inside a sentence makes the phrase a name: ABC's "This
+// Week", "60 Minutes", "High Noon", "VOA Today". Names are no time
+// expressions (TimeML 1.2.1); holidays ("Thanksgiving Day") are exempt.
+static bool is_name(const std::vector<Bound>& bound, const std::vector<TimeToken>& tokens, std::uint32_t first) {
+  if (std::any_of(bound.begin(), bound.end(), [](const Bound& b) { return b.alt->symbol == HOLIDAY; })) return false;
+  for (std::size_t k = 0; k < bound.size(); ++k) {
+    const int sym = bound[k].alt->symbol;
+    const bool lowercase_word = sym == UNIT || sym == UNITS || sym == DEIXIS || sym == POD || sym == PODS ||
+                                sym == SEASON || sym == REF || sym == CLOCKWORD;
+    if (!lowercase_word || !bound[k].token->title_case) continue;
+    if (k > 0) return true;
+    // the first word of the match: a name when a capitalized word precedes it
+    if (first > 0) {
+      const TimeToken& before = tokens[first - 1];
+      if (before.capitalized && is_alnum(before.lower.back())) return true;
+    }
+  }
+  return false;
+}
+
 // @after=WORD|WORD2: the token before the match must be one of the words
-// ("in [the past]", "his [30s]").
+// ("in [the past]", "his [30s]"); @initial: the match starts a sentence
+// ("Now, he says").
 static bool preceded_as_required(const Pattern& p, const std::vector<TimeToken>& tokens, std::uint32_t first) {
   for (const auto& flag : p.flags) {
+    if (flag == "initial" && first > 0 && !tokens[first - 1].sentence_end) return false;
     if (!flag.starts_with("after=")) continue;
     if (first == 0) return false;
     const std::string_view before = tokens[first - 1].lower;
@@ -669,6 +693,11 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
       Match m;
       m.first = i, m.last = a.end, m.pattern = &patterns_[a.pattern];
       if (!align(*m.pattern, tokens, i, a.end, m.bound)) continue;
+      if (is_name(m.bound, tokens, i)) {  // skip the whole name, as a NONE pattern would
+        i = a.end;
+        found = true;
+        break;
+      }
       if (!acceptable(m.bound, tokens, i)) continue;
       if (!preceded_as_required(*m.pattern, tokens, i)) continue;
       i = a.end;

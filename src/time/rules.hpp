@@ -113,6 +113,7 @@ struct TimeToken {
   SymbolMask symbols;
   const WordInfo* word = nullptr;
   bool capitalized = false;
+  bool title_case = false;  // capitalized, not all capitals ("Week", not "WEEK")
   bool sentence_end = false;  // . ! ? that ends a sentence
   // shape values
   int num = -1;                         // NUM/DAYNUM/YEAR value

@@ -1056,6 +1056,19 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
 namespace {
 constexpr std::size_t kChunk = 64 * 1024;
 
+bool only_closing_quotes(std::string_view s) {
+  while (!s.empty()) {
+    if (s.front() == '"' || s.front() == '\'' || s.front() == '`') {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\xe2\x80\x9d") || s.starts_with("\xe2\x80\x99")) {  // ” ’
+      s.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::size_t chunk_end(std::string_view text, std::size_t pos) {
   if (text.size() - pos <= kChunk) return text.size();
   const std::size_t limit = std::min(text.size(), pos + 2 * kChunk);
@@ -1092,7 +1105,9 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         if (t.lower.size() != 1) continue;
         const auto it = std::lower_bound(sentences.begin(), sentences.end(), t.end,
                                          [](const Sentence& s, std::uint32_t e) { return s.span.end < e; });
-        t.sentence_end = it != sentences.end() && it->span.end == t.end;
+        // (a sentence ends after its closing quotes: 'withdraw." Now')
+        t.sentence_end = it != sentences.end() && it->span.end >= t.end &&
+                         only_closing_quotes(text.substr(t.end, it->span.end - t.end));
       }
     }
     const auto matches = rules_->rules.match(tokens);
