@@ -161,7 +161,9 @@ struct Context {
   std::optional<Cal> ref;  // narrative reference time
   std::string ref_tid;
   // The narrative's latest day: "Last week" may move the reference time to a
-  // week, but "at 3:30 p.m." still falls on the day the story is at.
+  // week, but "at 3:30 p.m." still falls on the day the story is at; an
+  // announced day counts too ("will travel Thursday. He will leave at 4 in
+  // the morning").
   std::optional<sys_days> ref_day;
   std::string ref_day_tid;
   Tense tense = Tense::none;
@@ -174,6 +176,7 @@ struct Normal {
   std::string value, mod, quant, freq;
   bool temporal_function = false;
   bool anaphoric = false;  // anchored on the reference time rather than the DCT
+  bool on_latest_day = false;  // anchored on the narrative's latest day (Context::ref_day)
   std::optional<Cal> cal;
   std::uint16_t stated = 0;
 };
@@ -556,12 +559,10 @@ Normal normalize(const Frame& f, Context& ctx) {
       const DayPick p = pick_day(f, ctx);
       if (p.present)
         day = p.day;
-      else if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
-        day = ctx.ref->first_day();
-        r.anaphoric = true;
-      } else if (ctx.ref_day) {
+      else if (ctx.ref_day) {
         day = ctx.ref_day;
         r.anaphoric = true;
+        r.on_latest_day = true;
       } else
         day = dct;
     }
@@ -1148,8 +1149,9 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       }
       if (n.temporal_function) {
         t.temporal_function = true;
-        if (n.anaphoric && !ctx.ref_tid.empty())
-          t.anchor_tid = ctx.ref_tid;
+        const std::string& anchor = n.on_latest_day ? ctx.ref_day_tid : ctx.ref_tid;
+        if (n.anaphoric && !anchor.empty())
+          t.anchor_tid = anchor;
         else if (dct)
           t.anchor_tid = "t0";
       }
@@ -1163,10 +1165,11 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
           n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !announced) {
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
-        if (n.cal->g >= Granularity::day) {
-          ctx.ref_day = n.cal->first_day();
-          ctx.ref_day_tid = t.tid;
-        }
+      }
+      if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
+          n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
+        ctx.ref_day = n.cal->first_day();
+        ctx.ref_day_tid = t.tid;
       }
       out.push_back(std::move(t));
     }
