@@ -451,20 +451,9 @@ Normal normalize(const Frame& f, Context& ctx) {
     r.temporal_function = true;
     return r;
   }
-  if (!fixed.empty() && fixed != "yearend") {
+  if (!fixed.empty()) {
     r.value = fixed;
     r.temporal_function = true;
-    return r;
-  }
-  if (fixed == "yearend") {
-    const int y = dct ? static_cast<int>(date::year_month_day{*dct}.year()) : 0;
-    if (dct) {
-      from_dct(day_cal(sys_days{date::year{y} / 12 / 31}));
-    } else {
-      Cal c;
-      c.g = Granularity::day, c.month = 12, c.day = 31;
-      r.cal = c;
-    }
     return r;
   }
 
@@ -948,6 +937,12 @@ Normal normalize(const Frame& f, Context& ctx) {
       return r;
     }
     r.cal = c;
+    return r;
+  }
+
+  // "the latest fiscal year": the last complete one.
+  if (f.has_flag("latest") && f.unit == "Y" && dct) {
+    from_dct(year_cal(static_cast<int>(date::year_month_day{*dct}.year()) - 1));
     return r;
   }
 
