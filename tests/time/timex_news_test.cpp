@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tempora/segment.hpp"
 #include "tempora/timex.hpp"
 #include "test_support.hpp"
 
@@ -158,6 +159,66 @@ TEST(TimexNews, RecurringPartsOfTheDay) {
   EXPECT_EQ(nights.value, "XXXX-WXX-2TNI");
   EXPECT_EQ(value("They meet every Friday morning.", "every Friday morning", day), "XXXX-WXX-5TMO");
   EXPECT_EQ(value("They met on Friday night.", "Friday night", day), "2025-10-17TNI");
+}
+
+TEST(TimexNews, NamesWithTimeWordsAreNoTimexes) {
+  const std::string_view day = "1990-08-13";
+  // TV programmes and films: a lower-case time word capitalized inside a sentence
+  EXPECT_FALSE(has_timex_over("James Baker, speaking on ABC News' \"This Week,\" said the request was fair.", "Week",
+                              day));
+  EXPECT_FALSE(has_timex_over("The poster showed Gary Cooper from the film \"High Noon.\"", "Noon", day));
+  EXPECT_FALSE(has_timex_over("This is VOA Today.", "Today", day));
+  // ...but not at the start of a sentence, nor in a holiday's name
+  EXPECT_EQ(value("He left. Today the talks resume.", "Today", day), "1990-08-13");
+  EXPECT_EQ(value("This week the talks resume.", "This week", day), "1990-W33");
+  EXPECT_EQ(value("The boy was found on Thanksgiving Day clinging to an inner tube.", "Thanksgiving Day", "1999-12-06"),
+            "1999-11-25");
+}
+
+TEST(TimexNews, DiscourseNowIsNoTimex) {
+  const std::string_view day = "1991-02-25";
+  EXPECT_FALSE(has_timex_over("Iraq was ready to withdraw. Now, he says, it looks like the West wanted war.", "Now", day));
+  // after a quotation that ends the sentence
+  EXPECT_FALSE(has_timex_over("\"Iraq was ready to withdraw.\" Now, he says, it is too late.", "Now", day));
+  // the present moment stays one
+  EXPECT_EQ(value("Oil prices had been falling. Now with a diplomatic solution, they may rise.", "Now", day),
+            "PRESENT_REF");
+  EXPECT_EQ(value("The naval barricade now in force might be extended.", "now", day), "PRESENT_REF");
+}
+
+TEST(TimexNews, DiscourseNowAfterAQuotationWithTheSegmenter) {
+  DocumentInfo info;
+  info.creation_time = parse_dct("1991-02-25", "test");
+  Document doc("\"Iraq was ready to withdraw.\" Now, he says, it is too late. Talks are now over.", info);
+  Segmenter::load(testing::source_dir() / "resources" / "text").segment(doc);
+  const auto& layer = tagger().tag(doc);
+  ASSERT_EQ(layer.timexes.size(), 1u);  // only the second "now"
+  EXPECT_EQ(doc.text().substr(layer.timexes[0].span.begin, layer.timexes[0].span.size()), "now");
+}
+
+TEST(TimexNews, ClockTimeOnAnAnnouncedDay) {
+  // DCT Wednesday 2000-04-05: Thursday is announced, and the departure at 4 is on it
+  const std::string text =
+      "The father will travel to the United States Thursday with his wife. "
+      "\"He will leave at 4 in the morning,\" Castro said.";
+  const auto all = tagger().find(text, parse_dct("2000-04-05", "test"));
+  ASSERT_EQ(all.size(), 2u) << found(text, all);
+  EXPECT_EQ(all[0].value, "2000-04-06");
+  EXPECT_EQ(all[1].value, "2000-04-06T04:00");
+  EXPECT_EQ(all[1].anchor_tid, all[0].tid);
+}
+
+TEST(TimexNews, FiscalYearsAndYearEnd) {
+  const std::string_view day = "1989-10-26";
+  EXPECT_EQ(value("The drop will result in lower earnings for the fiscal year.", "the fiscal year", day), "1989");
+  EXPECT_EQ(value("Sales rose 27% in the latest fiscal year.", "the latest fiscal year", day), "1988");
+  // the end of a year is the year with mod END (TimeML 1.2.1), however it is written
+  for (const std::string_view phrase : {"year end", "year's end", "the end of the year"}) {
+    const std::string text = "Stiffer rules should be in place by " + std::string(phrase) + ".";
+    const Timex t = timex(text, phrase, day);
+    EXPECT_EQ(t.value, "1989") << phrase;
+    EXPECT_EQ(t.mod, "END") << phrase;
+  }
 }
 
 }  // namespace
