@@ -1026,12 +1026,26 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (it == segtok.end() || it->span.begin != begin) return nullptr;
     return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
   };
+  // the strong cue right after the match, in its clause ("planned for Saturday was canceled")
+  auto after = [&]() {
+    for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
+      if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
+      if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
+    }
+    return Tense::none;
+  };
   for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10;) {
     --k;
     const TimeToken& t = tokens[k];
     if (t.sentence_end) break;
     if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
-    if (const Tense c = cue(k); c != Tense::none) return c;
+    if (const Tense c = cue(k); c != Tense::none) {
+      // a weak cue before ("planned", "expected") names a plan; the verb
+      // after it says whether the plan is still ahead ("A service planned
+      // for Saturday was canceled")
+      if (c == Tense::weak_future && after() == Tense::past) return Tense::past;
+      return c;
+    }
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
       if (tm->xpos == "VBD") return Tense::past;
@@ -1040,11 +1054,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
     }
   }
-  for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
-    if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
-    if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
-  }
-  return Tense::none;
+  return after();
 }
 
 }  // namespace

@@ -119,6 +119,15 @@ TEST(TimexNews, WeekdayTenseCues) {
   EXPECT_EQ(value("They were planning to drive to the airport on Monday.", "Monday", day), "2000-01-17");
 }
 
+TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
+  const std::string_view day = "1999-10-24";  // a Sunday
+  EXPECT_EQ(value("A memorial service planned at the university for Saturday was canceled after the plans leaked.",
+                  "Saturday", day),
+            "1999-10-23");
+  EXPECT_EQ(value("A memorial service planned for Saturday will draw hundreds.", "Saturday", day), "1999-10-30");
+  EXPECT_EQ(value("A memorial service is planned for Saturday.", "Saturday", day), "1999-10-30");
+}
+
 TEST(TimexNews, InThePastAndBareSeasons) {
   const std::string_view day = "1989-10-26";
   EXPECT_EQ(value("In the past, Russia often claimed so.", "the past", day), "PAST_REF");
