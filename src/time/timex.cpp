@@ -1026,9 +1026,15 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (it == segtok.end() || it->span.begin != begin) return nullptr;
     return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
   };
-  // the strong cue right after the match, in its clause ("planned for Saturday was canceled")
+  // the strong cue right after the match, in its clause ("planned for
+  // Saturday was canceled"); when the match opens the sentence, alone or
+  // after a preposition, the comma after it closes that adverbial and the
+  // clause it modifies follows ("Until Thursday, they had not called him")
+  const bool opening = m.first == 0 || tokens[m.first - 1].sentence_end ||
+                       (m.first == 1 || tokens[m.first - 2].sentence_end);
   auto after = [&]() {
     for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
+      if (k == m.last && opening && tokens[k].lower == ",") continue;
       if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
       if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
     }

@@ -128,6 +128,15 @@ TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
   EXPECT_EQ(value("A memorial service is planned for Saturday.", "Saturday", day), "1999-10-30");
 }
 
+TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
+  const std::string_view day = "1999-05-07";  // a Friday
+  EXPECT_EQ(value("Until Thursday, they had not called Kopp a suspect.", "Thursday", day), "1999-05-06");
+  EXPECT_EQ(value("He fled. On Tuesday, officials will meet again.", "Tuesday", day), "1999-05-11");
+  // a reporting clause after a comma is no clause the day opens
+  EXPECT_EQ(value("The group would be ready to leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-03"),
+            "2000-04-04");
+}
+
 TEST(TimexNews, InThePastAndBareSeasons) {
   const std::string_view day = "1989-10-26";
   EXPECT_EQ(value("In the past, Russia often claimed so.", "the past", day), "PAST_REF");
