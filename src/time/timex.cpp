@@ -268,8 +268,10 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
     return sys_days{date::year_month{date::year{yy}, date::month(static_cast<unsigned>(month))} / date::last};
   };
   // A month, or a month and day, is the nearest one to the anchor, or the
-  // next one after a strong future cue ("will", "next"). Past cues are too
-  // noisy in news ("said ... payable Dec. 15") to pull it back a year.
+  // next one within half a year after a future cue, strong ("will", "next")
+  // or weak ("are expected to join in April"). Past cues are too noisy in
+  // news ("said ... payable Dec. 15") to pull it back a year.
+  if (tense == Tense::weak_future) tense = Tense::future;
   if (tense != Tense::future) tense = Tense::none;
   if (tense == Tense::future) {
     // the next one, unless that is more than half a year away (the cue then

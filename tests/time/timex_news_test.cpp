@@ -128,6 +128,16 @@ TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
   EXPECT_EQ(value("A memorial service is planned for Saturday.", "Saturday", day), "1999-10-30");
 }
 
+TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
+  const std::string_view day = "1998-12-05";
+  EXPECT_EQ(value("The three are expected to join NATO in April, as part of its 50th anniversary.", "April", day),
+            "1999-04");
+  EXPECT_EQ(value("The three joined NATO in April.", "April", day), "1998-04");
+  // a record "set on" a day is behind us
+  EXPECT_EQ(value("The index is within 70 points of its record high set on Aug. 6.", "Aug. 6", "1998-02-06"),
+            "1997-08-06");
+}
+
 TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
   const std::string_view day = "1999-05-07";  // a Friday
   EXPECT_EQ(value("Until Thursday, they had not called Kopp a suspect.", "Thursday", day), "1999-05-06");
