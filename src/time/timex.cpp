@@ -1034,10 +1034,17 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   // clause it modifies follows ("Until Thursday, they had not called him")
   const bool opening = m.first == 0 || tokens[m.first - 1].sentence_end ||
                        (m.first == 1 || tokens[m.first - 2].sentence_end);
+  // (an apposition after that comma is no clause: "On Friday morning, the
+  // next day, Marek gave an interview")
   auto after = [&]() {
+    bool past_comma = false;
     for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
-      if (k == m.last && opening && tokens[k].lower == ",") continue;
+      if (k == m.last && opening && tokens[k].lower == ",") {
+        past_comma = true;
+        continue;
+      }
       if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
+      if (past_comma && (tokens[k].symbols.test(SHIFT) || tokens[k].symbols.test(DIR))) break;
       if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
     }
     return Tense::none;
@@ -1142,7 +1149,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       const std::uint32_t span_first = std::min(m.first + context_count("lead"), m.last - 1);
       const std::uint32_t span_last = std::max(m.last - std::min(context_count("trail"), m.last - m.first), span_first + 1);
       t.span = Span{tokens[span_first].begin, tokens[span_last - 1].end};
-      t.tid = fmt::format("t{}", out.size() + 1);
+      t.tid = "t" + std::to_string(out.size() + 1);
       t.type = n.type;
       t.mod = n.mod;
       t.quant = n.quant;

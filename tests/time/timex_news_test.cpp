@@ -142,6 +142,9 @@ TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
   const std::string_view day = "1999-05-07";  // a Friday
   EXPECT_EQ(value("Until Thursday, they had not called Kopp a suspect.", "Thursday", day), "1999-05-06");
   EXPECT_EQ(value("He fled. On Tuesday, officials will meet again.", "Tuesday", day), "1999-05-11");
+  // an apposition after the comma is no clause
+  EXPECT_EQ(value("He left. On Friday morning, the next day, Marek gave an interview.", "Friday morning", "2026-03-14"),
+            "2026-03-13TMO");
   // a reporting clause after a comma is no clause the day opens
   EXPECT_EQ(value("The group would be ready to leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-03"),
             "2000-04-04");
