@@ -77,8 +77,9 @@ HOLIDAY 02-14 valentine!ctx
 # the past perfect auxiliary, which also turns a weak cue right after it into a past
 # one ("had been scheduled for Friday"). stop: a clause boundary the
 # look-ahead after the timex does not cross. A word flagged !not>WORD is no
-# cue right before WORD ("next to the embassy").
-TENSE future will ll shall going scheduled slated next!not>to upcoming
+# cue right before WORD ("next to the embassy"); one flagged !before>WORD is a
+# cue only right before WORD ("is to resume trading Tuesday").
+TENSE future will ll shall going scheduled slated next!not>to upcoming is!before>to are!before>to
 TENSE weak would could might planned planning plans plan set!not>on due expected soon until till
 TENSE pastaux had
 TENSE past was were

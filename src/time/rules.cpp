@@ -277,6 +277,9 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
         else if (name.starts_with("not>") && name.size() > 4) {
           entry.not_before = name.substr(4);
           std::transform(entry.not_before.begin(), entry.not_before.end(), entry.not_before.begin(), lower);
+        } else if (name.starts_with("before>") && name.size() > 7) {
+          entry.only_before = name.substr(7);
+          std::transform(entry.only_before.begin(), entry.only_before.end(), entry.only_before.begin(), lower);
         }
         else
           throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));

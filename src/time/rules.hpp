@@ -97,7 +97,8 @@ struct Entry {
   std::string value;
   bool needs_cap = false;
   bool needs_context = false;
-  std::string not_before;  // !not>WORD: the entry does not count before WORD ("next to")
+  std::string not_before;   // !not>WORD: the entry does not count before WORD ("next to")
+  std::string only_before;  // !before>WORD: the entry counts only before WORD ("is to")
   TenseCue cue = TenseCue::none;  // TENSE entries: the value, decoded once at load
 };
 

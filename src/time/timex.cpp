@@ -992,7 +992,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     const TimeToken& t = tokens[k];
     if (t.word == nullptr || !t.symbols.test(TENSE)) return TenseCue::none;
     for (const Entry& e : t.word->entries)
-      if (e.cls == TENSE && (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before))
+      if (e.cls == TENSE && (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before) &&
+          (e.only_before.empty() || (k + 1 < tokens.size() && tokens[k + 1].lower == e.only_before)))
         return e.cue;
     return TenseCue::none;
   };

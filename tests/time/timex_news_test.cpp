@@ -117,6 +117,13 @@ TEST(TimexNews, WeekdayTenseCues) {
   EXPECT_EQ(value("The offer is scheduled to expire at midnight Friday.", "midnight Friday", day),
             "2000-01-21T24:00");
   EXPECT_EQ(value("They were planning to drive to the airport on Monday.", "Monday", day), "2000-01-17");
+  // "is to" announces: the stock, traded in London, is to resume trading in Paris Tuesday
+  EXPECT_EQ(value("The stock, which is being traded in London, is to resume trading in Paris Tuesday.", "Tuesday",
+                  "1989-10-27"),
+            "1989-10-31");
+  EXPECT_EQ(value("The stock resumed trading in Paris on Tuesday, which is to say it recovered.", "Tuesday",
+                  "1989-10-27"),
+            "1989-10-24");
 }
 
 TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
