@@ -69,15 +69,18 @@ HOLIDAY 02-14 valentine!ctx
 
 # Tense cues around a bare weekday, month or quarter ("met on Friday" is the
 # Friday before the DCT, "will meet on Friday" the one after).
-# future: a strong cue, used for weekdays, months and dates; weak: only for
-# weekdays ("planned to leave on Thursday", "could come as early as Tuesday").
+# future: a strong cue, used for weekdays, months, dates, seasons and
+# holidays; weak: only for weekdays and months or dates ("planned to leave on
+# Thursday", "are expected to join in April"); "set" is none before "on" (a
+# record "set on Aug. 6").
 # past: also common irregular past forms (regular ones end in -ed). pastaux:
 # the past perfect auxiliary, which also turns a weak cue right after it into a past
 # one ("had been scheduled for Friday"). stop: a clause boundary the
 # look-ahead after the timex does not cross. A word flagged !not>WORD is no
-# cue right before WORD ("next to the embassy").
-TENSE future will ll shall going scheduled slated next!not>to upcoming
-TENSE weak would could might planned planning plans plan set due expected soon until till
+# cue right before WORD ("next to the embassy"); one flagged !before>WORD is a
+# cue only right before WORD ("is to resume trading Tuesday").
+TENSE future will ll shall going scheduled slated next!not>to upcoming is!before>to are!before>to
+TENSE weak would could might planned planning plans plan set!not>on due expected soon until till
 TENSE pastaux had
 TENSE past was were
 TENSE past did ago earlier last said met told took made went came gave saw found left held began

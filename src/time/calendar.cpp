@@ -16,7 +16,16 @@ using std::chrono::hours;
 using std::chrono::minutes;
 
 namespace {
-std::string year_text(const std::optional<int>& y) { return y ? fmt::format("{:04d}", *y) : "XXXX"; }
+std::string year_text(const std::optional<int>& y) {
+  if (y && *y >= 1000 && *y <= 9999) return std::to_string(*y);
+  return y ? fmt::format("{:04d}", *y) : "XXXX";
+}
+// Two digits of a field known to be in 0..99 (month, day, hour, minute);
+// day values are written for every timex, so without a format call.
+void append_two_digits(std::string& out, int v) {
+  out.push_back(static_cast<char>('0' + v / 10));
+  out.push_back(static_cast<char>('0' + v % 10));
+}
 }  // namespace
 
 int quarter_of(unsigned month) { return static_cast<int>((month - 1) / 3 + 1); }
@@ -46,15 +55,24 @@ std::string Cal::value() const {
     case Granularity::part_of_day:
     case Granularity::hour:
     case Granularity::minute: {
-      std::string v;
-      if (month == 0 && day == 0 && weekday != 0)
-        v = fmt::format("{}-WXX-{}", year_text(year), weekday);
-      else
-        v = fmt::format("{}-{}-{}", year_text(year), month ? fmt::format("{:02d}", month) : "XX",
-                        day ? fmt::format("{:02d}", day) : "XX");
+      std::string v = year_text(year);
+      if (month == 0 && day == 0 && weekday != 0) {
+        v += fmt::format("-WXX-{}", weekday);
+      } else {
+        v += '-';
+        if (month >= 1 && month <= 12) append_two_digits(v, month); else v += "XX";
+        v += '-';
+        if (day >= 1 && day <= 31) append_two_digits(v, day); else v += "XX";
+      }
       if (g == Granularity::part_of_day && !pod.empty()) v += "T" + pod;
-      if (g == Granularity::hour) v += fmt::format("T{:02d}", hour);
-      if (g == Granularity::minute) v += fmt::format("T{:02d}:{:02d}", hour, minute);
+      if (g >= Granularity::hour && hour >= 0 && hour <= 24) {
+        v += 'T';
+        append_two_digits(v, hour);
+        if (g == Granularity::minute && minute >= 0 && minute <= 59) {
+          v += ':';
+          append_two_digits(v, minute);
+        }
+      }
       return v;
     }
     case Granularity::unknown:

@@ -199,11 +199,50 @@ Rules Rules::load(const std::filesystem::path& dir) {
   std::sort(lexicons.begin(), lexicons.end());
   for (const auto& file : lexicons) rules.add_lexicon_file(file);
   rules.add_pattern_file(dir / "patterns.txt");
-  rules.starts_by_symbol_.assign(kMaxSymbols, {});
-  for (std::size_t p = 0; p < rules.patterns_.size(); ++p)
-    for (std::size_t sym = 0; sym < kMaxSymbols; ++sym)
-      if (rules.patterns_[p].first.test(sym)) rules.starts_by_symbol_[sym].push_back(static_cast<std::uint16_t>(p));
+  rules.compile_states();
+  for (const auto& [word, info] : rules.words_)
+    if (!word.empty()) rules.word_filter_.set(filter_slot(word));
   return rules;
+}
+
+void Rules::compile_states() {
+  std::vector<std::uint32_t> base(patterns_.size() + 1, 0);
+  for (std::size_t p = 0; p < patterns_.size(); ++p) base[p + 1] = base[p] + patterns_[p].elements.size();
+  if (base.back() > 0xffff) throw std::runtime_error("time patterns have too many elements");
+  // the states from element e on that a token can enter: e, and past it while optional
+  auto closure = [&](std::size_t p, std::size_t e, std::vector<std::uint16_t>& out) {
+    const auto& elements = patterns_[p].elements;
+    for (; e < elements.size(); ++e) {
+      out.push_back(static_cast<std::uint16_t>(base[p] + e));
+      if (!elements[e].optional) return false;
+    }
+    return true;  // the pattern can end here
+  };
+  states_.assign(base.back(), State{});
+  follow_.clear();
+  for (std::size_t p = 0; p < patterns_.size(); ++p) {
+    const auto& elements = patterns_[p].elements;
+    for (std::size_t e = 0; e < elements.size(); ++e) {
+      State& s = states_[base[p] + e];
+      s.mask = elements[e].mask;
+      s.pattern = static_cast<std::uint16_t>(p);
+      s.element = static_cast<std::uint8_t>(e);
+      s.plain = elements[e].plain;
+      s.follow_begin = static_cast<std::uint32_t>(follow_.size());
+      s.accepts = closure(p, e + 1, follow_);
+      s.follow_end = static_cast<std::uint32_t>(follow_.size());
+    }
+  }
+  starts_by_symbol_.assign(kMaxSymbols, {});
+  std::vector<std::uint16_t> start;
+  for (std::size_t p = 0; p < patterns_.size(); ++p) {
+    start.clear();
+    closure(p, 0, start);
+    // a start token enters only the states whose element it can match
+    for (const std::uint16_t s : start)
+      for (std::size_t sym = 0; sym < kMaxSymbols; ++sym)
+        if (states_[s].mask.test(sym)) starts_by_symbol_[sym].push_back(s);
+  }
 }
 
 void Rules::add_lexicon_file(const std::filesystem::path& file) {
@@ -238,6 +277,9 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
         else if (name.starts_with("not>") && name.size() > 4) {
           entry.not_before = name.substr(4);
           std::transform(entry.not_before.begin(), entry.not_before.end(), entry.not_before.begin(), lower);
+        } else if (name.starts_with("before>") && name.size() > 7) {
+          entry.only_before = name.substr(7);
+          std::transform(entry.only_before.begin(), entry.only_before.end(), entry.only_before.begin(), lower);
         }
         else
           throw std::runtime_error(fmt::format("{}:{}: unknown flag !{}", file.string(), number, name));
@@ -356,6 +398,7 @@ void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<Time
   const std::size_t n = text.size();
   std::size_t i = 0;
   auto lookup = [&](const std::string& w) -> const WordInfo* {
+    if (!word_filter_.test(filter_slot(w))) return nullptr;
     const auto it = words_.find(w);
     return it == words_.end() ? nullptr : &it->second;
   };
@@ -418,6 +461,7 @@ void Rules::tokenize(std::string_view text, std::uint32_t base, std::vector<Time
       t.lower.reserve(j - i + 1);
       for (std::size_t q = i; q < j; ++q) t.lower.push_back(lower(text[q]));
       t.capitalized = c >= 'A' && c <= 'Z';
+      t.title_case = t.capitalized && j > i + 1 && text[i + 1] >= 'a' && text[i + 1] <= 'z';
       // a trailing period belongs to the word when word+"." is in the lexicon (Oct., p.m.)
       if (j < n && text[j] == '.' && !digit_start) {
         t.lower.push_back('.');
@@ -553,10 +597,33 @@ bool Rules::acceptable(const std::vector<Bound>& bound, const std::vector<TimeTo
   return true;
 }
 
+// A word that English writes in lower case ("week", "today", "noon") but
+// that is capitalized inside a sentence makes the phrase a name: ABC's "This
+// Week", "60 Minutes", "High Noon", "VOA Today". Names are no time
+// expressions (TimeML 1.2.1); holidays ("Thanksgiving Day") are exempt.
+static bool is_name(const std::vector<Bound>& bound, const std::vector<TimeToken>& tokens, std::uint32_t first) {
+  if (std::any_of(bound.begin(), bound.end(), [](const Bound& b) { return b.alt->symbol == HOLIDAY; })) return false;
+  for (std::size_t k = 0; k < bound.size(); ++k) {
+    const int sym = bound[k].alt->symbol;
+    const bool lowercase_word = sym == UNIT || sym == UNITS || sym == DEIXIS || sym == POD || sym == PODS ||
+                                sym == SEASON || sym == REF || sym == CLOCKWORD;
+    if (!lowercase_word || !bound[k].token->title_case) continue;
+    if (k > 0) return true;
+    // the first word of the match: a name when a capitalized word precedes it
+    if (first > 0) {
+      const TimeToken& before = tokens[first - 1];
+      if (before.capitalized && is_alnum(before.lower.back())) return true;
+    }
+  }
+  return false;
+}
+
 // @after=WORD|WORD2: the token before the match must be one of the words
-// ("in [the past]", "his [30s]").
+// ("in [the past]", "his [30s]"); @initial: the match starts a sentence
+// ("Now, he says").
 static bool preceded_as_required(const Pattern& p, const std::vector<TimeToken>& tokens, std::uint32_t first) {
   for (const auto& flag : p.flags) {
+    if (flag == "initial" && first > 0 && !tokens[first - 1].sentence_end) return false;
     if (!flag.starts_with("after=")) continue;
     if (first == 0) return false;
     const std::string_view before = tokens[first - 1].lower;
@@ -574,33 +641,20 @@ static bool preceded_as_required(const Pattern& p, const std::vector<TimeToken>&
 std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
   std::vector<Match> matches;
   const std::uint32_t n = static_cast<std::uint32_t>(tokens.size());
-  // NFA state: (pattern index, element index); `seen` stamps a state once per
-  // step so the active list never holds duplicates.
-  using State = std::pair<std::uint16_t, std::uint8_t>;
-  std::vector<State> active, next;
-  std::vector<std::uint32_t> seen(patterns_.size() * (kMaxElements + 1), 0);
+  // NFA states (states_); `seen` stamps a state once per step so the active
+  // list never holds duplicates.
+  std::vector<std::uint16_t> active, next;
+  std::vector<std::uint32_t> seen(states_.size(), 0);
   std::uint32_t stamp = 0;
   struct Accept {
     std::uint32_t end;
     std::uint16_t pattern;
   };
   std::vector<Accept> accepts;
-  auto add_state = [&](std::vector<State>& set, std::uint16_t p, std::uint8_t e, std::uint32_t end) {
-    // epsilon closure over optional elements
-    const Pattern& pat = patterns_[p];
-    while (true) {
-      if (e == pat.elements.size()) {
-        accepts.push_back({end, p});
-        return;
-      }
-      std::uint32_t& mark = seen[p * (kMaxElements + 1) + e];
-      if (mark != stamp) {
-        mark = stamp;
-        set.emplace_back(p, e);
-      }
-      if (!pat.elements[e].optional) return;
-      ++e;
-    }
+  auto enter = [&](std::vector<std::uint16_t>& set, std::uint16_t s) {
+    if (seen[s] == stamp) return;
+    seen[s] = stamp;
+    set.push_back(s);
   };
   std::uint32_t i = 0;
   while (i < n) {
@@ -614,14 +668,19 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
     ++stamp;
     const SymbolMask starting = start & start_mask_;
     for (std::size_t sym = starting._Find_first(); sym < kMaxSymbols; sym = starting._Find_next(sym))
-      for (const std::uint16_t p : starts_by_symbol_[sym]) add_state(active, p, 0, i);
+      for (const std::uint16_t s : starts_by_symbol_[sym]) enter(active, s);
     std::uint32_t t = i;
     while (!active.empty() && t < n) {
       next.clear();
       ++stamp;
-      for (const auto& [p, e] : active)
-        if (element_matches(tokens[t], patterns_[p].elements[e]))
-          add_state(next, p, static_cast<std::uint8_t>(e + 1), t + 1);
+      const TimeToken& token = tokens[t];
+      for (const std::uint16_t s : active) {
+        const State& state = states_[s];
+        if ((token.symbols & state.mask).none()) continue;
+        if (!state.plain && !element_matches(token, patterns_[state.pattern].elements[state.element])) continue;
+        if (state.accepts) accepts.push_back({t + 1, state.pattern});
+        for (std::uint32_t f = state.follow_begin; f < state.follow_end; ++f) enter(next, follow_[f]);
+      }
       active.swap(next);
       ++t;
     }
@@ -637,6 +696,11 @@ std::vector<Match> Rules::match(const std::vector<TimeToken>& tokens) const {
       Match m;
       m.first = i, m.last = a.end, m.pattern = &patterns_[a.pattern];
       if (!align(*m.pattern, tokens, i, a.end, m.bound)) continue;
+      if (is_name(m.bound, tokens, i)) {  // skip the whole name, as a NONE pattern would
+        i = a.end;
+        found = true;
+        break;
+      }
       if (!acceptable(m.bound, tokens, i)) continue;
       if (!preceded_as_required(*m.pattern, tokens, i)) continue;
       i = a.end;

@@ -97,7 +97,8 @@ struct Entry {
   std::string value;
   bool needs_cap = false;
   bool needs_context = false;
-  std::string not_before;  // !not>WORD: the entry does not count before WORD ("next to")
+  std::string not_before;   // !not>WORD: the entry does not count before WORD ("next to")
+  std::string only_before;  // !before>WORD: the entry counts only before WORD ("is to")
   TenseCue cue = TenseCue::none;  // TENSE entries: the value, decoded once at load
 };
 
@@ -113,6 +114,7 @@ struct TimeToken {
   SymbolMask symbols;
   const WordInfo* word = nullptr;
   bool capitalized = false;
+  bool title_case = false;  // capitalized, not all capitals ("Week", not "WEEK")
   bool sentence_end = false;  // . ! ? that ends a sentence
   // shape values
   int num = -1;                         // NUM/DAYNUM/YEAR value
@@ -188,10 +190,37 @@ class Rules {
     }
   };
   std::unordered_map<std::string, WordInfo, WordHash> words_;
+  // A one-hash Bloom filter over words_'s keys (first two bytes, last byte,
+  // length): most words of a text are in no lexicon, and this answers "not
+  // there" without hashing and comparing the whole word.
+  static std::size_t filter_slot(std::string_view w) noexcept {
+    const auto b = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    return (b(0) * 0x9E3779B1u ^ (n > 1 ? b(1) : 0) * 0x85EBCA77u ^ b(n - 1) * 0xC2B2AE3Du ^ n * 0x27D4EB2Fu) >> 7 &
+           (kFilterBits - 1);
+  }
+  static constexpr std::size_t kFilterBits = 1 << 16;
+  std::bitset<kFilterBits> word_filter_;
   std::vector<Pattern> patterns_;
   std::vector<std::string> literal_names_;
+  // The patterns compiled into one flat NFA, so that a matching step reads
+  // one small contiguous array instead of chasing pattern -> element vectors.
+  // State s stands for element `element` of pattern `pattern`; once a token
+  // matches it, the NFA moves to follow_[follow_begin, follow_end) (the next
+  // elements, through the optional ones) and accepts when `accepts`.
+  void compile_states();
+  struct State {
+    SymbolMask mask;
+    std::uint16_t pattern = 0;
+    std::uint8_t element = 0;
+    bool plain = true;
+    bool accepts = false;
+    std::uint32_t follow_begin = 0, follow_end = 0;
+  };
+  std::vector<State> states_;
+  std::vector<std::uint16_t> follow_;
   SymbolMask start_mask_;
-  std::vector<std::vector<std::uint16_t>> starts_by_symbol_;  // patterns a symbol can start
+  std::vector<std::vector<std::uint16_t>> starts_by_symbol_;  // states a token with the symbol can enter
   int next_symbol_ = kClassCount;
 };
 

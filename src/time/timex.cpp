@@ -161,7 +161,9 @@ struct Context {
   std::optional<Cal> ref;  // narrative reference time
   std::string ref_tid;
   // The narrative's latest day: "Last week" may move the reference time to a
-  // week, but "at 3:30 p.m." still falls on the day the story is at.
+  // week, but "at 3:30 p.m." still falls on the day the story is at; an
+  // announced day counts too ("will travel Thursday. He will leave at 4 in
+  // the morning").
   std::optional<sys_days> ref_day;
   std::string ref_day_tid;
   Tense tense = Tense::none;
@@ -174,6 +176,7 @@ struct Normal {
   std::string value, mod, quant, freq;
   bool temporal_function = false;
   bool anaphoric = false;  // anchored on the reference time rather than the DCT
+  bool on_latest_day = false;  // anchored on the narrative's latest day (Context::ref_day)
   std::optional<Cal> cal;
   std::uint16_t stated = 0;
 };
@@ -265,8 +268,10 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
     return sys_days{date::year_month{date::year{yy}, date::month(static_cast<unsigned>(month))} / date::last};
   };
   // A month, or a month and day, is the nearest one to the anchor, or the
-  // next one after a strong future cue ("will", "next"). Past cues are too
-  // noisy in news ("said ... payable Dec. 15") to pull it back a year.
+  // next one within half a year after a future cue, strong ("will", "next")
+  // or weak ("are expected to join in April"). Past cues are too noisy in
+  // news ("said ... payable Dec. 15") to pull it back a year.
+  if (tense == Tense::weak_future) tense = Tense::future;
   if (tense != Tense::future) tense = Tense::none;
   if (tense == Tense::future) {
     // the next one, unless that is more than half a year away (the cue then
@@ -448,20 +453,9 @@ Normal normalize(const Frame& f, Context& ctx) {
     r.temporal_function = true;
     return r;
   }
-  if (!fixed.empty() && fixed != "yearend") {
+  if (!fixed.empty()) {
     r.value = fixed;
     r.temporal_function = true;
-    return r;
-  }
-  if (fixed == "yearend") {
-    const int y = dct ? static_cast<int>(date::year_month_day{*dct}.year()) : 0;
-    if (dct) {
-      from_dct(day_cal(sys_days{date::year{y} / 12 / 31}));
-    } else {
-      Cal c;
-      c.g = Granularity::day, c.month = 12, c.day = 31;
-      r.cal = c;
-    }
     return r;
   }
 
@@ -556,12 +550,10 @@ Normal normalize(const Frame& f, Context& ctx) {
       const DayPick p = pick_day(f, ctx);
       if (p.present)
         day = p.day;
-      else if (ctx.ref && ctx.ref->g >= Granularity::day && ctx.ref->first_day()) {
-        day = ctx.ref->first_day();
-        r.anaphoric = true;
-      } else if (ctx.ref_day) {
+      else if (ctx.ref_day) {
         day = ctx.ref_day;
         r.anaphoric = true;
+        r.on_latest_day = true;
       } else
         day = dct;
     }
@@ -950,6 +942,12 @@ Normal normalize(const Frame& f, Context& ctx) {
     return r;
   }
 
+  // "the latest fiscal year": the last complete one.
+  if (f.has_flag("latest") && f.unit == "Y" && dct) {
+    from_dct(year_cal(static_cast<int>(date::year_month_day{*dct}.year()) - 1));
+    return r;
+  }
+
   // "the end of the year", "the start of the month": the current one.
   if (!f.unit.empty() && !f.mod.empty() && f.unit != "D" && dct) {
     if (auto c = shift_day(*dct, 0, f.unit)) {
@@ -994,7 +992,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     const TimeToken& t = tokens[k];
     if (t.word == nullptr || !t.symbols.test(TENSE)) return TenseCue::none;
     for (const Entry& e : t.word->entries)
-      if (e.cls == TENSE && (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before))
+      if (e.cls == TENSE && (e.not_before.empty() || k + 1 >= tokens.size() || tokens[k + 1].lower != e.not_before) &&
+          (e.only_before.empty() || (k + 1 < tokens.size() && tokens[k + 1].lower == e.only_before)))
         return e.cue;
     return TenseCue::none;
   };
@@ -1030,12 +1029,39 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (it == segtok.end() || it->span.begin != begin) return nullptr;
     return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
   };
+  // the strong cue right after the match, in its clause ("planned for
+  // Saturday was canceled"); when the match opens the sentence, alone or
+  // after a preposition, the comma after it closes that adverbial and the
+  // clause it modifies follows ("Until Thursday, they had not called him")
+  const bool opening = m.first == 0 || tokens[m.first - 1].sentence_end ||
+                       (m.first == 1 || tokens[m.first - 2].sentence_end);
+  // (an apposition after that comma is no clause: "On Friday morning, the
+  // next day, Marek gave an interview")
+  auto after = [&]() {
+    bool past_comma = false;
+    for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
+      if (k == m.last && opening && tokens[k].lower == ",") {
+        past_comma = true;
+        continue;
+      }
+      if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
+      if (past_comma && (tokens[k].symbols.test(SHIFT) || tokens[k].symbols.test(DIR))) break;
+      if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
+    }
+    return Tense::none;
+  };
   for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10;) {
     --k;
     const TimeToken& t = tokens[k];
     if (t.sentence_end) break;
     if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
-    if (const Tense c = cue(k); c != Tense::none) return c;
+    if (const Tense c = cue(k); c != Tense::none) {
+      // a weak cue before ("planned", "expected") names a plan; the verb
+      // after it says whether the plan is still ahead ("A service planned
+      // for Saturday was canceled")
+      if (c == Tense::weak_future && after() == Tense::past) return Tense::past;
+      return c;
+    }
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
       if (tm->xpos == "VBD") return Tense::past;
@@ -1044,17 +1070,26 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
     }
   }
-  for (std::uint32_t k = m.last, steps = 0; k < tokens.size() && steps < 4; ++k, ++steps) {
-    if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
-    if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
-  }
-  return Tense::none;
+  return after();
 }
 
 }  // namespace
 
 namespace {
 constexpr std::size_t kChunk = 64 * 1024;
+
+bool only_closing_quotes(std::string_view s) {
+  while (!s.empty()) {
+    if (s.front() == '"' || s.front() == '\'' || s.front() == '`') {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\xe2\x80\x9d") || s.starts_with("\xe2\x80\x99")) {  // ” ’
+      s.remove_prefix(3);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::size_t chunk_end(std::string_view text, std::size_t pos) {
   if (text.size() - pos <= kChunk) return text.size();
@@ -1092,7 +1127,9 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         if (t.lower.size() != 1) continue;
         const auto it = std::lower_bound(sentences.begin(), sentences.end(), t.end,
                                          [](const Sentence& s, std::uint32_t e) { return s.span.end < e; });
-        t.sentence_end = it != sentences.end() && it->span.end == t.end;
+        // (a sentence ends after its closing quotes: 'withdraw." Now')
+        t.sentence_end = it != sentences.end() && it->span.end >= t.end &&
+                         only_closing_quotes(text.substr(t.end, it->span.end - t.end));
       }
     }
     const auto matches = rules_->rules.match(tokens);
@@ -1113,7 +1150,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       const std::uint32_t span_first = std::min(m.first + context_count("lead"), m.last - 1);
       const std::uint32_t span_last = std::max(m.last - std::min(context_count("trail"), m.last - m.first), span_first + 1);
       t.span = Span{tokens[span_first].begin, tokens[span_last - 1].end};
-      t.tid = fmt::format("t{}", out.size() + 1);
+      t.tid = "t" + std::to_string(out.size() + 1);
       t.type = n.type;
       t.mod = n.mod;
       t.quant = n.quant;
@@ -1133,8 +1170,9 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       }
       if (n.temporal_function) {
         t.temporal_function = true;
-        if (n.anaphoric && !ctx.ref_tid.empty())
-          t.anchor_tid = ctx.ref_tid;
+        const std::string& anchor = n.on_latest_day ? ctx.ref_day_tid : ctx.ref_tid;
+        if (n.anaphoric && !anchor.empty())
+          t.anchor_tid = anchor;
         else if (dct)
           t.anchor_tid = "t0";
       }
@@ -1148,10 +1186,11 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
           n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !announced) {
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
-        if (n.cal->g >= Granularity::day) {
-          ctx.ref_day = n.cal->first_day();
-          ctx.ref_day_tid = t.tid;
-        }
+      }
+      if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
+          n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
+        ctx.ref_day = n.cal->first_day();
+        ctx.ref_day_tid = t.tid;
       }
       out.push_back(std::move(t));
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "tempora/segment.hpp"
 #include "tempora/timex.hpp"
 #include "test_support.hpp"
 
@@ -116,6 +117,44 @@ TEST(TimexNews, WeekdayTenseCues) {
   EXPECT_EQ(value("The offer is scheduled to expire at midnight Friday.", "midnight Friday", day),
             "2000-01-21T24:00");
   EXPECT_EQ(value("They were planning to drive to the airport on Monday.", "Monday", day), "2000-01-17");
+  // "is to" announces: the stock, traded in London, is to resume trading in Paris Tuesday
+  EXPECT_EQ(value("The stock, which is being traded in London, is to resume trading in Paris Tuesday.", "Tuesday",
+                  "1989-10-27"),
+            "1989-10-31");
+  EXPECT_EQ(value("The stock resumed trading in Paris on Tuesday, which is to say it recovered.", "Tuesday",
+                  "1989-10-27"),
+            "1989-10-24");
+}
+
+TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
+  const std::string_view day = "1999-10-24";  // a Sunday
+  EXPECT_EQ(value("A memorial service planned at the university for Saturday was canceled after the plans leaked.",
+                  "Saturday", day),
+            "1999-10-23");
+  EXPECT_EQ(value("A memorial service planned for Saturday will draw hundreds.", "Saturday", day), "1999-10-30");
+  EXPECT_EQ(value("A memorial service is planned for Saturday.", "Saturday", day), "1999-10-30");
+}
+
+TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
+  const std::string_view day = "1998-12-05";
+  EXPECT_EQ(value("The three are expected to join NATO in April, as part of its 50th anniversary.", "April", day),
+            "1999-04");
+  EXPECT_EQ(value("The three joined NATO in April.", "April", day), "1998-04");
+  // a record "set on" a day is behind us
+  EXPECT_EQ(value("The index is within 70 points of its record high set on Aug. 6.", "Aug. 6", "1998-02-06"),
+            "1997-08-06");
+}
+
+TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
+  const std::string_view day = "1999-05-07";  // a Friday
+  EXPECT_EQ(value("Until Thursday, they had not called Kopp a suspect.", "Thursday", day), "1999-05-06");
+  EXPECT_EQ(value("He fled. On Tuesday, officials will meet again.", "Tuesday", day), "1999-05-11");
+  // an apposition after the comma is no clause
+  EXPECT_EQ(value("He left. On Friday morning, the next day, Marek gave an interview.", "Friday morning", "2026-03-14"),
+            "2026-03-13TMO");
+  // a reporting clause after a comma is no clause the day opens
+  EXPECT_EQ(value("The group would be ready to leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-03"),
+            "2000-04-04");
 }
 
 TEST(TimexNews, InThePastAndBareSeasons) {
@@ -158,6 +197,66 @@ TEST(TimexNews, RecurringPartsOfTheDay) {
   EXPECT_EQ(nights.value, "XXXX-WXX-2TNI");
   EXPECT_EQ(value("They meet every Friday morning.", "every Friday morning", day), "XXXX-WXX-5TMO");
   EXPECT_EQ(value("They met on Friday night.", "Friday night", day), "2025-10-17TNI");
+}
+
+TEST(TimexNews, NamesWithTimeWordsAreNoTimexes) {
+  const std::string_view day = "1990-08-13";
+  // TV programmes and films: a lower-case time word capitalized inside a sentence
+  EXPECT_FALSE(has_timex_over("James Baker, speaking on ABC News' \"This Week,\" said the request was fair.", "Week",
+                              day));
+  EXPECT_FALSE(has_timex_over("The poster showed Gary Cooper from the film \"High Noon.\"", "Noon", day));
+  EXPECT_FALSE(has_timex_over("This is VOA Today.", "Today", day));
+  // ...but not at the start of a sentence, nor in a holiday's name
+  EXPECT_EQ(value("He left. Today the talks resume.", "Today", day), "1990-08-13");
+  EXPECT_EQ(value("This week the talks resume.", "This week", day), "1990-W33");
+  EXPECT_EQ(value("The boy was found on Thanksgiving Day clinging to an inner tube.", "Thanksgiving Day", "1999-12-06"),
+            "1999-11-25");
+}
+
+TEST(TimexNews, DiscourseNowIsNoTimex) {
+  const std::string_view day = "1991-02-25";
+  EXPECT_FALSE(has_timex_over("Iraq was ready to withdraw. Now, he says, it looks like the West wanted war.", "Now", day));
+  // after a quotation that ends the sentence
+  EXPECT_FALSE(has_timex_over("\"Iraq was ready to withdraw.\" Now, he says, it is too late.", "Now", day));
+  // the present moment stays one
+  EXPECT_EQ(value("Oil prices had been falling. Now with a diplomatic solution, they may rise.", "Now", day),
+            "PRESENT_REF");
+  EXPECT_EQ(value("The naval barricade now in force might be extended.", "now", day), "PRESENT_REF");
+}
+
+TEST(TimexNews, DiscourseNowAfterAQuotationWithTheSegmenter) {
+  DocumentInfo info;
+  info.creation_time = parse_dct("1991-02-25", "test");
+  Document doc("\"Iraq was ready to withdraw.\" Now, he says, it is too late. Talks are now over.", info);
+  Segmenter::load(testing::source_dir() / "resources" / "text").segment(doc);
+  const auto& layer = tagger().tag(doc);
+  ASSERT_EQ(layer.timexes.size(), 1u);  // only the second "now"
+  EXPECT_EQ(doc.text().substr(layer.timexes[0].span.begin, layer.timexes[0].span.size()), "now");
+}
+
+TEST(TimexNews, ClockTimeOnAnAnnouncedDay) {
+  // DCT Wednesday 2000-04-05: Thursday is announced, and the departure at 4 is on it
+  const std::string text =
+      "The father will travel to the United States Thursday with his wife. "
+      "\"He will leave at 4 in the morning,\" Castro said.";
+  const auto all = tagger().find(text, parse_dct("2000-04-05", "test"));
+  ASSERT_EQ(all.size(), 2u) << found(text, all);
+  EXPECT_EQ(all[0].value, "2000-04-06");
+  EXPECT_EQ(all[1].value, "2000-04-06T04:00");
+  EXPECT_EQ(all[1].anchor_tid, all[0].tid);
+}
+
+TEST(TimexNews, FiscalYearsAndYearEnd) {
+  const std::string_view day = "1989-10-26";
+  EXPECT_EQ(value("The drop will result in lower earnings for the fiscal year.", "the fiscal year", day), "1989");
+  EXPECT_EQ(value("Sales rose 27% in the latest fiscal year.", "the latest fiscal year", day), "1988");
+  // the end of a year is the year with mod END (TimeML 1.2.1), however it is written
+  for (const std::string_view phrase : {"year end", "year's end", "the end of the year"}) {
+    const std::string text = "Stiffer rules should be in place by " + std::string(phrase) + ".";
+    const Timex t = timex(text, phrase, day);
+    EXPECT_EQ(t.value, "1989") << phrase;
+    EXPECT_EQ(t.mod, "END") << phrase;
+  }
 }
 
 }  // namespace
