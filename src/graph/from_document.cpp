@@ -448,23 +448,30 @@ class Builder {
   // meeting, but only "a meeting at the White House" said where: every
   // mention of one event (identity edges) ends its label with the place the
   // first placed mention names.
+  //
+  // Only this document's events and their identity edges are looked at: the
+  // graph may already hold many other articles.
   void name_the_place_of_merged_mentions() {
     const auto& g = graph_.graph();
-    const std::size_t n = boost::num_vertices(g);
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(n);
-    for (const auto e : boost::make_iterator_range(boost::edges(g)))
-      if (g[e].kind == EdgeKind::identity) boost::add_edge(boost::source(e, g), boost::target(e, g), same);
-    std::vector<int> group(n);
-    if (n > 0) boost::connected_components(same, group.data());
-    std::map<int, std::string> place_of_group;
     std::vector<Vertex> mine;
-    for (const auto& [local, v] : events_) mine.push_back(v);
-    std::sort(mine.begin(), mine.end());
-    for (const Vertex v : mine)
-      for (const auto& [actor, role] : graph_.participants(v))
-        if (role == Role::place) place_of_group.try_emplace(group[v], g[actor].actor()->name);
-    for (const Vertex v : mine) {
-      const auto it = place_of_group.find(group[v]);
+    for (const auto& [id, v] : events_) mine.push_back(v);
+    std::sort(mine.begin(), mine.end());  // text order: vertices are added as the events are read
+    std::unordered_map<Vertex, std::size_t> index;
+    for (std::size_t i = 0; i < mine.size(); ++i) index.emplace(mine[i], i);
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(mine.size());
+    for (std::size_t i = 0; i < mine.size(); ++i)
+      for (const auto e : boost::make_iterator_range(boost::out_edges(mine[i], g)))
+        if (const auto to = index.find(boost::target(e, g)); g[e].kind == EdgeKind::identity && to != index.end())
+          boost::add_edge(i, to->second, same);
+    std::vector<int> group(mine.size());
+    if (!mine.empty()) boost::connected_components(same, group.data());
+    std::map<int, std::string> place_of_group;
+    for (std::size_t i = 0; i < mine.size(); ++i)
+      for (const auto& [actor, role] : graph_.participants(mine[i]))
+        if (role == Role::place) place_of_group.try_emplace(group[i], g[actor].actor()->name);
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      const Vertex v = mine[i];
+      const auto it = place_of_group.find(group[i]);
       const std::string& label = g[v].event()->label;
       if (it == place_of_group.end() || label.find(it->second) != std::string::npos) continue;
       if (label.find(" — ") != std::string::npos) continue;  // another place already
