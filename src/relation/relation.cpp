@@ -211,9 +211,7 @@ bool is_perfect(const EventFacts& f) { return f.aspect == "PERFECTIVE" || f.aspe
 // meet": on MATRES the saying starts after such an event three times as
 // often as before it (135 of 175 ordered pairs, gold event spans).
 bool is_announced(const EventFacts& f) { return f.tense == "FUTURE" || (f.verb && f.modal && f.tense == "NONE"); }
-bool is_future_like(const EventFacts& f) {
-  return f.tense == "FUTURE" || f.tense == "INFINITIVE" || (f.verb && f.modal && f.tense == "NONE");
-}
+bool is_future_like(const EventFacts& f) { return is_announced(f) || f.tense == "INFINITIVE"; }
 
 struct Builder {
   const Document& doc;
