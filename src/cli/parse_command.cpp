@@ -1,6 +1,9 @@
 // tempora parse / tempora train parser / tempora eval deps: dependency parsing.
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,6 +35,8 @@ struct TrainParserOptions {
 struct EvalDepsOptions {
   std::string conllu, model, pos_model;
   bool gold_pos = false;
+  bool by_relation = false;
+  std::string parses;  // where to write the predicted trees (CoNLL-U), if anywhere
 };
 
 // Replaces the upos/xpos columns by the tagger's predictions (gold tokens).
@@ -125,15 +130,56 @@ void run_train_parser(TrainParserOptions& options) {
   fmt::print(stderr, "wrote {}\n", options.output);
 }
 
+// The gold sentence with the parser's heads and relations (and the tags it
+// was given) in place of the gold ones.
+void write_predicted(std::ostream& out, const ConlluSentence& sentence, std::span<const Arc> arcs) {
+  if (!sentence.id.empty()) out << "# sent_id = " << sentence.id << '\n';
+  if (!sentence.text.empty()) out << "# text = " << sentence.text << '\n';
+  for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+    const ConlluWord& w = sentence.words[i];
+    const Arc arc = i < arcs.size() ? arcs[i] : Arc{};
+    out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t_\n", i + 1, w.form, w.lemma, w.upos, w.xpos, w.feats,
+                       arc.head + 1, arc.deprel.empty() ? "_" : arc.deprel);
+  }
+  out << '\n';
+}
+
 void run_eval_deps(const EvalDepsOptions& options) {
   const DependencyParser parser = options.model.empty() ? DependencyParser::load() : DependencyParser::load(options.model);
   auto sentences = read_conllu(options.conllu);
   if (!options.gold_pos) retag(load_tagger(options.pos_model), sentences);
-  const AttachmentScores s = parser.evaluate(sentences);
+  // Scored sentence by sentence so that the errors can also be broken down
+  // by the gold relation of each word (where a parser loses its points).
+  AttachmentScores s;
+  std::map<std::string, AttachmentScores> by_relation;
+  std::ofstream parses;
+  if (!options.parses.empty()) {
+    parses.open(options.parses);
+    if (!parses) throw std::runtime_error(fmt::format("cannot write {}", options.parses));
+  }
+  for (const ConlluSentence& sentence : sentences) {
+    const std::vector<Arc> arcs = parser.parse_words(sentence.words);
+    score_attachments(sentence.words, arcs, s);
+    if (parses.is_open()) write_predicted(parses, sentence, arcs);
+    if (!options.by_relation) continue;
+    for (std::size_t i = 0; i < sentence.words.size(); ++i)
+      score_attachments(std::span(&sentence.words[i], 1), std::span(arcs).subspan(std::min(i, arcs.size()), i < arcs.size() ? 1 : 0),
+                        by_relation[sentence.words[i].deprel]);
+  }
   fmt::print("{}: {} sentences, {} words (gold tokens, {} POS, punctuation included)\n", options.conllu,
              sentences.size(), s.words, options.gold_pos ? "gold" : "predicted");
   fmt::print("UAS  {:6.2f}%\nLAS  {:6.2f}%\nLAS  {:6.2f}% (universal relations only)\n", s.uas(), s.las(),
              s.las_universal());
+  if (!options.by_relation) return;
+  // Most lost points first: words of the relation whose head or label is wrong.
+  std::vector<std::pair<std::string, AttachmentScores>> rows(by_relation.begin(), by_relation.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second.words - a.second.labels_correct > b.second.words - b.second.labels_correct;
+  });
+  fmt::print("\n{:<14} {:>6} {:>7} {:>7} {:>8}\n", "gold relation", "words", "UAS", "LAS", "LAS lost");
+  for (const auto& [relation, r] : rows)
+    fmt::print("{:<14} {:>6} {:>7.2f} {:>7.2f} {:>8.2f}\n", relation, r.words, r.uas(), r.las(),
+               100.0 * static_cast<double>(r.words - r.labels_correct) / static_cast<double>(s.words));
 }
 
 }  // namespace
@@ -179,6 +225,9 @@ void add_eval_deps_command(CLI::App& eval) {
   cmd->add_option("--model", options->model, "Parser model (default: models/parser-en-ewt.bin)");
   cmd->add_flag("--gold-pos", options->gold_pos, "Parse with the gold POS columns instead of tagging");
   cmd->add_option("--pos-model", options->pos_model, "POS model (default: models/pos-en-ewt.bin)");
+  cmd->add_flag("--by-relation", options->by_relation,
+                "Also break the scores down by gold relation, the relations losing most points first");
+  cmd->add_option("--write-parses", options->parses, "Write the predicted trees to this CoNLL-U file");
   cmd->callback([options] { run_eval_deps(*options); });
 }
 
