@@ -326,8 +326,10 @@ struct RawSpan {
 
 // Longest-first matches of one category of `rules` over words [0, n) that
 // start with a capital letter; returns (first, count) pairs, not overlapping.
+// `keys` are Gazetteer::word_keys(words).
 std::vector<std::pair<std::uint32_t, std::uint32_t>> capitalized_matches(const detail::Gazetteer& rules,
                                                                          std::span<const std::string_view> words,
+                                                                         std::span<const std::uint64_t> keys,
                                                                          detail::GazetteerCategory category) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
   for (std::uint32_t i = 0; i < words.size();) {
@@ -335,7 +337,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> capitalized_matches(const d
     if (capitalized(words[i]))
       for (std::uint32_t n = static_cast<std::uint32_t>(std::min<std::size_t>(detail::kMaxPhrase, words.size() - i));
            n >= 1 && found == 0; --n)
-        if (rules.lookup(words.subspan(i, n)) & (1u << category)) found = n;
+        if (rules.lookup_keys(keys.subspan(i, n)) & (1u << category)) found = n;
     if (found > 0) {
       out.emplace_back(i, found);
       i += found;
@@ -511,8 +513,9 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       refined.push_back(sp);
     }
     std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
+    const std::vector<std::uint64_t> keys = Gazetteer::word_keys(ws);
     // Outlets the model missed or split become one organisation.
-    for (const auto& match : capitalized_matches(model_->rules, ws, kGazOutlet)) {
+    for (const auto& match : capitalized_matches(model_->rules, ws, keys, kGazOutlet)) {
       // Copies, not structured bindings: clang 14 cannot capture those in lambdas.
       const auto first = match.first, count = match.second;
       const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
@@ -525,7 +528,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
     }
     // So do named facilities ("the White House").
-    for (const auto& match : capitalized_matches(model_->rules, ws, kGazFacility)) {
+    for (const auto& match : capitalized_matches(model_->rules, ws, keys, kGazFacility)) {
       // Copies, not structured bindings: clang 14 cannot capture those in lambdas.
       const auto first = match.first, count = match.second;
       const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
@@ -536,10 +539,10 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     }
     // Capitalized demonyms outside every name are NORP, and so is a word
     // shaped like one before a title ("Carvenian President").
-    auto norp = capitalized_matches(model_->rules, ws, kGazDemonym);
+    auto norp = capitalized_matches(model_->rules, ws, keys, kGazDemonym);
     for (std::uint32_t i = 0; i + 1 < ws.size(); ++i)
-      if ((model_->rule_mask(ws.subspan(i + 1, 1)) & (1u << kGazTitle)) &&
-          looks_like_demonym(ws[i], model_->rule_mask(ws.subspan(i, 1))))
+      if ((model_->rules.lookup_keys(std::span(keys).subspan(i + 1, 1)) & (1u << kGazTitle)) &&
+          looks_like_demonym(ws[i], model_->rules.lookup_keys(std::span(keys).subspan(i, 1))))
         norp.emplace_back(i, 1);
     for (const auto& match : norp) {
       // Copies, not structured bindings: clang 14 cannot capture those in lambdas.

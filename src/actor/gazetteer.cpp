@@ -130,10 +130,27 @@ std::vector<std::string> demonym_forms(std::string_view demonym) {
   return forms;
 }
 
+std::uint64_t Gazetteer::word_key(std::string_view word) {
+  // Lowercased on the stack: look-ups run for every word of every sentence.
+  char buffer[64];
+  if (word.size() > sizeof buffer) return word_hash(gazetteer_lower(word));
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return word_hash(std::string_view(buffer, word.size()));
+}
+
 std::uint64_t Gazetteer::key(std::span<const std::string_view> words) {
   std::uint64_t h = 0x7A2E;
-  for (const std::string_view w : words) h = FeatureHasher::mix(h, word_hash(gazetteer_lower(w)));
+  for (const std::string_view w : words) h = FeatureHasher::mix(h, word_key(w));
   return h;
+}
+
+std::vector<std::uint64_t> Gazetteer::word_keys(std::span<const std::string_view> words) {
+  std::vector<std::uint64_t> keys(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) keys[i] = word_key(words[i]);
+  return keys;
 }
 
 void Gazetteer::add_words(std::span<const std::string> words, GazetteerCategory category) {
@@ -166,10 +183,17 @@ std::uint32_t Gazetteer::lookup(std::span<const std::string_view> words) const {
   return it == phrases_.end() ? 0 : it->second;
 }
 
+std::uint32_t Gazetteer::lookup_keys(std::span<const std::uint64_t> word_keys) const {
+  if (word_keys.empty() || word_keys.size() > kMaxPhrase) return 0;
+  std::uint64_t h = 0x7A2E;
+  for (const std::uint64_t k : word_keys) h = FeatureHasher::mix(h, k);
+  const auto it = phrases_.find(h);
+  return it == phrases_.end() ? 0 : it->second;
+}
+
 std::vector<Gazetteer::Match> Gazetteer::match(std::span<const std::string_view> words) const {
   std::vector<Match> out(words.size());
-  std::vector<std::uint64_t> hashes(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) hashes[i] = word_hash(gazetteer_lower(words[i]));
+  const std::vector<std::uint64_t> hashes = word_keys(words);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::uint64_t h = 0x7A2E;
     for (std::size_t n = 1; n <= kMaxPhrase && i + n <= words.size(); ++n) {

@@ -79,6 +79,10 @@ class Gazetteer {
   void add_words(std::span<const std::string> words, GazetteerCategory category);
   std::uint32_t lookup(std::span<const std::string_view> words) const;  // exact phrase, lowercased inside
   std::vector<Match> match(std::span<const std::string_view> words) const;
+  // The same look-up over word_keys() of the phrase's words: a caller that
+  // looks up many phrases of one sentence hashes each word once.
+  static std::vector<std::uint64_t> word_keys(std::span<const std::string_view> words);
+  std::uint32_t lookup_keys(std::span<const std::uint64_t> word_keys) const;
   std::size_t size() const { return phrases_.size(); }
 
   // Builds the feature gazetteer from iso-codes, WordNet and resources/actor/.
@@ -90,6 +94,7 @@ class Gazetteer {
   static Gazetteer load(std::istream& in);
 
  private:
+  static std::uint64_t word_key(std::string_view word);  // of the lowercased word
   static std::uint64_t key(std::span<const std::string_view> words);  // of lowercased words
   std::unordered_map<std::uint64_t, std::uint32_t> phrases_;
 };

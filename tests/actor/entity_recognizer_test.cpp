@@ -158,6 +158,20 @@ TEST(Gazetteer, MatchesPhrasesCaseInsensitively) {
   EXPECT_EQ(detail::demonym_forms("French"), (std::vector<std::string>{"French"}));
 }
 
+TEST(Gazetteer, LooksUpWordKeysLikeWords) {
+  detail::Gazetteer g;
+  g.add("White House", detail::kGazFacility);
+  const std::string long_word(80, 'X');  // longer than the stack buffer that lowercases
+  g.add(long_word, detail::kGazOrgWord);
+  const std::vector<std::string_view> words{"the", "WHITE", "house", long_word};
+  const std::vector<std::uint64_t> keys = detail::Gazetteer::word_keys(words);
+  for (std::size_t first = 0; first < words.size(); ++first)
+    for (std::size_t n = 1; first + n <= words.size(); ++n)
+      EXPECT_EQ(g.lookup_keys(std::span(keys).subspan(first, n)), g.lookup(std::span(words).subspan(first, n)));
+  EXPECT_EQ(g.lookup_keys(std::span(keys).subspan(1, 2)), 1u << detail::kGazFacility);
+  EXPECT_EQ(g.lookup_keys(std::span(keys).subspan(3, 1)), 1u << detail::kGazOrgWord);
+}
+
 TEST(Gazetteer, BuildsFromIsoCodesAndResources) {
   const auto g = detail::Gazetteer::build(data_dir() / "resources" / "actor");
   EXPECT_TRUE(g.lookup(std::vector<std::string_view>{"Ukraine"}) & (1u << detail::kGazCountry));
