@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -61,7 +62,9 @@ void run_parse(const ParseOptions& options) {
   const DependencyParser parser = options.model.empty() ? DependencyParser::load() : DependencyParser::load(options.model);
   std::size_t sentence_number = 0;
   for_each_chunk(options.inputs, 1 << 20, [&](const TextChunk& chunk) {
-    Document doc(chunk.text, DocumentInfo{.id = chunk.name});
+    DocumentInfo info;
+    info.id = chunk.name;
+    Document doc(chunk.text, std::move(info));
     segmenter.segment(doc);
     tagger.tag(doc);
     parser.parse(doc);
