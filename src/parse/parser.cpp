@@ -55,6 +55,7 @@
 #include <fmt/format.h>
 
 #include "parse/transition.hpp"
+#include "parse/tree_repair.hpp"
 #include "parse/weights.hpp"
 #include "tempora/data.hpp"
 #include "tempora/perceptron.hpp"
@@ -468,7 +469,11 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
                },
                words.size());
   decode(*model_, w, static_cast<int>(words.size()));
-  return arcs_of(*model_, w.state);
+  std::vector<Arc> arcs = arcs_of(*model_, w.state);
+  std::vector<detail::RepairTags> repair_tags(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {to_string(tags[i].upos), tags[i].xpos};
+  detail::repair_tree(arcs, repair_tags);
+  return arcs;
 }
 
 std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words) const {
@@ -481,7 +486,11 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words
                },
                words.size());
   decode(*model_, w, static_cast<int>(words.size()));
-  return arcs_of(*model_, w.state);
+  std::vector<Arc> arcs = arcs_of(*model_, w.state);
+  std::vector<detail::RepairTags> repair_tags(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {words[i].upos, words[i].xpos};
+  detail::repair_tree(arcs, repair_tags);
+  return arcs;
 }
 
 const Dependencies& DependencyParser::parse(Document& doc) const {
