@@ -145,6 +145,23 @@ TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
             "1997-08-06");
 }
 
+TEST(TimexNews, APastVerbThatGovernsTheDatePicksTheLatestOne) {
+  const std::string_view day = "1989-10-31";
+  // without the verb the nearer date after the DCT would win (a future one
+  // counts twice as far: Jan. 31, 1990 is 92 days away, Jan. 31, 1989 273)
+  EXPECT_EQ(value("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "Jan. 31", day),
+            "1989-01-31");
+  EXPECT_EQ(value("Since KKR bought RJR in February for $25 billion, it has sold units.", "February", day), "1989-02");
+  // an opening date takes the verb of its clause
+  EXPECT_EQ(value("In January, American Medical brought in a new chief.", "January", day), "1989-01");
+  // the same date after the DCT when it is later than the DCT itself
+  EXPECT_EQ(value("The second quarter ended Oct. 31, the company said.", "Oct. 31", "1989-10-27"), "1988-10-31");
+  // not a governing verb: an adjective in -ed before a noun, a goal, a passive to come
+  EXPECT_EQ(value("It will redeem 9.5 million preferred shares on Oct. 31.", "Oct. 31", "1989-10-27"), "1989-10-31");
+  EXPECT_EQ(value("The offer was extended to Jan. 31.", "Jan. 31", day), "1990-01-31");
+  EXPECT_EQ(value("The plant is to be completed in January.", "January", day), "1990-01");
+}
+
 TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
   const std::string_view day = "1999-05-07";  // a Friday
   EXPECT_EQ(value("Until Thursday, they had not called Kopp a suspect.", "Thursday", day), "1999-05-06");
