@@ -627,6 +627,17 @@ Normal normalize(const Frame& f, Context& ctx) {
     return r;
   }
 
+  // "the last half of the '80s": the decade, its half as the mod (TimeML has
+  // no value for half a decade)
+  if (f.decade && !f.year && f.unit == "HALF" && f.ordinal && (*f.ordinal == 1 || *f.ordinal == 2)) {
+    Cal c;
+    c.g = Granularity::decade;
+    c.decade = *f.decade;
+    r.mod = *f.ordinal == 1 ? "START" : "END";
+    r.cal = c;
+    return r;
+  }
+
   // Quarters and halves: "the third quarter (of 1989)", "the latest quarter".
   // ("the latest period" in financial news is the latest quarter)
   // ("the 1988 period" too: the quarter under discussion, in 1988)

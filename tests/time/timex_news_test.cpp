@@ -103,6 +103,17 @@ TEST(TimexNews, LastQuarterOrHalfOfAYearAndTheYearPeriod) {
   EXPECT_EQ(value(report, "the 1988 period", day), "1988-Q3");
 }
 
+TEST(TimexNews, HalfOfADecadeIsTheDecadeWithAMod) {
+  const std::string_view day = "1989-10-26";
+  const std::string text = "Profits fell in the last half of the '80s and rose in the first half of the 1970s.";
+  const Timex last = timex(text, "the last half of the '80s", day);
+  EXPECT_EQ(last.value, "198");
+  EXPECT_EQ(last.mod, "END");
+  const Timex first = timex(text, "the first half of the 1970s", day);
+  EXPECT_EQ(first.value, "197");
+  EXPECT_EQ(first.mod, "START");
+}
+
 TEST(TimexNews, WeekdayTenseCues) {
   const std::string_view day = "2000-01-15";  // a Saturday
   // a possessive day names an event already reported, whatever "would" says
