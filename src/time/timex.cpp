@@ -154,7 +154,9 @@ TimeTagger TimeTagger::load(const std::filesystem::path& resources_dir) {
 
 namespace {
 
-enum class Tense { none, past, future, weak_future };
+// near_past: a past verb governs the date itself ("the year ended Jan. 31",
+// "bought RJR in February"), not just somewhere in the sentence.
+enum class Tense { none, past, near_past, future, weak_future };
 
 struct Context {
   std::optional<sys_days> dct;
@@ -269,8 +271,13 @@ int year_for(sys_days anchor, int month, int day, Tense tense) {
   };
   // A month, or a month and day, is the nearest one to the anchor, or the
   // next one within half a year after a future cue, strong ("will", "next")
-  // or weak ("are expected to join in April"). Past cues are too noisy in
-  // news ("said ... payable Dec. 15") to pull it back a year.
+  // or weak ("are expected to join in April"), or the latest one begun after
+  // a past verb that governs it ("the fiscal year ended Jan. 31"). Past cues
+  // further away are too noisy in news ("said ... payable Dec. 15") to pull
+  // it back a year.
+  if (tense == Tense::near_past)
+    for (int yy = y + 1; yy >= y - 1; --yy)
+      if (start(yy) <= anchor) return yy;
   if (tense == Tense::weak_future) tense = Tense::future;
   if (tense != Tense::future) tense = Tense::none;
   if (tense == Tense::future) {
@@ -616,6 +623,17 @@ Normal normalize(const Frame& f, Context& ctx) {
     }
     Cal c;
     c.g = Granularity::year;
+    r.cal = c;
+    return r;
+  }
+
+  // "the last half of the '80s": the decade, its half as the mod (TimeML has
+  // no value for half a decade)
+  if (f.decade && !f.year && f.unit == "HALF" && f.ordinal && (*f.ordinal == 1 || *f.ordinal == 2)) {
+    Cal c;
+    c.g = Granularity::decade;
+    c.decade = *f.decade;
+    r.mod = *f.ordinal == 1 ? "START" : "END";
     r.cal = c;
     return r;
   }
@@ -979,6 +997,8 @@ Normal normalize(const Frame& f, Context& ctx) {
   return r;
 }
 
+bool is_date_preposition(std::string_view w) { return w == "in" || w == "on" || w == "at" || w == "during" || w == "since"; }
+
 bool is_future_modal(const TokenMorph& m) {
   return m.xpos == "MD" && (m.lemma == "will" || m.lemma == "shall" || m.lemma == "'ll" || m.lemma == "wo");
 }
@@ -1046,9 +1066,25 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       }
       if (tokens[k].sentence_end || cue_of(k) == TenseCue::stop) break;
       if (past_comma && (tokens[k].symbols.test(SHIFT) || tokens[k].symbols.test(DIR))) break;
-      if (const Tense c = cue(k); c == Tense::future || c == Tense::past) return c;
+      // the verb of the clause an opening date modifies governs it
+      // ("In January, American Medical brought in a new chief")
+      if (const Tense c = cue(k); c == Tense::future || c == Tense::past)
+        return c == Tense::past && past_comma ? Tense::near_past : c;
     }
     return Tense::none;
+  };
+  // A past verb at most three words before the match governs it, unless a
+  // goal preposition comes between ("extended to March") or the verb is a
+  // passive or perfect participle whose auxiliary is not past ("will be
+  // completed in March").
+  bool goal = false;
+  auto past_near = [&](std::uint32_t k, std::uint32_t steps) {
+    if (goal || steps > 3) return Tense::past;
+    if (k > 0) {
+      const std::string& aux = tokens[k - 1].lower;
+      if (aux == "be" || aux == "been" || aux == "being" || aux == "is" || aux == "are" || aux == "am") return Tense::past;
+    }
+    return Tense::near_past;
   };
   for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10;) {
     --k;
@@ -1059,16 +1095,28 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
       // a weak cue before ("planned", "expected") names a plan; the verb
       // after it says whether the plan is still ahead ("A service planned
       // for Saturday was canceled")
-      if (c == Tense::weak_future && after() == Tense::past) return Tense::past;
-      return c;
+      if (c == Tense::weak_future && (after() == Tense::past || after() == Tense::near_past)) return Tense::past;
+      return c == Tense::past ? past_near(k, steps) : c;
     }
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
-      if (tm->xpos == "VBD") return Tense::past;
+      if (tm->xpos == "VBD") return past_near(k, steps);
+      // a reduced relative: "the year ended Jan. 31"
+      if (tm->xpos == "VBN" && k > 0) {
+        const TokenMorph* before = morph_at(tokens[k - 1].begin);
+        if (before != nullptr && before->upos == Upos::NOUN && steps <= 3 && !goal) return Tense::near_past;
+      }
     } else if (!tagged) {
       const std::string& w = t.lower;
-      if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) return Tense::past;  // not "United"
+      // (not "United"; a word in -ed governs the date only right before it
+      // or its preposition: "ended Jan. 31", "signed in March", but not
+      // "preferred shares on Oct. 31")
+      if (!t.capitalized && w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) {
+        const bool adjacent = k + 1 == m.first || (k + 2 == m.first && is_date_preposition(tokens[k + 1].lower));
+        return adjacent ? past_near(k, steps) : Tense::past;
+      }
     }
+    if (t.lower == "to" || t.lower == "through" || t.lower == "into") goal = true;
   }
   return after();
 }

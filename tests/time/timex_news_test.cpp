@@ -103,6 +103,17 @@ TEST(TimexNews, LastQuarterOrHalfOfAYearAndTheYearPeriod) {
   EXPECT_EQ(value(report, "the 1988 period", day), "1988-Q3");
 }
 
+TEST(TimexNews, HalfOfADecadeIsTheDecadeWithAMod) {
+  const std::string_view day = "1989-10-26";
+  const std::string text = "Profits fell in the last half of the '80s and rose in the first half of the 1970s.";
+  const Timex last = timex(text, "the last half of the '80s", day);
+  EXPECT_EQ(last.value, "198");
+  EXPECT_EQ(last.mod, "END");
+  const Timex first = timex(text, "the first half of the 1970s", day);
+  EXPECT_EQ(first.value, "197");
+  EXPECT_EQ(first.mod, "START");
+}
+
 TEST(TimexNews, WeekdayTenseCues) {
   const std::string_view day = "2000-01-15";  // a Saturday
   // a possessive day names an event already reported, whatever "would" says
@@ -143,6 +154,23 @@ TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
   // a record "set on" a day is behind us
   EXPECT_EQ(value("The index is within 70 points of its record high set on Aug. 6.", "Aug. 6", "1998-02-06"),
             "1997-08-06");
+}
+
+TEST(TimexNews, APastVerbThatGovernsTheDatePicksTheLatestOne) {
+  const std::string_view day = "1989-10-31";
+  // without the verb the nearer date after the DCT would win (a future one
+  // counts twice as far: Jan. 31, 1990 is 92 days away, Jan. 31, 1989 273)
+  EXPECT_EQ(value("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.", "Jan. 31", day),
+            "1989-01-31");
+  EXPECT_EQ(value("Since KKR bought RJR in February for $25 billion, it has sold units.", "February", day), "1989-02");
+  // an opening date takes the verb of its clause
+  EXPECT_EQ(value("In January, American Medical brought in a new chief.", "January", day), "1989-01");
+  // the same date after the DCT when it is later than the DCT itself
+  EXPECT_EQ(value("The second quarter ended Oct. 31, the company said.", "Oct. 31", "1989-10-27"), "1988-10-31");
+  // not a governing verb: an adjective in -ed before a noun, a goal, a passive to come
+  EXPECT_EQ(value("It will redeem 9.5 million preferred shares on Oct. 31.", "Oct. 31", "1989-10-27"), "1989-10-31");
+  EXPECT_EQ(value("The offer was extended to Jan. 31.", "Jan. 31", day), "1990-01-31");
+  EXPECT_EQ(value("The plant is to be completed in January.", "January", day), "1990-01");
 }
 
 TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
