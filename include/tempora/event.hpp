@@ -43,10 +43,14 @@ enum class EventTense : std::uint8_t { NONE, PAST, PRESENT, FUTURE, INFINITIVE, 
 enum class EventAspect : std::uint8_t { NONE, PROGRESSIVE, PERFECTIVE, PERFECTIVE_PROGRESSIVE };
 enum class EventPolarity : std::uint8_t { POS, NEG };
 enum class EventPos : std::uint8_t { VERB, NOUN, ADJECTIVE, PREPOSITION, OTHER };
+// Whether the text says the event took place (src/event/factuality.cpp):
+// ordered from asserted to denied.
+enum class Factuality : std::uint8_t { ASSERTED, FUTURE, POSSIBLE, NEGATED };
 std::string_view to_string(EventTense tense);
 std::string_view to_string(EventAspect aspect);
 std::string_view to_string(EventPolarity polarity);
 std::string_view to_string(EventPos pos);
+std::string_view to_string(Factuality factuality);
 
 struct EventMention {
   Span span;                  // the trigger's bytes (usually one token)
@@ -62,6 +66,7 @@ struct EventMention {
   EventPos pos = EventPos::OTHER;
   std::string lemma;          // lemma of the head token ("meet", "talk")
   std::string type;           // timeline type from resources/event/types.txt: "MEET", "SAY", ..., "OTHER"
+  Factuality factuality = Factuality::ASSERTED;  // timelines show ASSERTED and FUTURE events by default
   bool newsworthy = true;     // false for reporting verbs and states
   double confidence = 1.0;    // in (0, 1]: softmax margin of the tagger's decision
 };

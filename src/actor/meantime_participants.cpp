@@ -55,6 +55,9 @@ CatDocument read_cat(const std::filesystem::path& file) {
     mention.event = tag == "EVENT_MENTION";
     mention.head = m.attribute("head").as_string();
     mention.syntactic_type = m.attribute("syntactic_type").as_string();
+    mention.certainty = m.attribute("certainty").as_string();
+    mention.polarity = m.attribute("polarity").as_string();
+    mention.time = m.attribute("time").as_string();
     for (const pugi::xml_node a : m.children("token_anchor"))
       if (const auto it = token_index.find(a.attribute("t_id").as_string()); it != token_index.end())
         mention.tokens.push_back(it->second);

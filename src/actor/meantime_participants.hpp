@@ -19,6 +19,10 @@ struct CatMention {
   std::vector<std::uint32_t> tokens;  // 0-based token indices, in text order
   std::string head;                   // the head attribute ("Apple Computer"), often empty
   std::string syntactic_type;         // NAM, NOM, PRO, APP, CONJ, ...
+  // Events: certainty (CERTAIN, POSSIBLE, PROBABLE, UNDERSPECIFIED), polarity
+  // (POS, NEG, UNDERSPECIFIED) and time (FUTURE, NON_FUTURE, UNDERSPECIFIED);
+  // empty when the file leaves them out.
+  std::string certainty, polarity, time;
 };
 
 struct CatParticipant {

@@ -34,6 +34,7 @@ void add_eval_matres_command(CLI::App& eval);
 
 // tempora eval participants: event participants against MEANTIME
 void add_eval_participants_command(CLI::App& eval);
+void add_eval_factuality_command(CLI::App& eval);
 
 // tempora timeline: the whole pipeline, drawn or summarised
 void add_timeline_command(CLI::App& app);

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   tempora::cli::add_eval_timeml_command(*eval);
   tempora::cli::add_eval_matres_command(*eval);
   tempora::cli::add_eval_participants_command(*eval);
+  tempora::cli::add_eval_factuality_command(*eval);
   tempora::cli::add_train_events_command(*train);
   tempora::cli::add_train_ner_command(*train);
   tempora::cli::add_eval_ner_command(*eval);

@@ -18,6 +18,7 @@
 // which is how "held talks" becomes TALK and "posted on social media" becomes
 // PUBLISH while "posted a loss" stays OTHER.
 #include "event_rules.hpp"
+#include "rule_file.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,43 +30,6 @@
 
 namespace tempora::detail {
 namespace {
-
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// Calls f(line, line_number) for every non-empty, non-comment line.
-template <class F>
-void for_each_line(const std::filesystem::path& file, F&& f) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error(fmt::format("cannot open {}", file.string()));
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    const std::string_view t = trim(line);
-    if (t.empty() || t.front() == '#') continue;
-    try {
-      f(t);
-    } catch (const std::runtime_error& e) {
-      throw std::runtime_error(fmt::format("{}:{}: {}", file.string(), number, e.what()));
-    }
-  }
-}
-
-// Splits "head: rest" at the first colon.
-std::pair<std::string_view, std::string_view> split_colon(std::string_view line) {
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos) throw std::runtime_error("expected 'name: words'");
-  return {trim(line.substr(0, colon)), trim(line.substr(colon + 1))};
-}
 
 bool is_adverb(const TokenMorph& m) { return m.xpos.starts_with("RB"); }
 

@@ -37,8 +37,10 @@
 #include <fmt/format.h>
 
 #include "event_rules.hpp"
+#include "factuality.hpp"
 #include "tag/binary_io.hpp"
 #include "tempora/data.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/perceptron.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
@@ -252,6 +254,7 @@ struct EventTagger::Model {
   std::unordered_map<std::uint64_t, std::uint16_t> supersenses;  // lemma hash -> wordnet_supersenses code
   std::unordered_map<std::uint64_t, std::uint8_t> class_list;    // lemma hash -> classes.txt bits
   detail::EventRules rules;
+  detail::FactualityRules factuality;
 
   std::vector<TokenInfo> describe(std::span<const Token> tokens, std::span<const TokenMorph> morph) const {
     std::vector<TokenInfo> infos(tokens.size());
@@ -470,6 +473,7 @@ const Events& EventTagger::tag(Document& doc) const {
       layer.events.push_back(std::move(e));
     }
   }
+  model_->factuality.assess(layer, seg, morph, doc.has<Dependencies>() ? &doc.get<Dependencies>() : nullptr);
   return doc.add(std::move(layer));
 }
 
@@ -483,6 +487,7 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
     names.emplace_back(to_string(static_cast<EventClass>(c)));
   auto model = std::make_unique<Model>();
   model->rules = detail::EventRules::load(resources_dir);
+  model->factuality = detail::FactualityRules::load(resources_dir);
   model->lexicon = wordnet_event_lexicon(options.wordnet_dir);
   model->supersenses = wordnet_supersenses(options.wordnet_dir);
   model->class_list = class_lists(resources_dir / "classes.txt");
@@ -659,6 +664,7 @@ EventTagger EventTagger::load(const std::filesystem::path& model_file, const std
     throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
   }
   model->rules = detail::EventRules::load(resources_dir);
+  model->factuality = detail::FactualityRules::load(resources_dir);
   return EventTagger(std::move(model));
 }
 
