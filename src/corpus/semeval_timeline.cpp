@@ -479,7 +479,11 @@ Timeline target_timeline(const std::vector<AnalyzedCat>& docs, std::string_view 
     for (std::size_t i = 0; i < events.events.size(); ++i) {
       const EventMention& e = events.events[i];
       if (!options.include_reporting && !e.newsworthy) continue;
-      if (e.polarity == EventPolarity::NEG) continue;
+      // Only what the text says happened (or will): not what it denies or only
+      // thinks possible ("would stop selling", "did not sue").
+      if (e.polarity == EventPolarity::NEG || e.factuality == Factuality::POSSIBLE ||
+          e.factuality == Factuality::NEGATED)
+        continue;
       bool part = false;
       if (doc.has<Participants>()) {
         part = match.named(e.token) || participant_names_target(doc, i, names, match);

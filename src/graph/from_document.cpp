@@ -318,13 +318,17 @@ class Builder {
       }
       if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
     }
-    if (e.polarity == EventPolarity::NEG) label = "not: " + label;
+    if (e.polarity == EventPolarity::NEG || e.factuality == Factuality::NEGATED) label = "not: " + label;
+    else if (e.factuality == Factuality::POSSIBLE) label = "possibly: " + label;
+    // What the text only thinks possible or denies is not part of what
+    // happened: hidden by default, like reporting verbs.
+    const bool happens = e.factuality == Factuality::ASSERTED || e.factuality == Factuality::FUTURE;
     if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     const Vertex v = graph_.add_event({.id = id(e.id),
                                        .type = e.type,
                                        .trigger = trigger,
                                        .label = label,
-                                       .newsworthy = e.newsworthy && (e.type != "OTHER" || !roles.empty()),
+                                       .newsworthy = e.newsworthy && happens && (e.type != "OTHER" || !roles.empty()),
                                        .documents = {doc_.info().id},
                                        .sentence = e.sentence});
     events_.emplace(e.id, v);

@@ -233,6 +233,7 @@ void write_events(JsonWriter& w, const Document& doc) {
       w.key("type").string(e.type);
       w.key("class").string(to_string(e.cls));
       w.key("newsworthy").boolean(e.newsworthy);
+      w.key("factuality").string(to_string(e.factuality));
       w.key("tense").string(to_string(e.tense));
       w.key("aspect").string(to_string(e.aspect));
       w.key("polarity").string(to_string(e.polarity));

@@ -72,8 +72,9 @@ std::string to_text(const TimelineGraph& graph, const Placement& placement) {
     out += " is circular\n";
   }
   if (placement.hidden > 0)
-    out += fmt::format("({} more event{} hidden: reporting verbs, states or filters)\n", placement.hidden,
-                       placement.hidden == 1 ? "" : "s");
+    out += fmt::format(
+        "({} more event{} hidden: reporting verbs, states, possibilities, denials or filters; --all shows them)\n",
+        placement.hidden, placement.hidden == 1 ? "" : "s");
   return out;
 }
 

@@ -418,7 +418,7 @@ TEST(TextSummary, OneLinePerEventInOrder) {
             "on or before Oct 20, 2025  Zelensky gives NBC News interview  [INTERVIEW; Volodymyr Zelensky (speaker), "
             "NBC News (recipient)]\n"
             "undated                    Ukraine requests Tomahawk missiles  [REQUEST]\n"
-            "(1 more event hidden: reporting verbs, states or filters)\n");
+            "(1 more event hidden: reporting verbs, states, possibilities, denials or filters; --all shows them)\n");
 }
 
 TEST(TextSummary, ControlCharactersCannotReachTheTerminal) {
