@@ -86,6 +86,7 @@ struct StoredEvent {
   std::string label;        // "Marek meets Holm"
   bool newsworthy = true;
   bool negated = false;
+  std::string factuality = "ASSERTED";  // ASSERTED, FUTURE, POSSIBLE, NEGATED (EventMention::factuality)
   Provenance where;
   EventDate date;
   std::vector<StoredParticipant> participants;
@@ -232,7 +233,7 @@ class Store {
 class SqliteStore final : public Store {
  public:
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates the store. A store written by a newer tempora, or a
   // SQLite file that is not a tempora store, is refused (std::runtime_error);

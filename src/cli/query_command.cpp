@@ -150,7 +150,8 @@ json hit_json(const EventHit& h) {
   }
   return {{"document", h.document}, {"event", h.event.local_id}, {"type", h.event.type},
           {"trigger", h.event.trigger}, {"label", h.event.label}, {"class", h.event.event_class},
-          {"newsworthy", h.event.newsworthy}, {"negated", h.event.negated}, {"role", h.role},
+          {"newsworthy", h.event.newsworthy}, {"negated", h.event.negated},
+          {"factuality", h.event.factuality}, {"role", h.role},
           {"date", date_json(h.event.date)}, {"where", where_json(h.event.where)}, {"participants", std::move(participants)}};
 }
 

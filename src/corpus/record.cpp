@@ -210,6 +210,7 @@ DocumentRecord make_record(const Document& doc) {
       s.event_class = std::string(to_string(e.cls));
       s.newsworthy = e.newsworthy;
       s.negated = e.polarity == EventPolarity::NEG;
+      s.factuality = std::string(to_string(e.factuality));
       s.where = Provenance{e.sentence, e.span};
       node_where.emplace(e.id, s.where);
       if (participants == nullptr) continue;

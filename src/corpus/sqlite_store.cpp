@@ -1,6 +1,6 @@
 // The SQLite corpus store: one file, one transaction per document.
 //
-// Tables (schema version 1, kept in PRAGMA user_version; the file is marked
+// Tables (schema version 2, kept in PRAGMA user_version; the file is marked
 // as a tempora store with PRAGMA application_id):
 //
 //   documents     one row per document id: metadata, text hash, and the
@@ -9,14 +9,17 @@
 //   actors        per document: local id, cross-document key, the key's last
 //                 word ("holm" for "anders holm", so "Holm" finds him), name, type
 //   mentions      each actor mention: sentence, byte span, kind, text
-//   events        type, trigger, class, label, sentence, span, and the date:
-//                 anchor, TIMEX3 value, first and last day, or bounds
+//   events        type, trigger, class, label, sentence, span, the date:
+//                 anchor, TIMEX3 value, first and last day, or bounds; and
+//                 factuality (ASSERTED, FUTURE, POSSIBLE, NEGATED; version 2)
 //   participants  event, actor (or none), role, sentence, span, text
 //   times         the time expressions with their calendar days
 //   links         the TLINKs with relation, confidence, evidence, provenance
 //   meetings      derived at put(): one row per pair of PERSON/ORGANIZATION
 //                 actors taking part (agent, patient, co-participant) in a
-//                 MEET or TALK event, with the place; what `query met` reads,
+//                 MEET or TALK event the text asserts (not "will meet", "did
+//                 not meet", "wants to meet"; stores migrated from version 1
+//                 keep the pairs they had), with the place; what `query met` reads,
 //                 so that it is an indexed lookup, not a join over participants
 //
 // Child rows point at their document by its integer row id and are deleted
@@ -74,7 +77,8 @@ CREATE TABLE events(
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, local_id TEXT NOT NULL,
   type TEXT, trigger TEXT, lemma TEXT, class TEXT, label TEXT, newsworthy INTEGER, negated INTEGER,
   sentence INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  anchor TEXT, date_value TEXT, date_start TEXT, date_end TEXT, earliest TEXT, latest TEXT);
+  anchor TEXT, date_value TEXT, date_start TEXT, date_end TEXT, earliest TEXT, latest TEXT,
+  factuality TEXT NOT NULL DEFAULT 'ASSERTED');
 CREATE INDEX events_doc ON events(doc);
 CREATE TABLE participants(
   event INTEGER NOT NULL, doc INTEGER NOT NULL, actor INTEGER, role TEXT NOT NULL,
@@ -101,7 +105,11 @@ CREATE INDEX meetings_b_key ON meetings(b_key);
 CREATE INDEX meetings_b_last ON meetings(b_last);
 )sql";
 
-constexpr std::array<const char*, 0> kMigrations{};
+// kMigrations[v - 1] takes a version v store to version v + 1.
+constexpr std::array<const char*, 1> kMigrations{
+    // 1 -> 2: events.factuality
+    "ALTER TABLE events ADD COLUMN factuality TEXT NOT NULL DEFAULT 'ASSERTED';",
+};
 static_assert(kMigrations.size() + 1 == SqliteStore::kSchemaVersion);
 
 constexpr std::array<const char*, 8> kChildTables{"actors", "mentions", "events", "participants",
@@ -361,8 +369,8 @@ void SqliteStore::put(const DocumentRecord& record) {
 
     Statement& event = db.statement(
         "INSERT INTO events(doc, local_id, type, trigger, lemma, class, label, newsworthy, negated, sentence, span_begin, "
-        "span_end, anchor, date_value, date_start, date_end, earliest, latest) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
+        "span_end, anchor, date_value, date_start, date_end, earliest, latest, factuality) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
     Statement& participant = db.statement(
         "INSERT INTO participants(event, doc, actor, role, sentence, span_begin, span_end, text) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -374,7 +382,8 @@ void SqliteStore::put(const DocumentRecord& record) {
       event.bind(7, e.label).bind(8, std::int64_t{e.newsworthy}).bind(9, std::int64_t{e.negated});
       event.bind(10, static_cast<std::int64_t>(e.where.sentence)).bind(11, static_cast<std::int64_t>(e.where.span.begin));
       event.bind(12, static_cast<std::int64_t>(e.where.span.end)).bind(13, e.date.anchor).bind(14, e.date.value);
-      event.bind(15, e.date.start).bind(16, e.date.end).bind(17, e.date.earliest).bind(18, e.date.latest).run();
+      event.bind(15, e.date.start).bind(16, e.date.end).bind(17, e.date.earliest).bind(18, e.date.latest);
+      event.bind(19, e.factuality).run();
       const std::int64_t event_row = sqlite3_last_insert_rowid(db.db);
       for (const StoredParticipant& p : e.participants) {
         participant.bind(1, event_row).bind(2, row);
@@ -384,7 +393,7 @@ void SqliteStore::put(const DocumentRecord& record) {
         participant.bind(6, static_cast<std::int64_t>(p.where.span.begin)).bind(7, static_cast<std::int64_t>(p.where.span.end));
         participant.bind(8, p.text).run();
       }
-      if (!is_meeting_type(e.type)) continue;
+      if (!is_meeting_type(e.type) || e.negated || e.factuality != "ASSERTED") continue;
       // The pairs of actors who met, each pair once, keys in order.
       std::vector<const StoredActor*> who;
       std::string place;
@@ -466,8 +475,8 @@ Provenance provenance(sqlite3_stmt* s, int first) {
 
 constexpr const char* kEventColumns =
     "e.id, e.local_id, e.type, e.trigger, e.lemma, e.class, e.label, e.newsworthy, e.negated, e.sentence, e.span_begin, "
-    "e.span_end, e.anchor, e.date_value, e.date_start, e.date_end, e.earliest, e.latest";
-constexpr int kEventColumnCount = 18;
+    "e.span_end, e.anchor, e.date_value, e.date_start, e.date_end, e.earliest, e.latest, e.factuality";
+constexpr int kEventColumnCount = 19;
 
 StoredEvent read_event(sqlite3_stmt* s, int first) {
   StoredEvent e;
@@ -486,6 +495,7 @@ StoredEvent read_event(sqlite3_stmt* s, int first) {
   e.date.end = day_column(s, first + 15);
   e.date.earliest = day_column(s, first + 16);
   e.date.latest = day_column(s, first + 17);
+  e.factuality = text_column(s, first + 18);
   return e;
 }
 
@@ -669,7 +679,7 @@ std::vector<EventHit> SqliteStore::events(const EventQuery& query) const {
     hit.event = read_event(s.get(), 2);
     out.push_back(std::move(hit));
   }
-  static_assert(kEventColumnCount == 18);
+  static_assert(kEventColumnCount == 19);
   Statement& p = db_->statement(
       "SELECT p.role, p.sentence, p.span_begin, p.span_end, p.text, a.key, a.name, a.type "
       "FROM participants p LEFT JOIN actors a ON a.id = p.actor WHERE p.event = ?1 ORDER BY p.rowid");

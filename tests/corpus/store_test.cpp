@@ -207,6 +207,52 @@ TEST(StoreQueries, WhoMetWhomMergesCompatibleDatesAndKeepsDisagreements) {
   EXPECT_EQ(late[0].a.name, "Lidia Marek");
 }
 
+TEST(StoreQueries, OnlyMeetingsTheTextAssertsArePairs) {
+  // "Holm will meet Brandt", "Holm did not meet Varga", "Holm wants to meet
+  // Olsen": none of them met.
+  DocumentRecord d;
+  d.id = "plans";
+  d.actors = {person("Anders Holm"), person("Ilse Brandt"), person("Eva Varga"), person("Nils Olsen")};
+  d.events = {event("e1", "MEET", "meet", {}, {{"agent", 0}, {"patient", 1}}),
+              event("e2", "MEET", "meet", {}, {{"agent", 0}, {"patient", 2}}),
+              event("e3", "MEET", "meet", {}, {{"agent", 0}, {"patient", 3}})};
+  d.events[0].factuality = "FUTURE";
+  d.events[1].factuality = "NEGATED";
+  d.events[1].negated = true;
+  d.events[2].factuality = "POSSIBLE";
+  TempDir dir;
+  auto store = SqliteStore::open(dir.path() / "s.db");
+  store->put(d);
+  EXPECT_TRUE(who_met_whom(*store, {.actor = "Holm"}).empty());
+  // The events themselves are stored, with their factuality.
+  const auto back = store->get("plans");
+  ASSERT_TRUE(back.has_value());
+  ASSERT_EQ(back->events.size(), 3u);
+  EXPECT_EQ(back->events[0].factuality, "FUTURE");
+  EXPECT_EQ(back->events[2].factuality, "POSSIBLE");
+}
+
+TEST(SqliteStore, AVersionOneStoreIsMigratedWhenOpenedForWriting) {
+  TempDir dir;
+  const fs::path path = dir.path() / "s.db";
+  { SqliteStore::open(path)->put(story()[0]); }
+  // Make it the version 1 schema: no events.factuality.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE events DROP COLUMN factuality; PRAGMA user_version = 1", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_THROW(SqliteStore::open(path, true), std::runtime_error) << "reading needs the migration first";
+  auto store = SqliteStore::open(path);
+  EXPECT_EQ(store->schema_version(), 2);
+  const auto back = store->get("meridian");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->events[0].factuality, "ASSERTED");
+  store->put(story()[1]);
+  EXPECT_EQ(who_met_whom(*store, {.actor = "Holm"}).size(), 1u);
+}
+
 TEST(StoreQueries, EventsAndTimelineOfAnActor) {
   TempDir dir;
   auto store = SqliteStore::open(dir.path() / "s.db");
