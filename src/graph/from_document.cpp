@@ -318,12 +318,18 @@ class Builder {
       }
       if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
     }
-    if (e.polarity == EventPolarity::NEG || e.factuality == Factuality::NEGATED) label = "not: " + label;
-    else if (e.factuality == Factuality::POSSIBLE) label = "possibly: " + label;
-    // What the text only thinks possible or denies is not part of what
-    // happened: hidden by default, like reporting verbs.
-    const bool happens = e.factuality == Factuality::ASSERTED || e.factuality == Factuality::FUTURE;
     if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    // A reader must tell what happened from what is announced, possible or
+    // denied. What the text only thinks possible or denies is not part of
+    // what happened, and is hidden by default like reporting verbs; so is a
+    // future verb in an infinitive ("asked Nordvall to sell", "urged Moscow
+    // to begin talks"): wanted, not announced. Announced events ("will
+    // decide", "the planned visit") are shown, marked.
+    if (e.polarity == EventPolarity::NEG || e.factuality == Factuality::NEGATED) label = "Not: " + label;
+    else if (e.factuality == Factuality::POSSIBLE) label = "Possibly: " + label;
+    else if (e.factuality == Factuality::FUTURE) label = "Future: " + label;
+    const bool announced = e.factuality == Factuality::FUTURE && (e.tense == EventTense::FUTURE || e.pos == EventPos::NOUN);
+    const bool happens = e.factuality == Factuality::ASSERTED || announced;
     const Vertex v = graph_.add_event({.id = id(e.id),
                                        .type = e.type,
                                        .trigger = trigger,
