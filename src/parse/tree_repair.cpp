@@ -1,4 +1,6 @@
-// Repairs of parse trees: the main verb caught in a relative clause.
+// Repairs of parse trees: two shapes greedy decoding leaves in news text.
+//
+// 1. The main verb caught in a relative clause.
 //
 // News sentences often open with a subject that a relative clause describes
 // before the main verb comes:
@@ -23,9 +25,27 @@
 // dev and test sentences (scores unchanged to the second decimal); on the
 // TimeBank and AQUAINT news text it occurs in about one sentence in 450, each
 // of them a misparse of this kind.
+//
+// 2. The subject taken for an apposition. After a fronted phrase and a comma
+//
+//     In composite trading on the New York Stock Exchange Friday, Crossland
+//     closed at $5.25.
+//
+// the parser often makes the subject an apposition of the last noun before
+// the comma ("Friday, Crossland") and leaves the verb without a subject. A
+// nominal attached as appos to a word on its left, with no dependents to its
+// right, directly before a finite verb (adverbs and auxiliaries aside) that
+// has no subject, is made that verb's subject. On EWT dev and test it fires
+// five times (UAS +0.004); on the TimeBank and AQUAINT text 13 times, all but
+// one a misparse of this kind.
+//
+// Both repairs look at each word a bounded number of times: linear in the
+// sentence, however long.
 #include "parse/tree_repair.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace tempora::detail {
 namespace {
@@ -34,39 +54,82 @@ bool nominal(std::string_view upos) { return upos == "NOUN" || upos == "PROPN" |
 bool finite_form(std::string_view xpos) { return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP"; }
 std::string_view universal(std::string_view relation) { return relation.substr(0, relation.find(':')); }
 
+// What each word's dependents are, in one pass over the arcs.
+struct Dependents {
+  std::vector<std::uint8_t> flags;
+  std::vector<int> rightmost;  // the rightmost dependent, or -1
+  enum : std::uint8_t { kSubject = 1, kAuxiliary = 2, kSubordinator = 4 };
+
+  explicit Dependents(std::span<const Arc> arcs) : flags(arcs.size(), 0), rightmost(arcs.size(), -1) {
+    for (std::size_t k = 0; k < arcs.size(); ++k) {
+      const int h = arcs[k].head;
+      if (h < 0 || static_cast<std::size_t>(h) >= arcs.size()) continue;
+      const std::string_view r = universal(arcs[k].deprel);
+      auto& f = flags[static_cast<std::size_t>(h)];
+      if (r == "nsubj" || r == "csubj" || r == "expl") f |= kSubject;
+      if (r == "aux") f |= kAuxiliary;
+      if (r == "mark" || r == "cc") f |= kSubordinator;
+      rightmost[static_cast<std::size_t>(h)] = std::max(rightmost[static_cast<std::size_t>(h)], static_cast<int>(k));
+    }
+  }
+  bool has(std::size_t i, std::uint8_t flag) const { return (flags[i] & flag) != 0; }
+};
+
+bool finite(std::span<const RepairTags> tags, const Dependents& d, std::size_t v) {
+  return finite_form(tags[v].xpos) || d.has(v, Dependents::kAuxiliary);
+}
+
+void free_main_verb_from_relative_clause(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  int root = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    if (arcs[i].head < 0) {
+      if (root >= 0) return;  // not a single tree
+      root = static_cast<int>(i);
+    }
+  if (root < 0 || !nominal(tags[static_cast<std::size_t>(root)].upos)) return;
+  const Dependents d(arcs);
+  for (std::size_t verb = 0; verb < n; ++verb) {
+    const int clause = arcs[verb].head;
+    if (clause <= root || static_cast<int>(verb) <= clause) continue;
+    const Arc& c = arcs[static_cast<std::size_t>(clause)];
+    if (c.head != root || c.deprel != "acl:relcl" || tags[verb].upos != "VERB") continue;
+    const std::string_view relation = arcs[verb].deprel;
+    if (relation != "advcl" && relation != "conj" && relation != "parataxis") continue;
+    if (d.has(verb, Dependents::kSubject | Dependents::kSubordinator) || !finite(tags, d, verb)) continue;
+    const auto r = static_cast<std::size_t>(root);
+    arcs[verb] = Arc{-1, "root"};
+    arcs[r] = Arc{static_cast<int>(verb), "nsubj"};
+    for (std::size_t k = verb + 1; k < n; ++k)
+      if (arcs[k].head == root && arcs[k].deprel == "punct") arcs[k].head = static_cast<int>(verb);
+    return;
+  }
+}
+
+void give_subject_back_from_apposition(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const Dependents d(arcs);
+  for (std::size_t verb = 1; verb < arcs.size(); ++verb) {
+    if (tags[verb].upos != "VERB" && tags[verb].upos != "AUX") continue;
+    if (d.has(verb, Dependents::kSubject) || !finite(tags, d, verb)) continue;
+    const std::string_view own = universal(arcs[verb].deprel);
+    if (own == "conj" || own == "acl" || own == "xcomp" || own == "amod") continue;
+    std::size_t m = verb - 1;  // the word before the verb group
+    while (m > 0 && arcs[m].head == static_cast<int>(verb) &&
+           (arcs[m].deprel == "advmod" || universal(arcs[m].deprel) == "aux"))
+      --m;
+    const Arc& a = arcs[m];
+    if (!nominal(tags[m].upos) || a.deprel != "appos" || a.head < 0 || a.head >= static_cast<int>(m)) continue;
+    if (d.rightmost[m] > static_cast<int>(m)) continue;
+    arcs[m] = Arc{static_cast<int>(verb), "nsubj"};
+    return;  // one repair per sentence: the dependents above are now stale
+  }
+}
+
 }  // namespace
 
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
-  const int n = static_cast<int>(arcs.size());
-  int root = -1;
-  for (int i = 0; i < n; ++i)
-    if (arcs[static_cast<std::size_t>(i)].head < 0) {
-      if (root >= 0) return;  // not a single tree
-      root = i;
-    }
-  if (root < 0 || !nominal(tags[static_cast<std::size_t>(root)].upos)) return;
-  const auto arc = [&](int i) -> Arc& { return arcs[static_cast<std::size_t>(i)]; };
-  for (int clause = root + 1; clause < n; ++clause) {
-    if (arc(clause).head != root || arc(clause).deprel != "acl:relcl") continue;
-    for (int verb = clause + 1; verb < n; ++verb) {
-      if (arc(verb).head != clause || tags[static_cast<std::size_t>(verb)].upos != "VERB") continue;
-      const std::string_view relation = arc(verb).deprel;
-      if (relation != "advcl" && relation != "conj" && relation != "parataxis") continue;
-      bool has_auxiliary = false, blocked = false;
-      for (int k = 0; k < n; ++k) {
-        if (arc(k).head != verb) continue;
-        const std::string_view r = universal(arc(k).deprel);
-        has_auxiliary = has_auxiliary || r == "aux";
-        blocked = blocked || r == "nsubj" || r == "csubj" || r == "mark" || r == "cc";
-      }
-      if (blocked || !(has_auxiliary || finite_form(tags[static_cast<std::size_t>(verb)].xpos))) continue;
-      arc(verb) = Arc{-1, "root"};
-      arc(root) = Arc{verb, "nsubj"};
-      for (int k = verb + 1; k < n; ++k)
-        if (arc(k).head == root && arc(k).deprel == "punct") arc(k).head = verb;
-      return;
-    }
-  }
+  free_main_verb_from_relative_clause(arcs, tags);
+  give_subject_back_from_apposition(arcs, tags);
 }
 
 }  // namespace tempora::detail

@@ -82,6 +82,35 @@ TEST(TreeRepair, ParticipleAdjunctsAndSubjectfulClausesAreLeftAlone) {
   EXPECT_EQ(repaired(own_subject)[0].head, -1);
 }
 
+// "In trading Friday , Crossland closed at $ 5.25 ." with "Crossland" taken
+// for an apposition of "Friday".
+std::vector<Word> subject_taken_for_apposition() {
+  return {{"In", "ADP", "IN", 1, "case"},         {"trading", "NOUN", "NN", 5, "obl"},
+          {"Friday", "PROPN", "NNP", 1, "nmod"},  {",", "PUNCT", ",", 4, "punct"},
+          {"Crossland", "PROPN", "NNP", 2, "appos"}, {"closed", "VERB", "VBD", -1, "root"},
+          {"at", "ADP", "IN", 7, "case"},         {"$", "SYM", "$", 5, "obl"},
+          {"5.25", "NUM", "CD", 7, "nummod"},     {".", "PUNCT", ".", 5, "punct"}};
+}
+
+TEST(TreeRepair, AnAppositionBeforeASubjectlessVerbIsItsSubject) {
+  const std::vector<Arc> arcs = repaired(subject_taken_for_apposition());
+  EXPECT_EQ(arcs[4], (Arc{5, "nsubj"}));
+  EXPECT_EQ(arcs[2], (Arc{1, "nmod"})) << "the rest of the tree stays";
+}
+
+TEST(TreeRepair, RealAppositionsAndVerbsWithSubjectsAreLeftAlone) {
+  std::vector<Word> has_subject = subject_taken_for_apposition();
+  has_subject.insert(has_subject.begin() + 5, Word{"shares", "NOUN", "NNS", 6, "nsubj"});
+  for (std::size_t i = 0; i < has_subject.size(); ++i)
+    if (i != 5 && has_subject[i].head >= 5) ++has_subject[i].head;  // words after the insertion moved right
+  has_subject[4].head = 2;  // "Crossland" still an apposition of "Friday", now before "shares"
+  EXPECT_EQ(repaired(has_subject)[4], (Arc{2, "appos"}));
+
+  std::vector<Word> participle = subject_taken_for_apposition();
+  participle[5].xpos = "VBN";  // "..., Crossland closed at $5.25": a reduced relative, not a clause
+  EXPECT_EQ(repaired(participle)[4], (Arc{2, "appos"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
