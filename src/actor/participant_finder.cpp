@@ -131,7 +131,7 @@ struct EventContext {
   const EventMention* event = nullptr;
   bool passive = false;
   bool nominal = false;
-  bool intransitive = false;  // no direct object
+  bool intransitive = false;  // no direct object and no clausal complement
 };
 
 bool selector_matches(std::string_view selector, const EventContext& ctx) {
@@ -504,7 +504,9 @@ class Finder {
     if (subject < 0 && marked_participle && syntax_.head(t) >= 0)
       subject = antecedent(syntax_.subject(syntax_.head(syntax_.head(t))));
     ctx.passive = is_passive(t, subject);
-    ctx.intransitive = syntax_.object(t) < 0;
+    // A clausal complement counts as an object: "declined to comment" has an
+    // agent as surely as "declined the offer".
+    ctx.intransitive = syntax_.object(t) < 0 && syntax_.dependent(t, "xcomp") < 0 && syntax_.dependent(t, "ccomp") < 0;
 
     // Subject: skip clausal subjects, and the subject of a nominal event,
     // which is a predicate nominal ("it was a historic meeting": no agent
