@@ -15,6 +15,8 @@
 namespace tempora {
 namespace {
 
+using namespace std::string_literals;
+
 using detail::JsonWriter;
 using Json = nlohmann::ordered_json;
 
@@ -34,7 +36,7 @@ TEST(JsonWriter, EscapesStringsAsNlohmannDoes) {
       "plain ascii",
       "quote \" backslash \\ slash /",
       "\b\f\n\r\t",
-      std::string("nul \0 and \x01 \x1f \x7f", 20),
+      "nul \0 and \x01 \x1f \x7f"s,  // the literal's own length: 15 bytes, NUL included
       "UTF-8: Zelenskyy \xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 \xEF\xBF\xBD",
       "lone continuation \x80 here",
       "truncated \xE2\x80",
