@@ -35,6 +35,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "tempora/actor.hpp"  // ActorType, Role
+#include "tempora/event.hpp"  // Factuality
 
 namespace tempora {
 
@@ -48,6 +49,7 @@ struct EventNode {
   bool newsworthy = true;  // false for reporting verbs and states ("said", "is afraid")
   std::vector<std::string> documents;      // source document ids
   std::optional<std::uint32_t> sentence;   // sentence index in the (first) document
+  Factuality factuality = Factuality::ASSERTED;  // of the (first) mention
 };
 
 struct ActorNode {

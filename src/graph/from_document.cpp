@@ -336,7 +336,8 @@ class Builder {
                                        .label = label,
                                        .newsworthy = e.newsworthy && happens && (e.type != "OTHER" || !roles.empty()),
                                        .documents = {doc_.info().id},
-                                       .sentence = e.sentence});
+                                       .sentence = e.sentence,
+                                       .factuality = e.factuality});
     events_.emplace(e.id, v);
     for (const auto& [a, role] : roles) {
       bool seen = false;

@@ -132,13 +132,13 @@ std::string extract_table(const Document& doc) {
     const auto& events = doc.get<Events>().events;
     const std::vector<EventTime> when = event_times(doc);
     Table t;
-    t.add({"ID", "WHEN", "TYPE", "TRIGGER", "CLASS", "PARTICIPANTS"});
+    t.add({"ID", "WHEN", "TYPE", "TRIGGER", "CLASS", "FACTUALITY", "PARTICIPANTS"});
     for (std::size_t i = 0; i < events.size(); ++i) {
       const EventMention& e = events[i];
       std::string trigger = cell(doc.text(e.span));
       if (e.polarity == EventPolarity::NEG) trigger = "not " + trigger;
       t.add({e.id, when_text(when[i]), e.type + (e.newsworthy ? "" : "*"), trigger, std::string(to_string(e.cls)),
-             cell(participants_text(doc, i))});
+             std::string(to_string(e.factuality)), cell(participants_text(doc, i))});
     }
     out += fmt::format("\nEvents ({}; * = reporting or state, hidden from timelines by default)\n{}", events.size(),
                        t.str());

@@ -42,6 +42,7 @@ json node_json(const Node& node) {
     j["trigger"] = e->trigger;
     j["label"] = e->label;
     j["newsworthy"] = e->newsworthy;
+    j["factuality"] = to_string(e->factuality);
     j["documents"] = e->documents;
     j["sentence"] = e->sentence ? json(*e->sentence) : json(nullptr);
   } else if (const ActorNode* a = node.actor()) {

@@ -95,7 +95,7 @@ TEST_F(Hostile, DigitsAndSlashesOnly) {
   write("digits.txt", text);
   const auto run = this->run("annotate digits.txt --time-only --dct 2026-03-14 --format json -o out");
   ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_NO_THROW((void)nlohmann::json::parse(read_file(dir() / "out" / "digits.json")));
+  EXPECT_TRUE(nlohmann::json::accept(read_file(dir() / "out" / "digits.json")));
 }
 
 TEST_F(Hostile, DeeplyNestedXmlIsReadWithoutRecursion) {
