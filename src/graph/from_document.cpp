@@ -249,13 +249,17 @@ class Builder {
       }
       if (e.pos == EventPos::VERB) {
         if (!label.empty()) {
+          // Labels are in the present ("Trump posts"); an announced, possible
+          // or denied event is too, its factuality prefix says the rest
+          // ("Future: Holm decides", "Possibly: Ukraine uses opportunity").
           const bool plain = e.tense == EventTense::PAST || e.tense == EventTense::PRESENT ||
-                             e.tense == EventTense::PASTPART || e.tense == EventTense::NONE;
+                             e.tense == EventTense::PASTPART || e.tense == EventTense::NONE ||
+                             e.factuality != Factuality::ASSERTED;
           label += ' ';
           const int subject_token = syntax_->subject(head);
           const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
           const bool plural = xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
-          if (!plain || e.lemma.empty() || !e.modality.empty()) label += trigger;
+          if (!plain || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED)) label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
           else label += third_person(e.lemma);
         }
