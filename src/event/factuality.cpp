@@ -77,6 +77,10 @@ bool FactualityRules::is(std::string_view lemma, Category c) const {
 void FactualityRules::assess(Events& events, const Segmentation& seg, const Morphology& morph,
                              const Dependencies* deps) const {
   const std::size_t n = seg.tokens.size();
+  // A parse that is not parallel to the tokens (built on another
+  // segmentation) is no evidence: only the verb groups count then.
+  if (deps != nullptr && (deps->head.size() != n || deps->deprel.size() != n || morph.tokens.size() != n))
+    deps = nullptr;
   const auto lemma = [&](std::size_t t) { return event_lower(morph.tokens[t].lemma); };
   // Modifiers are listed as words: "planned" is a modifier, its lemma "plan" is not.
   const auto modifier = [&](std::size_t t, Category c) {
@@ -91,7 +95,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
   if (deps != nullptr) {
     for (std::size_t t = 0; t < n; ++t) {
       const int h = deps->head[t];
-      if (h < 0) continue;
+      if (h < 0 || static_cast<std::size_t>(h) >= n) continue;
       const std::string_view rel = universal(deps->deprel[t]);
       const std::string l = lemma(t);
       std::uint8_t& m = marks[static_cast<std::size_t>(h)];
@@ -116,7 +120,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     if (e.tense == EventTense::FUTURE) f = Factuality::FUTURE;
     if (!e.modality.empty() && is(e.modality, kPossibleModal)) f = strongest(f, Factuality::POSSIBLE);
     if (e.polarity == EventPolarity::NEG) f = Factuality::NEGATED;
-    if (deps != nullptr) {
+    if (deps != nullptr && e.token < n) {
       const std::uint8_t m = marks[e.token];
       if (m & kFutureMod) f = strongest(f, Factuality::FUTURE);
       if (m & (kCondition | kPossibleMod)) f = strongest(f, Factuality::POSSIBLE);
@@ -146,7 +150,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
   // event to be held", "negotiations to arrange the deal").
   const auto governor = [&](std::size_t t) -> int {
     const int h = deps->head[t];
-    if (h < 0) return -1;
+    if (h < 0 || static_cast<std::size_t>(h) >= n) return -1;
     const std::string_view rel = universal(deps->deprel[t]);
     if (rel == "xcomp" || rel == "ccomp" || rel == "csubj") return h;
     if ((rel == "acl" || rel == "advcl") && (marks[t] & kTo)) return h;
@@ -183,7 +187,8 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
           f = strongest(f, Factuality::FUTURE);
       } else if (deps->head[t] < 0 && infinitive) {
         f = strongest(f, Factuality::FUTURE);  // a headline: "Apple to give free cases"
-      } else if (deps->head[t] >= 0 && universal(deps->deprel[t]) == "conj" && morph.tokens[t].xpos == "VB") {
+      } else if (deps->head[t] >= 0 && static_cast<std::size_t>(deps->head[t]) < n &&
+                 universal(deps->deprel[t]) == "conj" && morph.tokens[t].xpos == "VB") {
         // A bare verb coordinated with another shares its verb group: "will
         // be able to set the price or release them for free".
         const Factuality first = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
