@@ -132,7 +132,9 @@ Document read_document(const std::filesystem::path& path, const std::optional<Cr
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(content);
-    } catch (const nlohmann::json::parse_error& e) {  // its message says "at line L, column C"
+    } catch (const nlohmann::json::exception& e) {
+      // A syntax error ("at line L, column C") or a number too large for a
+      // double ("1e999": out_of_range), which is no syntax error.
       throw std::runtime_error(fmt::format("{}: not valid JSON: {}", path.string(), e.what()));
     }
     if (!j.is_object() || !j.contains("text") || !j["text"].is_string())

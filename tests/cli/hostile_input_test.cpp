@@ -121,6 +121,16 @@ TEST_F(Hostile, UnclosedXmlNamesFileAndLine) {
   EXPECT_TRUE(files_in(dir() / "out").empty());
 }
 
+// A number beyond double range is valid JSON syntax but not representable:
+// nlohmann reports it as out_of_range, not as a parse error (found by
+// timeml_fuzz; the reproducer is fuzz/corpus/timeml_fuzz/number-overflow.json).
+TEST_F(Hostile, JsonNumberOverflowIsAnErrorNotACrash) {
+  write("huge.json", "{\"text\": \"Marek met Holm.\", \"dct\": 1e999}");
+  const auto run = this->run("annotate huge.json -o out");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(contains(run.err, "huge.json: not valid JSON")) << run.err;
+}
+
 TEST_F(Hostile, TruncatedJsonNamesFileAndLine) {
   write("cut.json", "{\"dct\": \"2026-03-14\",\n \"text\": \"Talks on March 12");
   const auto run = this->run("annotate cut.json -o out");
