@@ -33,6 +33,15 @@
 
 namespace tempora::detail {
 
+std::vector<std::filesystem::path> cat_files(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".xml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw std::runtime_error(fmt::format("{}: no .xml files", dir.string()));
+  return files;
+}
+
 CatDocument read_cat(const std::filesystem::path& file) {
   pugi::xml_document xml;
   const pugi::xml_parse_result ok = xml.load_file(file.c_str());

@@ -39,6 +39,10 @@ struct CatDocument {
   std::vector<CatParticipant> participants;
 };
 
+// The CAT XML files (*.xml) of a MEANTIME folder, sorted by name; throws
+// std::runtime_error when there is none.
+std::vector<std::filesystem::path> cat_files(const std::filesystem::path& dir);
+
 // Reads one CAT XML file; throws std::runtime_error naming it when it is not
 // CAT XML. Links to VALUE (time) markables and to unknown ids are skipped.
 CatDocument read_cat(const std::filesystem::path& file);

@@ -43,11 +43,7 @@ std::optional<Factuality> gold_factuality(const detail::CatMention& m) {
 }
 
 void run_factuality(const FactualityOptions& options) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(options.meantime))
-    if (entry.path().extension() == ".xml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) throw std::runtime_error(fmt::format("{}: no .xml files", options.meantime));
+  const std::vector<std::filesystem::path> files = detail::cat_files(options.meantime);
 
   const PosTagger pos = PosTagger::load();
   const DependencyParser parser = DependencyParser::load();
