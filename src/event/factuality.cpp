@@ -26,7 +26,12 @@
 // imposes (future-, possible- and negative-governors in
 // resources/event/factuality.txt), and inherits doubt from it: whatever a
 // possible or negated predicate embeds is at most possible ("did not say
-// that X"). Reporting and belief predicates ("said that", "believe that")
+// that X"). An event noun that is the object of a verb is embedded the same
+// way when the verb's class says what becomes of its object: a light verb
+// ("begin peace talks", "did not hold talks") passes on its own value, a
+// verb of intending ("requested a meeting") makes it FUTURE, a verb of
+// refusing ("declined immediate delivery") NEGATED; other verbs ("attended
+// the meeting", "criticized the attack") leave their object's value alone. Reporting and belief predicates ("said that", "believe that")
 // impose nothing: reported events keep their own value. The values are
 // ordered ASSERTED < FUTURE < POSSIBLE < NEGATED and combined by taking the
 // strongest doubt. Governors are resolved before what they embed (a walk up
@@ -63,6 +68,9 @@ FactualityRules FactualityRules::load(const std::filesystem::path& dir) {
     else if (name == "future-modifier") c = kFutureModifier;
     else if (name == "possible-modifier") c = kPossibleModifier;
     else if (name == "condition-marker") c = kConditionMarker;
+    else if (name == "light-verb") c = kLightVerb;
+    else if (name == "intention-governor") c = kIntentionGovernor;
+    else if (name == "negative-object-governor") c = kNegativeObjectGovernor;
     else throw std::runtime_error(fmt::format("unknown category '{}'", name));
     for (const std::string& w : words_of(rest)) rules.words_[event_lower(w)] |= static_cast<std::uint16_t>(1u << c);
   });
@@ -156,6 +164,18 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     if ((rel == "acl" || rel == "advcl") && (marks[t] & kTo)) return h;
     return -1;
   };
+  // The verb whose object token t is ("begin peace talks", "declined
+  // immediate delivery"; "talks will be held" as a passive subject), when
+  // that verb's class decides what the object event is, or -1.
+  const auto object_governor = [&](std::size_t t) -> int {
+    const int h = deps->head[t];
+    if (h < 0 || static_cast<std::size_t>(h) >= n) return -1;
+    const std::string_view rel = deps->deprel[t];
+    if (rel != "obj" && rel != "nsubj:pass") return -1;
+    const std::string l = lemma(static_cast<std::size_t>(h));
+    const bool decides = is(l, kLightVerb) || is(l, kIntentionGovernor) || is(l, kNegativeObjectGovernor);
+    return decides ? h : -1;
+  };
   std::vector<std::int8_t> state(events.events.size(), -1);  // -1 unknown, -2 in progress, else the value
   // Token t's value: its event's (resolved first) or, for a word that is not
   // an event or is being resolved (a cycle cannot occur in a tree, but the
@@ -185,6 +205,16 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
         else if (is(l, kPossibleGovernor)) f = strongest(f, Factuality::POSSIBLE);
         else if (infinitive && !is(l, kImplicativeGovernor) && !is(l, kReportingGovernor))
           f = strongest(f, Factuality::FUTURE);
+      } else if (const int v = object_governor(t); v >= 0) {
+        // A light verb's object is what the verb group says of it, denial
+        // included ("did not hold talks"); an intended or refused object
+        // did not take place (yet), and shares the verb's doubt.
+        const auto vi = static_cast<std::size_t>(v);
+        const Factuality above = factuality_of_token(event_value, vi);
+        const std::string l = lemma(vi);
+        if (is(l, kNegativeObjectGovernor)) f = Factuality::NEGATED;
+        else if (is(l, kLightVerb)) f = strongest(f, above);
+        else f = strongest(strongest(f, Factuality::FUTURE), above == Factuality::NEGATED ? Factuality::POSSIBLE : above);
       } else if (deps->head[t] < 0 && infinitive) {
         f = strongest(f, Factuality::FUTURE);  // a headline: "Apple to give free cases"
       } else if (deps->head[t] >= 0 && static_cast<std::size_t>(deps->head[t]) < n &&

@@ -66,6 +66,17 @@ TEST(Factuality, DeniedAndRefusedEventsAreNegated) {
   EXPECT_EQ(factuality_of("No final decision has been made yet.", "decision"), "NEGATED");
 }
 
+TEST(Factuality, AnEventObjectTakesWhatItsVerbClassSays) {
+  EXPECT_EQ(factuality_of("Trump urged Moscow and Kyiv to begin peace talks.", "talks"), "FUTURE")
+      << "a light verb passes on its own value";
+  EXPECT_EQ(factuality_of("The two delegations did not hold talks on Friday.", "talks"), "NEGATED");
+  EXPECT_EQ(factuality_of("The two delegations held talks on Friday.", "talks"), "ASSERTED");
+  EXPECT_EQ(factuality_of("Ukraine requested a meeting with the president.", "meeting"), "FUTURE");
+  EXPECT_EQ(factuality_of("The government cancelled the visit.", "visit"), "NEGATED");
+  EXPECT_EQ(factuality_of("The minister attended the meeting in Kyiv.", "meeting"), "ASSERTED")
+      << "other verbs leave their object alone";
+}
+
 TEST(Factuality, WithoutAParseTheVerbGroupStillCounts) {
   EXPECT_EQ(factuality_of("The prime minister will decide before the summit.", "decide", false), "FUTURE");
   EXPECT_EQ(factuality_of("Ukraine would use every opportunity.", "use", false), "POSSIBLE");
