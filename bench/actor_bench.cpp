@@ -31,18 +31,8 @@ void BM_EntityRecognizer(benchmark::State& state) {
   tempora::Document base(text);
   const auto& seg = stages().segmenter.segment(base);
   const auto& morph = stages().pos.tag(base);
-  std::size_t tokens = 0;
-  for (auto _ : state) {
-    state.PauseTiming();
-    tempora::Document doc(text);
-    doc.add(seg);
-    doc.add(morph);
-    state.ResumeTiming();
-    benchmark::DoNotOptimize(&stages().ner.tag(doc));
-    tokens += seg.tokens.size();
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  tempora::bench::time_stage_after_tagging(state, text, seg, morph,
+                                           [](tempora::Document& doc) -> const auto& { return stages().ner.tag(doc); });
 }
 BENCHMARK(BM_EntityRecognizer)->Unit(benchmark::kMillisecond);
 

@@ -6,6 +6,10 @@
 #include <iterator>
 #include <string>
 
+#include <benchmark/benchmark.h>
+
+#include "tempora/document.hpp"
+
 namespace tempora::bench {
 
 // The sample articles (samples/*.txt) one after another, blank-line separated.
@@ -29,6 +33,26 @@ inline std::string sample_text(std::size_t min_bytes = 200'000) {
   std::string out;
   while (out.size() < min_bytes) out += text;
   return out;
+}
+
+// Times `stage(doc)` on fresh documents of `text` that already hold its
+// segmentation and tags (copied in outside the timing), and reports bytes/s
+// and tokens/s: the cost of one stage after the tagger.
+template <class Stage>
+void time_stage_after_tagging(benchmark::State& state, const std::string& text, const Segmentation& seg,
+                              const Morphology& morph, Stage stage) {
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    Document doc(text);
+    doc.add(seg);
+    doc.add(morph);
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(&stage(doc));
+    tokens += seg.tokens.size();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
 }
 
 }  // namespace tempora::bench
