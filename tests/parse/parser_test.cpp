@@ -405,7 +405,7 @@ TEST(CommittedModel, MeetingTookPlaceAtTheWhiteHouse) {
 }
 
 // A known error (see above): "between" is taken for a subordinator.
-TEST(CommittedModel, DISABLED_MeetingBetweenThePresidents) {
+TEST(CommittedModel, MeetingBetweenThePresidents) {
   Models m;
   if (const auto why = load_models(m); !why.empty()) GTEST_SKIP() << why;
   const Parsed p = parse(m, "The meeting between the two presidents took place at the White House .");
