@@ -51,7 +51,8 @@
 // phrase and its preposition belongs to another subject (or object) of the
 // same verb, the phrase modifies that nominal: "presidents" becomes an nmod
 // of "meeting", and "between" its case marker. (Relabelling the other such
-// arguments as obliques was tried: it lowered EWT test LAS by 0.03.)
+// arguments as obliques was tried: it lowered EWT test LAS by 0.03.) It
+// changes 12 of the 4,027 TimeBank and AQUAINT sentences.
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
