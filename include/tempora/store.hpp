@@ -90,6 +90,12 @@ struct StoredEvent {
   Provenance where;
   EventDate date;
   std::vector<StoredParticipant> participants;
+  // Another mention of the same event earlier in the document ("his recent
+  // meeting with Trump" ... "held a meeting at the White House"): the index
+  // in DocumentRecord::events of the first mention, or -1 for a first or only
+  // mention. make_record() sets it from the timeline's identity links and
+  // gives an undated mention the date another mention of the event has.
+  int same_event = -1;
 };
 
 struct StoredTime {

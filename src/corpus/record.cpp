@@ -11,7 +11,10 @@
 //                 "within" a week or month, or the bounds the temporal
 //                 closure gives ("on or after 2026-03-12"), the dates
 //                 `tempora timeline` draws; and the headline label the
-//                 timeline builder gives it (build_timeline);
+//                 timeline builder gives it (build_timeline). Mentions the
+//                 timeline joins as one event point at the first
+//                 (same_event), and an undated one takes the date another
+//                 mention of the event has;
 //   participants  the Participants layer, when present, per event;
 //   times, links  the TimeExpressions and TemporalLinks layers.
 //
@@ -32,6 +35,10 @@
 
 #include <algorithm>
 #include <unordered_map>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
@@ -144,6 +151,45 @@ std::uint32_t sentence_of(const Segmentation& seg, std::uint32_t offset) {
 
 sys_days day_of(std::chrono::sys_seconds t) { return std::chrono::floor<std::chrono::days>(t); }
 
+// Mentions of one event, as the timeline's identity links join them, in
+// text order: each points at the first (StoredEvent::same_event), and those
+// without a date of their own ("his recent meeting with Trump") take the date
+// of the first mention that has one ("held a meeting ... on October 17"), so
+// that the store answers "when did they meet?" as the timeline draws it.
+void share_dates_between_mentions(const TimelineGraph& timeline, DocumentRecord& record) {
+  const auto& g = timeline.graph();
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < record.events.size(); ++i) index.emplace(record.events[i].local_id, i);
+  boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(record.events.size());
+  for (std::size_t i = 0; i < record.events.size(); ++i) {
+    const auto v = timeline.find(record.events[i].local_id);
+    if (!v) continue;
+    for (const auto e : boost::make_iterator_range(boost::out_edges(*v, g))) {
+      if (g[e].kind != EdgeKind::identity) continue;
+      const EventNode* other = g[boost::target(e, g)].event();
+      if (const auto it = other ? index.find(other->id) : index.end(); it != index.end() && it->second != i)
+        boost::add_edge(i, it->second, same);
+    }
+  }
+  std::vector<int> group(record.events.size());
+  if (group.empty()) return;
+  const auto groups = static_cast<std::size_t>(boost::connected_components(same, group.data()));
+  std::vector<int> first(groups, -1), dated(groups, -1);
+  for (std::size_t i = 0; i < record.events.size(); ++i) {
+    const auto c = static_cast<std::size_t>(group[i]);
+    if (first[c] < 0) first[c] = static_cast<int>(i);
+    else record.events[i].same_event = first[c];
+    const std::string& anchor = record.events[i].date.anchor;
+    if (dated[c] < 0 && (anchor == "at" || anchor == "within")) dated[c] = static_cast<int>(i);
+  }
+  for (std::size_t i = 0; i < record.events.size(); ++i) {
+    const int from = dated[static_cast<std::size_t>(group[i])];
+    EventDate& date = record.events[i].date;
+    if (from >= 0 && date.anchor != "at" && date.anchor != "within")
+      date = record.events[static_cast<std::size_t>(from)].date;
+  }
+}
+
 void add_dates(const Document& doc, DocumentRecord& record) {
   const std::vector<EventTime> when = event_times(doc);
   for (std::size_t i = 0; i < record.events.size() && i < when.size(); ++i) {
@@ -165,6 +211,7 @@ void add_dates(const Document& doc, DocumentRecord& record) {
   for (StoredEvent& event : record.events)
     if (const auto v = graph.find(event.local_id))
       if (const EventNode* node = graph[*v].event()) event.label = node->label;
+  share_dates_between_mentions(graph, record);
 }
 
 }  // namespace

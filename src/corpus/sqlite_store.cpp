@@ -19,7 +19,8 @@
 //                 actors taking part (agent, patient, co-participant) in a
 //                 MEET or TALK event the text asserts (not "will meet", "did
 //                 not meet", "wants to meet"; stores migrated from version 1
-//                 keep the pairs they had), with the place; what `query met` reads,
+//                 keep the pairs they had), with the place that event or
+//                 another mention of it (StoredEvent::same_event) names; what `query met` reads,
 //                 so that it is an indexed lookup, not a join over participants
 //
 // Child rows point at their document by its integer row id and are deleted
@@ -377,7 +378,18 @@ void SqliteStore::put(const DocumentRecord& record) {
     Statement& meeting = db.statement(
         "INSERT INTO meetings(doc, event, a_key, a_last, a_name, a_type, b_key, b_last, b_name, b_type, place) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-    for (const StoredEvent& e : record.events) {
+    // Where each event took place, as any of its mentions says: "his recent
+    // meeting with Trump" took place where "a meeting at the White House" did.
+    std::vector<std::string> place_of(record.events.size());
+    for (std::size_t i = 0; i < record.events.size(); ++i) {
+      const StoredEvent& e = record.events[i];
+      const int first = e.same_event >= 0 && static_cast<std::size_t>(e.same_event) < i ? e.same_event : static_cast<int>(i);
+      std::string& place = place_of[static_cast<std::size_t>(first)];
+      for (const StoredParticipant& p : e.participants)
+        if (p.role == "place" && place.empty()) place = p.actor >= 0 ? record.actors[static_cast<std::size_t>(p.actor)].name : p.text;
+    }
+    for (std::size_t i = 0; i < record.events.size(); ++i) {
+      const StoredEvent& e = record.events[i];
       event.bind(1, row).bind(2, e.local_id).bind(3, e.type).bind(4, e.trigger).bind(5, e.lemma).bind(6, e.event_class);
       event.bind(7, e.label).bind(8, std::int64_t{e.newsworthy}).bind(9, std::int64_t{e.negated});
       event.bind(10, static_cast<std::int64_t>(e.where.sentence)).bind(11, static_cast<std::int64_t>(e.where.span.begin));
@@ -396,9 +408,9 @@ void SqliteStore::put(const DocumentRecord& record) {
       if (!is_meeting_type(e.type) || e.negated || e.factuality != "ASSERTED") continue;
       // The pairs of actors who met, each pair once, keys in order.
       std::vector<const StoredActor*> who;
-      std::string place;
+      const std::size_t first = e.same_event >= 0 && static_cast<std::size_t>(e.same_event) < i ? static_cast<std::size_t>(e.same_event) : i;
+      const std::string& place = place_of[first];
       for (const StoredParticipant& p : e.participants) {
-        if (p.role == "place" && place.empty()) place = p.actor >= 0 ? record.actors[static_cast<std::size_t>(p.actor)].name : p.text;
         if (p.actor < 0 || !is_meeting_role(p.role)) continue;
         const StoredActor* a = &record.actors[static_cast<std::size_t>(p.actor)];
         if (!is_meeting_actor(a->type) || a->key.empty()) continue;

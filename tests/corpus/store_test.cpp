@@ -9,8 +9,10 @@
 #include "corpus/temp_dir.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/event.hpp"
+#include "tempora/pipeline.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/store.hpp"
+#include "tempora/timex.hpp"
 #include "test_support.hpp"
 
 namespace tempora {
@@ -333,6 +335,52 @@ TEST(MakeRecord, ActorAndParticipantLayersAreStoredWithProvenance) {
   EXPECT_EQ(meetings[0].b.name, "Holm");
   EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"Brennick"}));
   EXPECT_EQ(meetings[0].date_label, "undated");
+}
+
+TEST(Store, AMeetingTakesThePlaceAnotherMentionOfItNames) {
+  DocumentRecord r;
+  r.id = "two-mentions";
+  r.actors = {person("Marek"), person("Holm"), person("Vestholm Palace", "FACILITY")};
+  // "held a meeting at Vestholm Palace on March 12" ... "his meeting with Holm"
+  r.events.push_back(event("e1", "MEET", "meeting", on(day(2026, 3, 12)), {{"place", 2}}));
+  r.events.push_back(event("e2", "MEET", "meeting", on(day(2026, 3, 12)), {{"agent", 0}, {"co-participant", 1}}, 1));
+  r.events[1].same_event = 0;
+  TempDir dir;
+  auto store = SqliteStore::open(dir.path() / "s.db");
+  store->put(r);
+  const auto meetings = who_met_whom(*store, {.actor = "Marek"});
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"Vestholm Palace"}));
+}
+
+// "Who met whom, and when?" is answered as the timeline draws it: the mention
+// that names both leaders has no date of its own, another mention of the same
+// meeting has the date and the place.
+TEST(MakeRecord, MentionsOfOneMeetingShareItsDateAndPlace) {
+  static const Pipeline pipeline = Pipeline::load();
+  if (!pipeline.has_events() || !pipeline.has_parser() || !pipeline.has_actors())
+    GTEST_SKIP() << "event, parser or actor model missing";
+  DocumentInfo info;
+  info.id = "seedlike";
+  info.creation_time = parse_dct("2025-10-20", "test");
+  Document doc(
+      "Ukrainian President Volodymyr Zelensky spoke about his recent meeting with Donald Trump. "
+      "The presidents of the U.S. and Ukraine held a closed-door meeting at the White House on October 17.",
+      info);
+  pipeline.analyze(doc);
+  const DocumentRecord r = make_record(doc);
+  int linked = 0;
+  for (const StoredEvent& e : r.events) linked += e.same_event >= 0;
+  EXPECT_GT(linked, 0) << "the two meetings are one event";
+
+  TempDir dir;
+  auto store = SqliteStore::open(dir.path() / "s.db");
+  store->put(r);
+  const auto meetings = who_met_whom(*store, {.actor = "Zelensky"});
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].b.name, "Donald Trump");
+  EXPECT_EQ(meetings[0].date_label, "2025-10-17");
+  EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"White House"}));
 }
 
 TEST(NameKey, IsTheActorKeyOfTheActorStage) {
