@@ -30,7 +30,8 @@ struct EventTime {
   std::string tid;                 // "t3"
   std::string value;               // its TIMEX3 value: "2025-10-17", "2025-W42", "XXXX-10-17"
   Anchor anchor = Anchor::at;      // at (a day or finer) or within (a coarser time)
-  std::optional<std::chrono::sys_days> start, end;  // the anchor's calendar days, both included
+  std::optional<std::chrono::sys_days> start, end;  // the anchor's calendar days, both included;
+                                                    // unset when the year is unknown (XXXX-10-17, no DCT)
   TimeGranularity granularity = TimeGranularity::unknown;
   InferredParts inferred;          // parts of the date taken from the DCT, not the text
   std::string evidence;            // the link's evidence ("signal 'on'", ...)

@@ -1,7 +1,8 @@
 // Event dates from the kept temporal links (see tempora/event_time.hpp).
 //
 // Two passes over the layers. First, every kept link between an event and a
-// calendar time expression that says the event lies inside the time
+// calendar time expression (or, without a DCT, one whose value still names
+// a month: "March 12" as XXXX-03-12) that says the event lies inside the time
 // (IS_INCLUDED, DURING, SIMULTANEOUS, or IDENTITY read either way) is a
 // candidate anchor; the most confident one per event wins, so "met on Friday,
 // October 17" is not torn between two timexes of the same day. Second, an
@@ -55,7 +56,7 @@ std::vector<EventTime> event_times(const Document& doc) {
   const std::vector<detail::TimelineTime> times = detail::timeline_times(doc);
   std::unordered_map<std::string_view, const detail::TimelineTime*> timex_by_id;
   for (const detail::TimelineTime& t : times)
-    if (t.calendar) timex_by_id.emplace(t.tid, &t);
+    if (t.calendar || t.partial) timex_by_id.emplace(t.tid, &t);
   std::unordered_map<std::string_view, std::size_t> event_by_id;
   for (std::size_t i = 0; i < events.events.size(); ++i) event_by_id.emplace(events.events[i].id, i);
 
@@ -90,8 +91,10 @@ std::vector<EventTime> event_times(const Document& doc) {
       when.granularity = granularity_of(t.unit);
       if (when.granularity == TimeGranularity::day && when.value.size() > 10) when.value.resize(10);  // "2026-03-12T15:30"
       when.anchor = when.granularity == TimeGranularity::day ? Anchor::at : Anchor::within;
-      when.start = t.start;
-      when.end = t.end;
+      if (t.calendar) {
+        when.start = t.start;
+        when.end = t.end;
+      }
       when.inferred = {.year = t.year_inferred, .month = t.month_inferred, .day = t.day_inferred};
       when.evidence = b.link->evidence.empty() ? std::string(doc.text(t.span)) : b.link->evidence;
       when.confidence = b.link->confidence;

@@ -351,15 +351,17 @@ class Builder {
   }
 
   std::optional<Vertex> time_node(const detail::TimelineTime& t) {
-    if (!t.calendar) return std::nullopt;
+    if (!t.calendar && !t.partial) return std::nullopt;
     if (const auto found = graph_.find(id(t.tid))) return found;
     using U = detail::TimelineTime::Unit;
     TimeNode node;
     node.id = id(t.tid);
     node.value = t.value;
     node.text = std::string(doc_.text(t.span));
-    node.start = t.start;
-    node.end = t.end;
+    if (t.calendar) {  // else "XXXX-03-12": drawn as "Mar 12", the year unknown
+      node.start = t.start;
+      node.end = t.end;
+    }
     switch (t.unit) {
       case U::day: node.granularity = TimeGranularity::day; break;
       case U::week: node.granularity = TimeGranularity::week; break;

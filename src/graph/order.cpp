@@ -50,6 +50,9 @@ EventTime time_of(const TimelineGraph& graph, TimelineGraph::Vertex event) {
   const auto& g = graph.graph();
   for (const auto e : graph.anchors(event)) {
     const TimeNode* time = g[boost::target(e, g)].time();
+    if (time != nullptr && !time->has_interval() && out.year_unknown == nullptr &&
+        (g[e].anchor == Anchor::at || g[e].anchor == Anchor::within))
+      out.year_unknown = time;
     if (time == nullptr || !time->has_interval() || *time->end < *time->start) continue;
     switch (g[e].anchor) {
       case Anchor::at:
@@ -134,6 +137,7 @@ OrderModel build_order_model(const TimelineGraph& graph) {
       ct.end = et.end;
       ct.time = et.time;
     }
+    if (et.year_unknown && !ct.year_unknown) ct.year_unknown = et.year_unknown;
     if (et.not_before && (!ct.not_before || *et.not_before > *ct.not_before)) {
       ct.not_before = et.not_before;
       ct.after_time = et.after_time;

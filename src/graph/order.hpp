@@ -15,6 +15,9 @@ struct EventTime {
   bool dated = false;  // anchored at/within a time with a known interval
   std::chrono::sys_days start{}, end{};
   const TimeNode* time = nullptr;  // the time that dates it (for the label)
+  // Without a DCT: the time it is on when that time has no interval ("March
+  // 12" as XXXX-03-12). It labels the event; it cannot place it in a column.
+  const TimeNode* year_unknown = nullptr;
   std::optional<std::chrono::sys_days> not_before;  // on-or-after bound
   std::optional<std::chrono::sys_days> not_after;   // on-or-before bound
   const TimeNode* after_time = nullptr;

@@ -271,6 +271,8 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
       p.date_label = "on or after " + date_label(*t.after_time);
     } else if (t.not_after) {
       p.date_label = "on or before " + date_label(*t.before_time);
+    } else if (t.year_unknown) {
+      p.date_label = date_label(*t.year_unknown) + ", year unknown";  // no DCT: "Mar 12, year unknown"
     } else {
       const TimelineColumn& col = out.columns[static_cast<std::size_t>(p.column)];
       p.date_label = col.kind == TimelineColumn::Kind::between ? col.label : "undated";

@@ -22,6 +22,15 @@ TimelineTime::Unit unit_of(Granularity g) {
   return U::unknown;
 }
 
+// "XXXX-03-12", "XXXX-03", "XXXX-03-12TEV": an unknown year, a known month
+// (and day).
+bool names_a_month(std::string_view v) {
+  const auto digits = [&](std::size_t pos) { return v.size() >= pos + 2 && v[pos] >= '0' && v[pos] <= '9' && v[pos + 1] >= '0' && v[pos + 1] <= '9'; };
+  if (!v.starts_with("XXXX-") || !digits(5)) return false;
+  if (v.size() == 7) return true;
+  return v[7] == '-' && digits(8) && (v.size() == 10 || v[10] == 'T');
+}
+
 }  // namespace
 
 std::vector<TimelineTime> timeline_times(const Document& doc) {
@@ -33,6 +42,8 @@ std::vector<TimelineTime> timeline_times(const Document& doc) {
     x.value = t.value;
     x.span = t.span;
     x.calendar = t.interval.has_value() && (t.type == TimexType::date || t.type == TimexType::time);
+    x.partial = !t.interval && (t.type == TimexType::date || t.type == TimexType::time) && names_a_month(t.value);
+    if (x.partial) x.unit = t.value.size() >= 10 && t.value[7] == '-' ? TimelineTime::Unit::day : TimelineTime::Unit::month;
     if (t.interval) {
       x.start = std::chrono::floor<std::chrono::days>(t.interval->start);
       x.end = std::chrono::floor<std::chrono::days>(t.interval->end - std::chrono::seconds(1));

@@ -18,6 +18,10 @@ struct TimelineTime {
   std::string value;
   Span span;
   bool calendar = false;  // a DATE or TIME with an interval (not a duration or set)
+  // A DATE or TIME without an interval whose value still names a month:
+  // "March 12" without a DCT is XXXX-03-12. An event on it is dated, with
+  // the year unknown (start and end are then meaningless).
+  bool partial = false;
   std::chrono::sys_days start{}, end{};  // both days included
   enum class Unit : std::uint8_t { day, week, month, quarter, year, decade, unknown } unit = Unit::unknown;
   bool year_inferred = false, month_inferred = false, day_inferred = false;

@@ -15,7 +15,9 @@
 //    PERFECTIVE; "will meet": FUTURE; "to meet": INFINITIVE).
 // 2. Event-DCT: the past ends before the DCT, the future starts after it,
 //    the present perfect starts before it, the present includes it.
-// 3. Event-time: a dated timex attaches to the nearest event of its
+// 3. Event-time: a dated timex (without a DCT also an underspecified one,
+//    "March 12" as XXXX-03-12: it has no calendar bounds but still dates
+//    its event) attaches to the nearest event of its
 //    sentence, the one before it first ("met on October 17"), or, when none
 //    is near, to the event it modifies in the parse (an obl, nmod or advmod
 //    of the event: "Yesterday, at this year's conference, Jobs unveiled
@@ -355,8 +357,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         lt = t;
         b.in_timex[static_cast<std::size_t>(t)] = true;
       }
-      if (ft < 0 || !x.interval || (x.type != TimexType::date && x.type != TimexType::time)) continue;
-      graph.add_node({x.tid, TimeBounds{x.interval->start, x.interval->end}});
+      if (ft < 0 || (x.type != TimexType::date && x.type != TimexType::time)) continue;
+      // Without a DCT "March 12" stays XXXX-03-12: no calendar bounds, but
+      // still the time the event is on, and ordered by the links like one.
+      if (x.interval) graph.add_node({x.tid, TimeBounds{x.interval->start, x.interval->end}});
+      else graph.add_node({x.tid, std::nullopt});
       timexes.push_back({x.tid, x.span, ft, lt});
     }
   }

@@ -52,6 +52,19 @@ TEST(EventTimes, DatedEventAndEventAfterItGetsABound) {
   EXPECT_EQ(*posted->not_before, sys_days{2025y / October / 17d});
 }
 
+TEST(EventTimes, WithoutADctAnEventOnMarch12IsDatedWithTheYearUnknown) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  Document doc("Marek and Holm met in Brennick on March 12.");
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* met = time_of(doc, when, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_TRUE(met->dated());
+  EXPECT_EQ(met->value, "XXXX-03-12");
+  EXPECT_EQ(met->granularity, TimeGranularity::day);
+  EXPECT_FALSE(met->start.has_value()) << "no calendar day without a year";
+}
+
 TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
   DocumentInfo info;

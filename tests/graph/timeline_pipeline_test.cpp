@@ -112,6 +112,15 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   EXPECT_NE(svg.find("Holm meets Marek"), std::string::npos);
 }
 
+// Without a DCT nothing invents the year, but "on March 12" still dates the
+// meeting: the timeline says the day and that the year is unknown.
+TEST(TimelinePipeline, WithoutADctAMeetingOnMarch12SaysTheYearIsUnknown) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Result r = timeline_of(Document("Marek and Holm met in Brennick on March 12. Marek flew home the next week."));
+  EXPECT_EQ(date_of(r, "meet"), "Mar 12, year unknown") << r.text;
+  EXPECT_EQ(r.text.find("2026"), std::string::npos) << "no year from the system clock\n" << r.text;
+}
+
 TEST(TimelinePipeline, SeedArticleMeetingOnOctober17ThenTrumpPosts) {
   TEMPORA_REQUIRE_SHARED(shared);
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
