@@ -174,12 +174,15 @@ std::vector<Meeting> who_met_whom(const Store& store, const MeetingQuery& query)
       meeting.from = c.interval.from;
       meeting.to = c.interval.to;
       meeting.date_label = interval_label(meeting.from, meeting.to);
+      std::vector<std::string> year_unknown;  // "XXXX-03-12": dated, but without a DCT
       for (const std::size_t k : c.items) {
         MeetingMention& m = mentions[members[k]];
         add_once(meeting.sources, m.document);
         add_once(meeting.places, m.place);
+        if (!m.date.from() && !m.date.to()) add_once(year_unknown, m.date.value);
         meeting.mentions.push_back(m);
       }
+      if (!meeting.from && !meeting.to && year_unknown.size() == 1) meeting.date_label = year_unknown.front();
       // The longest spelling of each name that the sources use.
       meeting.a = meeting.mentions.front().a;
       meeting.b = meeting.mentions.front().b;

@@ -353,6 +353,19 @@ TEST(Store, AMeetingTakesThePlaceAnotherMentionOfItNames) {
   EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"Vestholm Palace"}));
 }
 
+TEST(Store, AMeetingDatedWithoutAYearShowsTheUnderspecifiedDate) {
+  DocumentRecord r;
+  r.id = "no-dct";
+  r.actors = {person("Marek"), person("Holm")};
+  r.events.push_back(event("e1", "MEET", "met", EventDate{"at", "XXXX-03-12", {}, {}, {}, {}}, {{"agent", 0}, {"agent", 1}}));
+  TempDir dir;
+  auto store = SqliteStore::open(dir.path() / "s.db");
+  store->put(r);
+  const auto meetings = who_met_whom(*store, {.actor = "Marek"});
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0].date_label, "XXXX-03-12") << "dated, the year unknown: not 'undated'";
+}
+
 // "Who met whom, and when?" is answered as the timeline draws it: the mention
 // that names both leaders has no date of its own, another mention of the same
 // meeting has the date and the place.
