@@ -80,7 +80,7 @@ HOLIDAY 02-14 valentine!ctx
 # cue right before WORD ("next to the embassy"); one flagged !before>WORD is a
 # cue only right before WORD ("is to resume trading Tuesday").
 TENSE future will ll shall going scheduled slated next!not>to upcoming is!before>to are!before>to
-TENSE weak would could might planned planning plans plan set!not>on due expected soon until till
+TENSE weak would could might planned planning plans plan set!not>on due expected expect expects soon until till
 TENSE pastaux had
 TENSE past was were
 TENSE past did ago earlier last said met told took made went came gave saw found left held began

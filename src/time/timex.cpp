@@ -162,6 +162,9 @@ struct Context {
   std::optional<sys_days> dct;
   std::optional<Cal> ref;  // narrative reference time
   std::string ref_tid;
+  // The reference is the year to date of a report ("for the nine months"):
+  // its comparisons ("a year earlier", "the 1988 period") are years, not quarters.
+  bool ref_year_to_date = false;
   // The narrative's latest day: "Last week" may move the reference time to a
   // week, but "at 3:30 p.m." still falls on the day the story is at; an
   // announced day counts too ("will travel Thursday. He will leave at 4 in
@@ -408,8 +411,33 @@ Cal latest_quarter(sys_days anchor) {
   return quarter_cal(idx / 4, idx % 4 + 1);
 }
 
-// The quarter under discussion: the narrative's, else the latest complete one.
+bool says(const Frame& f, std::string_view word) {
+  return std::find(f.words.begin(), f.words.end(), word) != f.words.end();
+}
+
+// A quarter or a report's period is named ("the same period last year",
+// "the quarter a year ago"), whatever unit the phrase names last.
+bool names_quarter(const Frame& f) { return f.unit == "Q" || says(f, "quarter") || says(f, "period"); }
+
+// "a year earlier", "the year-ago quarter", "the 1988 period", "last year's
+// quarter": a period compared with the one under discussion, which stays the
+// reference.
+bool comparison(const Frame& f) {
+  return f.dir || f.has_flag("yearago") || (f.has_flag("yearshift") && f.shift && *f.shift < 0) ||
+         (says(f, "period") && f.year && f.unit.empty());
+}
+
+// "the nine months", "the first six months" of a report: the fiscal year to
+// date, which ends with the latest quarter.
+bool year_to_date(const Frame& f) {
+  return f.type == TimexType::duration && f.unit == "M" && f.number && (*f.number == 6 || *f.number == 9) &&
+         !f.words.empty() && f.words.front() == "the";
+}
+
+// The quarter under discussion: the narrative's, else the latest complete
+// one; none when the report is at its year to date.
 std::optional<Cal> discussed_quarter(const Context& ctx) {
+  if (ctx.ref_year_to_date) return std::nullopt;
   if (ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->quarter && ctx.ref->year) return *ctx.ref;
   if (ctx.dct) return latest_quarter(*ctx.dct);
   return std::nullopt;
@@ -587,7 +615,7 @@ Normal normalize(const Frame& f, Context& ctx) {
       c = quarter_cal(y, *f.ordinal);
     else if (f.ordinal && f.unit == "HALF" && *f.ordinal >= 1 && *f.ordinal <= 2)
       c.g = Granularity::half, c.half = *f.ordinal;
-    else if (f.unit == "Q" || (f.unit.empty() && !f.ordinal))  // "last year's quarter", "last year's period"
+    else if (names_quarter(f) && !f.ordinal)  // "last year's quarter", "the same period last year"
       if (const auto q = discussed_quarter(ctx)) c = quarter_cal(y, q->quarter);
     from_dct(c);
     return r;
@@ -609,7 +637,10 @@ Normal normalize(const Frame& f, Context& ctx) {
     } else if (ctx.ref && ctx.ref->year && (ctx.ref->g == Granularity::quarter || ctx.ref->g == Granularity::half)) {
       base = *ctx.ref;  // the quarter under discussion
       r.anaphoric = true;
-    } else if (dct && (f.unit == "Q" || std::find(f.words.begin(), f.words.end(), "period") != f.words.end())) {
+    } else if (ctx.ref_year_to_date && f.unit != "Q") {
+      base = *ctx.ref;  // "the year-earlier period" after "for the nine months"
+      r.anaphoric = true;
+    } else if (dct && names_quarter(f)) {
       base = latest_quarter(*dct);  // "the year-ago quarter" with no quarter named yet
     } else if (dct) {
       base = year_cal(static_cast<int>(date::year_month_day{*dct}.year()));
@@ -756,8 +787,10 @@ Normal normalize(const Frame& f, Context& ctx) {
       }
     }
     if (dct) {
-      // "a year ago" in a report about a quarter means that quarter a year back
-      if (f.unit == "Y" && ctx.ref && ctx.ref->g == Granularity::quarter && ctx.ref->year && n == 1) {
+      // "a year ago" in a report about a quarter means that quarter a year
+      // back, about the nine months that year to date
+      if (f.unit == "Y" && ctx.ref && (ctx.ref->g == Granularity::quarter || ctx.ref_year_to_date) &&
+          ctx.ref->year && n == 1) {
         if (auto c = shift_cal(*ctx.ref, k, "Y")) {
           r.cal = *c;
           r.anaphoric = true;
@@ -1229,11 +1262,23 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       // and neither does a date after the DCT: news tells what happened, and
       // "the summit opens on March 27. The next day, Holm posted" goes back
       // to the story, not to the day after the announced summit.
-      const bool announced = ctx.dct && n.cal && n.cal->first_day() && *n.cal->first_day() > *ctx.dct;
+      // A quarter or half not over at the DCT and named with a future cue
+      // ("the trend will continue into the fourth quarter") is announced too:
+      // reports compare the periods that are over.
+      const bool future_cue = ctx.tense == Tense::future || ctx.tense == Tense::weak_future;
+      const bool open_period = n.cal && (n.cal->g == Granularity::quarter || n.cal->g == Granularity::half) &&
+                               t.interval && ctx.dct && t.interval->end > date::sys_seconds{*ctx.dct};
+      const bool announced = (ctx.dct && n.cal && n.cal->first_day() && *n.cal->first_day() > *ctx.dct) ||
+                             (open_period && future_cue);
       if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-          n.cal->g >= Granularity::year && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !announced) {
+          n.cal->g >= Granularity::year && n.cal->first_day() && !comparison(f) && !announced) {
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
+        ctx.ref_year_to_date = false;
+      } else if (ctx.dct && year_to_date(f)) {
+        ctx.ref = year_cal(*latest_quarter(*ctx.dct).year);
+        ctx.ref_tid = t.tid;
+        ctx.ref_year_to_date = true;
       }
       if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
           n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {

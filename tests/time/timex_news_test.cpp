@@ -67,6 +67,57 @@ TEST(TimexNews, YearAgoAdjectivesKeepTheirOwnSpan) {
   EXPECT_EQ(value("In the year-ago period, sales rose.", "the year-ago period", day), "1988-Q3");
 }
 
+TEST(TimexNews, YearToDateComparisonsAreYears) {
+  const std::string_view day = "1989-10-26";
+  // after a quarter, the comparison is that quarter a year back...
+  EXPECT_EQ(value("In the third quarter, net rose 5% from a year earlier.", "a year earlier", day), "1988-Q3");
+  // ...after the nine months of a report, the year to date: a year
+  EXPECT_EQ(value("In the third quarter, net rose. For the nine months, net rose to $5 million from $4 million a "
+                  "year earlier.",
+                  "a year earlier", day),
+            "1988");
+  const std::string nine =
+      "Profit rose in the third quarter. In the first nine months, net was $306 million, compared with a loss in "
+      "the 1988 period. The year-ago results included a charge.";
+  EXPECT_EQ(value(nine, "the 1988 period", day), "1988");
+  EXPECT_EQ(value(nine, "year-ago", day), "1988");
+  // in January the nine months reported are last year's
+  EXPECT_EQ(value("For the nine months, net rose from a year ago.", "a year ago", "1990-01-20"), "1988");
+  // a quarter named again takes the report back to quarters
+  EXPECT_EQ(value("For the six months, net rose. In the third quarter, sales fell from a year ago.", "a year ago", day),
+            "1988-Q3");
+  // "the year-earlier nine months" is a stretch as long as the one reported
+  const Timex stretch =
+      timex("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", day);
+  EXPECT_EQ(stretch.type, TimexType::duration);
+  EXPECT_EQ(stretch.value, "P9M");
+}
+
+TEST(TimexNews, TheSamePeriodLastYearIsTheDiscussedQuarterAYearBack) {
+  const std::string_view day = "1989-11-01";
+  const std::string text =
+      "Net fell in the third quarter ended Sept. 30, from $1.8 million for the corresponding period last year. "
+      "For the quarter a year ago, it earned less than in last year's period.";
+  EXPECT_EQ(value(text, "the corresponding period last year", day), "1988-Q3");
+  EXPECT_EQ(value(text, "the quarter a year ago", day), "1988-Q3");
+  // a compared period does not become the one under discussion
+  EXPECT_EQ(value(text, "last year's period", day), "1988-Q3");
+}
+
+TEST(TimexNews, AnAnnouncedCurrentQuarterIsNotTheReportedOne) {
+  // DCT in the fourth quarter: "continue into the fourth quarter" announces it,
+  // and the year-ago comparison stays with the third quarter reported
+  const std::string text =
+      "Bethlehem posted a third-quarter loss. Analysts expect the trend to continue into the fourth quarter. "
+      "In the year-ago period, Bethlehem earned $101.4 million.";
+  EXPECT_EQ(value(text, "the fourth quarter", "1989-10-26"), "1989-Q4");
+  EXPECT_EQ(value(text, "the year-ago period", "1989-10-26"), "1988-Q3");
+  // reported in the past, the fiscal fourth quarter is the one under discussion
+  EXPECT_EQ(value("Ralston reported a decline in fourth-quarter profit from a year earlier.", "a year earlier",
+                  "1989-11-02"),
+            "1988-Q4");
+}
+
 TEST(TimexNews, CurrentIsAPresentReference) {
   const std::string_view day = "1989-10-30";
   EXPECT_EQ(value("It was delayed because of current market conditions.", "current", day), "PRESENT_REF");
