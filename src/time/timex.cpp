@@ -1214,6 +1214,14 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       }
     }
     const auto matches = rules_->rules.match(tokens);
+    // The quarter the last timex named, while the next one may close it:
+    // "the quarter ended Sept. 30", "its second quarter ended Oct. 31".
+    struct NamedQuarter {
+      bool named = false;
+      std::size_t timex = 0;    // index in out
+      std::uint32_t after = 0;  // the token after its match
+      int ordinal = 0;          // the quarter the text numbered, or 0
+    } named_quarter;
     for (const Match& m : matches) {
       Frame f = make_frame(m);
       // "the next day", "the next morning" follow the narrative, unlike "next week"
@@ -1270,8 +1278,36 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
                                t.interval && ctx.dct && t.interval->end > date::sys_seconds{*ctx.dct};
       const bool announced = (ctx.dct && n.cal && n.cal->first_day() && *n.cal->first_day() > *ctx.dct) ||
                              (open_period && future_cue);
-      if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-          n.cal->g >= Granularity::year && n.cal->first_day() && !comparison(f) && !announced) {
+      // A day right after "the quarter ended" is the quarter's last day: it
+      // says which quarter that is (the year a fiscal one ends in; the
+      // calendar quarter that holds most of an unnumbered one), and the
+      // quarter stays the period the story is about.
+      const bool closes_quarter = named_quarter.named && m.first == named_quarter.after + 1 &&
+                                  (tokens[named_quarter.after].lower == "ended" ||
+                                   tokens[named_quarter.after].lower == "ending") &&
+                                  n.cal && n.cal->g == Granularity::day && n.cal->first_day();
+      if (closes_quarter) {
+        const date::year_month_day last{*n.cal->first_day()};
+        const date::year_month_day middle{*n.cal->first_day() - days{45}};
+        const Cal q =
+            named_quarter.ordinal
+                ? quarter_cal(static_cast<int>(last.year()), named_quarter.ordinal)
+                : quarter_cal(static_cast<int>(middle.year()), quarter_of(static_cast<unsigned>(middle.month())));
+        Timex& quarter = out[named_quarter.timex];
+        quarter.value = q.value();
+        quarter.interval = q.interval();
+        quarter.inferred = static_cast<std::uint16_t>(value_fields(q) & ~quarter.stated);
+        ctx.ref = q;
+        ctx.ref_tid = quarter.tid;
+        ctx.ref_year_to_date = false;
+      }
+      named_quarter = {};
+      if (n.cal && n.cal->g == Granularity::quarter && n.cal->year && !comparison(f))
+        named_quarter = {true, out.size(), m.last, f.unit == "Q" && f.ordinal ? *f.ordinal : 0};
+      if (closes_quarter) {
+        // the quarter above stays the reference
+      } else if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
+                 n.cal->g >= Granularity::year && n.cal->first_day() && !comparison(f) && !announced) {
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
         ctx.ref_year_to_date = false;

@@ -104,6 +104,22 @@ TEST(TimexNews, TheSamePeriodLastYearIsTheDiscussedQuarterAYearBack) {
   EXPECT_EQ(value(text, "last year's period", day), "1988-Q3");
 }
 
+TEST(TimexNews, TheDayAQuarterEndedSaysWhichQuarterItIs) {
+  // an unnumbered quarter is the calendar quarter holding most of it
+  EXPECT_EQ(value("In the quarter ended July 31, Jayark had 5.6 million shares.", "the quarter", "1989-10-30"),
+            "1989-Q2");
+  EXPECT_EQ(value("For the quarter ended Sept. 30, Delta posted net income.", "the quarter", "1989-10-26"), "1989-Q3");
+  // a numbered one is in the year it ended, and stays the quarter discussed
+  const std::string fiscal =
+      "In the comparable year-ago quarter, the second quarter ended Oct. 31, Service Corp. had a loss. "
+      "Results for that quarter included a write-down.";
+  EXPECT_EQ(value(fiscal, "the second quarter", "1989-10-27"), "1988-Q2");
+  EXPECT_EQ(value(fiscal, "that quarter", "1989-10-27"), "1988-Q2");
+  EXPECT_EQ(value("It earned $3 million for the fiscal-first quarter ended Sept. 30, against a loss a year ago.",
+                  "a year ago", "1989-10-26"),
+            "1988-Q1");
+}
+
 TEST(TimexNews, AnAnnouncedCurrentQuarterIsNotTheReportedOne) {
   // DCT in the fourth quarter: "continue into the fourth quarter" announces it,
   // and the year-ago comparison stays with the third quarter reported
