@@ -270,6 +270,12 @@ TEST(TimexNews, InThePastAndBareSeasons) {
   EXPECT_FALSE(has_timex_over("It came after the fall of communism.", "fall", day));
 }
 
+TEST(TimexNews, TheFutureOfSomethingIsNoTime) {
+  const std::string_view day = "1998-02-13";
+  EXPECT_FALSE(has_timex_over("That is very important to the future of our peoples.", "future", day));
+  EXPECT_EQ(value("Strikes will continue well into the future.", "the future", day), "FUTURE_REF");
+}
+
 TEST(TimexNews, PartsOfTheNarrativeDayAgesAndExtraUnits) {
   const std::string_view day = "1998-03-06";
   EXPECT_EQ(value("By mid afternoon, Serb sources said it was over.", "mid afternoon", day), "1998-03-06TAF");
