@@ -427,11 +427,18 @@ bool comparison(const Frame& f) {
          (says(f, "period") && f.year && f.unit.empty());
 }
 
-// "the nine months", "the first six months" of a report: the fiscal year to
-// date, which ends with the latest quarter.
-bool year_to_date(const Frame& f) {
-  return f.type == TimexType::duration && f.unit == "M" && f.number && (*f.number == 6 || *f.number == 9) &&
-         !f.words.empty() && f.words.front() == "the";
+// "for the nine months", "in the first six months" of a report: the fiscal
+// year to date, which ends with the latest quarter (not "in the six months
+// since the attack", a stretch the text measures from an event).
+bool year_to_date(const Frame& f, const std::vector<TimeToken>& tokens, const Match& m) {
+  if (f.type != TimexType::duration || f.unit != "M" || !f.number || (*f.number != 6 && *f.number != 9) ||
+      f.words.empty() || f.words.front() != "the" || m.first == 0)
+    return false;
+  const std::string_view before = tokens[m.first - 1].lower;
+  const std::string_view after = m.last < tokens.size() ? std::string_view(tokens[m.last].lower) : std::string_view();
+  return (before == "for" || before == "in" || before == "during") &&
+         (after != "since" && after != "after" && after != "before" && after != "of" && after != "to" &&
+          after != "until" && after != "from");
 }
 
 // The quarter under discussion: the narrative's, else the latest complete
@@ -1311,7 +1318,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
         ctx.ref_year_to_date = false;
-      } else if (ctx.dct && year_to_date(f)) {
+      } else if (ctx.dct && year_to_date(f, tokens, m)) {
         ctx.ref = year_cal(*latest_quarter(*ctx.dct).year);
         ctx.ref_tid = t.tid;
         ctx.ref_year_to_date = true;

@@ -83,6 +83,10 @@ TEST(TimexNews, YearToDateComparisonsAreYears) {
   EXPECT_EQ(value(nine, "year-ago", day), "1988");
   // in January the nine months reported are last year's
   EXPECT_EQ(value("For the nine months, net rose from a year ago.", "a year ago", "1990-01-20"), "1988");
+  // six months measured from an event are no year to date
+  EXPECT_EQ(value("In the six months since the quake in March 1988, sales fell. A year earlier they rose.",
+                  "A year earlier", day),
+            "1987-03");
   // a quarter named again takes the report back to quarters
   EXPECT_EQ(value("For the six months, net rose. In the third quarter, sales fell from a year ago.", "a year ago", day),
             "1988-Q3");
