@@ -50,6 +50,14 @@ StoredEvent event(std::string id, std::string type, std::string trigger, EventDa
   return e;
 }
 
+// Who met `actor`, from a fresh store holding only `record`.
+std::vector<Meeting> meetings_in(const DocumentRecord& record, std::string actor) {
+  TempDir dir;
+  auto store = SqliteStore::open(dir.path() / "s.db");
+  store->put(record);
+  return who_met_whom(*store, {.actor = std::move(actor)});
+}
+
 EventDate on(sys_days d) { return {"at", iso_date(d), d, d, {}, {}}; }
 EventDate after(sys_days d) { return {"bounds", "", {}, {}, d, {}}; }
 
@@ -327,10 +335,7 @@ TEST(MakeRecord, ActorAndParticipantLayersAreStoredWithProvenance) {
   EXPECT_EQ(r.events[0].participants[2].text, "Brennick");
   EXPECT_EQ(r.events[1].participants[0].where.sentence, 1u);
 
-  TempDir dir;
-  auto store = SqliteStore::open(dir.path() / "s.db");
-  store->put(r);
-  const auto meetings = who_met_whom(*store, {.actor = "Marek"});
+  const auto meetings = meetings_in(r, "Marek");
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0].b.name, "Holm");
   EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"Brennick"}));
@@ -345,10 +350,7 @@ TEST(Store, AMeetingTakesThePlaceAnotherMentionOfItNames) {
   r.events.push_back(event("e1", "MEET", "meeting", on(day(2026, 3, 12)), {{"place", 2}}));
   r.events.push_back(event("e2", "MEET", "meeting", on(day(2026, 3, 12)), {{"agent", 0}, {"co-participant", 1}}, 1));
   r.events[1].same_event = 0;
-  TempDir dir;
-  auto store = SqliteStore::open(dir.path() / "s.db");
-  store->put(r);
-  const auto meetings = who_met_whom(*store, {.actor = "Marek"});
+  const auto meetings = meetings_in(r, "Marek");
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0].places, (std::vector<std::string>{"Vestholm Palace"}));
 }
@@ -358,10 +360,7 @@ TEST(Store, AMeetingDatedWithoutAYearShowsTheUnderspecifiedDate) {
   r.id = "no-dct";
   r.actors = {person("Marek"), person("Holm")};
   r.events.push_back(event("e1", "MEET", "met", EventDate{"at", "XXXX-03-12", {}, {}, {}, {}}, {{"agent", 0}, {"agent", 1}}));
-  TempDir dir;
-  auto store = SqliteStore::open(dir.path() / "s.db");
-  store->put(r);
-  const auto meetings = who_met_whom(*store, {.actor = "Marek"});
+  const auto meetings = meetings_in(r, "Marek");
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0].date_label, "XXXX-03-12") << "dated, the year unknown: not 'undated'";
 }
@@ -386,10 +385,7 @@ TEST(MakeRecord, MentionsOfOneMeetingShareItsDateAndPlace) {
   for (const StoredEvent& e : r.events) linked += e.same_event >= 0;
   EXPECT_GT(linked, 0) << "the two meetings are one event";
 
-  TempDir dir;
-  auto store = SqliteStore::open(dir.path() / "s.db");
-  store->put(r);
-  const auto meetings = who_met_whom(*store, {.actor = "Zelensky"});
+  const auto meetings = meetings_in(r, "Zelensky");
   ASSERT_EQ(meetings.size(), 1u);
   EXPECT_EQ(meetings[0].b.name, "Donald Trump");
   EXPECT_EQ(meetings[0].date_label, "2025-10-17");
