@@ -33,7 +33,8 @@
 //  - Support verbs. A nominal event that is the object of a light verb
 //    ("held talks", "attended the meeting") or the subject of a setting verb
 //    ("the meeting took place at the White House") takes the verb's subject
-//    as its agent and the verb's obliques as its own.
+//    as its agent and the verb's obliques as its own; it is not the light
+//    verb's own object ("held talks" has no participant "talks").
 //  - Reported events. The ccomp or parataxis clause of a reporting event
 //    holds what was reported: the event nearest the clause's root becomes a
 //    topic participant pointing at that event. When the reporting verb is
@@ -527,7 +528,12 @@ class Finder {
       }
     }
 
-    if (!ctx.passive) relation("object", syntax_.object(t), ctx);
+    // A light verb's nominal event is what the verb carries, not who takes
+    // part: "held a closed-door meeting" has no co-participant "meeting"
+    // (the meeting gets the verb's subject and obliques below).
+    const int object = syntax_.object(t);
+    const bool carried = object >= 0 && tables_.light.contains(lemma(t)) && event_at_[static_cast<std::size_t>(object)] >= 0;
+    if (!ctx.passive && !carried) relation("object", object, ctx);
     relation("iobj", syntax_.dependent(t, "iobj"), ctx);
     obliques(t, ctx);
 

@@ -199,6 +199,11 @@ TEST(ParticipantFinder, SupportVerbLendsSubjectAndObliques) {
   const Document doc = analyzed("Zelensky and Trump held talks at the White House.", {{"talks", "TALK"}}, kLeaders);
   EXPECT_EQ(heads(doc, "talks", Role::agent), (Strings{"Zelensky", "Trump"}));
   EXPECT_EQ(heads(doc, "talks", Role::place), Strings{"House"});
+  // The event the light verb carries is not its participant.
+  const Document held = analyzed("The presidents held a closed-door meeting at the White House.",
+                                 {{"held", "MEET"}, {"meeting", "MEET"}}, {});
+  EXPECT_TRUE(heads(held, "held", Role::co_participant).empty());
+  EXPECT_TRUE(heads(held, "held", Role::patient).empty());
 }
 
 TEST(ParticipantFinder, RecipientAddresseeAndReportedEvents) {
