@@ -39,7 +39,7 @@ const Corpus& corpus() {
       auto& tags = c.tags.emplace_back();
       for (const auto& w : s.words) {
         words.push_back(w.form);
-        tags.push_back({tempora::parse_upos(w.upos).value_or(tempora::Upos::X), w.xpos, w.lemma});
+        tags.push_back({tempora::parse_upos(w.upos).value_or(tempora::Upos::X), w.xpos, w.lemma, {}});
       }
       c.word_count += s.words.size();
     }

@@ -15,6 +15,10 @@ struct ConlluWord {
   int head = 0;         // 0 = root
   std::string deprel;   // e.g. "nsubj", "obl:tmod"
   bool space_after = true;
+  // Not a CoNLL-U column: the UPOS a tagger nearly chose instead of `upos`
+  // when the columns hold its predictions (TokenMorph::runner_up); "" when
+  // it was sure or the tags are gold.
+  std::string runner_up;
 };
 
 struct ConlluSentence {

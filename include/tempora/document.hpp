@@ -160,6 +160,9 @@ struct TokenMorph {
   Upos upos = Upos::X;
   std::string xpos;   // Penn Treebank tag as in UD English (NN, VBD, HYPH, ...)
   std::string lemma;
+  // The part of speech the tagger nearly chose instead (a small score
+  // margin); empty when it was sure. The parser weighs it against `upos`.
+  std::optional<Upos> runner_up;
 };
 
 struct Morphology {

@@ -63,9 +63,10 @@ struct ParserTrainingOptions {
   // on dev after each epoch and the best one (UAS + LAS) is kept; 0: the
   // last epoch's model is kept.
   int select_from_epoch = 1;
-  // Feature templates: 4 (the current set) or 3 (the set of format-3 models,
-  // to rebuild them).
-  int feature_format = 4;
+  // Feature templates: 5 (the current set: format 4's and the tagger's
+  // runner-up tags, TokenMorph::runner_up), or 4 or 3 (the sets of older
+  // models, to rebuild them).
+  int feature_format = 5;
   std::uint64_t seed = 20251017;      // sentence shuffling is deterministic for a given seed
   int explore_from_epoch = 1;         // from this (0-based) epoch on, training follows the model's own errors
   double explore_probability = 0.9;   // ... with this probability (dynamic oracle exploration)

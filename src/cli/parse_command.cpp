@@ -50,6 +50,7 @@ void retag(const PosTagger& tagger, std::vector<ConlluSentence>& sentences) {
     for (std::size_t i = 0; i < s.words.size() && i < tags.size(); ++i) {
       s.words[i].upos = std::string(to_string(tags[i].upos));
       s.words[i].xpos = tags[i].xpos;
+      s.words[i].runner_up = tags[i].runner_up ? std::string(to_string(*tags[i].runner_up)) : std::string();
     }
   }
 }
@@ -212,8 +213,8 @@ void add_train_parser_command(CLI::App& train) {
                   "With --dev: keep the epoch from this one on whose averaged model scores best on dev (0: the last)")
       ->capture_default_str();
   cmd->add_option("--features", options->training.feature_format,
-                  "Feature templates: 4 (current) or 3 (those of format-3 models)")
-      ->check(CLI::Range(3, 4))
+                  "Feature templates: 5 (current: 4 and the tagger's runner-up tags), 4 or 3 (those of older models)")
+      ->check(CLI::Range(3, 5))
       ->capture_default_str();
   cmd->add_option("--seed", options->training.seed, "Shuffling seed")->capture_default_str();
   cmd->add_option("--prune", options->training.prune_below, "Drop features with smaller averaged weights")

@@ -15,7 +15,9 @@
 // wrong on about one word in twenty, the words also enter through signals
 // the tags cannot spoil: the coarse UPOS alone, a three-letter suffix with
 // capitalization, and the word's ambiguity class (the set of UPOS it had in
-// training, stored with the model). When the transition builds an arc, a second
+// training, stored with the model), and, in format 5 models, the tag the
+// tagger nearly chose instead where it hesitated (TokenMorph::runner_up:
+// "b0 is a NOUN, but nearly a VERB"). When the transition builds an arc, a second
 // perceptron (one class per relation) labels it from the head, the
 // dependent, the dependent's finished subtree (its case marker, determiner,
 // ...) and the head's relations so far. Splitting the arc decision from its
@@ -72,13 +74,17 @@ constexpr char kMagic[4] = {'T', 'P', 'R', 'S'};
 // Format 4 adds feature templates (third-order child tags, punctuation
 // between the candidates, case markers in labelling); format 3 models still
 // load and are parsed with the templates they were trained with.
-constexpr std::uint32_t kFormatVersion = 4;
+// Format 5 adds the tagger's runner-up tags (words it nearly tagged
+// otherwise).
+constexpr std::uint32_t kFormatVersion = 5;
 constexpr std::uint32_t kOldestFormat = 3;
 constexpr std::string_view kRootRelation = "root";
 
 // Special word/tag values for ROOT and for an absent position.
 constexpr std::uint64_t kAbsent = 1;
 constexpr std::uint64_t kRootValue = 2;
+// The runner-up value of a word the tagger was sure of.
+constexpr std::uint64_t kSure = 3;
 
 // A sentence as the features see it: hashed word and tag of each word, with
 // index 0 standing for ROOT.
@@ -87,6 +93,7 @@ struct Encoded {
   std::vector<std::uint64_t> coarse;     // UPOS alone: coarser, and more often right when tags are predicted
   std::vector<std::uint64_t> suffix;     // last three letters and capitalization: evidence the tags may miss
   std::vector<std::uint64_t> ambiguity;  // the set of UPOS the word had in training (its ambiguity class)
+  std::vector<std::uint64_t> runner_up;  // the UPOS the tagger nearly chose (kSure if none): where its tag may be wrong
   std::vector<int> punct;                // punctuation tokens among words 1..i: clause boundaries between two words
 };
 
@@ -128,7 +135,7 @@ std::uint64_t suffix_hash(std::string_view form) {
 }
 
 void encode_root(Encoded& e, std::size_t n) {
-  for (auto* v : {&e.word, &e.tag, &e.coarse, &e.suffix, &e.ambiguity}) {
+  for (auto* v : {&e.word, &e.tag, &e.coarse, &e.suffix, &e.ambiguity, &e.runner_up}) {
     v->resize(n + 1);
     (*v)[0] = kRootValue;
   }
@@ -163,7 +170,8 @@ class FeatureSink {
   std::uint32_t next_ = 0;
 };
 
-void transition_features(const ParseState& st, const Encoded& e, std::vector<std::uint64_t>& out, bool rich) {
+void transition_features(const ParseState& st, const Encoded& e, std::vector<std::uint64_t>& out,
+                         std::uint32_t format) {
   const auto W = [&](int p) { return p == kNone ? kAbsent : e.word[static_cast<std::size_t>(p)]; };
   const auto T = [&](int p) { return p == kNone ? kAbsent : e.tag[static_cast<std::size_t>(p)]; };
   const auto L = [&](int p) -> std::uint64_t {
@@ -247,7 +255,7 @@ void transition_features(const ParseState& st, const Encoded& e, std::vector<std
   f.add(s0a, b0a); f.add(s1a, s0a); f.add(s0a, b0t); f.add(s0t, b0a); f.add(b0a, b1a); f.add(s1t, s0a);
   // is s0 a finished clause that modifies s1 ("Trump, who met Zelensky, ...")?
   f.add(W(s0l), s1t, b0t); f.add(L(s0l), s1t, s0t); f.add(s1t, s0t, T(s0r), b0t); f.add(W(s0l), s0t, b0w);
-  if (!rich) return;
+  if (format < 4) return;
   // third order: the two outermost children together (Zhang & Nivre 2011)
   f.add(s0t, T(s0l), T(s0l2)); f.add(s0t, T(s0r), T(s0r2)); f.add(b0t, T(b0l), T(b0l2));
   // punctuation between the candidates: a comma or dash often closes a clause
@@ -255,12 +263,19 @@ void transition_features(const ParseState& st, const Encoded& e, std::vector<std
   f.add(s0t, b0t, p0); f.add(s1t, s0t, p1); f.add(s0w, p0, d0);
   // the next two words together; what s0's last child says about b0 ("met [her] in")
   f.add(b0w, b1w); f.add(W(s0r), b0w);
+  if (format < 5) return;
+  // where the tagger was in doubt: "b0 is NOUN, but nearly VERB"
+  const auto R = [&](int p) { return p == kNone ? kAbsent : e.runner_up[static_cast<std::size_t>(p)]; };
+  const std::uint64_t s0d = R(s0), s1d = R(s1), b0d = R(b0), b1d = R(b1);
+  f.add(s0d, s0u); f.add(b0d, b0u); f.add(s1d, s1u); f.add(b1d, b1u);
+  f.add(b0d, b0u, s0t); f.add(s0d, s0u, b0t); f.add(b0d, b0w); f.add(s0d, b0d);
+  f.add(s1d, s1u, s0t);
 }
 
 // ---- relation features -------------------------------------------------------
 
 void relation_features(const ParseState& st, const Encoded& e, int h, int d, std::vector<std::uint64_t>& out,
-                       bool rich) {
+                       std::uint32_t format) {
   const int n = st.n;
   const auto W = [&](int p) { return p == kNone ? kAbsent : e.word[static_cast<std::size_t>(p)]; };
   const auto T = [&](int p) { return p == kNone ? kAbsent : e.tag[static_cast<std::size_t>(p)]; };
@@ -301,11 +316,13 @@ void relation_features(const ParseState& st, const Encoded& e, int h, int d, std
   f.add(hu, du, dir); f.add(hw, du, dir); f.add(hu, dw, dir); f.add(dx, dir); f.add(hu, dx, dir);
   f.add(hu, du, W(dl));
   f.add(e.ambiguity[hi], e.ambiguity[di], dir); f.add(e.ambiguity[di], ht, dir);
-  if (!rich) return;
+  if (format < 4) return;
   // the case marker with the words it joins ("in" + "Monday": obl:tmod no, "on" + "Monday": obl)
   f.add(W(dl), dw); f.add(hw, W(dl), dir); f.add(e.suffix[hi], du, dir);
   f.add(ht, dt, punct_between(e, std::min(h, d), std::max(h, d)), dir);
   f.add(dt, d == 1, dir); f.add(dw, W(after));
+  if (format < 5) return;
+  f.add(e.runner_up[di], du, ht, dir); f.add(e.runner_up[hi], hu, dt, dir);
 }
 
 // Deterministic pseudo-random numbers (splitmix64): the same seed gives the
@@ -373,16 +390,23 @@ Workspace& workspace() {
   return w;
 }
 
+// What the features read of one word: its form, tags, and the tagger's
+// runner-up UPOS ("" when it was sure).
+struct WordColumns {
+  std::string_view form, upos, xpos, runner_up;
+};
+
 template <class Words>
 void encode_words(const detail::ParserModel& m, Encoded& e, const Words& forms_and_tags, std::size_t n) {
   encode_root(e, n);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto [form, upos, xpos] = forms_and_tags(i);
+    const auto [form, upos, xpos, runner_up] = forms_and_tags(i);
     e.word[i + 1] = word_hash(form);
     e.ambiguity[i + 1] = m.ambiguity_class(e.word[i + 1]);
     e.tag[i + 1] = tag_hash(upos, xpos);
     e.coarse[i + 1] = coarse_hash(upos);
     e.suffix[i + 1] = suffix_hash(form);
+    e.runner_up[i + 1] = runner_up.empty() ? kSure : coarse_hash(runner_up);
     e.punct[i + 1] = e.punct[i] + (upos == "PUNCT" ? 1 : 0);
   }
 }
@@ -393,7 +417,7 @@ void decode(const detail::ParserModel& m, Workspace& w, int n) {
   st.reset(n);
   std::array<float, detail::kMoveCount> scores{};
   while (!st.terminal()) {
-    transition_features(st, w.encoded, w.features, m.format >= 4);
+    transition_features(st, w.encoded, w.features, m.format);
     m.score_moves(w.features, scores);
     int best = -1;
     for (int c = 0; c < detail::kMoveCount; ++c)
@@ -407,7 +431,7 @@ void decode(const detail::ParserModel& m, Workspace& w, int n) {
       if (h == 0) {
         relation = m.root_id();
       } else {
-        relation_features(st, w.encoded, h, d, w.features, m.format >= 4);
+        relation_features(st, w.encoded, h, d, w.features, m.format);
         relation = m.predict_relation(w.features);
       }
     }
@@ -464,8 +488,8 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
   Workspace& w = workspace();
   encode_words(*model_, w.encoded,
                [&](std::size_t i) {
-                 return std::tuple<std::string_view, std::string_view, std::string_view>(
-                     words[i], to_string(tags[i].upos), tags[i].xpos);
+                 return WordColumns{words[i], to_string(tags[i].upos), tags[i].xpos,
+                                    tags[i].runner_up ? to_string(*tags[i].runner_up) : std::string_view()};
                },
                words.size());
   decode(*model_, w, static_cast<int>(words.size()));
@@ -481,8 +505,7 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words
   Workspace& w = workspace();
   encode_words(*model_, w.encoded,
                [&](std::size_t i) {
-                 return std::tuple<std::string_view, std::string_view, std::string_view>(words[i].form, words[i].upos,
-                                                                                         words[i].xpos);
+                 return WordColumns{words[i].form, words[i].upos, words[i].xpos, words[i].runner_up};
                },
                words.size());
   decode(*model_, w, static_cast<int>(words.size()));
@@ -625,14 +648,13 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
       const int n = static_cast<int>(words.size());
       encode_words(*model, w.encoded,
                    [&](std::size_t i) {
-                     return std::tuple<std::string_view, std::string_view, std::string_view>(
-                         words[i].form, words[i].upos, words[i].xpos);
+                     return WordColumns{words[i].form, words[i].upos, words[i].xpos, words[i].runner_up};
                    },
                    words.size());
       ParseState& st = w.state;
       st.reset(n);
       while (!st.terminal()) {
-        transition_features(st, w.encoded, w.features, model->format >= 4);
+        transition_features(st, w.encoded, w.features, model->format);
         model->moves.score(w.features, scores);
         int predicted = -1, best_gold = -1, best_cost = 1 << 30;
         std::array<int, detail::kMoveCount> cost{};
@@ -662,7 +684,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
           if (h == 0) {
             relation = model->root_id();
           } else {
-            relation_features(st, w.encoded, h, d, w.features, model->format >= 4);
+            relation_features(st, w.encoded, h, d, w.features, model->format);
             const int guess = model->labels.predict(w.features);
             if (g.heads[static_cast<std::size_t>(d)] == h && gold_relation != model->root_id()) {
               model->labels.update(gold_relation, guess, w.features);

@@ -178,6 +178,30 @@ TEST(Parser, KeepsTheBestDevEpochDeterministically) {
       << expected << " in " << epochs[static_cast<std::size_t>(kept - 1)];
 }
 
+TEST(Parser, OnlyFormat5ModelsReadTheTaggersRunnerUps) {
+  // The same treebank with the tagger's hesitations marked: format 5 learns
+  // from them, format 4 (like format 3) neither learns nor parses differently.
+  const auto plain = tiny_treebank();
+  auto marked = plain;
+  for (ConlluSentence& s : marked)
+    for (ConlluWord& w : s.words)
+      if (w.upos == "NOUN") w.runner_up = "VERB";
+  const auto model_bytes = [](const std::vector<ConlluSentence>& treebank, int format) {
+    ParserTrainingOptions options;
+    options.epochs = 5;
+    options.feature_format = format;
+    std::ostringstream bytes;
+    DependencyParser::train(treebank, {}, options).save(bytes);
+    return bytes.str();
+  };
+  EXPECT_NE(model_bytes(plain, 5), model_bytes(marked, 5));
+  const std::string format4 = model_bytes(plain, 4);
+  EXPECT_EQ(format4, model_bytes(marked, 4));
+  std::istringstream in(format4);
+  const DependencyParser parser = DependencyParser::load(in);
+  for (std::size_t k = 0; k < plain.size(); ++k) EXPECT_EQ(parser.parse_words(plain[k].words), parser.parse_words(marked[k].words));
+}
+
 TEST(Parser, TrainsAndReloadsTheFormat3Templates) {
   // Format-3 models (the committed one among them) keep their own templates.
   ParserTrainingOptions options;
@@ -193,7 +217,7 @@ TEST(Parser, TrainsAndReloadsTheFormat3Templates) {
   std::istringstream in(bytes.str());
   const DependencyParser loaded = DependencyParser::load(in);
   EXPECT_EQ(loaded.evaluate(tiny_treebank()).heads_correct, 13u);
-  options.feature_format = 5;
+  options.feature_format = 6;
   EXPECT_THROW((void)DependencyParser::train(tiny_treebank(), {}, options), std::invalid_argument);
 }
 
@@ -218,7 +242,7 @@ TEST(Parser, AlwaysReturnsOneRootedTreeEvenOnOddInput) {
   std::vector<std::string> storage;
   for (int i = 0; i < 3000; ++i) storage.push_back(i % 7 == 0 ? "\xff\xfe" : "w" + std::to_string(i % 13));
   std::vector<std::string_view> words(storage.begin(), storage.end());
-  std::vector<TokenMorph> tags(words.size(), TokenMorph{Upos::X, "", ""});
+  std::vector<TokenMorph> tags(words.size(), TokenMorph{Upos::X, "", "", {}});
   for (const std::size_t n : {std::size_t{1}, std::size_t{2}, words.size()}) {
     const auto arcs = parser.parse_words(std::span(words).first(n), std::span(tags).first(n));
     ASSERT_EQ(arcs.size(), n);

@@ -52,6 +52,22 @@ TEST(PosTagger, RestoresTheSilentEOfOneSyllableVerbs) {
   EXPECT_EQ(tags[9].lemma, "visit");
 }
 
+TEST(PosTagger, NamesItsRunnerUpWhereItHesitates) {
+  // "mean" is a verb or an adjective here, and the tagger nearly took the
+  // other one; it does not hesitate over "you", "think" or "?".
+  const auto tags = tag({"why", "do", "you", "think", "they", "are", "mean", "?"});
+  ASSERT_TRUE(tags[6].runner_up.has_value());
+  EXPECT_TRUE((tags[6].upos == Upos::VERB && *tags[6].runner_up == Upos::ADJ) ||
+              (tags[6].upos == Upos::ADJ && *tags[6].runner_up == Upos::VERB))
+      << to_string(tags[6].upos) << " / " << to_string(*tags[6].runner_up);
+  EXPECT_FALSE(tags[2].runner_up.has_value());
+  EXPECT_FALSE(tags[3].runner_up.has_value());
+  EXPECT_FALSE(tags[7].runner_up.has_value());
+  // A runner-up is always another part of speech than the chosen one.
+  for (const auto& t : tag({"In", "other", "words", "the", "table", "is", "set", "and", "the", "AP", "comes", "."}))
+    if (t.runner_up) EXPECT_NE(*t.runner_up, t.upos);
+}
+
 TEST(PosTagger, EmptySentenceGivesNoTags) { EXPECT_TRUE(tagger().tag_words({}).empty()); }
 
 TEST(PosTagger, GarbageWordsStillGetATag) {
