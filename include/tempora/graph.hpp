@@ -179,6 +179,10 @@ class TimelineGraph {
   std::vector<std::pair<Vertex, Role>> participants(Vertex event) const;
   // The anchoring edges of an event.
   std::vector<EdgeId> anchors(Vertex event) const;
+  // Mentions of one event: for each of `events`, the position in `events` of
+  // the first of them it is joined to by identity edges, directly or through
+  // other listed events (its own position when it stands alone).
+  std::vector<std::size_t> identity_groups(const std::vector<Vertex>& events) const;
 
  private:
   Vertex add_node(Node node, char prefix);

@@ -34,11 +34,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
-
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/connected_components.hpp>
-#include <boost/range/iterator_range.hpp>
 
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
@@ -157,36 +154,21 @@ sys_days day_of(std::chrono::sys_seconds t) { return std::chrono::floor<std::chr
 // of the first mention that has one ("held a meeting ... on October 17"), so
 // that the store answers "when did they meet?" as the timeline draws it.
 void share_dates_between_mentions(const TimelineGraph& timeline, DocumentRecord& record) {
-  const auto& g = timeline.graph();
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < record.events.size(); ++i) index.emplace(record.events[i].local_id, i);
-  boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(record.events.size());
-  for (std::size_t i = 0; i < record.events.size(); ++i) {
-    const auto v = timeline.find(record.events[i].local_id);
-    if (!v) continue;
-    for (const auto e : boost::make_iterator_range(boost::out_edges(*v, g))) {
-      if (g[e].kind != EdgeKind::identity) continue;
-      const EventNode* other = g[boost::target(e, g)].event();
-      if (const auto it = other ? index.find(other->id) : index.end(); it != index.end() && it->second != i)
-        boost::add_edge(i, it->second, same);
-    }
+  std::vector<TimelineGraph::Vertex> mentions;
+  std::vector<std::size_t> event_of;  // mentions[k] is record.events[event_of[k]]
+  for (std::size_t i = 0; i < record.events.size(); ++i)
+    if (const auto v = timeline.find(record.events[i].local_id)) mentions.push_back(*v), event_of.push_back(i);
+  const std::vector<std::size_t> first = timeline.identity_groups(mentions);
+  const auto has_date = [](const EventDate& date) { return date.anchor == "at" || date.anchor == "within"; };
+  std::vector<std::optional<std::size_t>> dated(mentions.size());  // by group: its first dated mention
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    StoredEvent& event = record.events[event_of[k]];
+    if (first[k] != k) event.same_event = static_cast<int>(event_of[first[k]]);
+    if (!dated[first[k]] && has_date(event.date)) dated[first[k]] = event_of[k];
   }
-  std::vector<int> group(record.events.size());
-  if (group.empty()) return;
-  const auto groups = static_cast<std::size_t>(boost::connected_components(same, group.data()));
-  std::vector<int> first(groups, -1), dated(groups, -1);
-  for (std::size_t i = 0; i < record.events.size(); ++i) {
-    const auto c = static_cast<std::size_t>(group[i]);
-    if (first[c] < 0) first[c] = static_cast<int>(i);
-    else record.events[i].same_event = first[c];
-    const std::string& anchor = record.events[i].date.anchor;
-    if (dated[c] < 0 && (anchor == "at" || anchor == "within")) dated[c] = static_cast<int>(i);
-  }
-  for (std::size_t i = 0; i < record.events.size(); ++i) {
-    const int from = dated[static_cast<std::size_t>(group[i])];
-    EventDate& date = record.events[i].date;
-    if (from >= 0 && date.anchor != "at" && date.anchor != "within")
-      date = record.events[static_cast<std::size_t>(from)].date;
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    EventDate& date = record.events[event_of[k]].date;
+    if (const auto from = dated[first[k]]; from && !has_date(date)) date = record.events[*from].date;
   }
 }
 

@@ -380,11 +380,16 @@ void SqliteStore::put(const DocumentRecord& record) {
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     // Where each event took place, as any of its mentions says: "his recent
     // meeting with Trump" took place where "a meeting at the White House" did.
+    // Mentions point at their event's first mention; a malformed pointer
+    // (forward or out of range) is read as "its own event".
+    const auto first_mention = [&](std::size_t i) {
+      const int first = record.events[i].same_event;
+      return first >= 0 && static_cast<std::size_t>(first) < i ? static_cast<std::size_t>(first) : i;
+    };
     std::vector<std::string> place_of(record.events.size());
     for (std::size_t i = 0; i < record.events.size(); ++i) {
       const StoredEvent& e = record.events[i];
-      const int first = e.same_event >= 0 && static_cast<std::size_t>(e.same_event) < i ? e.same_event : static_cast<int>(i);
-      std::string& place = place_of[static_cast<std::size_t>(first)];
+      std::string& place = place_of[first_mention(i)];
       for (const StoredParticipant& p : e.participants)
         if (p.role == "place" && place.empty()) place = p.actor >= 0 ? record.actors[static_cast<std::size_t>(p.actor)].name : p.text;
     }
@@ -408,8 +413,7 @@ void SqliteStore::put(const DocumentRecord& record) {
       if (!is_meeting_type(e.type) || e.negated || e.factuality != "ASSERTED") continue;
       // The pairs of actors who met, each pair once, keys in order.
       std::vector<const StoredActor*> who;
-      const std::size_t first = e.same_event >= 0 && static_cast<std::size_t>(e.same_event) < i ? static_cast<std::size_t>(e.same_event) : i;
-      const std::string& place = place_of[first];
+      const std::string& place = place_of[first_mention(i)];
       for (const StoredParticipant& p : e.participants) {
         if (p.actor < 0 || !is_meeting_role(p.role)) continue;
         const StoredActor* a = &record.actors[static_cast<std::size_t>(p.actor)];

@@ -47,8 +47,6 @@
 #include <string>
 #include <unordered_map>
 
-#include <boost/graph/connected_components.hpp>
-
 #include "tempora/actor.hpp"
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
@@ -473,22 +471,14 @@ class Builder {
     std::vector<Vertex> mine;
     for (const auto& [id, v] : events_) mine.push_back(v);
     std::sort(mine.begin(), mine.end());  // text order: vertices are added as the events are read
-    std::unordered_map<Vertex, std::size_t> index;
-    for (std::size_t i = 0; i < mine.size(); ++i) index.emplace(mine[i], i);
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> same(mine.size());
-    for (std::size_t i = 0; i < mine.size(); ++i)
-      for (const auto e : boost::make_iterator_range(boost::out_edges(mine[i], g)))
-        if (const auto to = index.find(boost::target(e, g)); g[e].kind == EdgeKind::identity && to != index.end())
-          boost::add_edge(i, to->second, same);
-    std::vector<int> group(mine.size());
-    if (!mine.empty()) boost::connected_components(same, group.data());
-    std::map<int, std::string> place_of_group;
+    const std::vector<std::size_t> first = graph_.identity_groups(mine);
+    std::map<std::size_t, std::string> place_of_group;
     for (std::size_t i = 0; i < mine.size(); ++i)
       for (const auto& [actor, role] : graph_.participants(mine[i]))
-        if (role == Role::place) place_of_group.try_emplace(group[i], g[actor].actor()->name);
+        if (role == Role::place) place_of_group.try_emplace(first[i], g[actor].actor()->name);
     for (std::size_t i = 0; i < mine.size(); ++i) {
       const Vertex v = mine[i];
-      const auto it = place_of_group.find(group[i]);
+      const auto it = place_of_group.find(first[i]);
       const std::string& label = g[v].event()->label;
       if (it == place_of_group.end() || label.find(it->second) != std::string::npos) continue;
       if (label.find(" — ") != std::string::npos) continue;  // another place already

@@ -14,6 +14,7 @@
 #include "tempora/graph.hpp"
 
 #include <array>
+#include <unordered_map>
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -271,6 +272,28 @@ std::vector<std::pair<TimelineGraph::Vertex, Role>> TimelineGraph::participants(
   for (const EdgeId e : boost::make_iterator_range(boost::out_edges(event, graph_)))
     if (graph_[e].kind == EdgeKind::participation) out.emplace_back(boost::target(e, graph_), graph_[e].role);
   return out;
+}
+
+std::vector<std::size_t> TimelineGraph::identity_groups(const std::vector<Vertex>& events) const {
+  std::unordered_map<Vertex, std::size_t> position;
+  for (std::size_t i = 0; i < events.size(); ++i) position.emplace(events[i], i);
+  // Union-find whose root is always the group's first position.
+  std::vector<std::size_t> first(events.size());
+  for (std::size_t i = 0; i < first.size(); ++i) first[i] = i;
+  const auto root = [&](std::size_t i) {
+    while (first[i] != i) i = first[i] = first[first[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < events.size(); ++i)
+    for (const EdgeId e : boost::make_iterator_range(boost::out_edges(events[i], graph_))) {
+      if (graph_[e].kind != EdgeKind::identity) continue;
+      const auto other = position.find(boost::target(e, graph_));
+      if (other == position.end()) continue;
+      const std::size_t a = root(i), b = root(other->second);
+      first[std::max(a, b)] = std::min(a, b);
+    }
+  for (std::size_t i = 0; i < first.size(); ++i) first[i] = root(i);
+  return first;
 }
 
 std::vector<TimelineGraph::EdgeId> TimelineGraph::anchors(Vertex event) const {

@@ -26,10 +26,11 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 
-#include <boost/graph/connected_components.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include "graph/order.hpp"
 #include "tempora/graph.hpp"
@@ -138,28 +139,23 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
   }
 
   // ---- identity groups ------------------------------------------------------------
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<int> same_event(n);
-  {
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> identity(n);
-    if (filter.merge_identity)
-      for (const auto e : boost::make_iterator_range(boost::edges(g)))
-        if (g[e].kind == EdgeKind::identity) boost::add_edge(boost::source(e, g), boost::target(e, g), identity);
-    if (n > 0) boost::connected_components(identity, same_event.data());
-  }
-  std::map<int, std::size_t> candidate_of;  // identity component -> candidates index
+  const std::vector<Vertex> events = graph.events();
+  std::vector<std::size_t> same_event(events.size());
+  if (filter.merge_identity) same_event = graph.identity_groups(events);
+  else std::iota(same_event.begin(), same_event.end(), std::size_t{0});
   std::vector<Candidate> candidates;
+  std::vector<std::size_t> candidate_of(events.size());  // group's first position -> candidates index
   const auto component_of = [&](Vertex v) {
     return static_cast<std::size_t>(m.class_component[static_cast<std::size_t>(m.event_class[v])]);
   };
-  for (Vertex v = 0; v < n; ++v) {
-    if (g[v].kind() != NodeKind::event) continue;
-    const auto [it, fresh] = candidate_of.emplace(same_event[v], candidates.size());
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const Vertex v = events[k];
     const std::size_t comp = component_of(v);
-    if (fresh) {
+    if (same_event[k] == k) {
+      candidate_of[k] = candidates.size();
       candidates.push_back({v, {v}, slot[comp], lo[comp], hi[comp]});
     } else {
-      Candidate& cand = candidates[it->second];
+      Candidate& cand = candidates[candidate_of[same_event[k]]];
       cand.mentions.push_back(v);
       cand.slot = std::min(cand.slot, slot[comp]);
     }
@@ -251,7 +247,7 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
   }
 
   // ---- placed events ---------------------------------------------------------------------
-  std::vector<int> placed_of(n, -1);
+  std::vector<int> placed_of(boost::num_vertices(g), -1);
   for (const Candidate* cand : shown) {
     PlacedEvent p;
     p.event = cand->rep;

@@ -71,6 +71,20 @@ TEST(TimelineGraph, EmptyIdsGetFreshOnes) {
   EXPECT_EQ(g.find(g[v].id()), v);
 }
 
+TEST(TimelineGraph, IdentityGroupsPointAtTheFirstListedMention) {
+  TimelineGraph g;
+  std::vector<Vertex> e;
+  for (int i = 0; i < 6; ++i) e.push_back(g.add_event({}));
+  g.add_identity(e[4], e[1]);  // "the meeting" (e4) is the one of e1
+  g.add_identity(e[1], e[3]);
+  g.add_identity(e[2], e[5]);  // e5 is outside the list below: e2 stays alone
+  EXPECT_THAT(g.identity_groups({e[0], e[1], e[2], e[3], e[4]}), ElementsAre(0u, 1u, 2u, 1u, 1u));
+  // Positions follow the list given, not the vertices.
+  EXPECT_THAT(g.identity_groups({e[3], e[4], e[1]}), ElementsAre(0u, 0u, 0u));
+  EXPECT_THAT(g.identity_groups({e[2], e[5]}), ElementsAre(0u, 0u));
+  EXPECT_TRUE(g.identity_groups({}).empty());
+}
+
 TEST(TimelineGraph, EnumNamesRoundTrip) {
   EXPECT_EQ(to_string(Role::co_participant), "co-participant");
   EXPECT_EQ(parse_role("co-participant"), Role::co_participant);
