@@ -88,4 +88,11 @@ void add_to_timeline(TimelineGraph& graph, const Document& doc, const TimelineOp
 // A timeline graph of one analysed document.
 TimelineGraph build_timeline(const Document& doc);
 
+// Mentions of one real-world event, as the timeline joins them ("his meeting
+// with Trump" ... "held a closed-door meeting ... on October 17"): for each
+// event of the document's Events layer, the index of the first mention of
+// its event (its own index when it is the first or the only one).
+// `timeline` is build_timeline(doc) (node ids without a prefix).
+std::vector<std::size_t> event_mention_groups(const Document& doc, const TimelineGraph& timeline);
+
 }  // namespace tempora

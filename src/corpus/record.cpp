@@ -153,22 +153,18 @@ sys_days day_of(std::chrono::sys_seconds t) { return std::chrono::floor<std::chr
 // without a date of their own ("his recent meeting with Trump") take the date
 // of the first mention that has one ("held a meeting ... on October 17"), so
 // that the store answers "when did they meet?" as the timeline draws it.
-void share_dates_between_mentions(const TimelineGraph& timeline, DocumentRecord& record) {
-  std::vector<TimelineGraph::Vertex> mentions;
-  std::vector<std::size_t> event_of;  // mentions[k] is record.events[event_of[k]]
-  for (std::size_t i = 0; i < record.events.size(); ++i)
-    if (const auto v = timeline.find(record.events[i].local_id)) mentions.push_back(*v), event_of.push_back(i);
-  const std::vector<std::size_t> first = timeline.identity_groups(mentions);
+void share_dates_between_mentions(const Document& doc, const TimelineGraph& timeline, DocumentRecord& record) {
+  const std::vector<std::size_t> first = event_mention_groups(doc, timeline);
+  if (first.size() != record.events.size()) return;
   const auto has_date = [](const EventDate& date) { return date.anchor == "at" || date.anchor == "within"; };
-  std::vector<std::optional<std::size_t>> dated(mentions.size());  // by group: its first dated mention
-  for (std::size_t k = 0; k < mentions.size(); ++k) {
-    StoredEvent& event = record.events[event_of[k]];
-    if (first[k] != k) event.same_event = static_cast<int>(event_of[first[k]]);
-    if (!dated[first[k]] && has_date(event.date)) dated[first[k]] = event_of[k];
+  std::vector<std::optional<std::size_t>> dated(first.size());  // by first mention: the group's first dated mention
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    if (first[i] != i) record.events[i].same_event = static_cast<int>(first[i]);
+    if (!dated[first[i]] && has_date(record.events[i].date)) dated[first[i]] = i;
   }
-  for (std::size_t k = 0; k < mentions.size(); ++k) {
-    EventDate& date = record.events[event_of[k]].date;
-    if (const auto from = dated[first[k]]; from && !has_date(date)) date = record.events[*from].date;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    EventDate& date = record.events[i].date;
+    if (const auto from = dated[first[i]]; from && !has_date(date)) date = record.events[*from].date;
   }
 }
 
@@ -193,7 +189,7 @@ void add_dates(const Document& doc, DocumentRecord& record) {
   for (StoredEvent& event : record.events)
     if (const auto v = graph.find(event.local_id))
       if (const EventNode* node = graph[*v].event()) event.label = node->label;
-  share_dates_between_mentions(graph, record);
+  share_dates_between_mentions(doc, graph, record);
 }
 
 }  // namespace

@@ -43,6 +43,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -617,6 +618,20 @@ TimelineGraph build_timeline(const Document& doc) {
   TimelineGraph graph;
   add_to_timeline(graph, doc);
   return graph;
+}
+
+std::vector<std::size_t> event_mention_groups(const Document& doc, const TimelineGraph& timeline) {
+  if (!doc.has<Events>()) return {};
+  const auto& events = doc.get<Events>().events;
+  std::vector<Vertex> mentions;
+  std::vector<std::size_t> event_of;  // mentions[k] is events[event_of[k]]
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (const auto v = timeline.find(events[i].id)) mentions.push_back(*v), event_of.push_back(i);
+  const std::vector<std::size_t> first = timeline.identity_groups(mentions);
+  std::vector<std::size_t> group(events.size());
+  std::iota(group.begin(), group.end(), std::size_t{0});
+  for (std::size_t k = 0; k < mentions.size(); ++k) group[event_of[k]] = event_of[first[k]];
+  return group;
 }
 
 }  // namespace tempora

@@ -20,6 +20,7 @@
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
 #include "tempora/extract.hpp"
+#include "tempora/pipeline.hpp"
 #include "tempora/relation.hpp"
 #include "tempora/timex.hpp"
 
@@ -221,10 +222,12 @@ void write_events(JsonWriter& w, const Document& doc) {
   if (doc.has<Events>()) {
     const auto& events = doc.get<Events>().events;
     const std::vector<EventTime> when = event_times(doc);
+    const std::vector<std::size_t> first_mention = event_mention_groups(doc, build_timeline(doc));
     for (std::size_t i = 0; i < events.size(); ++i) {
       const EventMention& e = events[i];
       w.begin_object();
       w.key("id").string(e.id);
+      w.key("same_event").string(events[first_mention[i]].id);
       w.key("trigger").string(doc.text(e.span));
       w.key("span");
       write_span(w, e.span);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
 #include "tempora/extract.hpp"
+#include "tempora/pipeline.hpp"
 #include "tempora/timex.hpp"
 
 namespace tempora {
@@ -131,13 +133,26 @@ std::string extract_table(const Document& doc) {
   if (doc.has<Events>()) {
     const auto& events = doc.get<Events>().events;
     const std::vector<EventTime> when = event_times(doc);
+    // A mention without a date of its own shows the date another mention of
+    // the same event gives ("his meeting with Trump": "2025-10-17 (as e29)").
+    const std::vector<std::size_t> first_mention = event_mention_groups(doc, build_timeline(doc));
+    std::vector<std::optional<std::size_t>> dated_mention(events.size());  // by first mention
+    for (std::size_t i = 0; i < events.size(); ++i)
+      if (!dated_mention[first_mention[i]] && when[i].dated()) dated_mention[first_mention[i]] = i;
     Table t;
     t.add({"ID", "WHEN", "TYPE", "TRIGGER", "CLASS", "FACTUALITY", "PARTICIPANTS"});
     for (std::size_t i = 0; i < events.size(); ++i) {
       const EventMention& e = events[i];
       std::string trigger = cell(doc.text(e.span));
       if (e.polarity == EventPolarity::NEG) trigger = "not " + trigger;
-      t.add({e.id, when_text(when[i]), e.type + (e.newsworthy ? "" : "*"), trigger, std::string(to_string(e.cls)),
+      std::string date = when_text(when[i]);
+      if (const auto other = dated_mention[first_mention[i]]; !when[i].dated() && other) {
+        date = when_text(when[*other]);
+        const std::string as = "as " + events[*other].id;
+        if (date.back() == ')') date.insert(date.size() - 1, ", " + as);
+        else date += " (" + as + ")";
+      }
+      t.add({e.id, date, e.type + (e.newsworthy ? "" : "*"), trigger, std::string(to_string(e.cls)),
              std::string(to_string(e.factuality)), cell(participants_text(doc, i))});
     }
     out += fmt::format("\nEvents ({}; * = reporting or state, hidden from timelines by default)\n{}", events.size(),

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -69,6 +71,24 @@ TEST(ExtractJson, EventCarriesItsDateAndTheTimexItsFields) {
   EXPECT_EQ((*met)["span"], Json::array({9, 12}));
 }
 
+constexpr std::string_view kTwoMentionsOfOneMeeting =
+    "Ukrainian President Volodymyr Zelensky spoke about his recent meeting with Donald Trump. "
+    "The presidents of the U.S. and Ukraine held a closed-door meeting at the White House on October 17.";
+
+TEST(ExtractJson, MentionsOfOneEventNameItsFirstMention) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Json j = analyse(std::string(kTwoMentionsOfOneMeeting), "2025-10-20");
+  std::string first_meeting;
+  std::vector<std::string> same_as_first;
+  for (const Json& e : j["events"]) {
+    if (e["trigger"] == "meeting" && first_meeting.empty()) first_meeting = e["id"];
+    if (!first_meeting.empty() && e["same_event"] == first_meeting) same_as_first.push_back(e["trigger"]);
+  }
+  ASSERT_FALSE(first_meeting.empty()) << j["events"].dump(1);
+  // The first mention names itself; "held" and the second "meeting" name it.
+  EXPECT_EQ(same_as_first, (std::vector<std::string>{"meeting", "held", "meeting"})) << j["events"].dump(1);
+}
+
 TEST(ExtractJson, WithoutDctTheDateStaysUnderspecifiedAndTheOutputSaysSo) {
   const Json j = analyse("They met on October 17.", "");
   EXPECT_TRUE(j["document"]["dct"].is_null());
@@ -96,6 +116,20 @@ TEST(ExtractTable, ListsEventsWithDates) {
   EXPECT_NE(table.find("DCT 2025-10-20"), std::string::npos) << table;
   EXPECT_NE(table.find("2025-10-17"), std::string::npos) << table;
   EXPECT_NE(table.find("MEET"), std::string::npos) << table;
+}
+
+TEST(ExtractTable, AnUndatedMentionShowsTheDateAnotherMentionOfItsEventGives) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-10-20", "test");
+  Document doc(std::string(kTwoMentionsOfOneMeeting), info);
+  pipeline().analyze(doc);
+  const std::string table = extract_table(doc);
+  // "his recent meeting with Donald Trump" has no date of its own.
+  const auto row = table.find("meeting");
+  ASSERT_NE(row, std::string::npos) << table;
+  const std::string line = table.substr(table.rfind('\n', row) + 1, table.find('\n', row) - table.rfind('\n', row) - 1);
+  EXPECT_NE(line.find("2025-10-17 (inferred, as e"), std::string::npos) << table;
 }
 
 TEST(ExtractCli, SeveralInputsGiveJsonLinesInInputOrder) {
