@@ -280,6 +280,18 @@ TEST(TimexNews, TheFutureOfSomethingIsNoTime) {
   EXPECT_EQ(value("Strikes will continue well into the future.", "the future", day), "FUTURE_REF");
 }
 
+TEST(TimexNews, OneDayAfterAModalIsAFutureReference) {
+  const std::string_view day = "1998-03-03";
+  const Timex one = timex("Islam could one day be the second largest religion.", "one day", day);
+  EXPECT_EQ(one.value, "FUTURE_REF");
+  EXPECT_EQ(one.type, TimexType::date);
+  EXPECT_EQ(value("He hopes the team will some day return.", "some day", day), "FUTURE_REF");
+  // elsewhere "one day" is a day-long stretch
+  const Timex stretch = timex("The strike lasted one day.", "one day", day);
+  EXPECT_EQ(stretch.value, "P1D");
+  EXPECT_EQ(stretch.type, TimexType::duration);
+}
+
 TEST(TimexNews, PartsOfTheNarrativeDayAgesAndExtraUnits) {
   const std::string_view day = "1998-03-06";
   EXPECT_EQ(value("By mid afternoon, Serb sources said it was over.", "mid afternoon", day), "1998-03-06TAF");
