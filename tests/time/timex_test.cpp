@@ -370,6 +370,13 @@ TEST(TimexDates, MonthWithARelativeYear) {
   EXPECT_EQ(value("Talks began in February this year.", "February this year", "1998-12-03"), "1998-02");
   EXPECT_EQ(value("Talks resume in April next year.", "April next year", "1998-12-03"), "1999-04");
   EXPECT_EQ(value("Talks began in June last year.", "June last year", "1998-12-03"), "1997-06");
+  // a modified month keeps its relative year in the one expression
+  const Timex early = timex("Parliament approved it in early October this year.", "early October this year", "1998-12-03");
+  EXPECT_EQ(early.value, "1998-10");
+  EXPECT_EQ(early.mod, "START");
+  const Timex late = timex("The vote comes in late March next year.", "late March next year", "1998-12-03");
+  EXPECT_EQ(late.value, "1999-03");
+  EXPECT_EQ(late.mod, "END");
 }
 
 TEST(TimexHolidays, ComputedFromTheCalendar) {
