@@ -56,7 +56,8 @@ PERIOD 0 period
 # "in March", "since May", "until fall".
 CONTEXT 0 in since until till by during before after from through last next this early late mid of
 # Holidays: HOLIDAY <MM-DD> or <MM/n/weekday> (the n-th ISO weekday of the
-# month, n = -1 the last). Names that are also common words need "Day" (!ctx).
+# month, n = -1 the last), optionally <+d>, d days after that weekday. Names
+# that are also common words need "Day" (!ctx).
 HOLIDAY 12-25 christmas xmas
 HOLIDAY 11/4/4 thanksgiving
 HOLIDAY 10-31 halloween
@@ -66,6 +67,8 @@ HOLIDAY 09/1/1 labor!ctx
 HOLIDAY 10/2/1 columbus!ctx
 HOLIDAY 11-11 veterans!ctx armistice!ctx
 HOLIDAY 02-14 valentine!ctx
+# U.S. Election Day: the Tuesday after the first Monday of November
+HOLIDAY 11/1/1+1 election!cap!ctx
 
 # Tense cues around a bare weekday, month or quarter ("met on Friday" is the
 # Friday before the DCT, "will meet on Friday" the one after).

@@ -158,7 +158,8 @@ void classify_shape(TimeToken& t) {
   }
 }
 
-// MM-DD or MM/n/weekday (n in -1, 1..5; ISO weekday 1..7), as timex.cpp reads it.
+// MM-DD or MM/n/weekday (n in -1, 1..5; ISO weekday 1..7), optionally +d
+// days after that weekday (d in 1..6), as timex.cpp reads it.
 bool valid_holiday(std::string_view v) {
   if (v.size() < 5 || !is_digit(v[0]) || !is_digit(v[1])) return false;
   const int month = to_int(v.substr(0, 2));
@@ -173,7 +174,14 @@ bool valid_holiday(std::string_view v) {
   std::string_view nth = v.substr(3, slash - 3);
   const bool negative = !nth.empty() && nth.front() == '-';
   if (negative) nth.remove_prefix(1);
-  const int n = to_int(nth), weekday = to_int(v.substr(slash + 1));
+  std::string_view weekday_days = v.substr(slash + 1);
+  const auto plus = weekday_days.find('+');
+  if (plus != std::string_view::npos) {
+    const int d = to_int(weekday_days.substr(plus + 1));
+    if (d < 1 || d > 6) return false;
+    weekday_days = weekday_days.substr(0, plus);
+  }
+  const int n = to_int(nth), weekday = to_int(weekday_days);
   return (negative ? n == 1 : n >= 1 && n <= 5) && weekday >= 1 && weekday <= 7;
 }
 
@@ -262,7 +270,7 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
       throw std::runtime_error(fmt::format("{}:{}: unknown class {}", file.string(), number, fields[0]));
     if (*cls == HOLIDAY && !valid_holiday(fields[1]))
       throw std::runtime_error(
-          fmt::format("{}:{}: holiday {} is neither MM-DD nor MM/n/weekday", file.string(), number, fields[1]));
+          fmt::format("{}:{}: holiday {} is neither MM-DD nor MM/n/weekday[+d]", file.string(), number, fields[1]));
     for (std::size_t i = 2; i < fields.size(); ++i) {
       std::string word(fields[i]);
       Entry entry{*cls, std::string(fields[1])};

@@ -541,6 +541,8 @@ Normal normalize(const Frame& f, Context& ctx) {
           d = sys_days{date::year_month_weekday{date::year{y} / date::month(month) / wd[static_cast<unsigned>(nth)]}};
         else
           d = sys_days{date::year_month_weekday_last{date::year{y}, date::month(month), date::weekday_last{wd}}};
+        // "+d": days after that weekday (U.S. Election Day, the Tuesday after the first Monday)
+        if (const auto plus = h.find('+', slash); plus != std::string::npos) *d += days{std::stoi(h.substr(plus + 1))};
       }
       if (d && eve) *d -= days{1};
       return d;

@@ -384,6 +384,11 @@ TEST(TimexHolidays, ComputedFromTheCalendar) {
   EXPECT_EQ(value("Stores opened on Thanksgiving Day.", "Thanksgiving Day", "1999-12-01"), "1999-11-25");
   EXPECT_EQ(value("Stores opened on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2025-12-01"), "2024-11-28");
   EXPECT_EQ(value("He came home last Christmas.", "last Christmas", "2025-10-22"), "2024-12-25");
+  // the Tuesday after the first Monday of November ("+1" after the weekday)
+  EXPECT_EQ(value("It is a major theme from now to Election Day.", "Election Day", "1998-10-26"), "1998-11-03");
+  EXPECT_EQ(value("Polls close on Election Day.", "Election Day", "2022-10-20"), "2022-11-08");  // Nov 1 a Tuesday
+  // the common noun is no holiday
+  EXPECT_TRUE(find("The election day passed quietly in Ghana.", "2022-10-20").empty());
 }
 
 TEST(TimexDates, SpokenYears) {
