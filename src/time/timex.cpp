@@ -484,7 +484,8 @@ Normal normalize(const Frame& f, Context& ctx) {
 
   // ---- DURATION ----
   if (f.type == TimexType::duration) {
-    r.value = duration_value(f);
+    const std::string fixed = f.flag_value("value");  // "a while": PXX
+    r.value = fixed.empty() ? duration_value(f) : fixed;
     return r;
   }
 

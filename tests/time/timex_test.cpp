@@ -195,6 +195,16 @@ TEST(TimexDurations, NumbersAndUnits) {
   EXPECT_EQ(more.mod, "MORE_THAN");
 }
 
+TEST(TimexDurations, AWhileHasNeitherLengthNorUnit) {
+  const Timex w = timex("They will have to live without power for a while.", "a while", "1998-01-11");
+  EXPECT_EQ(w.type, TimexType::duration);
+  EXPECT_EQ(w.value, "PXX");
+  const Timex ago = timex("He left the company a while ago.", "a while ago", "1998-01-11");
+  EXPECT_EQ(ago.type, TimexType::date);
+  EXPECT_EQ(ago.value, "PAST_REF");
+  EXPECT_TRUE(find("He calls his mother once in a while.", "1998-01-11").empty());
+}
+
 TEST(TimexDurations, AgesAreNotTimeExpressions) {
   EXPECT_TRUE(find("A 6-year-old boy was found.", "2025-10-22").empty());
 }
