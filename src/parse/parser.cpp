@@ -495,7 +495,7 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
   decode(*model_, w, static_cast<int>(words.size()));
   std::vector<Arc> arcs = arcs_of(*model_, w.state);
   std::vector<detail::RepairTags> repair_tags(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {to_string(tags[i].upos), tags[i].xpos};
+  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {to_string(tags[i].upos), tags[i].xpos, words[i]};
   detail::repair_tree(arcs, repair_tags);
   return arcs;
 }
@@ -511,7 +511,7 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words
   decode(*model_, w, static_cast<int>(words.size()));
   std::vector<Arc> arcs = arcs_of(*model_, w.state);
   std::vector<detail::RepairTags> repair_tags(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {words[i].upos, words[i].xpos};
+  for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {words[i].upos, words[i].xpos, words[i].form};
   detail::repair_tree(arcs, repair_tags);
   return arcs;
 }

@@ -11,6 +11,7 @@ namespace tempora::detail {
 // One word's tags as the repair sees them.
 struct RepairTags {
   std::string_view upos, xpos;
+  std::string_view form;  // the word as written (the day-name repair reads it)
 };
 
 // Applies the repairs described in tree_repair.cpp to one sentence's arcs

@@ -21,7 +21,7 @@ std::vector<Arc> repaired(const std::vector<Word>& words) {
   std::vector<RepairTags> tags;
   for (const Word& w : words) {
     arcs.push_back(Arc{w.head, w.deprel});
-    tags.push_back(RepairTags{w.upos, w.xpos});
+    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
   }
   repair_tree(arcs, tags);
   return arcs;
@@ -109,6 +109,106 @@ TEST(TreeRepair, RealAppositionsAndVerbsWithSubjectsAreLeftAlone) {
   std::vector<Word> participle = subject_taken_for_apposition();
   participle[5].xpos = "VBN";  // "..., Crossland closed at $5.25": a reduced relative, not a clause
   EXPECT_EQ(repaired(participle)[4], (Arc{2, "appos"}));
+}
+
+// "Yesterday , company CEO Steve Jobs unveiled iPhone ." with "Yesterday"
+// taken for the subject and the name for an apposition of "CEO".
+std::vector<Word> day_name_taken_for_subject() {
+  return {{"Yesterday", "NOUN", "NN", 6, "nsubj"}, {",", "PUNCT", ",", 3, "punct"},
+          {"company", "NOUN", "NN", 3, "compound"}, {"CEO", "NOUN", "NN", 0, "appos"},
+          {"Steve", "PROPN", "NNP", 3, "appos"},    {"Jobs", "PROPN", "NNP", 4, "flat"},
+          {"unveiled", "VERB", "VBD", -1, "root"},  {"iPhone", "PROPN", "NNP", 6, "obj"},
+          {".", "PUNCT", ".", 6, "punct"}};
+}
+
+TEST(TreeRepair, ADayNameSetOffByACommaDatesTheVerbWhoseSubjectFollows) {
+  const std::vector<Arc> arcs = repaired(day_name_taken_for_subject());
+  EXPECT_EQ(arcs[0], (Arc{6, "obl:unmarked"}));
+  EXPECT_EQ(arcs[4], (Arc{6, "nsubj"})) << "the name before the verb is its subject, Jobs still part of it";
+  EXPECT_EQ(arcs[5], (Arc{4, "flat"}));
+}
+
+TEST(TreeRepair, ADayNameYieldsToTheVerbsOtherSubjectOrAConjunctBeforeTheVerb) {
+  // "Earlier Sunday , police clashed ."
+  std::vector<Arc> arcs = repaired({{"Earlier", "ADV", "RBR", 1, "advmod"},
+                                    {"Sunday", "PROPN", "NNP", 4, "nsubj"},
+                                    {",", "PUNCT", ",", 3, "punct"},
+                                    {"police", "NOUN", "NNS", 4, "nsubj"},
+                                    {"clashed", "VERB", "VBD", -1, "root"},
+                                    {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(arcs[1], (Arc{4, "obl:unmarked"}));
+  EXPECT_EQ(arcs[3], (Arc{4, "nsubj"}));
+  // "Also Thursday , Saudi Arabia called ." with "Arabia" a conjunct of the day.
+  arcs = repaired({{"Also", "ADV", "RB", 5, "advmod"},
+                   {"Thursday", "PROPN", "NNP", 5, "nsubj"},
+                   {",", "PUNCT", ",", 4, "punct"},
+                   {"Saudi", "PROPN", "NNP", 4, "compound"},
+                   {"Arabia", "PROPN", "NNP", 1, "conj"},
+                   {"called", "VERB", "VBD", -1, "root"},
+                   {".", "PUNCT", ".", 5, "punct"}});
+  EXPECT_EQ(arcs[1], (Arc{5, "obl:unmarked"}));
+  EXPECT_EQ(arcs[4], (Arc{5, "nsubj"}));
+}
+
+TEST(TreeRepair, ADayNameWithNoOtherSubjectStaysTheSubject) {
+  // "Wednesday , July 12 will work ." : the day is what the clause is about.
+  const std::vector<Arc> arcs = repaired({{"Wednesday", "PROPN", "NNP", 5, "nsubj"},
+                                          {",", "PUNCT", ",", 2, "punct"},
+                                          {"July", "PROPN", "NNP", 0, "appos"},
+                                          {"12", "NUM", "CD", 2, "nummod"},
+                                          {"will", "AUX", "MD", 5, "aux"},
+                                          {"work", "VERB", "VB", -1, "root"},
+                                          {".", "PUNCT", ".", 5, "punct"}});
+  EXPECT_EQ(arcs[0], (Arc{5, "nsubj"}));
+  // Without the comma the day is an ordinary subject ("Today marks ...").
+  std::vector<Word> no_comma = day_name_taken_for_subject();
+  no_comma[1] = {"and", "CCONJ", "CC", 4, "cc"};
+  EXPECT_EQ(repaired(no_comma)[0], (Arc{6, "nsubj"}));
+}
+
+// "Zelensky told reporters that the US sent missiles ." with the that-clause
+// taken for a clause of "reporters".
+std::vector<Word> complement_clause_on_recipient() {
+  return {{"Zelensky", "PROPN", "NNP", 1, "nsubj"}, {"told", "VERB", "VBD", -1, "root"},
+          {"reporters", "NOUN", "NNS", 1, "iobj"},  {"that", "SCONJ", "IN", 6, "mark"},
+          {"the", "DET", "DT", 5, "det"},           {"US", "PROPN", "NNP", 6, "nsubj"},
+          {"sent", "VERB", "VBD", 2, "acl"},        {"missiles", "NOUN", "NNS", 6, "obj"},
+          {".", "PUNCT", ".", 1, "punct"}};
+}
+
+TEST(TreeRepair, AThatClauseOnTheIndirectObjectIsTheVerbsComplement) {
+  const std::vector<Arc> arcs = repaired(complement_clause_on_recipient());
+  EXPECT_EQ(arcs[6], (Arc{1, "ccomp"}));
+  EXPECT_EQ(arcs[2], (Arc{1, "iobj"}));
+}
+
+TEST(TreeRepair, ClausesOfDirectObjectsAndOfIndirectObjectsBesideAnObjectStay) {
+  std::vector<Word> object = complement_clause_on_recipient();
+  object[2].deprel = "obj";  // "the claim that ...": a content clause of a noun
+  EXPECT_EQ(repaired(object)[6], (Arc{2, "acl"}));
+  std::vector<Word> with_object = complement_clause_on_recipient();
+  with_object[0].deprel = "obj";  // the verb has a direct object already
+  EXPECT_EQ(repaired(with_object)[6], (Arc{2, "acl"}));
+  std::vector<Word> relative = complement_clause_on_recipient();
+  relative[3] = {"that", "PRON", "WDT", 6, "nsubj"};  // "reporters that sent ...": no subordinator
+  EXPECT_EQ(repaired(relative)[6], (Arc{2, "acl"}));
+}
+
+TEST(TreeRepair, AnAdjectiveTakenForASecondSubjectModifiesTheNextNoun) {
+  // "Cuban President Fidel Castro said ."
+  const std::vector<Arc> arcs = repaired({{"Cuban", "ADJ", "JJ", 4, "nsubj"},
+                                          {"President", "PROPN", "NNP", 2, "nmod:desc"},
+                                          {"Fidel", "PROPN", "NNP", 4, "nsubj"},
+                                          {"Castro", "PROPN", "NNP", 2, "flat"},
+                                          {"said", "VERB", "VBD", -1, "root"},
+                                          {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(arcs[0], (Arc{1, "amod"}));
+  EXPECT_EQ(arcs[2], (Arc{4, "nsubj"}));
+  // "Many said ." : an adjective may be the only subject.
+  const std::vector<Arc> alone = repaired({{"Many", "ADJ", "JJ", 1, "nsubj"},
+                                           {"said", "VERB", "VBD", -1, "root"},
+                                           {".", "PUNCT", ".", 1, "punct"}});
+  EXPECT_EQ(alone[0], (Arc{1, "nsubj"}));
 }
 
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
