@@ -17,7 +17,11 @@
 // country, subdivision, city, WordNet person or place name, a first name or
 // surname, a title ("President" before a name), an organisation word or
 // legal suffix ("Ministry", "Inc."), a news outlet, a demonym, a facility or
-// a geographic feature word, and the same categories for the neighbours.
+// a geographic feature word, and the same categories for the neighbours,
+// with the whole set of categories of the word as one more feature (a
+// WordNet town that is also a surname is mostly a person); and, for a word
+// in a run of capitalized words, the run's length, the word's place in it,
+// and the run's first and last words and the last word's categories.
 // The gazetteer is built from iso-codes, WordNet and resources/actor/ when
 // the model is trained and is stored in the model.
 //
@@ -75,6 +79,7 @@ enum Template : std::uint32_t {
   kShapeM1Shape, kShapeShapeP1, kPrev1, kPrev12, kPrev1Lower, kPrev1Shape, kSentenceCase, kSentenceCaseShape,
   kFirstShape, kGazInside, kGazBegins, kGazInsideCap, kGazM1, kGazP1, kGazM1Cap, kLengthShape, kFormM1, kFormP1,
   kPrev1Xpos, kGazP2, kSuffix3Xpos, kLowerXpos, kLowerM1Shape, kShapeLowerP1, kXposM2, kXposP2,
+  kRunPlace, kRunFirst, kRunLast, kRunLastGaz, kRunPrev1, kGazMask,
 };
 
 std::uint64_t splitmix64(std::uint64_t& state) {
@@ -132,6 +137,12 @@ struct TokenInfo {
   std::uint32_t gaz_inside = 0, gaz_begins = 0;
   bool cap = false;
   std::uint8_t length = 0;
+  // The run of capitalized words the token is in (all 0 outside one): its
+  // length (capped at 4), the token's place in it (1 first, 2 inside, 3
+  // last, 4 alone), and its first and last words.
+  std::uint8_t run_length = 0, run_place = 0;
+  std::uint64_t run_first = 0, run_last = 0;
+  std::uint32_t run_last_gaz = 0;
 };
 
 struct SentenceInfo {
@@ -177,6 +188,28 @@ struct EntityRecognizer::Model {
       t.gaz_begins = matches[i].begins;
       t.cap = capitalized(w);
       t.length = static_cast<std::uint8_t>(std::min<std::size_t>(w.size(), 6));
+    }
+    // Capitalized runs ("Farrell Electric", "Royal Caribbean"): every word of
+    // the run sees the run's last word, where organisation and place heads
+    // ("Electric", "Restaurant", "River") sit, before the greedy tagger has
+    // committed to the run's first tag.
+    for (std::size_t i = 0; i < words.size();) {
+      if (!info.tokens[i].cap) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < words.size() && info.tokens[end].cap) ++end;
+      const TokenInfo& last = info.tokens[end - 1];
+      for (std::size_t j = i; j < end; ++j) {
+        TokenInfo& t = info.tokens[j];
+        t.run_length = static_cast<std::uint8_t>(std::min<std::size_t>(end - i, 4));
+        t.run_place = end - i == 1 ? 4 : j == i ? 1 : j + 1 == end ? 3 : 2;
+        t.run_first = info.tokens[i].lower;
+        t.run_last = last.lower;
+        t.run_last_gaz = last.gaz_inside;
+      }
+      i = end;
     }
     return info;
   }
@@ -243,8 +276,20 @@ struct EntityRecognizer::Model {
     out.push_back(H::feature(kShapeLowerP1, w.shape, p1.lower));
     out.push_back(H::feature(kXposM2, m2.xpos, w.shape));
     out.push_back(H::feature(kXposP2, p2.xpos, w.shape));
+    if (w.run_place != 0) {
+      out.push_back(H::feature(kRunPlace, w.run_place * 8 + w.run_length, i == 0));
+      out.push_back(H::feature(kRunPrev1, prev1_id, w.run_place));
+      if (w.run_length > 1) {
+        out.push_back(H::feature(kRunFirst, w.run_first, w.run_place));
+        out.push_back(H::feature(kRunLast, w.run_last, w.run_place));
+      }
+    }
+    // The categories together: "Clinton" is a WordNet town and a surname,
+    // and a name that is both is mostly a person.
+    if (w.gaz_inside != 0) out.push_back(H::feature(kGazMask, w.gaz_inside, w.cap));
     for (std::uint32_t c = 0; c < detail::kGazCategoryCount; ++c) {
       const std::uint32_t bit = 1u << c;
+      if (w.run_length > 1 && (w.run_last_gaz & bit)) out.push_back(H::feature(kRunLastGaz, c, w.run_place));
       if (w.gaz_inside & bit) {
         out.push_back(H::feature(kGazInside, c, (w.gaz_begins & bit) != 0));
         out.push_back(H::feature(kGazInsideCap, c, w.cap * 2 + (sentence.casing == 0)));
@@ -377,9 +422,11 @@ bool looks_like_demonym(std::string_view w, std::uint32_t rule_mask) {
 // One sense per document. A name tagged with several types takes the type
 // it has most often; a one-word mention that is the surname of a person
 // named in full ("Zelensky" after "Volodymyr Zelensky") is that person; and
-// capitalized proper-noun occurrences of a person's full name or surname that
-// the tagger missed are added. Linear in the mentions and tokens (hash maps
-// keyed by the mention's words).
+// capitalized proper-noun occurrences of a name the tagger found elsewhere in
+// the document ("Google" in "Google 's IPO" and later "if Google can
+// survive"), or of a person's surname, that it missed here are added with
+// that name's type. Linear in the mentions and tokens (hash maps keyed by
+// the mention's words; a sentence position tries names of up to kMaxPhrase words).
 void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, const Morphology& morph) {
   const auto text_of = [&](std::uint32_t first, std::uint32_t count) {
     std::string key;
@@ -400,37 +447,57 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
   std::unordered_set<std::string> norp_words;
   for (const EntityMention& m : mentions)
     if (m.type == EntityType::NORP && m.token_count == 1) norp_words.insert(seg.tokens[m.first_token].norm);
+  // The document's names and their types, after the votes.
+  std::unordered_map<std::string, EntityType> names;
   for (EntityMention& m : mentions) {
     if (m.type == EntityType::NORP) continue;
     const std::string key = text_of(m.first_token, m.token_count);
     if (m.token_count == 1 && (norp_words.count(key + "n") > 0 || norp_words.count(key + "an") > 0)) {
       m.type = EntityType::GPE;
-      continue;
-    }
-    if (m.token_count == 1 && person_names.count(key) > 0) {
+    } else if (m.token_count == 1 && person_names.count(key) > 0) {
       m.type = EntityType::PERSON;
-      continue;
+    } else {
+      const auto& v = votes[key];
+      const int best = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+      if (v[best] > v[static_cast<int>(m.type)]) m.type = static_cast<EntityType>(best);
     }
-    const auto& v = votes[key];
-    const int best = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
-    if (v[best] > v[static_cast<int>(m.type)]) m.type = static_cast<EntityType>(best);
+    if (capitalized(seg.tokens[m.first_token].norm)) names.emplace(key, m.type);
   }
-  if (person_names.empty()) return;
+  for (const std::string& name : person_names) names.emplace(name, EntityType::PERSON);
+  if (names.empty()) return;
   std::vector<bool> covered(seg.tokens.size(), false);
   for (const EntityMention& m : mentions)
     for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) covered[i] = true;
   std::vector<EntityMention> added;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
-    for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
-      const Token& t = seg.tokens[i];
-      if (covered[i] || !capitalized(t.norm) || morph.tokens[i].upos != Upos::PROPN) continue;
-      if (person_names.count(t.norm) == 0) continue;
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    for (std::uint32_t i = sentence.first_token; i < end; ++i) {
+      if (covered[i] || !capitalized(seg.tokens[i].norm) || morph.tokens[i].upos != Upos::PROPN) continue;
+      // The longest known name starting here over words no mention covers.
+      std::uint32_t count = 0;
+      EntityType type = EntityType::PERSON;
+      std::string key;
+      for (std::uint32_t n = 1; n <= detail::kMaxPhrase && i + n <= end && !covered[i + n - 1]; ++n) {
+        key += (n > 1 ? " " : "") + seg.tokens[i + n - 1].norm;
+        if (const auto it = names.find(key); it != names.end()) count = n, type = it->second;
+      }
+      // Only a whole run of proper nouns ("Apple" in "Apple TV" or "the Apple
+      // Corps" names something else; "Mart" in "Wal - Mart" is a piece), and
+      // not a modifier of a common noun ("the Apple website").
+      const auto name_word = [&](std::uint32_t k) {
+        return !covered[k] && capitalized(seg.tokens[k].norm) && morph.tokens[k].upos == Upos::PROPN;
+      };
+      if (count == 0 || (i > sentence.first_token && (name_word(i - 1) || seg.tokens[i - 1].norm == "-")) ||
+          (i + count < end && (name_word(i + count) || morph.tokens[i + count].upos == Upos::NOUN)))
+        continue;
       EntityMention m;
-      m.first_token = i, m.token_count = 1, m.sentence = s, m.span = t.span;
-      m.type = EntityType::PERSON;
+      m.first_token = i, m.token_count = count, m.sentence = s;
+      m.span = {seg.tokens[i].span.begin, seg.tokens[i + count - 1].span.end};
+      m.type = type;
       m.confidence = 0.5;
       added.push_back(m);
+      i += count - 1;
     }
   }
   if (added.empty()) return;

@@ -82,7 +82,9 @@ void add_iso_codes(Gazetteer& gazetteer, const std::filesystem::path& dir) {
   }
 }
 
-// Capitalized nouns of noun.group (14), noun.location (15) and noun.person (18).
+// Capitalized nouns of noun.group (14), noun.location (15) and noun.person
+// (18), and named natural objects of noun.object (17: rivers, seas,
+// mountains, "the Moon"), which are places.
 void add_wordnet(Gazetteer& gazetteer, const std::filesystem::path& dir) {
   if (dir.empty()) return;
   std::ifstream in(dir / "data.noun");
@@ -94,9 +96,10 @@ void add_wordnet(Gazetteer& gazetteer, const std::filesystem::path& dir) {
     std::string offset, ss_type, w_cnt_hex;
     int lexfile = -1;
     if (!(fields >> offset >> lexfile >> ss_type >> w_cnt_hex)) continue;
-    if (lexfile != 14 && lexfile != 15 && lexfile != 18) continue;
+    if (lexfile != 14 && lexfile != 15 && lexfile != 17 && lexfile != 18) continue;
     // An instance synset (a particular person or place) points to its class with "@i".
     const bool instance = line.find(" @i ") != std::string::npos;
+    if (lexfile == 17 && !instance) continue;
     const int w_cnt = static_cast<int>(std::strtol(w_cnt_hex.c_str(), nullptr, 16));
     for (int k = 0; k < w_cnt; ++k) {
       std::string word, lex_id;
@@ -104,7 +107,7 @@ void add_wordnet(Gazetteer& gazetteer, const std::filesystem::path& dir) {
       if (word.empty() || word[0] < 'A' || word[0] > 'Z') continue;
       if (const auto paren = word.find('('); paren != std::string::npos) word.resize(paren);
       if (lexfile == 14) gazetteer.add(word, kGazGroup);
-      else if (lexfile == 15) gazetteer.add(word, kGazLocation);
+      else if (lexfile == 15 || lexfile == 17) gazetteer.add(word, kGazLocation);
       else if (!instance) gazetteer.add(word, kGazPersonClass);
       else {
         gazetteer.add(word, kGazPersonName);

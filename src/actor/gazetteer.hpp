@@ -14,7 +14,9 @@
 //   - WordNet (data.noun): capitalized nouns of the lexicographer files
 //     noun.person (instances such as "Abraham Lincoln", plus the first and
 //     last words of multi-word names as first-name and surname clues, and
-//     classes such as "American", "Democrat"), noun.location and noun.group;
+//     classes such as "American", "Democrat"), noun.location and noun.group,
+//     and the named instances of noun.object (rivers, seas, "the Moon") as
+//     locations;
 //   - the project's lists in resources/actor/ (titles, organisation words,
 //     outlets, demonyms, places, facilities, geographic feature words),
 // and stored inside the model, so tagging reads no system files and a model
@@ -41,7 +43,7 @@ enum GazetteerCategory : std::uint8_t {
   kGazFirstName,      // first word of a multi-word WordNet person instance
   kGazSurname,        // last word of a multi-word WordNet person instance
   kGazPersonClass,    // capitalized WordNet noun.person class ("American", "Democrat")
-  kGazLocation,       // capitalized WordNet noun.location noun
+  kGazLocation,       // capitalized WordNet noun.location noun, noun.object instance
   kGazGroup,          // capitalized WordNet noun.group noun
   kGazTitle,          // resources/actor/titles.txt ("President", "Mr.", "Prime Minister")
   kGazOrgSuffix,      // resources/actor/org_suffixes.txt ("Inc", "Corp", "Ltd")
