@@ -79,6 +79,10 @@ class AveragedPerceptron {
   // score the averaged weights on held-out data after each epoch.
   AveragedPerceptron averaged_copy(float prune_below = 0.0f) const;
   std::size_t feature_count() const;
+  // The mean of averaged models over the same classes (e.g. trained on
+  // different shuffles): one model that scores as their average would,
+  // at the cost of one.
+  static AveragedPerceptron mean(std::span<const AveragedPerceptron> models);
 
   void save(std::ostream& out) const;
   static AveragedPerceptron load(std::istream& in);

@@ -671,23 +671,31 @@ EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>&
     tokens += s.words.size();
   }
 
-  AveragedPerceptron perceptron(std::vector<std::string>(kTags.begin(), kTags.end()));
-  std::vector<std::size_t> order(infos.size());
-  std::iota(order.begin(), order.end(), 0);
+  // options.models perceptrons, each over its own shuffles of the sentences,
+  // merged into their mean: the greedy tagger's early choices depend less
+  // on one sentence order.
+  std::vector<AveragedPerceptron> trained;
   std::uint64_t state = options.seed;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(state) % i]);
-    std::size_t right = 0;
-    for (const std::size_t k : order) {
-      const std::vector<int> tags = Model::decode(infos[k], perceptron, nullptr, &perceptron, &gold[k]);
-      for (std::size_t i = 0; i < tags.size(); ++i) right += tags[i] == gold[k][i];
+  for (int m = 0; m < std::max(options.models, 1); ++m) {
+    AveragedPerceptron perceptron(std::vector<std::string>(kTags.begin(), kTags.end()));
+    std::vector<std::size_t> order(infos.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(state) % i]);
+      std::size_t right = 0;
+      for (const std::size_t k : order) {
+        const std::vector<int> tags = Model::decode(infos[k], perceptron, nullptr, &perceptron, &gold[k]);
+        for (std::size_t i = 0; i < tags.size(); ++i) right += tags[i] == gold[k][i];
+      }
+      if (options.log != nullptr)
+        *options.log << fmt::format("model {} epoch {}: training token accuracy {:.2f}% over {} sentences\n", m + 1,
+                                    epoch, 100.0 * static_cast<double>(right) / std::max<std::size_t>(tokens, 1),
+                                    infos.size());
     }
-    if (options.log != nullptr)
-      *options.log << fmt::format("epoch {}: training token accuracy {:.2f}% over {} sentences\n", epoch,
-                                  100.0 * static_cast<double>(right) / std::max<std::size_t>(tokens, 1), infos.size());
+    perceptron.average();
+    trained.push_back(std::move(perceptron));
   }
-  perceptron.average();
-  model->perceptron = std::move(perceptron);
+  model->perceptron = trained.size() == 1 ? std::move(trained[0]) : AveragedPerceptron::mean(trained);
   return EntityRecognizer(std::move(model));
 }
 

@@ -228,6 +228,8 @@ void add_train_ner_command(CLI::App& train) {
   cmd->add_option("-o,--output", options->output, "Model file to write (e.g. models/ner-en.bin)");
   cmd->add_option("--epochs", options->training.epochs, "Training passes")->capture_default_str();
   cmd->add_option("--seed", options->training.seed, "Shuffling seed")->capture_default_str();
+  cmd->add_option("--models", options->training.models, "Perceptrons (each on its own shuffles) merged into one")
+      ->capture_default_str();
   cmd->callback([options] { run_train_ner(*options); });
 }
 

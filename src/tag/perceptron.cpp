@@ -260,6 +260,39 @@ AveragedPerceptron AveragedPerceptron::averaged_copy(float prune_below) const {
   return out;
 }
 
+AveragedPerceptron AveragedPerceptron::mean(std::span<const AveragedPerceptron> models) {
+  if (models.empty()) throw std::invalid_argument("mean of no perceptrons");
+  const std::size_t n_classes = models[0].class_count();
+  std::unordered_map<std::uint64_t, std::vector<float>> sums;
+  for (const AveragedPerceptron& m : models) {
+    if (!m.impl_->averaged || m.impl_->class_names != models[0].impl_->class_names)
+      throw std::invalid_argument("mean of perceptrons needs averaged models over the same classes");
+    const FeatureTable& t = m.impl_->table;
+    for (const auto& [feature, header] : t.runs) {
+      std::vector<float>& sum = sums[feature];
+      sum.resize(n_classes, 0.0f);
+      for (std::uint32_t i = 1; i <= t.entries[header].cls; ++i) sum[t.entries[header + i].cls] += t.entries[header + i].weight;
+    }
+  }
+  std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> kept;
+  kept.reserve(sums.size());
+  const auto scale = 1.0f / static_cast<float>(models.size());
+  for (const auto& [feature, sum] : sums) {
+    std::vector<WeightEntry> run;
+    for (std::size_t c = 0; c < n_classes; ++c)
+      if (sum[c] != 0.0f) run.push_back({static_cast<std::uint16_t>(c), sum[c] * scale});
+    if (!run.empty()) kept.emplace_back(feature, std::move(run));
+  }
+  // Key order, as in averaged_copy(): the same models give the same bytes.
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  AveragedPerceptron out;
+  out.impl_->class_names = models[0].impl_->class_names;
+  out.impl_->table.reserve(kept.size());
+  for (const auto& [feature, run] : kept) out.impl_->table.insert(feature, run);
+  out.impl_->averaged = true;
+  return out;
+}
+
 std::size_t AveragedPerceptron::feature_count() const {
   return impl_->averaged ? impl_->table.size() : impl_->training.size();
 }
