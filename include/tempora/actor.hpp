@@ -166,7 +166,7 @@ class ActorKeys {
 
 struct NerTrainingOptions {
   int epochs = 8;
-  int models = 1;  // perceptrons trained on different shuffles and merged into their mean
+  int models = 3;  // perceptrons trained on different shuffles and merged into their mean
   std::uint64_t seed = 20251017;
   std::ostream* log = nullptr;
 };

@@ -73,6 +73,11 @@ constexpr std::array<std::string_view, 7> kTags{"O", "B-PER", "I-PER", "B-ORG", 
 // logistic of the margin a usable confidence.
 constexpr double kMarginScale = 10.0;
 
+// A name the tagger found with at least this confidence (a margin of 4) is
+// looked for in the rest of the document; a hesitant one ("Carvenia
+// struggles" taken for a company) is not spread.
+constexpr double kSpreadConfidence = 0.6;
+
 enum Template : std::uint32_t {
   kBias, kForm, kLower, kShape, kPrefix2, kPrefix3, kSuffix2, kSuffix3, kSuffix4, kXpos, kUposShape,
   kLowerM1, kLowerP1, kLowerM2, kLowerP2, kLowerM1Lower, kLowerLowerP1, kXposM1, kXposP1, kXposM1Xpos, kXposXposP1,
@@ -420,12 +425,13 @@ bool looks_like_demonym(std::string_view w, std::uint32_t rule_mask) {
 }
 
 // One sense per document. A name tagged with several types takes the type
-// it has most often; a one-word mention that is the surname of a person
-// named in full ("Zelensky" after "Volodymyr Zelensky") is that person; and
-// capitalized proper-noun occurrences of a name the tagger found elsewhere in
-// the document ("Google" in "Google 's IPO" and later "if Google can
-// survive"), or of a person's surname, that it missed here are added with
-// that name's type. Linear in the mentions and tokens (hash maps keyed by
+// it has most often (on a tie, the type of its first mention); a one-word
+// mention that is the surname of a person named in full ("Zelensky" after
+// "Volodymyr Zelensky") is that person; and capitalized proper-noun
+// occurrences of a name the tagger found confidently elsewhere in the
+// document ("Google" in "Google 's IPO" and later "if Google can survive"),
+// or of a person's surname, that it missed here are added with that name's
+// type. Linear in the mentions and tokens (hash maps keyed by
 // the mention's words; a sentence position tries names of up to kMaxPhrase words).
 void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, const Morphology& morph) {
   const auto text_of = [&](std::uint32_t first, std::uint32_t count) {
@@ -434,10 +440,12 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
     return key;
   };
   std::unordered_map<std::string, std::array<int, 6>> votes;
+  std::unordered_map<std::string, EntityType> first_type;  // a tie goes to the name's first mention
   std::unordered_set<std::string> person_names;
   for (const EntityMention& m : mentions) {
     if (m.type == EntityType::NORP) continue;
     ++votes[text_of(m.first_token, m.token_count)][static_cast<int>(m.type)];
+    first_type.emplace(text_of(m.first_token, m.token_count), m.type);
     if (m.type == EntityType::PERSON && m.token_count >= 2) {
       person_names.insert(text_of(m.first_token, m.token_count));
       person_names.insert(seg.tokens[m.first_token + m.token_count - 1].norm);
@@ -458,10 +466,12 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
       m.type = EntityType::PERSON;
     } else {
       const auto& v = votes[key];
-      const int best = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+      int best = static_cast<int>(first_type[key]);
+      for (int t = 0; t < static_cast<int>(v.size()); ++t)
+        if (v[t] > v[best]) best = t;
       if (v[best] > v[static_cast<int>(m.type)]) m.type = static_cast<EntityType>(best);
     }
-    if (capitalized(seg.tokens[m.first_token].norm)) names.emplace(key, m.type);
+    if (capitalized(seg.tokens[m.first_token].norm) && m.confidence >= kSpreadConfidence) names.emplace(key, m.type);
   }
   for (const std::string& name : person_names) names.emplace(name, EntityType::PERSON);
   if (names.empty()) return;

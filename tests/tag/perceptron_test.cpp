@@ -52,6 +52,37 @@ TEST(AveragedPerceptron, SaveLoadRoundTripIsExact) {
   for (int cls = 0; cls < 3; ++cls) EXPECT_EQ(q.predict(example(cls)), cls);
 }
 
+TEST(AveragedPerceptron, MeanScoresAsTheAverageOfItsModels) {
+  // Two models that disagree on feature 3: the mean's scores are the average of theirs.
+  AveragedPerceptron a({"a", "b", "c"}), b({"a", "b", "c"});
+  const std::vector<std::uint64_t> f{FeatureHasher::feature(3, 0)};
+  a.update(0, 1, f);
+  a.update(0, 0, f);  // a step without a mistake, so the averaged weights are not zero
+  b.update(2, 1, f);
+  b.update(2, 2, f);
+  a.average();
+  b.average();
+  std::vector<AveragedPerceptron> models;
+  models.push_back(std::move(a));
+  models.push_back(std::move(b));
+  const AveragedPerceptron mean = AveragedPerceptron::mean(models);
+  std::vector<float> sa(3), sb(3), sm(3);
+  models[0].score(f, sa);
+  models[1].score(f, sb);
+  mean.score(f, sm);
+  EXPECT_GT(sa[0], 0.0f);
+  EXPECT_GT(sb[2], 0.0f);
+  for (int c = 0; c < 3; ++c) EXPECT_FLOAT_EQ(sm[c], (sa[c] + sb[c]) / 2) << c;
+  EXPECT_EQ(mean.predict(f), 0);  // classes 0 and 2 tie; ties go to the lowest index
+  std::stringstream saved;
+  mean.save(saved);
+  EXPECT_EQ(AveragedPerceptron::load(saved).predict(f), 0);
+  AveragedPerceptron untrained({"a", "b", "c"});
+  std::vector<AveragedPerceptron> unaveraged;
+  unaveraged.push_back(std::move(untrained));
+  EXPECT_THROW(AveragedPerceptron::mean(unaveraged), std::invalid_argument);
+}
+
 TEST(AveragedPerceptron, CorruptModelsGiveClearErrors) {
   std::stringstream garbage("not a model at all");
   EXPECT_THROW(AveragedPerceptron::load(garbage), std::runtime_error);
