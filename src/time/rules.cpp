@@ -273,7 +273,9 @@ void Rules::add_lexicon_file(const std::filesystem::path& file) {
           fmt::format("{}:{}: holiday {} is neither MM-DD nor MM/n/weekday[+d]", file.string(), number, fields[1]));
     for (std::size_t i = 2; i < fields.size(); ++i) {
       std::string word(fields[i]);
-      Entry entry{*cls, std::string(fields[1])};
+      Entry entry;
+      entry.cls = *cls;
+      entry.value = std::string(fields[1]);
       for (auto bang = word.find('!'); bang != std::string::npos; bang = word.find('!')) {
         auto flag = word.substr(bang + 1);
         const auto next = flag.find('!');
