@@ -80,6 +80,21 @@ constexpr double kMarginScale = 20.0;
 // 86.15 (P 85.16, R 87.21); such events get a confidence below 0.5.
 constexpr float kVerbEventBias = 20.0f;
 
+// Word classes TimeML never marks as events. The tagger puts 35,101 of the
+// 99,445 TBAQ tokens in these classes, and 3 of the 11,129 gold events among
+// them, each a tagging error ("shot" as DET, "wore" as PRON, "won" as NUM):
+// when tagging they are "O" without being scored, which saves a third of the
+// event tagger's work.
+bool never_an_event(Upos upos) {
+  switch (upos) {
+    case Upos::PUNCT: case Upos::DET: case Upos::PRON: case Upos::NUM: case Upos::PART:
+    case Upos::CCONJ: case Upos::SCONJ: case Upos::SYM: case Upos::INTJ: case Upos::X:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -242,6 +257,7 @@ struct TokenInfo {
   std::uint16_t supersense = 0;
   std::uint8_t class_list = 0;
   bool verb = false, det = false;
+  bool closed = false;  // never_an_event(upos)
 };
 
 }  // namespace
@@ -277,6 +293,7 @@ struct EventTagger::Model {
       if (const auto it = class_list.find(t.lemma); it != class_list.end()) t.class_list = it->second;
       t.verb = morph[i].upos == Upos::VERB;
       t.det = morph[i].upos == Upos::DET;
+      t.closed = never_an_event(morph[i].upos);
       if (lower == "that" || lower == "to" || lower == "whether" || lower == "if" || lower == "for") t.complement = t.lower;
     }
     return infos;
@@ -403,6 +420,13 @@ struct EventTagger::Model {
     std::vector<float> scores(scorer.class_count());
     int prev1 = -1, prev2 = -2;
     for (std::size_t i = 0; i < infos.size(); ++i) {
+      if (learner == nullptr && infos[i].closed) {
+        classes[i] = 0;
+        if (confidence != nullptr) (*confidence)[i] = 1.0;
+        prev2 = prev1;
+        prev1 = 0;
+        continue;
+      }
       features(infos, i, prev1, prev2, feats);
       int guess;
       if (confidence != nullptr) {
