@@ -420,8 +420,19 @@ class Finder {
   // Adds every conjunct of a nominal argument under the same role.
   void add_each(Role role, int head) {
     if (head < 0) return;
-    for (const int c : syntax_.conjuncts(head))
-      if (c == head || nominal_pos(c)) add(role, c);
+    for (const int c : syntax_.conjuncts(head)) {
+      if (c != head && !nominal_pos(c)) continue;
+      // A topic that is a phrase, not a clause ("responded to Zelensky's
+      // request"), points at the event it names; one that names no event is
+      // who was answered ("replied to reporters").
+      if (role == Role::topic) {
+        const int event = event_at_[static_cast<std::size_t>(c)];
+        if (event >= 0) add(role, c, event);
+        else add(Role::addressee, c);
+        continue;
+      }
+      add(role, c);
+    }
   }
 
   void relation(std::string_view rel, int head, const EventContext& ctx) {

@@ -229,6 +229,20 @@ TEST(ParticipantFinder, RecipientAddresseeAndReportedEvents) {
   EXPECT_EQ(reported->event, static_cast<std::int32_t>(event_index(after, "talks")));
 }
 
+TEST(ParticipantFinder, WhatAResponseAnswers) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  // An answered event is the topic, pointing at it; an answered party is addressed.
+  const Document doc = analyzed("Trump responded cautiously to Zelensky's request.",
+                                {{"responded", "SAY"}, {"request", "REQUEST"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "responded", Role::speaker), Strings{"Trump"});
+  const Participant* topic = first(doc, "responded", Role::topic);
+  ASSERT_NE(topic, nullptr);
+  EXPECT_EQ(topic->event, static_cast<std::int32_t>(event_index(doc, "request")));
+  const Document reply = analyzed("Holm replied to reporters.", {{"replied", "SAY"}}, {});
+  EXPECT_EQ(heads(reply, "replied", Role::addressee), Strings{"reporters"});
+  EXPECT_EQ(first(reply, "replied", Role::topic), nullptr);
+}
+
 TEST(ParticipantFinder, UndergoersAndControlledClauses) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   // Without an object "close" has a theme, with one an agent.
