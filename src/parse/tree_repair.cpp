@@ -122,10 +122,10 @@
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
 #include "parse/tree_repair.hpp"
+#include "tag/lemmatizer.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <vector>
 
@@ -258,12 +258,7 @@ bool day_name(std::string_view form) {
   static constexpr std::array<std::string_view, 11> kDays = {
       "yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday",  "sunday"};
-  if (form.size() > 9) return false;
-  std::array<char, 9> lower{};
-  for (std::size_t i = 0; i < form.size(); ++i)
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(form[i])));
-  const std::string_view w(lower.data(), form.size());
-  return std::find(kDays.begin(), kDays.end(), w) != kDays.end();
+  return std::find(kDays.begin(), kDays.end(), ascii_lower(form)) != kDays.end();
 }
 
 void free_subject_from_day_name(std::span<Arc> arcs, std::span<const RepairTags> tags) {
