@@ -66,34 +66,60 @@ std::vector<WeightRecord> export_weights(const AveragedPerceptron& model) {
 
 // ---- MoveWeights -------------------------------------------------------------
 
-void MoveWeights::insert(std::uint64_t feature, const float* w) {
-  const std::uint32_t key = key_of(feature);
+namespace {
+// The slot check of a key: 16 bits the home slot does not use up (never 0).
+std::uint16_t check_of(std::uint32_t key) {
+  const auto check = static_cast<std::uint16_t>(key ^ key >> 16);
+  return check == 0 ? 1 : check;
+}
+}  // namespace
+
+void MoveWeights::reset(std::size_t features, float scale) {
+  slots_.assign(slot_count(features), Slot{});
+  keys_.assign(slots_.size(), 0);
+  mask_ = slots_.size() - 1;
+  scale_ = scale;
+  count_ = 0;
+}
+
+void MoveWeights::insert(std::uint32_t key, const std::int16_t* w) {
+  // Keys are distinct (one per feature, or per file record), so a new key
+  // always takes a new slot, even when an earlier key shares its check.
   std::uint64_t slot = home_of(key, mask_);
-  while (slots_[slot].key != 0 && slots_[slot].key != key) slot = (slot + 1) & mask_;
+  while (slots_[slot].check != 0) {
+    if (keys_[slot] == key) return;  // two features sharing 32 bits: the first keeps the slot
+    slot = (slot + 1) & mask_;
+  }
   Slot& s = slots_[slot];
-  if (s.key == 0) ++count_;
-  s.key = key;
-  for (int c = 0; c < kClasses; ++c) s.w[c] += w[c];  // two features sharing a key share weights
+  s.check = check_of(key);
+  std::copy(w, w + kClasses, s.w);
+  keys_[slot] = key;
+  ++count_;
 }
 
 void MoveWeights::build(const std::vector<WeightRecord>& records) {
-  slots_.assign(slot_count(records.size()), Slot{});
-  mask_ = slots_.size() - 1;
-  count_ = 0;
-  for (const WeightRecord& r : records) {
-    float w[kClasses] = {};
+  float largest = 0.0f;
+  for (const WeightRecord& r : records)
     for (const auto& [cls, weight] : r.weights)
-      if (cls < kClasses) w[cls] = weight;
-    insert(r.feature, w);
+      if (cls < kClasses) largest = std::max(largest, std::fabs(weight));
+  const float scale = scale_for(largest);
+  reset(records.size(), scale);
+  for (const WeightRecord& r : records) {
+    std::int16_t w[kClasses] = {};
+    for (const auto& [cls, weight] : r.weights)
+      if (cls < kClasses) w[cls] = quantize(weight, scale);
+    insert(key_of(r.feature), w);
   }
 }
 
 void MoveWeights::add_scores(std::span<const std::uint64_t> features, float* scores) const {
   if (slots_.empty()) return;
   // Prefetch a block of home slots first: the lookups are independent random
-  // accesses, so their cache misses can overlap instead of queueing.
+  // accesses, so their cache misses can overlap instead of queueing. Integer
+  // sums are exact, so the order of the features does not matter.
   constexpr std::size_t kBlock = 16;
   std::uint64_t home[kBlock];
+  std::int32_t sums[kClasses] = {};
   for (std::size_t start = 0; start < features.size(); start += kBlock) {
     const std::size_t n = std::min(kBlock, features.size() - start);
     for (std::size_t i = 0; i < n; ++i) {
@@ -101,51 +127,44 @@ void MoveWeights::add_scores(std::span<const std::uint64_t> features, float* sco
       __builtin_prefetch(&slots_[home[i]]);
     }
     for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t key = key_of(features[start + i]);
+      const std::uint16_t check = check_of(key_of(features[start + i]));
       for (std::uint64_t slot = home[i];; slot = (slot + 1) & mask_) {
         const Slot& s = slots_[slot];
-        if (s.key == key) {
-          scores[0] += s.w[0];
-          scores[1] += s.w[1];
-          scores[2] += s.w[2];
+        if (s.check == check) {
+          sums[0] += s.w[0];
+          sums[1] += s.w[1];
+          sums[2] += s.w[2];
           break;
         }
-        if (s.key == 0) break;
+        if (s.check == 0) break;
       }
     }
   }
+  for (int c = 0; c < kClasses; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 
 void MoveWeights::save(std::ostream& out) const {
-  std::vector<const Slot*> used;
-  float largest = 0.0f;
-  for (const Slot& s : slots_)
-    if (s.key != 0) {
-      used.push_back(&s);
-      for (const float w : s.w) largest = std::max(largest, std::fabs(w));
-    }
-  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
-  const float scale = scale_for(largest);
+  std::vector<std::size_t> used;
+  for (std::size_t i = 0; i < slots_.size(); ++i)
+    if (slots_[i].check != 0) used.push_back(i);
+  std::sort(used.begin(), used.end(), [&](std::size_t a, std::size_t b) { return keys_[a] < keys_[b]; });
   write_pod(out, static_cast<std::uint64_t>(used.size()));
-  write_pod(out, scale);
-  for (const Slot* s : used) {
-    write_pod(out, s->key);
-    for (const float w : s->w) write_pod(out, quantize(w, scale));
+  write_pod(out, scale_);
+  for (const std::size_t i : used) {
+    write_pod(out, keys_[i]);
+    for (const std::int16_t w : slots_[i].w) write_pod(out, w);
   }
 }
 
 void MoveWeights::load(std::istream& in) {
   const auto n = read_pod<std::uint64_t>(in);
   if (n > (1ull << 26)) throw std::runtime_error("parser model: bad transition feature count");
-  const auto scale = read_pod<float>(in);
-  slots_.assign(slot_count(n), Slot{});
-  mask_ = slots_.size() - 1;
-  count_ = 0;
+  reset(n, read_pod<float>(in));
   for (std::uint64_t i = 0; i < n; ++i) {
-    const std::uint64_t key = read_pod<std::uint32_t>(in);
-    float w[kClasses];
-    for (float& x : w) x = static_cast<float>(read_pod<std::int16_t>(in)) * scale;
-    insert(key << 32, w);
+    const auto key = read_pod<std::uint32_t>(in);
+    std::int16_t w[kClasses];
+    for (std::int16_t& x : w) x = read_pod<std::int16_t>(in);
+    insert(key, w);
   }
 }
 

@@ -6,10 +6,14 @@
 // per lookup (key array, run start, run length, weights); these tables cost
 // one (moves) or two (relations):
 //
-//  - MoveWeights: open addressing where each 16-byte slot holds the upper 32
-//    bits of the feature hash and the three transition weights inline. The
-//    lower bits of the hash choose the slot, so the 32-bit check makes a false
-//    match vanishingly rare (and harmless: one feature's weights misread);
+//  - MoveWeights: open addressing where each 8-byte slot holds a 16-bit
+//    check and the three transition weights inline, as 16-bit integers. The
+//    upper 32 bits of the feature hash choose the slot and give the check, so
+//    a false match needs both to agree: about one lookup in 100,000 of a
+//    feature the model lacks, and harmless (one feature's weights misread).
+//    Half the bytes of float weights with a 32-bit key: the table is the
+//    parser's largest working set, and scoring the transitions spends most of
+//    its time waiting for it;
 //  - RelationWeights: the same slots holding a (start, length) run into one
 //    array of (relation, weight) pairs, in relation order.
 //
@@ -47,11 +51,15 @@ class MoveWeights {
 
  private:
   struct Slot {
-    std::uint32_t key = 0;  // 0: empty
-    float w[kClasses] = {};
+    std::uint16_t check = 0;  // 0: empty
+    std::int16_t w[kClasses] = {};
   };
-  void insert(std::uint64_t feature, const float* w);
+  // Sizes the table for `features` entries; weights are w * scale.
+  void reset(std::size_t features, float scale);
+  void insert(std::uint32_t key, const std::int16_t* w);
   std::vector<Slot> slots_;
+  std::vector<std::uint32_t> keys_;  // the full key of each used slot, for save() only
+  float scale_ = 1.0f;
   std::uint64_t mask_ = 0;
   std::size_t count_ = 0;
 };
