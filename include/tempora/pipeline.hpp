@@ -31,9 +31,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <exception>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tempora/document.hpp"
 #include "tempora/graph.hpp"
@@ -54,6 +57,11 @@ class Pipeline {
 
   // Runs every loaded stage whose layer the document does not have yet.
   void analyze(Document& doc) const;
+  // The same for each document of a batch, with the same results, but faster
+  // (each stage runs over the whole batch before the next one starts). A
+  // document whose analysis throws gets its exception at its index and no
+  // later stage; the others go on.
+  std::vector<std::exception_ptr> analyze(std::span<Document> docs) const;
 
   bool has_parser() const;
   bool has_events() const;
@@ -61,6 +69,7 @@ class Pipeline {
 
  private:
   struct Stages;
+  struct StageList;
   explicit Pipeline(std::unique_ptr<const Stages> stages);
   std::unique_ptr<const Stages> stages_;
 };

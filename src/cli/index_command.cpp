@@ -9,8 +9,9 @@
 //   analyse  parallel on every core: Pipeline::analyze and make_record;
 //   store    serial, in input order: Store::put, one transaction per document.
 //
-// At most 2 x cores articles are in flight, so memory is bounded by the
-// models plus a few articles, whatever the size of the corpus. A document is
+// Articles travel in batches of 16 and at most 2 x cores batches are in
+// flight, so memory is bounded by the models plus a few hundred articles,
+// whatever the size of the corpus. A document is
 // either wholly committed or not at all: killing the process loses only the
 // documents in flight. When stderr is a terminal a progress line shows
 // documents/s, MB/s and, when the corpus size is known, the ETA.
@@ -119,57 +120,77 @@ void run_index(const IndexOptions& options) {
   std::uint64_t stored = 0, skipped = 0, failed = 0;
   Progress progress(terminal, reader.total_bytes());
   const auto live = static_cast<std::size_t>(2 * tbb::this_task_arena::max_concurrency());
+  // Articles travel in batches so that the pipeline runs each stage over a
+  // whole batch while that stage's model is in the caches (as in extract).
+  constexpr std::size_t kBatchSize = 16;
+  using Batch = std::vector<Item>;
   tbb::parallel_pipeline(
       live,
-      tbb::make_filter<void, std::shared_ptr<Item>>(
+      tbb::make_filter<void, std::shared_ptr<Batch>>(
           tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& control) -> std::shared_ptr<Item> {
-            auto doc = reader.next();
-            if (!doc) {
+          [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
+            auto batch = std::make_shared<Batch>();
+            while (batch->size() < kBatchSize) {
+              auto doc = reader.next();
+              if (!doc) break;
+              Item& item = batch->emplace_back();
+              item.id = doc->info().id;
+              item.bytes_read = reader.bytes_read();
+              if (!options.force) {
+                const auto version = lookup->version(doc->info().id);
+                const std::string dct = doc->info().creation_time ? iso_date(doc->info().creation_time->day) : "";
+                item.skipped = version && version->text_hash == text_hash(doc->text()) && version->dct == dct;
+              }
+              if (!item.skipped) item.doc = std::move(doc);
+            }
+            if (batch->empty()) {
               control.stop();
               return nullptr;
             }
-            auto item = std::make_shared<Item>();
-            item->id = doc->info().id;
-            item->bytes_read = reader.bytes_read();
-            if (!options.force) {
-              const auto version = lookup->version(doc->info().id);
-              const std::string dct = doc->info().creation_time ? iso_date(doc->info().creation_time->day) : "";
-              item->skipped = version && version->text_hash == text_hash(doc->text()) && version->dct == dct;
-            }
-            if (!item->skipped) item->doc = std::move(doc);
-            return item;
+            return batch;
           }) &
-          tbb::make_filter<std::shared_ptr<Item>, std::shared_ptr<Item>>(
+          tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
               tbb::filter_mode::parallel,
-              [&](std::shared_ptr<Item> item) {
-                if (!item->doc) return item;
-                try {
-                  pipeline.analyze(*item->doc);
-                  item->record = make_record(*item->doc);
-                } catch (const std::exception& e) {
-                  // Never one article's failure for the whole corpus.
-                  item->record = {};
-                  item->error = e.what();
+              [&](std::shared_ptr<Batch> batch) {
+                std::vector<Document> docs;
+                std::vector<Item*> analysed;
+                for (Item& item : *batch)
+                  if (item.doc) {
+                    docs.push_back(std::move(*item.doc));
+                    item.doc.reset();
+                    analysed.push_back(&item);
+                  }
+                const std::vector<std::exception_ptr> failures = pipeline.analyze(docs);
+                for (std::size_t i = 0; i < docs.size(); ++i) {
+                  Item& item = *analysed[i];
+                  try {
+                    if (failures[i]) std::rethrow_exception(failures[i]);
+                    item.record = make_record(docs[i]);
+                  } catch (const std::exception& e) {
+                    // Never one article's failure for the whole corpus.
+                    item.record = {};
+                    item.error = e.what();
+                  }
                 }
-                item->doc.reset();
-                return item;
+                return batch;
               }) &
-          tbb::make_filter<std::shared_ptr<Item>, void>(
-              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Item> item) {
-                if (!item->error.empty()) {
-                  ++failed;
-                  if (line_open) fmt::print(stderr, "\n");
-                  line_open = false;
-                  fmt::print(stderr, "tempora: {}: analysis failed ({}); not stored\n", item->id, item->error);
-                } else if (item->skipped) {
-                  ++skipped;
-                } else {
-                  store->put(item->record);
-                  ++stored;
+          tbb::make_filter<std::shared_ptr<Batch>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Batch> batch) {
+                for (const Item& item : *batch) {
+                  if (!item.error.empty()) {
+                    ++failed;
+                    if (line_open) fmt::print(stderr, "\n");
+                    line_open = false;
+                    fmt::print(stderr, "tempora: {}: analysis failed ({}); not stored\n", item.id, item.error);
+                  } else if (item.skipped) {
+                    ++skipped;
+                  } else {
+                    store->put(item.record);
+                    ++stored;
+                  }
+                  progress.update(stored + skipped, item.bytes_read);
+                  line_open = terminal;
                 }
-                progress.update(stored + skipped, item->bytes_read);
-                line_open = terminal;
               }));
   progress.update(stored + skipped, reader.bytes_read(), true);
   if (!options.quiet)

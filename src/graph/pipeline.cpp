@@ -70,16 +70,33 @@ bool Pipeline::has_parser() const { return stages_->parser.has_value(); }
 bool Pipeline::has_events() const { return stages_->events.has_value(); }
 bool Pipeline::has_actors() const { return stages_->actors.has_value(); }
 
-void Pipeline::analyze(Document& doc) const {
-  const Stages& s = *stages_;
-  if (!doc.has<Segmentation>()) s.segmenter.segment(doc);
-  if (!doc.has<TimeExpressions>()) s.time.tag(doc);
-  if (!doc.has<Morphology>()) s.pos.tag(doc);
-  if (s.parser && !doc.has<Dependencies>()) s.parser->parse(doc);
-  if (s.entities && !doc.has<Entities>()) s.entities->tag(doc);
-  if (s.actors && doc.has<Entities>() && !doc.has<Actors>()) s.actors->resolve(doc);
-  if (s.events && !doc.has<Events>()) s.events->tag(doc);
-  if (s.relation && doc.has<Events>() && !doc.has<TemporalLinks>()) {
+// The stages in their fixed order. Each runs only when the document lacks
+// its layer and has the layers it needs.
+struct Pipeline::StageList {
+  using Stage = void (*)(const Stages&, Document&);
+  static void segment(const Stages& s, Document& doc) {
+    if (!doc.has<Segmentation>()) s.segmenter.segment(doc);
+  }
+  static void time(const Stages& s, Document& doc) {
+    if (!doc.has<TimeExpressions>()) s.time.tag(doc);
+  }
+  static void pos(const Stages& s, Document& doc) {
+    if (!doc.has<Morphology>()) s.pos.tag(doc);
+  }
+  static void parse(const Stages& s, Document& doc) {
+    if (s.parser && !doc.has<Dependencies>()) s.parser->parse(doc);
+  }
+  static void entities(const Stages& s, Document& doc) {
+    if (s.entities && !doc.has<Entities>()) s.entities->tag(doc);
+  }
+  static void actors(const Stages& s, Document& doc) {
+    if (s.actors && doc.has<Entities>() && !doc.has<Actors>()) s.actors->resolve(doc);
+  }
+  static void events(const Stages& s, Document& doc) {
+    if (s.events && !doc.has<Events>()) s.events->tag(doc);
+  }
+  static void relations(const Stages& s, Document& doc) {
+    if (!s.relation || !doc.has<Events>() || doc.has<TemporalLinks>()) return;
     // The closure is quadratic in the events of one document; a document far
     // longer than an article (a whole book pasted as one text) is refused by
     // the reasoner's node cap. It keeps its events, times and actors, without
@@ -95,8 +112,33 @@ void Pipeline::analyze(Document& doc) const {
                   .where = std::nullopt});
     }
   }
-  if (s.participants && doc.has<Events>() && doc.has<Dependencies>() && doc.has<Actors>() && !doc.has<Participants>())
-    s.participants->find(doc);
+  static void participants(const Stages& s, Document& doc) {
+    if (s.participants && doc.has<Events>() && doc.has<Dependencies>() && doc.has<Actors>() &&
+        !doc.has<Participants>())
+      s.participants->find(doc);
+  }
+  static constexpr Stage all[] = {segment, time, pos, parse, entities, actors, events, relations, participants};
+};
+
+void Pipeline::analyze(Document& doc) const {
+  for (const StageList::Stage stage : StageList::all) stage(*stages_, doc);
+}
+
+std::vector<std::exception_ptr> Pipeline::analyze(std::span<Document> docs) const {
+  // Stage by stage rather than document by document: each stage's model
+  // (a few MB of weights) then stays in the caches for the whole batch
+  // instead of being evicted by the next stage's at every document.
+  std::vector<std::exception_ptr> failures(docs.size());
+  for (const StageList::Stage stage : StageList::all)
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (failures[i]) continue;
+      try {
+        stage(*stages_, docs[i]);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  return failures;
 }
 
 namespace {

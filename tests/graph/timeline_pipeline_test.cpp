@@ -14,7 +14,9 @@
 #include <gtest/gtest.h>
 
 #include "tempora/event.hpp"
+#include "tempora/extract.hpp"
 #include "tempora/graph.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pipeline.hpp"
 #include "tempora/relation.hpp"
 #include "tempora/render.hpp"
@@ -251,6 +253,38 @@ TEST(TimelinePipeline, EmptyAndBinaryDocumentsGiveAnEmptyTimeline) {
     const TimelineGraph g = build_timeline(doc);
     const Placement p = place(g);
     EXPECT_NE(render_dot(to_dot(g, p), OutputFormat::svg).find("<svg"), std::string::npos);
+  }
+}
+
+TEST(TimelinePipeline, ABatchGivesEachDocumentWhatItGetsAlone) {
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  // The samples, an empty and a binary text, and a document whose
+  // Morphology layer does not fit its tokens (the parser refuses it).
+  std::vector<Document> alone, batch;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::source_dir() / "samples"))
+    if (entry.path().extension() == ".txt") alone.push_back(read_document(entry.path(), parse_dct("2026-03-13", "test")));
+  ASSERT_GE(alone.size(), 2u);
+  alone.emplace_back(std::string());
+  static constexpr char kBinary[] = "\0\xff\xfe\x01 garbage \x80\x80";
+  alone.emplace_back(std::string(kBinary, sizeof kBinary - 1));
+  const std::size_t broken = alone.size();
+  alone.emplace_back("The two leaders met on Thursday.");
+  alone.back().add(Morphology{});
+  for (const Document& d : alone) batch.emplace_back(d);
+
+  const std::vector<std::exception_ptr> failures = pipeline().analyze(batch);
+  ASSERT_EQ(failures.size(), batch.size());
+  for (std::size_t i = 0; i < alone.size(); ++i) {
+    if (i == broken) {
+      EXPECT_THROW(pipeline().analyze(alone[i]), std::logic_error);
+      ASSERT_TRUE(failures[i]);
+      EXPECT_THROW(std::rethrow_exception(failures[i]), std::logic_error);
+      EXPECT_FALSE(batch[i].has<Dependencies>());
+      continue;
+    }
+    pipeline().analyze(alone[i]);
+    EXPECT_FALSE(failures[i]) << i;
+    EXPECT_EQ(extract_json(batch[i]), extract_json(alone[i])) << alone[i].info().source;
   }
 }
 
