@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/article_batches.hpp"
 #include "cli/commands.hpp"
 #include "tempora/corpus.hpp"
 #include "tempora/extract.hpp"
@@ -52,11 +53,7 @@ struct Item {
   std::string error;  // the analysis failed
 };
 
-// Articles travel in batches, so that the pipeline runs each stage over a
-// whole batch while that stage's model is in the caches (Pipeline::analyze
-// of a span): one core goes about a quarter faster than one article at a time.
-constexpr std::size_t kBatchSize = 16;
-using Batch = std::vector<Item>;
+using Batch = std::vector<Item>;  // see cli/article_batches.hpp
 
 void run_extract(const ExtractCommandOptions& options) {
   CorpusReaderOptions reader_options;
@@ -90,24 +87,15 @@ void run_extract(const ExtractCommandOptions& options) {
       live,
       tbb::make_filter<void, std::shared_ptr<Batch>>(
           tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
-            auto batch = std::make_shared<Batch>();
-            while (batch->size() < kBatchSize) {
-              auto doc = reader.next();
-              if (!doc) break;
-              Item& item = batch->emplace_back();
+          [&](tbb::flow_control& control) {
+            return next_article_batch<Item>(reader, control, [](Item& item, Document doc) {
               // Messages name the file, and for a JSON Lines record its id too.
-              const DocumentInfo& info = doc->info();
+              const DocumentInfo& info = doc.info();
               item.name = info.source.empty() ? info.id
                           : is_json_lines(info.source) ? fmt::format("{}: {}", info.source, info.id)
                                                        : info.source;
               item.doc = std::move(doc);
-            }
-            if (batch->empty()) {
-              control.stop();
-              return nullptr;
-            }
-            return batch;
+            });
           }) &
           tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
               tbb::filter_mode::parallel,

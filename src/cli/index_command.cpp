@@ -9,7 +9,7 @@
 //   analyse  parallel on every core: Pipeline::analyze and make_record;
 //   store    serial, in input order: Store::put, one transaction per document.
 //
-// Articles travel in batches of 16 and at most 2 x cores batches are in
+// Articles travel in batches of 16 (cli/article_batches.hpp) and at most 2 x cores batches are in
 // flight, so memory is bounded by the models plus a few hundred articles,
 // whatever the size of the corpus. A document is
 // either wholly committed or not at all: killing the process loses only the
@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/article_batches.hpp"
 #include "cli/commands.hpp"
 #include "tempora/corpus.hpp"
 #include "tempora/pipeline.hpp"
@@ -120,34 +121,22 @@ void run_index(const IndexOptions& options) {
   std::uint64_t stored = 0, skipped = 0, failed = 0;
   Progress progress(terminal, reader.total_bytes());
   const auto live = static_cast<std::size_t>(2 * tbb::this_task_arena::max_concurrency());
-  // Articles travel in batches so that the pipeline runs each stage over a
-  // whole batch while that stage's model is in the caches (as in extract).
-  constexpr std::size_t kBatchSize = 16;
-  using Batch = std::vector<Item>;
+  using Batch = std::vector<Item>;  // see cli/article_batches.hpp
   tbb::parallel_pipeline(
       live,
       tbb::make_filter<void, std::shared_ptr<Batch>>(
           tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& control) -> std::shared_ptr<Batch> {
-            auto batch = std::make_shared<Batch>();
-            while (batch->size() < kBatchSize) {
-              auto doc = reader.next();
-              if (!doc) break;
-              Item& item = batch->emplace_back();
-              item.id = doc->info().id;
+          [&](tbb::flow_control& control) {
+            return next_article_batch<Item>(reader, control, [&](Item& item, Document doc) {
+              item.id = doc.info().id;
               item.bytes_read = reader.bytes_read();
               if (!options.force) {
-                const auto version = lookup->version(doc->info().id);
-                const std::string dct = doc->info().creation_time ? iso_date(doc->info().creation_time->day) : "";
-                item.skipped = version && version->text_hash == text_hash(doc->text()) && version->dct == dct;
+                const auto version = lookup->version(doc.info().id);
+                const std::string dct = doc.info().creation_time ? iso_date(doc.info().creation_time->day) : "";
+                item.skipped = version && version->text_hash == text_hash(doc.text()) && version->dct == dct;
               }
               if (!item.skipped) item.doc = std::move(doc);
-            }
-            if (batch->empty()) {
-              control.stop();
-              return nullptr;
-            }
-            return batch;
+            });
           }) &
           tbb::make_filter<std::shared_ptr<Batch>, std::shared_ptr<Batch>>(
               tbb::filter_mode::parallel,
