@@ -79,6 +79,19 @@ TEST(EventTagger, HeldTalksIsTalk) {
   if (const EventMention* held = find(events, text, "held")) EXPECT_EQ(held->type, "TALK");
 }
 
+TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
+  const std::string text = "Holm spoke with Marek by phone, and Marek reaffirmed that Carvenia will stay neutral.";
+  const Events events = pipeline().run(text);
+  const EventMention* spoke = find(events, text, "spoke");
+  ASSERT_NE(spoke, nullptr);
+  EXPECT_EQ(spoke->type, "TALK");
+  EXPECT_TRUE(spoke->newsworthy);
+  const EventMention* reaffirmed = find(events, text, "reaffirmed");
+  ASSERT_NE(reaffirmed, nullptr);
+  EXPECT_EQ(reaffirmed->type, "SAY");
+  EXPECT_FALSE(reaffirmed->newsworthy);
+}
+
 TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
   const std::string text = "Marek gave an interview to Polaris TV, and Holm gave Carvenia two batteries.";
   const Events events = pipeline().run(text);
