@@ -1,6 +1,6 @@
 // Speed of the entity recognizer: named-entity tagging alone (given
-// Segmentation and Morphology) on the sample articles, in tokens/s and
-// bytes/s on one core.
+// Segmentation, Morphology and, as in the pipeline, Dependencies) on the
+// sample articles, in tokens/s and bytes/s on one core.
 //
 //   build/release/bench/actor_bench
 #include <string>
@@ -10,6 +10,7 @@
 #include "bench_support.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/document.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 
@@ -18,6 +19,7 @@ namespace {
 struct Stages {
   tempora::Segmenter segmenter = tempora::Segmenter::load();
   tempora::PosTagger pos = tempora::PosTagger::load();
+  tempora::DependencyParser parser = tempora::DependencyParser::load();
   tempora::EntityRecognizer ner = tempora::EntityRecognizer::load();
 };
 
@@ -31,8 +33,9 @@ void BM_EntityRecognizer(benchmark::State& state) {
   tempora::Document base(text);
   const auto& seg = stages().segmenter.segment(base);
   const auto& morph = stages().pos.tag(base);
-  tempora::bench::time_stage_after_tagging(state, text, seg, morph,
-                                           [](tempora::Document& doc) -> const auto& { return stages().ner.tag(doc); });
+  const auto& deps = stages().parser.parse(base);
+  tempora::bench::time_stage_after(state, text, seg, morph, &deps,
+                                   [](tempora::Document& doc) -> const auto& { return stages().ner.tag(doc); });
 }
 BENCHMARK(BM_EntityRecognizer)->Unit(benchmark::kMillisecond);
 

@@ -19,6 +19,7 @@
 
 #include "bench_support.hpp"
 #include "tempora/actor.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 
@@ -67,8 +68,12 @@ const tempora::Document& prepared() {
     tempora::Document d{text};
     tempora::Segmenter::load(kSource / "resources/text").segment(d);
     tempora::PosTagger::load(kSource / "models/pos-en-ewt.bin").tag(d);
-    if (tempora::EntityRecognizer::available()) tempora::EntityRecognizer::load().tag(d);
-    else d.add(stand_in_entities(d));
+    if (tempora::EntityRecognizer::available()) {
+      tempora::DependencyParser::load(kSource / "models/parser-en-ewt.bin").parse(d);  // as the pipeline does
+      tempora::EntityRecognizer::load().tag(d);
+    } else {
+      d.add(stand_in_entities(d));
+    }
     return d;
   }();
   return doc;

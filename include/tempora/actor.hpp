@@ -179,6 +179,7 @@ struct NerTrainingSentence {
 };
 
 class PosTagger;
+class DependencyParser;
 
 class EntityRecognizer {
  public:
@@ -191,11 +192,16 @@ class EntityRecognizer {
   EntityRecognizer& operator=(EntityRecognizer&&) noexcept;
   ~EntityRecognizer();
 
-  // Adds the Entities layer (needs Segmentation and Morphology).
+  // Adds the Entities layer (needs Segmentation and Morphology). A
+  // Dependencies layer, when the document has one, adds syntactic features
+  // (a name's relation and governor); without it they are left out.
   const Entities& tag(Document& doc) const;
 
+  // Trains on the sentences tagged by `pos` and, when `parser` is given,
+  // parsed by it, so training sees the same predicted input as tagging.
   static EntityRecognizer train(const std::vector<NerTrainingSentence>& sentences, const PosTagger& pos,
-                                const NerTrainingOptions& options, const std::filesystem::path& resources_dir);
+                                const DependencyParser* parser, const NerTrainingOptions& options,
+                                const std::filesystem::path& resources_dir);
   void save(const std::filesystem::path& model_file) const;
 
  private:

@@ -22,6 +22,13 @@
 // WordNet town that is also a surname is mostly a person); and, for a word
 // in a run of capitalized words, the run's length, the word's place in it,
 // and the run's first and last words and the last word's categories.
+// When the document has been parsed (the pipeline parses before it tags
+// names), each token also sees its dependency relation and which side its
+// head is on, and, for the nominal its compound/flat chain ends in, that
+// nominal's relation with its governor's lemma ("nsubj" of "say", "obl" of
+// "work") and with its case marker ("at", "from", "'s"); training parses its
+// sentences with the same parser over predicted tags. Without a parse these
+// features are left out.
 // The gazetteer is built from iso-codes, WordNet and resources/actor/ when
 // the model is trained and is stored in the model.
 //
@@ -31,6 +38,10 @@
 //     a place ending in a facility word ("Kennedy Airport") too;
 //   - a place containing a geographic feature word ("Black Sea") or listed
 //     as a region ("Middle East") is a LOCATION, any other place a GPE;
+//   - a lowercase country, subdivision or city tagged as a proper noun
+//     ("moved to malaysia") that the tagger missed is a GPE;
+//   - a name followed by a comma and a legal form ("CCNG , Inc.") takes
+//     them in and is an ORGANIZATION;
 //   - a person's span loses leading titles and demonyms ("Ukrainian
 //     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
@@ -57,6 +68,7 @@
 #include "actor/gazetteer.hpp"
 #include "tag/binary_io.hpp"
 #include "tempora/data.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/perceptron.hpp"
 #include "tempora/pos.hpp"
 
@@ -85,6 +97,7 @@ enum Template : std::uint32_t {
   kFirstShape, kGazInside, kGazBegins, kGazInsideCap, kGazM1, kGazP1, kGazM1Cap, kLengthShape, kFormM1, kFormP1,
   kPrev1Xpos, kGazP2, kSuffix3Xpos, kLowerXpos, kLowerM1Shape, kShapeLowerP1, kXposM2, kXposP2,
   kRunPlace, kRunFirst, kRunLast, kRunLastGaz, kRunPrev1, kGazMask,
+  kDeprel, kDeprelDirection, kChainGovernor, kChainCase,
 };
 
 std::uint64_t splitmix64(std::uint64_t& state) {
@@ -148,6 +161,14 @@ struct TokenInfo {
   std::uint8_t run_length = 0, run_place = 0;
   std::uint64_t run_first = 0, run_last = 0;
   std::uint32_t run_last_gaz = 0;
+  // From the dependency parse (all 0 without one): the token's relation
+  // and where its head lies (1 left, 2 right, 3 root); then, for the
+  // nominal its compound/flat chain ends in ("Electric" for "Farrell" in
+  // "Farrell Electric hired him"), that nominal's relation, its governor's
+  // lemma ("hire") and its case marker ("at" in "work at Bose").
+  bool parsed = false;
+  std::uint64_t deprel = 0, chain_relation = 0, governor = 0, case_marker = 0;
+  std::uint8_t head_direction = 0;
 };
 
 struct SentenceInfo {
@@ -168,7 +189,9 @@ struct EntityRecognizer::Model {
   detail::Gazetteer gazetteer;  // features; stored in the model
   detail::Gazetteer rules;      // resources/actor/ lists; read at load time
 
-  SentenceInfo describe(std::span<const std::string_view> words, std::span<const TokenMorph> morph) const {
+  // `arcs` is the sentence's parse (word-index heads), or empty without one.
+  SentenceInfo describe(std::span<const std::string_view> words, std::span<const TokenMorph> morph,
+                        std::span<const Arc> arcs) const {
     SentenceInfo info;
     info.casing = sentence_case(words);
     info.tokens.resize(words.size());
@@ -216,7 +239,41 @@ struct EntityRecognizer::Model {
       }
       i = end;
     }
+    if (arcs.size() == words.size()) add_syntax(info, morph, arcs);
     return info;
+  }
+
+  static void add_syntax(SentenceInfo& info, std::span<const TokenMorph> morph, std::span<const Arc> arcs) {
+    const auto n = static_cast<int>(arcs.size());
+    const auto relation_is = [&](int i, std::string_view rel) {
+      const std::string_view d = arcs[static_cast<std::size_t>(i)].deprel;
+      return d.substr(0, d.find(':')) == rel;
+    };
+    std::vector<std::uint64_t> case_of(arcs.size(), 0);
+    for (int i = 0; i < n; ++i) {
+      const int h = arcs[static_cast<std::size_t>(i)].head;
+      if (h >= 0 && h < n && relation_is(i, "case") && case_of[static_cast<std::size_t>(h)] == 0)
+        case_of[static_cast<std::size_t>(h)] = info.tokens[static_cast<std::size_t>(i)].lower;
+    }
+    for (int i = 0; i < n; ++i) {
+      TokenInfo& t = info.tokens[static_cast<std::size_t>(i)];
+      const Arc& arc = arcs[static_cast<std::size_t>(i)];
+      t.parsed = true;
+      t.deprel = FeatureHasher::bytes(arc.deprel);
+      t.head_direction = arc.head < 0 ? 3 : arc.head < i ? 1 : 2;
+      // Climb the chain (bounded: a malformed parse must not loop).
+      int top = i;
+      for (int steps = 0; steps < n; ++steps) {
+        const int h = arcs[static_cast<std::size_t>(top)].head;
+        if (h < 0 || h >= n || !(relation_is(top, "compound") || relation_is(top, "flat"))) break;
+        top = h;
+      }
+      const Arc& top_arc = arcs[static_cast<std::size_t>(top)];
+      t.chain_relation = FeatureHasher::bytes(top_arc.deprel);
+      t.case_marker = case_of[static_cast<std::size_t>(top)];
+      if (top_arc.head >= 0 && top_arc.head < n)
+        t.governor = FeatureHasher::bytes(detail::gazetteer_lower(morph[static_cast<std::size_t>(top_arc.head)].lemma));
+    }
   }
 
   static void features(const SentenceInfo& sentence, std::size_t i, int prev1, int prev2,
@@ -288,6 +345,12 @@ struct EntityRecognizer::Model {
         out.push_back(H::feature(kRunFirst, w.run_first, w.run_place));
         out.push_back(H::feature(kRunLast, w.run_last, w.run_place));
       }
+    }
+    if (w.parsed) {
+      out.push_back(H::feature(kDeprel, w.deprel, w.cap));
+      out.push_back(H::feature(kDeprelDirection, w.deprel, w.head_direction));
+      out.push_back(H::feature(kChainGovernor, w.chain_relation, w.governor));
+      out.push_back(H::feature(kChainCase, w.chain_relation, w.case_marker));
     }
     // The categories together: "Clinton" is a WordNet town and a surname,
     // and a name that is both is mostly a person.
@@ -522,8 +585,11 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
   if (morph.tokens.size() != seg.tokens.size()) throw std::logic_error("actor: Morphology is not parallel to Segmentation");
+  const Dependencies* deps = doc.has<Dependencies>() ? &doc.get<Dependencies>() : nullptr;
+  if (deps != nullptr && deps->head.size() != seg.tokens.size()) deps = nullptr;
   Entities layer;
   std::vector<std::string_view> words;
+  std::vector<Arc> arcs;
   std::vector<float> margins;
   using namespace detail;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
@@ -532,8 +598,14 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     words.clear();
     for (const Token& t : seg.tokens_of(sentence)) words.push_back(t.norm);
     const std::span<const std::string_view> ws(words);
+    arcs.clear();
+    if (deps != nullptr)
+      for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+        const int h = deps->head[i];
+        arcs.push_back({h < 0 ? -1 : h - static_cast<int>(sentence.first_token), deps->deprel[i]});
+      }
     const SentenceInfo info = model_->describe(
-        ws, std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count));
+        ws, std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count), arcs);
     margins.assign(words.size(), 0.0f);
     const std::vector<int> tags = Model::decode(info, model_->perceptron, &margins);
 
@@ -564,6 +636,20 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
           sp.count = k - sp.first;
           break;
         }
+    // A name followed by a comma and a legal form ("CCNG , Inc.") is one
+    // company name with them, also when the tagger took the suffix for a
+    // name of its own.
+    for (std::size_t j = 0; j < spans.size(); ++j) {
+      RawSpan& sp = spans[j];
+      const std::uint32_t end = sp.first + sp.count;
+      if (end + 1 >= ws.size() || ws[end] != "," || !(model_->rule_mask(ws.subspan(end + 1, 1)) & (1u << kGazOrgSuffix)))
+        continue;
+      const bool next_is_suffix = j + 1 < spans.size() && spans[j + 1].first == end + 1;
+      if (next_is_suffix && spans[j + 1].count != 1) continue;
+      sp.count += 2;
+      sp.type = EntityType::ORGANIZATION;
+      if (next_is_suffix) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(j + 1));
+    }
     // Coarse type -> public type; a person's leading titles and demonyms are
     // not part of the name.
     std::vector<RawSpan> refined;
@@ -614,6 +700,28 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       std::erase_if(refined, covers);
       refined.push_back({first, count, locative_before(ws, first) ? EntityType::FACILITY : EntityType::ORGANIZATION, 0.0f});
     }
+    // A lowercase country, subdivision or city the tagger left out
+    // ("moved to malaysia", "in san francisco") is a GPE when the POS tagger
+    // takes its last word for a proper noun (so "us", "china" the dishes and
+    // "turkey" the bird are not).
+    {
+      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
+      constexpr std::uint32_t kPlace = (1u << kGazCountry) | (1u << kGazSubdivision) | (1u << kGazCity);
+      std::vector<bool> taken(ws.size(), false);
+      for (const RawSpan& r : refined)
+        for (std::uint32_t k = r.first; k < r.first + r.count; ++k) taken[k] = true;
+      for (std::uint32_t i = 0; i < ws.size(); ++i) {
+        if (taken[i] || ws[i].size() < 4 || !(ws[i][0] >= 'a' && ws[i][0] <= 'z')) continue;
+        std::uint32_t found = 0;
+        for (std::uint32_t n = 1; n <= kMaxPhrase && i + n <= ws.size() && !taken[i + n - 1]; ++n)
+          if (tags_of[i + n - 1].upos == Upos::PROPN &&
+              (model_->gazetteer.lookup_keys(std::span(keys).subspan(i, n)) & kPlace))
+            found = n;
+        if (found == 0) continue;
+        refined.push_back({i, found, EntityType::GPE, 0.0f});
+        i += found - 1;
+      }
+    }
     // Capitalized demonyms outside every name are NORP, and so is a word
     // shaped like one before a title ("Carvenian President").
     auto norp = capitalized_matches(model_->rules, ws, keys, kGazDemonym);
@@ -650,7 +758,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
 // ---- training ---------------------------------------------------------------
 
 EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>& sentences, const PosTagger& pos,
-                                         const NerTrainingOptions& options,
+                                         const DependencyParser* parser, const NerTrainingOptions& options,
                                          const std::filesystem::path& resources_dir) {
   auto model = std::make_unique<Model>();
   model->gazetteer = detail::Gazetteer::build(resources_dir);
@@ -666,7 +774,8 @@ EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>&
     if (s.words.empty() || s.words.size() != s.tags.size()) continue;
     std::vector<std::string_view> words(s.words.begin(), s.words.end());
     const std::vector<TokenMorph> morph = pos.tag_words(words);
-    infos.push_back(model->describe(words, morph));
+    const std::vector<Arc> arcs = parser != nullptr ? parser->parse_words(words, morph) : std::vector<Arc>{};
+    infos.push_back(model->describe(words, morph, arcs));
     std::vector<int> truth;
     int prev = 0;
     for (const std::string& t : s.tags) {

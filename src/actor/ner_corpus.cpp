@@ -198,6 +198,7 @@ std::vector<WordSpan> spans_of_tags(const std::vector<std::string>& tags) {
 }
 
 std::vector<std::vector<WordSpan>> recognize_words(const EntityRecognizer& recognizer, const PosTagger& pos,
+                                                   const DependencyParser* parser,
                                                    const std::vector<std::vector<std::string>>& sentences) {
   std::string text;
   Segmentation seg;
@@ -224,6 +225,7 @@ std::vector<std::vector<WordSpan>> recognize_words(const EntityRecognizer& recog
   // repaired and shift offsets, but the recognizer reads token norms only.
   doc.add(std::move(seg));
   pos.tag(doc);
+  if (parser != nullptr) parser->parse(doc);
   const Entities& entities = recognizer.tag(doc);
   std::vector<std::vector<WordSpan>> out(sentences.size());
   const Segmentation& segmentation = doc.get<Segmentation>();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tempora/actor.hpp"
+#include "tempora/parse.hpp"
 
 namespace tempora::detail {
 
@@ -80,11 +81,13 @@ struct WordSpan {
 };
 std::vector<WordSpan> spans_of_tags(const std::vector<std::string>& tags);
 
-// Tags pre-split sentences with the POS tagger and the recognizer: a
-// Document is built with one sentence per input sentence, words separated by
-// single spaces. Returns, per sentence, the recognizer's spans in word
-// indices with coarse types (NORP dropped).
+// Tags pre-split sentences with the POS tagger, the parser (when given) and
+// the recognizer, as the pipeline does: a Document is built with one sentence
+// per input sentence, words separated by single spaces. Returns, per
+// sentence, the recognizer's spans in word indices with coarse types (NORP
+// dropped).
 std::vector<std::vector<WordSpan>> recognize_words(const EntityRecognizer& recognizer, const PosTagger& pos,
+                                                   const DependencyParser* parser,
                                                    const std::vector<std::vector<std::string>>& sentences);
 
 }  // namespace tempora::detail

@@ -7,7 +7,9 @@
 // file order) to fold i % N, trains on the other folds plus every --iob2 and
 // --meantime source, and scores the held-out fold; --cv-meantime does the
 // same over the MEANTIME documents (sorted by file name) with the MEANTIME
-// measure. Training is deterministic.
+// measure. Training is deterministic. Sentences are tagged and parsed with
+// the committed POS and parser models before the recognizer sees them, in
+// training as in scoring, as the pipeline does (--without-parse: no parse).
 //
 // Scores: --iob2 is conlleval-style (exact span and type, on the corpus's
 // coarse types: GPE, LOCATION, FACILITY count as LOC, NORP is not scored);
@@ -18,6 +20,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -27,6 +30,7 @@
 #include "cli/commands.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/data.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 
 namespace tempora::cli {
@@ -42,6 +46,7 @@ struct TrainNerOptions {
   bool cv_meantime = false;
   int folds = 0;
   int fold = -1;
+  bool without_parse = false;
   std::string output;
   NerTrainingOptions training;
 };
@@ -51,7 +56,16 @@ struct EvalNerOptions {
   std::string meantime;
   std::string model;
   bool errors = false;
+  bool without_parse = false;
 };
+
+// The committed parser, as the pipeline runs it before the recognizer;
+// none with --without-parse (the recognizer then leaves its syntactic
+// features out).
+std::optional<DependencyParser> load_parser(bool without_parse) {
+  if (without_parse) return std::nullopt;
+  return DependencyParser::load();
+}
 
 void print_scores(const NerScores& scores, const std::string& title) {
   fmt::print("{}\n", title);
@@ -64,7 +78,7 @@ void print_scores(const NerScores& scores, const std::string& title) {
   row("all", scores.all);
 }
 
-NerScores score_iob2(const EntityRecognizer& recognizer, const PosTagger& pos,
+NerScores score_iob2(const EntityRecognizer& recognizer, const PosTagger& pos, const DependencyParser* parser,
                      const std::vector<const detail::Iob2Sentence*>& sentences, bool errors) {
   // Each document is tagged as one Document, as the recognizer sees an article.
   std::vector<std::vector<std::string>> words;
@@ -74,7 +88,7 @@ NerScores score_iob2(const EntityRecognizer& recognizer, const PosTagger& pos,
     if (k > start && (k == sentences.size() || sentences[k]->document != sentences[start]->document)) {
       std::vector<std::vector<std::string>> doc;
       for (std::size_t j = start; j < k; ++j) doc.push_back(sentences[j]->sentence.words);
-      for (auto& spans : detail::recognize_words(recognizer, pos, doc)) system.push_back(std::move(spans));
+      for (auto& spans : detail::recognize_words(recognizer, pos, parser, doc)) system.push_back(std::move(spans));
       start = k;
     }
     if (k < sentences.size()) words.push_back(sentences[k]->sentence.words);
@@ -107,12 +121,12 @@ NerScores score_iob2(const EntityRecognizer& recognizer, const PosTagger& pos,
   return scores;
 }
 
-NerScores score_meantime(const EntityRecognizer& recognizer, const PosTagger& pos,
+NerScores score_meantime(const EntityRecognizer& recognizer, const PosTagger& pos, const DependencyParser* parser,
                          const std::vector<const detail::MeantimeDocument*>& docs, bool errors) {
   NerScores scores;
   for (const char* type : {"PER", "ORG", "LOC"}) scores.add(type, 0, 0, 0);
   for (const detail::MeantimeDocument* doc : docs) {
-    const auto system = detail::recognize_words(recognizer, pos, doc->sentences);
+    const auto system = detail::recognize_words(recognizer, pos, parser, doc->sentences);
     // Gold named mentions by (sentence, head word, type); duplicates (nested
     // mentions with one head) count once.
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> gold;
@@ -139,6 +153,8 @@ NerScores score_meantime(const EntityRecognizer& recognizer, const PosTagger& po
 
 void run_train_ner(TrainNerOptions& options) {
   const PosTagger pos = PosTagger::load();
+  const std::optional<DependencyParser> parser_model = load_parser(options.without_parse);
+  const DependencyParser* parser = parser_model ? &*parser_model : nullptr;
   const std::filesystem::path resources = data_file("resources/actor");
   options.training.log = &std::cerr;
   std::vector<NerTrainingSentence> base;
@@ -153,7 +169,7 @@ void run_train_ner(TrainNerOptions& options) {
     std::vector<NerTrainingSentence> train = base;
     for (const auto& d : meantime)
       for (auto& s : d.training_sentences()) train.push_back(std::move(s));
-    const EntityRecognizer recognizer = EntityRecognizer::train(train, pos, options.training, resources);
+    const EntityRecognizer recognizer = EntityRecognizer::train(train, pos, parser, options.training, resources);
     recognizer.save(options.output);
     fmt::print("trained on {} sentences; wrote {}\n", train.size(), options.output);
     return;
@@ -180,9 +196,9 @@ void run_train_ner(TrainNerOptions& options) {
       }
       for (auto& s : meantime[d].training_sentences()) train.push_back(std::move(s));
     }
-    const EntityRecognizer recognizer = EntityRecognizer::train(train, pos, options.training, resources);
-    const NerScores s = options.cv_meantime ? score_meantime(recognizer, pos, test_meantime, false)
-                                            : score_iob2(recognizer, pos, test_iob2, false);
+    const EntityRecognizer recognizer = EntityRecognizer::train(train, pos, parser, options.training, resources);
+    const NerScores s = options.cv_meantime ? score_meantime(recognizer, pos, parser, test_meantime, false)
+                                            : score_iob2(recognizer, pos, parser, test_iob2, false);
     print_scores(s, fmt::format("fold {}: trained on {} sentences", k, train.size()));
     std::fflush(stdout);
     for (const auto& [type, c] : s.by_type) total.add(type, c.gold, c.system, c.correct);
@@ -192,6 +208,8 @@ void run_train_ner(TrainNerOptions& options) {
 
 void run_eval_ner(const EvalNerOptions& options) {
   const PosTagger pos = PosTagger::load();
+  const std::optional<DependencyParser> parser_model = load_parser(options.without_parse);
+  const DependencyParser* parser = parser_model ? &*parser_model : nullptr;
   const EntityRecognizer recognizer = options.model.empty()
                                           ? EntityRecognizer::load()
                                           : EntityRecognizer::load(options.model, data_file("resources/actor"));
@@ -199,14 +217,14 @@ void run_eval_ner(const EvalNerOptions& options) {
     const auto sentences = detail::read_iob2(options.iob2);
     std::vector<const detail::Iob2Sentence*> all;
     for (const auto& s : sentences) all.push_back(&s);
-    print_scores(score_iob2(recognizer, pos, all, options.errors),
+    print_scores(score_iob2(recognizer, pos, parser, all, options.errors),
                  fmt::format("{}: {} sentences; exact span and type (conlleval)", options.iob2, sentences.size()));
   }
   if (!options.meantime.empty()) {
     const auto docs = detail::read_meantime(options.meantime);
     std::vector<const detail::MeantimeDocument*> all;
     for (const auto& d : docs) all.push_back(&d);
-    print_scores(score_meantime(recognizer, pos, all, options.errors),
+    print_scores(score_meantime(recognizer, pos, parser, all, options.errors),
                  fmt::format("{}: {} documents; named mentions, head-word match", options.meantime, docs.size()));
   }
   if (options.iob2.empty() && options.meantime.empty()) throw std::runtime_error("give --iob2 FILE or --meantime DIR");
@@ -225,6 +243,8 @@ void add_train_ner_command(CLI::App& train) {
   cmd->add_flag("--cv-meantime", options->cv_meantime, "With --folds: cross-validate over the MEANTIME documents");
   cmd->add_option("--folds", options->folds, "Cross-validate over N folds (document i -> fold i % N)");
   cmd->add_option("--fold", options->fold, "Only this fold (0-based)");
+  cmd->add_flag("--without-parse", options->without_parse,
+                "Train (and cross-validate) without the dependency parser's features");
   cmd->add_option("-o,--output", options->output, "Model file to write (e.g. models/ner-en.bin)");
   cmd->add_option("--epochs", options->training.epochs, "Training passes")->capture_default_str();
   cmd->add_option("--seed", options->training.seed, "Shuffling seed")->capture_default_str();
@@ -240,6 +260,7 @@ void add_eval_ner_command(CLI::App& eval) {
   cmd->add_option("--meantime", options->meantime, "MEANTIME CAT XML folder")->check(CLI::ExistingDirectory);
   cmd->add_option("--model", options->model, "Entity model (default: models/ner-en.bin)");
   cmd->add_flag("--errors", options->errors, "Print each false and missed entity to stderr");
+  cmd->add_flag("--without-parse", options->without_parse, "Tag without parsing first (no syntactic features)");
   cmd->callback([options] { run_eval_ner(*options); });
 }
 

@@ -33,6 +33,11 @@ const PosTagger& tagger() {
   static const PosTagger t = PosTagger::load(testing::source_dir() / "models/pos-en-ewt.bin");
   return t;
 }
+// The recognizer reads the parse when there is one, as in the pipeline.
+const DependencyParser& parser() {
+  static const DependencyParser p = DependencyParser::load(testing::source_dir() / "models/parser-en-ewt.bin");
+  return p;
+}
 const ActorResolver& resolver() {
   static const ActorResolver r = ActorResolver::load(testing::source_dir() / "resources/actor");
   return r;
@@ -233,6 +238,7 @@ TEST(ActorResolver, SeedArticleWithTheEntityRecognizer) {
   Document doc{read_file(shared / "seeds/zelensky-trump-nbc.txt")};
   segmenter().segment(doc);
   tagger().tag(doc);
+  parser().parse(doc);
   ner.tag(doc);
   const Actors& actors = resolver().resolve(doc);
   // The acceptance check: one actor each, and the two descriptions.
@@ -355,6 +361,7 @@ TEST(ActorResolver, SamplesWithTheEntityRecognizer) {
     Document doc{read_file(testing::source_dir() / "samples" / name)};
     segmenter().segment(doc);
     tagger().tag(doc);
+    parser().parse(doc);
     ner.tag(doc);
     const Actors& actors = resolver().resolve(doc);
     SCOPED_TRACE(std::string(name) + "\n" + dump(doc, actors));
