@@ -1,6 +1,7 @@
-// Speed of the event stage: event tagging alone (given Segmentation and
-// Morphology), and the whole "segment + tag + events" path on the sample
-// articles, in tokens/s and bytes/s on one core.
+// Speed of the event stage: event tagging alone (given Segmentation,
+// Morphology and Dependencies, as in the pipeline), and the whole "segment +
+// tag + events" path on the sample articles, in tokens/s and bytes/s on one
+// core.
 //
 //   build/release/event_bench
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "bench_support.hpp"
 #include "tempora/document.hpp"
 #include "tempora/event.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 
@@ -20,6 +22,7 @@ namespace {
 struct Stages {
   tempora::Segmenter segmenter = tempora::Segmenter::load();
   tempora::PosTagger pos = tempora::PosTagger::load();
+  tempora::DependencyParser parser = tempora::DependencyParser::load();
   tempora::EventTagger events = tempora::EventTagger::load();
 };
 
@@ -33,8 +36,9 @@ void BM_EventTag(benchmark::State& state) {
   tempora::Document base(text);
   const auto& seg = stages().segmenter.segment(base);
   const auto& morph = stages().pos.tag(base);
-  tempora::bench::time_stage_after_tagging(state, text, seg, morph,
-                                           [](tempora::Document& doc) -> const auto& { return stages().events.tag(doc); });
+  const auto& deps = stages().parser.parse(base);
+  tempora::bench::time_stage_after(state, text, seg, morph, &deps,
+                                   [](tempora::Document& doc) -> const auto& { return stages().events.tag(doc); });
 }
 BENCHMARK(BM_EventTag)->Unit(benchmark::kMillisecond);
 

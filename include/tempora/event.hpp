@@ -17,6 +17,7 @@
 //   Document doc{text};
 //   segmenter.segment(doc);   // Segmentation
 //   pos.tag(doc);             // Morphology
+//   parser.parse(doc);        // Dependencies (optional: class features)
 //   events.tag(doc);          // Events
 #pragma once
 
@@ -93,6 +94,7 @@ struct EventTrainingDocument {
   std::vector<Gold> events;
 };
 
+class DependencyParser;
 class PosTagger;
 class Segmenter;
 
@@ -109,12 +111,17 @@ class EventTagger {
   ~EventTagger();
 
   // Adds the Events layer (needs Segmentation and Morphology) and returns it.
+  // A Dependencies layer, when the document has one, adds the syntactic
+  // features the model was trained with (the class of "offered" in "offered
+  // to help" vs "offered a plan"); without it those features are absent and
+  // the tagger still works, a little less well.
   const Events& tag(Document& doc) const;
 
-  // Trains on documents, segmenting each with `segmenter` and tagging it with
-  // `pos` (always predicted tags, as at run time).
+  // Trains on documents, segmenting each with `segmenter`, tagging it with
+  // `pos` (always predicted tags, as at run time) and parsing it with
+  // `parser` (null: no parse features).
   static EventTagger train(const std::vector<EventTrainingDocument>& docs, const Segmenter& segmenter,
-                           const PosTagger& pos, const EventTrainingOptions& options,
+                           const PosTagger& pos, const DependencyParser* parser, const EventTrainingOptions& options,
                            const std::filesystem::path& resources_dir);
   void save(const std::filesystem::path& model_file) const;
 

@@ -4,7 +4,9 @@
 // name and, with --folds N, assigns document i (in that order) to fold i % N:
 // --fold K trains on the other folds and scores fold K; --folds without
 // --fold runs every fold and prints the mean. Without --folds it trains on
-// everything and writes the model to -o. Training is deterministic.
+// everything and writes the model to -o. Training is deterministic. Documents
+// are parsed with models/parser-en-ewt.bin, as in the pipeline (without it:
+// no parse features).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,7 @@
 #include "event/event_timeml.hpp"
 #include "tempora/data.hpp"
 #include "tempora/event.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
@@ -85,14 +89,15 @@ std::vector<NamedDocument> read_corpus(const std::vector<std::string>& dirs) {
 
 // Scores the tagger on documents; gold spans are byte spans of the same text.
 timeml::EventScores evaluate(const EventTagger& tagger, const Segmenter& segmenter, const PosTagger& pos,
-                             const std::vector<const NamedDocument*>& named, bool confusions,
-                             AttributeCounts& attributes) {
+                             const DependencyParser* parser, const std::vector<const NamedDocument*>& named,
+                             bool confusions, AttributeCounts& attributes) {
   timeml::EventScores total;
   for (const NamedDocument* nd : named) {
     const EventTrainingDocument* d = &nd->doc;
     Document doc(d->text);
     segmenter.segment(doc);
     pos.tag(doc);
+    if (parser != nullptr) parser->parse(doc);
     std::vector<EventTrainingDocument::Gold> system;
     for (const EventMention& e : tagger.tag(doc).events) {
       system.push_back({e.span, e.cls});
@@ -125,6 +130,14 @@ void run_train_events(const TrainEventsOptions& options) {
   if (corpus.empty()) throw std::runtime_error("no .tml documents found");
   const Segmenter segmenter = Segmenter::load();
   const PosTagger pos = PosTagger::load();
+  // The pipeline parses before tagging events; training and evaluation see
+  // the same predicted trees. Without the parser model: no parse features.
+  std::optional<DependencyParser> parser;
+  if (std::error_code ec; std::filesystem::is_regular_file(data_dir() / "models/parser-en-ewt.bin", ec))
+    parser.emplace(DependencyParser::load());
+  else
+    std::cerr << "no models/parser-en-ewt.bin: training without parse features" << std::endl;
+  const DependencyParser* parse = parser ? &*parser : nullptr;
   EventTrainingOptions training;
   training.epochs = options.epochs;
   training.seed = options.seed;
@@ -135,7 +148,7 @@ void run_train_events(const TrainEventsOptions& options) {
     if (options.output.empty()) throw std::runtime_error("-o FILE is required without --folds");
     std::vector<EventTrainingDocument> docs;
     for (const auto& d : corpus) docs.push_back(d.doc);
-    const EventTagger tagger = EventTagger::train(docs, segmenter, pos, training, resources);
+    const EventTagger tagger = EventTagger::train(docs, segmenter, pos, parse, training, resources);
     tagger.save(options.output);
     fmt::print("trained on {} documents; wrote {}\n", docs.size(), options.output);
     return;
@@ -151,9 +164,9 @@ void run_train_events(const TrainEventsOptions& options) {
       if (static_cast<int>(i % static_cast<std::size_t>(options.folds)) == k) test.push_back(&corpus[i]);
       else train.push_back(corpus[i].doc);
     }
-    const EventTagger tagger = EventTagger::train(train, segmenter, pos, training, resources);
+    const EventTagger tagger = EventTagger::train(train, segmenter, pos, parse, training, resources);
     AttributeCounts a;
-    const timeml::EventScores s = evaluate(tagger, segmenter, pos, test, options.confusions, a);
+    const timeml::EventScores s = evaluate(tagger, segmenter, pos, parse, test, options.confusions, a);
     attribute_totals.total += a.total;
     for (std::size_t k = 0; k < 4; ++k) attribute_totals.right[k] += a.right[k];
     fmt::print("fold {}: {} test documents, gold {}, system {}: strict P {:.2f} R {:.2f} F1 {:.2f}; class F1 {:.2f}\n",

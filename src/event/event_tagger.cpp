@@ -15,6 +15,10 @@
 // whether most of its senses are there ("meeting", "visit", "attack" are;
 // "table" is not). The lexicon is read from /usr/share/wordnet/data.noun when
 // a model is trained and stored inside the model, so tagging needs no WordNet.
+// The class model also reads the dependency parse when the document has
+// one (the pipeline parses before this stage; training parses the same way):
+// the token's relation and head, its complements and object ("offered to
+// help", "approved the merger"), a copula ("is a loss").
 //
 // After tagging, rules (event_rules.cpp, resources/event/) add the
 // MAKEINSTANCE attributes, the timeline type and the newsworthy flag, and drop
@@ -57,7 +61,15 @@ enum Template : std::uint32_t {
   kLexicon, kLexiconXpos, kPrev1, kPrev1Xpos, kPrev2, kVerbLeft, kVerbLeftLemma, kDetLeft, kUposLemma, kFirst,
   kLexiconLemmaKnown, kSuffix2Xpos, kLemmaXposP1, kLemmaLemmaM1, kLemmaComplement, kLexiconLemma, kLowerXpos,
   kComplement, kPrior, kPriorXpos, kPriorLexicon, kNounSense, kVerbSense, kClassList, kClassListXpos, kArgument,
-  kLemmaArgument,
+  kLemmaArgument, kDeprel, kDeprelHeadLemma, kDependents, kLemmaDependents, kClause, kLemmaClause, kObject,
+  kLemmaObject, kHeadPrior, kDeprelHeadUpos, kClauseLemma, kHeadClassList, kLemmaDeprel,
+};
+
+// The dependents a token has in the parse, as bits: "tried to leave" (xcomp,
+// to), "said that ..." (ccomp), "approved the merger" (obj), "is a loss" (cop).
+enum DependentBit : std::uint8_t {
+  kXcompChild = 1, kCcompChild = 2, kObjChild = 4, kCopChild = 8, kPassiveSubjectChild = 16, kMarkToChild = 32,
+  kSubjectChild = 64, kAuxChild = 128,
 };
 
 // Event-lexicon bits (from WordNet's lexicographer files and verb index).
@@ -66,6 +78,7 @@ enum LexBit : std::uint8_t {
 };
 
 constexpr std::string_view kOutside = "O";
+const std::uint64_t kToHash = FeatureHasher::bytes("to");
 
 // Score margins of the averaged perceptron are in units of averaged updates;
 // dividing by this scale before the logistic makes the confidence track the
@@ -258,7 +271,23 @@ struct TokenInfo {
   std::uint8_t class_list = 0;
   bool verb = false, det = false;
   bool closed = false;  // never_an_event(upos)
+  // From the dependency parse; 0 / -1 when the document has none.
+  std::uint64_t deprel = 0;     // the token's own relation (0 for closed word classes: never scored)
+  std::int32_t head = -1;       // sentence index of the head
+  std::int32_t clause = -1;     // the first xcomp or ccomp dependent
+  std::int32_t object = -1;     // the first obj dependent
+  std::uint8_t dependents = 0;  // DependentBit mask
 };
+
+// What kind of word an argument is: a verb, an eventive noun ("the
+// merger"), another noun, an adjective, anything else; 0 for no argument.
+std::uint64_t argument_kind(const TokenInfo& t) {
+  if (t.upos == static_cast<std::uint64_t>(Upos::VERB) + 1) return 1;
+  if (t.upos == static_cast<std::uint64_t>(Upos::NOUN) + 1)
+    return (t.lexicon & kMostlyEventive) != 0 || (t.prior >= 4 && t.prior / 4 != 0) ? 2 : 3;
+  if (t.upos == static_cast<std::uint64_t>(Upos::ADJ) + 1) return 4;
+  return 5;
+}
 
 }  // namespace
 
@@ -272,7 +301,9 @@ struct EventTagger::Model {
   detail::EventRules rules;
   detail::FactualityRules factuality;
 
-  std::vector<TokenInfo> describe(std::span<const Token> tokens, std::span<const TokenMorph> morph) const {
+  // `deps` (may be null) is the document's parse; `first` the sentence's first document token.
+  std::vector<TokenInfo> describe(std::span<const Token> tokens, std::span<const TokenMorph> morph,
+                                  const Dependencies* deps, std::size_t first) const {
     std::vector<TokenInfo> infos(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       TokenInfo& t = infos[i];
@@ -296,7 +327,38 @@ struct EventTagger::Model {
       t.closed = never_an_event(morph[i].upos);
       if (lower == "that" || lower == "to" || lower == "whether" || lower == "if" || lower == "for") t.complement = t.lower;
     }
+    if (deps != nullptr && deps->head.size() >= first + tokens.size()) describe_parse(infos, *deps, first);
     return infos;
+  }
+
+  static void describe_parse(std::vector<TokenInfo>& infos, const Dependencies& deps, std::size_t first) {
+    const auto n = static_cast<std::ptrdiff_t>(infos.size());
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+      TokenInfo& t = infos[static_cast<std::size_t>(i)];
+      const std::string_view rel = deps.deprel[first + static_cast<std::size_t>(i)];
+      if (!t.closed) t.deprel = FeatureHasher::bytes(rel);
+      const std::ptrdiff_t h = deps.head[first + static_cast<std::size_t>(i)] - static_cast<std::ptrdiff_t>(first);
+      if (h < 0 || h >= n) continue;
+      t.head = static_cast<std::int32_t>(h);
+      TokenInfo& parent = infos[static_cast<std::size_t>(h)];
+      if (rel == "xcomp" || rel == "ccomp") {
+        parent.dependents |= rel == "xcomp" ? kXcompChild : kCcompChild;
+        if (parent.clause < 0) parent.clause = static_cast<std::int32_t>(i);
+      } else if (rel == "obj") {
+        parent.dependents |= kObjChild;
+        if (parent.object < 0) parent.object = static_cast<std::int32_t>(i);
+      } else if (rel == "cop") {
+        parent.dependents |= kCopChild;
+      } else if (rel == "nsubj:pass") {
+        parent.dependents |= kPassiveSubjectChild;
+      } else if (rel == "nsubj") {
+        parent.dependents |= kSubjectChild;
+      } else if (rel == "aux" || rel == "aux:pass") {
+        parent.dependents |= kAuxChild;
+      } else if (rel == "mark" && t.lower == kToHash) {
+        parent.dependents |= kMarkToChild;
+      }
+    }
   }
 
   static void features(const std::vector<TokenInfo>& infos, std::size_t i, int prev1, int prev2,
@@ -406,6 +468,34 @@ struct EventTagger::Model {
     out.push_back(H::feature(kLemmaArgument, w.lemma, argument));
   }
 
+  // The class model's own features, appended to features(): the same
+  // questions asked of the parse. The token's relation and its head ("obj"
+  // of "hold"), its dependents (xcomp "to", ccomp, a copula: "is a loss"),
+  // and what its clausal complement and object are. The span model does not
+  // see them (they cost recall of verb events, which the temporal order needs).
+  static void syntax_features(const std::vector<TokenInfo>& infos, std::size_t i, std::vector<std::uint64_t>& out) {
+    using H = FeatureHasher;
+    const TokenInfo& w = infos[i];
+    const TokenInfo* head = w.head >= 0 ? &infos[static_cast<std::size_t>(w.head)] : nullptr;
+    const std::uint64_t deprel = w.deprel;
+    out.push_back(H::feature(kDeprel, deprel, w.upos));
+    out.push_back(H::feature(kDeprelHeadLemma, deprel, head != nullptr ? head->lemma : 0));
+    out.push_back(H::feature(kHeadPrior, deprel, head != nullptr ? head->prior : 0));
+    out.push_back(H::feature(kDependents, w.dependents, w.upos));
+    out.push_back(H::feature(kLemmaDependents, w.lemma, w.dependents));
+    const std::uint64_t clause = w.clause >= 0 ? argument_kind(infos[static_cast<std::size_t>(w.clause)]) : 0;
+    const std::uint64_t object = w.object >= 0 ? argument_kind(infos[static_cast<std::size_t>(w.object)]) : 0;
+    out.push_back(H::feature(kClause, clause * 8 + (w.dependents & (kXcompChild | kCcompChild)), w.upos));
+    out.push_back(H::feature(kLemmaClause, w.lemma, clause));
+    out.push_back(H::feature(kObject, object, w.upos));
+    out.push_back(H::feature(kLemmaObject, w.lemma, object));
+    out.push_back(H::feature(kDeprelHeadUpos, deprel * 31 + (head != nullptr ? head->upos : 0), w.upos));
+    const std::uint64_t clause_lemma = w.clause >= 0 ? infos[static_cast<std::size_t>(w.clause)].lemma : 0;
+    out.push_back(H::feature(kClauseLemma, clause_lemma, w.upos));
+    out.push_back(H::feature(kHeadClassList, deprel, head != nullptr ? head->class_list : 0));
+    out.push_back(H::feature(kLemmaDeprel, w.lemma, deprel));
+  }
+
   // Tags one sentence; in training, `learner` (== scorer) is updated towards `truth`.
   // `class_scorer` (7 TimeML classes) then names the class of each event
   // token; it is trained on the gold events only, so its weights are spent
@@ -446,6 +536,8 @@ struct EventTagger::Model {
       }
       if (learner != nullptr) learner->update((*truth)[i], guess, feats);
       classes[i] = guess;
+      if ((class_learner != nullptr && (*truth)[i] > 0) || (class_scorer != nullptr && guess > 0))
+        syntax_features(infos, i, feats);
       if (class_learner != nullptr && (*truth)[i] > 0) {
         const int cls = class_learner->predict(feats);
         class_learner->update((*truth)[i] - 1, cls, feats);
@@ -470,6 +562,7 @@ const Events& EventTagger::tag(Document& doc) const {
   const std::span<const Token> tokens(seg.tokens);
   const std::span<const TokenMorph> morphs(morph.tokens);
   if (morphs.size() != tokens.size()) throw std::logic_error("event: Morphology is not parallel to Segmentation");
+  const Dependencies* deps = doc.has<Dependencies>() ? &doc.get<Dependencies>() : nullptr;
   std::vector<double> confidence;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -477,7 +570,7 @@ const Events& EventTagger::tag(Document& doc) const {
     const auto sentence_tokens = tokens.subspan(sentence.first_token, sentence.token_count);
     if (model_->rules.boilerplate(sentence_tokens)) continue;
     const auto sentence_morph = morphs.subspan(sentence.first_token, sentence.token_count);
-    const std::vector<TokenInfo> infos = model_->describe(sentence_tokens, sentence_morph);
+    const std::vector<TokenInfo> infos = model_->describe(sentence_tokens, sentence_morph, deps, sentence.first_token);
     confidence.assign(infos.size(), 1.0);
     const std::vector<int> classes = Model::classify(infos, model_->perceptron, &model_->class_perceptron, &confidence);
     const std::uint32_t end = sentence.first_token + sentence.token_count;
@@ -497,15 +590,15 @@ const Events& EventTagger::tag(Document& doc) const {
       layer.events.push_back(std::move(e));
     }
   }
-  model_->factuality.assess(layer, seg, morph, doc.has<Dependencies>() ? &doc.get<Dependencies>() : nullptr);
+  model_->factuality.assess(layer, seg, morph, deps);
   return doc.add(std::move(layer));
 }
 
 // ---- training ---------------------------------------------------------------
 
 EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, const Segmenter& segmenter,
-                               const PosTagger& pos, const EventTrainingOptions& options,
-                               const std::filesystem::path& resources_dir) {
+                               const PosTagger& pos, const DependencyParser* parser,
+                               const EventTrainingOptions& options, const std::filesystem::path& resources_dir) {
   std::vector<std::string> names{std::string(kOutside)};
   for (int c = 0; c <= static_cast<int>(EventClass::PERCEPTION); ++c)
     names.emplace_back(to_string(static_cast<EventClass>(c)));
@@ -524,6 +617,7 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
     const Segmentation& seg = segmenter.segment(doc);
     // Repairing invalid UTF-8 could shift offsets; TimeML text is valid XML, so it never does here.
     pos.tag(doc);
+    const Dependencies* deps = parser != nullptr ? &parser->parse(doc) : nullptr;
     const Morphology& morph = doc.get<Morphology>();
     std::vector<int> labels(seg.tokens.size(), 0);
     for (const auto& g : d.events) {
@@ -545,7 +639,8 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
       labels[last] = static_cast<int>(g.cls) + 1;
     }
     for (const Sentence& s : seg.sentences) {
-      infos.push_back(model->describe(seg.tokens_of(s), std::span(morph.tokens).subspan(s.first_token, s.token_count)));
+      infos.push_back(model->describe(seg.tokens_of(s), std::span(morph.tokens).subspan(s.first_token, s.token_count),
+                                      deps, s.first_token));
       gold.emplace_back(labels.begin() + s.first_token, labels.begin() + s.first_token + s.token_count);
     }
   }

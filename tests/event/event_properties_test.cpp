@@ -9,6 +9,7 @@
 
 #include "event/event_rules.hpp"
 #include "tempora/event.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "test_support.hpp"
@@ -26,6 +27,7 @@ std::uint64_t next(std::uint64_t& state) {
 TEST(EventProperties, SpansAreTokensInOrderWithUniqueIds) {
   const Segmenter segmenter = Segmenter::load();
   const PosTagger pos = PosTagger::load();
+  const DependencyParser parser = DependencyParser::load();
   const EventTagger events = EventTagger::load();
   static constexpr const char* kWords[] = {"met",  "said", "talks", "the",  "not",   "will", "had", "been", "to",
                                            "visit", ".",   "“",     "n't",  "would", "Read", "on",  "Telegram",
@@ -45,6 +47,7 @@ TEST(EventProperties, SpansAreTokensInOrderWithUniqueIds) {
     Document doc(text);
     const Segmentation& seg = segmenter.segment(doc);
     pos.tag(doc);
+    if (round % 4 < 2) parser.parse(doc);  // with and without the parse the tagger may read
     const Events& layer = events.tag(doc);
     std::uint32_t last_end = 0;
     for (std::size_t i = 0; i < layer.events.size(); ++i) {

@@ -10,6 +10,7 @@
 
 #include "event/event_timeml.hpp"
 #include "tempora/event.hpp"
+#include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
@@ -21,12 +22,16 @@ namespace {
 struct Pipeline {
   Segmenter segmenter = Segmenter::load();
   PosTagger pos = PosTagger::load();
+  DependencyParser parser = DependencyParser::load();
   EventTagger events = EventTagger::load();
 
-  Events run(std::string text) const {
+  // As in the pipeline: the event tagger reads the parse; `parse` false
+  // leaves the Dependencies layer out.
+  Events run(std::string text, bool parse = true) const {
     Document doc(std::move(text));
     segmenter.segment(doc);
     pos.tag(doc);
+    if (parse) parser.parse(doc);
     return events.tag(doc);
   }
 };
@@ -211,6 +216,22 @@ TEST(EventTagger, HostileInputDoesNotCrash) {
     const Events events = pipeline().run(text);
     for (const EventMention& e : events.events) EXPECT_FALSE(e.span.empty());
   }
+}
+
+// The parse feeds the class model only: without a Dependencies layer the
+// tagger finds the same triggers, and names every class it can.
+TEST(EventTagger, WorksWithoutAParse) {
+  const std::string text =
+      "The company offered to buy the plant, and the board approved the merger after talks that lasted a week. "
+      "Officials said the loss was a blow; they hope to hold a meeting and decided to appeal.";
+  const Events parsed = pipeline().run(text);
+  const Events unparsed = pipeline().run(text, false);
+  ASSERT_EQ(parsed.events.size(), unparsed.events.size());
+  ASSERT_GE(parsed.events.size(), 10u);
+  for (std::size_t i = 0; i < parsed.events.size(); ++i) EXPECT_EQ(parsed.events[i].span, unparsed.events[i].span);
+  const EventMention* said = find(unparsed, text, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(said->cls, EventClass::REPORTING);
 }
 
 TEST(EventTagger, NeedsTheEarlierLayers) {
