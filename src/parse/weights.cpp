@@ -3,6 +3,7 @@
 #include "parse/weights.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -83,13 +84,11 @@ void MoveWeights::reset(std::size_t features, float scale) {
 }
 
 void MoveWeights::insert(std::uint32_t key, const std::int16_t* w) {
-  // Keys are distinct (one per feature, or per file record), so a new key
-  // always takes a new slot, even when an earlier key shares its check.
+  // Keys are distinct (build() sums the features that share one; a file
+  // holds each once), so a new key always takes a new slot, even when an
+  // earlier key shares its check.
   std::uint64_t slot = home_of(key, mask_);
-  while (slots_[slot].check != 0) {
-    if (keys_[slot] == key) return;  // two features sharing 32 bits: the first keeps the slot
-    slot = (slot + 1) & mask_;
-  }
+  while (slots_[slot].check != 0) slot = (slot + 1) & mask_;
   Slot& s = slots_[slot];
   s.check = check_of(key);
   std::copy(w, w + kClasses, s.w);
@@ -98,17 +97,35 @@ void MoveWeights::insert(std::uint32_t key, const std::int16_t* w) {
 }
 
 void MoveWeights::build(const std::vector<WeightRecord>& records) {
-  float largest = 0.0f;
-  for (const WeightRecord& r : records)
-    for (const auto& [cls, weight] : r.weights)
-      if (cls < kClasses) largest = std::max(largest, std::fabs(weight));
-  const float scale = scale_for(largest);
-  reset(records.size(), scale);
+  // Features whose hashes share their upper 32 bits (a dozen in a model of
+  // 365,000) share one key, and their weights are summed.
+  std::vector<std::pair<std::uint32_t, std::array<float, kClasses>>> summed;
+  summed.reserve(records.size());
   for (const WeightRecord& r : records) {
-    std::int16_t w[kClasses] = {};
+    std::array<float, kClasses> w{};
     for (const auto& [cls, weight] : r.weights)
-      if (cls < kClasses) w[cls] = quantize(weight, scale);
-    insert(key_of(r.feature), w);
+      if (cls < kClasses) w[cls] = weight;
+    summed.emplace_back(key_of(r.feature), w);
+  }
+  std::stable_sort(summed.begin(), summed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < summed.size(); ++i) {
+    if (kept > 0 && summed[kept - 1].first == summed[i].first) {
+      for (int c = 0; c < kClasses; ++c) summed[kept - 1].second[c] += summed[i].second[c];
+    } else {
+      summed[kept++] = summed[i];
+    }
+  }
+  summed.resize(kept);
+  float largest = 0.0f;
+  for (const auto& [key, w] : summed)
+    for (const float x : w) largest = std::max(largest, std::fabs(x));
+  const float scale = scale_for(largest);
+  reset(summed.size(), scale);
+  for (const auto& [key, w] : summed) {
+    std::int16_t q[kClasses];
+    for (int c = 0; c < kClasses; ++c) q[c] = quantize(w[c], scale);
+    insert(key, q);
   }
 }
 
