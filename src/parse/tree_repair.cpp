@@ -96,13 +96,16 @@
 // 5. An adjective taken for a second subject. Names of nationality and
 // office open news sentences ("Cuban President Fidel Castro has said",
 // "Israeli Prime Minister Benjamin Netanyahu says"), and the parser may make
-// the adjective a subject beside the name. An adjective attached as subject
-// of a verb that has another subject, whose phrase takes in the first noun
-// after the adjective (past other adjectives), is a modifier of that noun
-// (amod; of the head of a compound the noun is part of). EWT train has one
-// adjective subject beside another subject in 96 adjective subjects. It
-// changes one TimeBank and AQUAINT sentence ("Meridian National Corp.
-// said") and no EWT dev or test sentence.
+// the adjective a subject beside the name, or an adverbial of the verb
+// ("Ukrainian President Volodymyr Zelensky spoke", "Ukrainian" an advmod of
+// "spoke"). An adjective attached as subject or advmod of a verb that has a
+// subject whose phrase takes in the first noun after the adjective (past
+// other adjectives) is a modifier of that noun (amod; of the head of a
+// compound the noun is part of). EWT train has one adjective subject beside
+// another subject in 96 adjective subjects. The subject form changes one
+// TimeBank and AQUAINT sentence ("Meridian National Corp. said"), the advmod
+// form one other ("Hungarian Prime Minister ..."), neither an EWT dev or
+// test sentence.
 //
 // 6. A that-clause taken for a clause of the verb's indirect object. In
 //
@@ -284,15 +287,15 @@ void free_subject_from_day_name(std::span<Arc> arcs, std::span<const RepairTags>
   }
 }
 
-// An adjective taken for a subject of a verb that has another subject right
-// after it ("Cuban President Fidel Castro said", with "Cuban" a second
-// subject): it modifies the first noun or name of that subject's phrase.
+// An adjective taken for a subject or an adverbial of a verb whose subject
+// comes right after it ("Cuban President Fidel Castro said", with "Cuban" a
+// second subject): it modifies the first noun or name of that subject's phrase.
 void give_adjective_to_next_subject(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
   for (std::size_t adjective = 0; adjective + 2 < n; ++adjective) {
     const int verb = arcs[adjective].head;
     if (verb <= static_cast<int>(adjective) + 1 || tags[adjective].upos != "ADJ" ||
-        universal(arcs[adjective].deprel) != "nsubj")
+        (universal(arcs[adjective].deprel) != "nsubj" && arcs[adjective].deprel != "advmod"))
       continue;
     // The first noun or name after the adjective, past other adjectives
     // ("Israeli Prime Minister"), must belong to another subject of the

@@ -209,6 +209,22 @@ TEST(TreeRepair, AnAdjectiveTakenForASecondSubjectModifiesTheNextNoun) {
                                            {"said", "VERB", "VBD", -1, "root"},
                                            {".", "PUNCT", ".", 1, "punct"}});
   EXPECT_EQ(alone[0], (Arc{1, "nsubj"}));
+  // "Ukrainian President Volodymyr Zelensky spoke ." with "Ukrainian" an
+  // adverbial of the verb: the same modifier.
+  const std::vector<Arc> adverbial = repaired({{"Ukrainian", "ADJ", "JJ", 4, "advmod"},
+                                               {"President", "PROPN", "NNP", 2, "nmod:desc"},
+                                               {"Volodymyr", "PROPN", "NNP", 4, "nsubj"},
+                                               {"Zelensky", "PROPN", "NNP", 2, "flat"},
+                                               {"spoke", "VERB", "VBD", -1, "root"},
+                                               {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(adverbial[0], (Arc{1, "amod"}));
+  // "Sure , Marek said ." : an adverbial adjective before a comma stays.
+  const std::vector<Arc> sure = repaired({{"Sure", "ADJ", "JJ", 3, "advmod"},
+                                          {",", "PUNCT", ",", 0, "punct"},
+                                          {"Marek", "PROPN", "NNP", 3, "nsubj"},
+                                          {"said", "VERB", "VBD", -1, "root"},
+                                          {".", "PUNCT", ".", 3, "punct"}});
+  EXPECT_EQ(sure[0], (Arc{3, "advmod"}));
 }
 
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
