@@ -88,6 +88,9 @@ struct AttachmentScores {
 
 class DependencyParser {
  public:
+  // Whether models/parser-en-ewt.bin exists under data_dir() (a checkout may
+  // lack it; the stages that read a parse then go without).
+  static bool available();
   // Loads models/parser-en-ewt.bin under data_dir().
   static DependencyParser load();
   static DependencyParser load(const std::filesystem::path& model_file);

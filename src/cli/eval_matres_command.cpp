@@ -113,8 +113,7 @@ void run_matres(const MatresOptions& options) {
   const RelationExtractor relations = RelationExtractor::load();
   std::optional<EventTagger> event_tagger;
   std::optional<DependencyParser> parser;
-  if (std::error_code ec; std::filesystem::is_regular_file(data_dir() / "models/parser-en-ewt.bin", ec))
-    parser.emplace(DependencyParser::load());
+  if (DependencyParser::available()) parser.emplace(DependencyParser::load());
   int loaded_fold = -2;
   auto load_events = [&](int fold) {
     if (options.events != "system" || loaded_fold == fold) return;

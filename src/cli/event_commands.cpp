@@ -133,7 +133,7 @@ void run_train_events(const TrainEventsOptions& options) {
   // The pipeline parses before tagging events; training and evaluation see
   // the same predicted trees. Without the parser model: no parse features.
   std::optional<DependencyParser> parser;
-  if (std::error_code ec; std::filesystem::is_regular_file(data_dir() / "models/parser-en-ewt.bin", ec))
+  if (DependencyParser::available())
     parser.emplace(DependencyParser::load());
   else
     std::cerr << "no models/parser-en-ewt.bin: training without parse features" << std::endl;

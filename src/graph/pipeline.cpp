@@ -21,7 +21,6 @@
 #include <stdexcept>
 
 #include "tempora/actor.hpp"
-#include "tempora/data.hpp"
 #include "tempora/event.hpp"
 #include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
@@ -51,9 +50,7 @@ Pipeline::~Pipeline() = default;
 
 Pipeline Pipeline::load() {
   auto stages = std::make_unique<Stages>();
-  std::error_code ec;
-  const std::filesystem::path parser_model = data_dir() / "models" / "parser-en-ewt.bin";
-  if (std::filesystem::is_regular_file(parser_model, ec)) stages->parser.emplace(DependencyParser::load(parser_model));
+  if (DependencyParser::available()) stages->parser.emplace(DependencyParser::load());
   if (EntityRecognizer::available()) {
     stages->entities.emplace(EntityRecognizer::load());
     stages->actors.emplace(ActorResolver::load());

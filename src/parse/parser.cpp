@@ -816,6 +816,11 @@ DependencyParser DependencyParser::load(const std::filesystem::path& model_file)
   }
 }
 
+bool DependencyParser::available() {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(data_dir() / "models/parser-en-ewt.bin", ec);
+}
+
 DependencyParser DependencyParser::load() { return load(data_file("models/parser-en-ewt.bin")); }
 
 }  // namespace tempora
