@@ -279,8 +279,9 @@ struct TokenInfo {
   std::uint8_t dependents = 0;  // DependentBit mask
 };
 
-// What kind of word an argument is: a verb, an eventive noun ("the
-// merger"), another noun, an adjective, anything else; 0 for no argument.
+// What kind of word an argument is: 1 a verb, 2 an eventive noun ("the
+// merger"), 3 another noun, 4 an adjective, 5 anything else (features use
+// 0 for no argument).
 std::uint64_t argument_kind(const TokenInfo& t) {
   if (t.upos == static_cast<std::uint64_t>(Upos::VERB) + 1) return 1;
   if (t.upos == static_cast<std::uint64_t>(Upos::NOUN) + 1)
@@ -452,18 +453,11 @@ struct EventTagger::Model {
     // one ("approved the merger", "called for talks", "want to leave"). The
     // first noun or verb within four tokens on the right: eventive or not.
     std::uint64_t argument = 0;
-    for (std::size_t j = i + 1; j < infos.size() && j <= i + 4; ++j) {
-      const TokenInfo& t = infos[j];
-      if (t.upos == static_cast<std::uint64_t>(Upos::VERB) + 1) {
-        argument = 1;
+    for (std::size_t j = i + 1; j < infos.size() && j <= i + 4; ++j)
+      if (const std::uint64_t kind = argument_kind(infos[j]); kind <= 3) {  // a verb or a noun
+        argument = kind;
         break;
       }
-      if (t.upos == static_cast<std::uint64_t>(Upos::NOUN) + 1) {
-        const bool eventive = (t.lexicon & kMostlyEventive) != 0 || (t.prior >= 4 && t.prior / 4 != 0);
-        argument = eventive ? 2 : 3;
-        break;
-      }
-    }
     out.push_back(H::feature(kArgument, argument, w.upos));
     out.push_back(H::feature(kLemmaArgument, w.lemma, argument));
   }
