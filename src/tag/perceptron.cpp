@@ -98,6 +98,16 @@ struct FeatureTable {
   std::size_t size() const { return runs.size(); }
 };
 
+// The inference table of (feature, weight run) records, inserted in key
+// order so that the same weights always save to the same bytes.
+FeatureTable table_in_key_order(std::vector<std::pair<std::uint64_t, std::vector<WeightEntry>>> kept) {
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  FeatureTable table;
+  table.reserve(kept.size());
+  for (const auto& [feature, run] : kept) table.insert(feature, run);
+  return table;
+}
+
 using detail::write_pod;
 template <class T>
 T read_pod(std::istream& in) {
@@ -250,12 +260,7 @@ AveragedPerceptron AveragedPerceptron::averaged_copy(float prune_below) const {
     std::sort(run.begin(), run.end(), [](const WeightEntry& a, const WeightEntry& b) { return a.cls < b.cls; });
     kept.emplace_back(feature, std::move(run));
   }
-  // Insert in key order so that saving and loading reproduce the same bytes.
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  FeatureTable table;
-  table.reserve(kept.size());
-  for (const auto& [feature, run] : kept) table.insert(feature, run);
-  out.impl_->table = std::move(table);
+  out.impl_->table = table_in_key_order(std::move(kept));
   out.impl_->averaged = true;
   return out;
 }
@@ -283,12 +288,9 @@ AveragedPerceptron AveragedPerceptron::mean(std::span<const AveragedPerceptron> 
       if (sum[c] != 0.0f) run.push_back({static_cast<std::uint16_t>(c), sum[c] * scale});
     if (!run.empty()) kept.emplace_back(feature, std::move(run));
   }
-  // Key order, as in averaged_copy(): the same models give the same bytes.
-  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   AveragedPerceptron out;
   out.impl_->class_names = models[0].impl_->class_names;
-  out.impl_->table.reserve(kept.size());
-  for (const auto& [feature, run] : kept) out.impl_->table.insert(feature, run);
+  out.impl_->table = table_in_key_order(std::move(kept));
   out.impl_->averaged = true;
   return out;
 }
