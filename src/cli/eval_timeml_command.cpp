@@ -4,6 +4,8 @@
 // gold document without a system file counts as all timexes missed. Strict
 // and relaxed span P/R/F1, then type and value F1 (an attribute counts when
 // the spans overlap and the attribute is identical). The DCT is not counted.
+// Events the same way: strict and relaxed span, and class over overlapping
+// events (TempEval-3 Task B).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -87,7 +89,7 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   const auto system_docs = list_documents(options.system);
   if (gold_docs.empty()) throw std::runtime_error(fmt::format("no TimeML documents in {}", options.gold));
   timeml::TimexScores total;
-  timeml::EventScores event_total;  // EVENT: strict span, and class over strict matches
+  timeml::EventScores event_total;
   std::size_t missing = 0, text_mismatch = 0;
   for (const auto& [name, gold_path] : gold_docs) {
     const timeml::TimemlDocument gold = timeml::read_timeml(gold_path);
@@ -117,7 +119,8 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   fmt::print("\nTempEval-3 Task B, events: gold events {}, system events {}\n", event_total.strict.gold,
              event_total.strict.system);
   fmt::print("{:<10} {:>9} {:>9} {:>9}\n", "measure", "P", "R", "F1");
-  for (const auto& [label, c] : {std::pair{"strict", &event_total.strict}, std::pair{"class", &event_total.cls}})
+  for (const auto& [label, c] : {std::pair{"strict", &event_total.strict}, std::pair{"relaxed", &event_total.relaxed},
+                                 std::pair{"class", &event_total.cls}})
     fmt::print("{:<10} {:>9.2f} {:>9.2f} {:>9.2f}\n", label, 100 * c->precision(), 100 * c->recall(), 100 * c->f1());
 }
 

@@ -68,24 +68,32 @@ std::vector<EventTrainingDocument::Gold> gold_events(const TimemlDocument& doc) 
 EventScores score_events(const std::vector<EventTrainingDocument::Gold>& gold,
                          const std::vector<EventTrainingDocument::Gold>& system) {
   EventScores s;
-  s.strict.gold = s.cls.gold = gold.size();
-  s.strict.system = s.cls.system = system.size();
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<EventClass>> gold_by_span;
-  for (const auto& g : gold) gold_by_span[{g.span.begin, g.span.end}].push_back(g.cls);
+  for (Counts* c : {&s.strict, &s.relaxed, &s.cls}) c->gold = gold.size(), c->system = system.size();
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> unpaired_gold;
+  for (const auto& g : gold) ++unpaired_gold[{g.span.begin, g.span.end}];
   for (const auto& e : system) {
-    const auto it = gold_by_span.find({e.span.begin, e.span.end});
-    if (it == gold_by_span.end() || it->second.empty()) continue;
+    const auto it = unpaired_gold.find({e.span.begin, e.span.end});
+    if (it == unpaired_gold.end() || it->second == 0) continue;
+    --it->second;
     ++s.strict.system_matched;
     ++s.strict.gold_matched;
-    auto& classes = it->second;
-    if (const auto c = std::find(classes.begin(), classes.end(), e.cls); c != classes.end()) {
-      ++s.cls.system_matched;
-      ++s.cls.gold_matched;
-      classes.erase(c);
-    } else {
-      classes.pop_back();
-    }
   }
+  // Events are a word or two and a document holds hundreds: the quadratic
+  // pairing costs less than sorting would save.
+  const auto tally = [](const auto& from, const auto& to, std::size_t Counts::*field, EventScores& sc) {
+    for (const auto& a : from) {
+      bool overlap = false, same_class = false;
+      for (const auto& b : to) {
+        if (!a.span.overlaps(b.span)) continue;
+        overlap = true;
+        same_class = same_class || a.cls == b.cls;
+      }
+      sc.relaxed.*field += overlap;
+      sc.cls.*field += same_class;
+    }
+  };
+  tally(system, gold, &Counts::system_matched, s);
+  tally(gold, system, &Counts::gold_matched, s);
   return s;
 }
 

@@ -25,11 +25,17 @@ nlohmann::json events_json(const Document& doc, const Events& events);
 // read as OCCURRENCE).
 std::vector<EventTrainingDocument::Gold> gold_events(const TimemlDocument& doc);
 
+// TempEval-3 Task B, as for timexes: strict pairs identical spans one to one;
+// relaxed counts an event that overlaps one of the other side; class counts
+// an event that overlaps one of the other side with the same class (P over
+// system events, R over gold events).
 struct EventScores {
-  Counts strict;  // identical span
-  Counts cls;     // identical span and class (TempEval-3 class F1 over strict matches)
+  Counts strict;
+  Counts relaxed;
+  Counts cls;
   EventScores& operator+=(const EventScores& o) {
     strict += o.strict;
+    relaxed += o.relaxed;
     cls += o.cls;
     return *this;
   }
