@@ -14,7 +14,8 @@
 //             "the upcoming update";
 //   POSSIBLE  a possibility only: a modal ("would", "could"), a condition
 //             ("if they meet"), or the complement of a predicate of wanting,
-//             asking, trying or fearing ("urged X to begin", "wants to");
+//             asking, trying or fearing ("urged X to begin", "wants to",
+//             "nervous about these weapons reaching Ukraine");
 //   NEGATED   denied: "did not meet", "no decision", "refused to comment".
 //
 // How. First each event's own evidence: its polarity, tense and modality (set
@@ -71,6 +72,7 @@ FactualityRules FactualityRules::load(const std::filesystem::path& dir) {
     else if (name == "light-verb") c = kLightVerb;
     else if (name == "intention-governor") c = kIntentionGovernor;
     else if (name == "negative-object-governor") c = kNegativeObjectGovernor;
+    else if (name == "fear-governor") c = kFearGovernor;
     else throw std::runtime_error(fmt::format("unknown category '{}'", name));
     for (const std::string& w : words_of(rest)) rules.words_[event_lower(w)] |= static_cast<std::uint16_t>(1u << c);
   });
@@ -162,6 +164,15 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     const std::string_view rel = universal(deps->deprel[t]);
     if (rel == "xcomp" || rel == "ccomp" || rel == "csubj") return h;
     if ((rel == "acl" || rel == "advcl") && (marks[t] & kTo)) return h;
+    const auto hi = static_cast<std::size_t>(h);
+    // "worried about losing his job": the feared event is an adverbial clause.
+    if (rel == "advcl" && is(lemma(hi), kFearGovernor)) return h;
+    // "nervous about these weapons reaching Ukraine": a gerund clause with
+    // its own subject, parsed as a clause modifying that subject.
+    if (rel == "acl" && morph.tokens[t].xpos == "VBG" && universal(deps->deprel[hi]) == "obl") {
+      const int g = deps->head[hi];
+      if (g >= 0 && static_cast<std::size_t>(g) < n && is(lemma(static_cast<std::size_t>(g)), kFearGovernor)) return g;
+    }
     return -1;
   };
   // The verb whose object token t is ("begin peace talks", "declined
@@ -202,7 +213,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
         else if (above == Factuality::FUTURE) f = strongest(f, Factuality::FUTURE);
         const std::string l = lemma(gi);
         if (is(l, kNegativeGovernor)) f = Factuality::NEGATED;
-        else if (is(l, kPossibleGovernor)) f = strongest(f, Factuality::POSSIBLE);
+        else if (is(l, kPossibleGovernor) || is(l, kFearGovernor)) f = strongest(f, Factuality::POSSIBLE);
         else if (infinitive && !is(l, kImplicativeGovernor) && !is(l, kReportingGovernor))
           f = strongest(f, Factuality::FUTURE);
       } else if (const int v = object_governor(t); v >= 0) {

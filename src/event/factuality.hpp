@@ -28,6 +28,7 @@ class FactualityRules {
   enum Category : std::uint8_t {
     kPossibleModal = 1, kPossibleGovernor, kImplicativeGovernor, kNegativeGovernor, kFutureModifier,
     kPossibleModifier, kConditionMarker, kReportingGovernor, kLightVerb, kIntentionGovernor, kNegativeObjectGovernor,
+    kFearGovernor,
   };
   std::unordered_map<std::string, std::uint16_t> words_;  // lowercase lemma -> bit set of 1 << Category
   bool is(std::string_view lemma, Category c) const;

@@ -60,6 +60,13 @@ TEST(Factuality, ModalsConditionsAndDoubtedWantsArePossible) {
       << "whatever a denied predicate embeds is at most possible";
 }
 
+TEST(Factuality, WhatIsFearedIsPossible) {
+  EXPECT_EQ(factuality_of("He is nervous about these weapons reaching Ukraine.", "reaching"), "POSSIBLE");
+  EXPECT_EQ(factuality_of("The workers were worried about losing their jobs.", "losing"), "POSSIBLE");
+  EXPECT_EQ(factuality_of("The minister resigned after losing the vote.", "losing"), "ASSERTED")
+      << "an adverbial clause of another verb keeps its own value";
+}
+
 TEST(Factuality, DeniedAndRefusedEventsAreNegated) {
   EXPECT_EQ(factuality_of("Trump did not meet Putin.", "meet"), "NEGATED");
   EXPECT_EQ(factuality_of("The minister refused to comment on the talks.", "comment"), "NEGATED");
