@@ -232,7 +232,7 @@ struct PlacedEvent {
   std::vector<TimelineGraph::Vertex> mentions;  // all merged mentions, representative first
   int column = 0;      // index into Placement::columns, left to right
   int row = 0;         // position inside the column, top to bottom
-  std::string date_label;  // "Oct 17 (2025)", "on or after Oct 17 (2025)", "undated"
+  std::string date_label;  // "Oct 17 (2025)", "on or after Oct 17 (2025)", "spanning Oct 17 (2025)", "undated"
   bool dated = false;      // anchored at or within a time with a known interval
   bool in_contradiction = false;
 };

@@ -18,6 +18,9 @@
 //
 // Nothing is invented: an undated event gets the label "after Oct 17 (2025)"
 // only because an edge says so, and a bound stays a bound ("on or after").
+// An undated event that neither precedes nor follows a dated one but lies
+// inside it, around it or across it (INCLUDES, DURING, OVERLAP) shares its
+// column and says which: "within", "spanning", "overlapping Oct 17 (2025)".
 //
 // Filtering comes last, so hidden events still carry order: if A < (hidden
 // reporting verb) < B, A and B keep their columns. Identity edges merge
@@ -51,6 +54,31 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// How an event relates in time to another that neither precedes nor
+// follows it (INCLUDES, DURING, OVERLAP, ...), read from the first's side.
+enum class Containment : std::uint8_t { none, inside, around, overlapping };
+
+Containment containment_of(OrderRelation relation) {
+  switch (relation) {
+    case OrderRelation::IS_INCLUDED: case OrderRelation::DURING: case OrderRelation::BEGINS:
+    case OrderRelation::ENDS:
+      return Containment::inside;
+    case OrderRelation::INCLUDES: case OrderRelation::DURING_INV: case OrderRelation::BEGUN_BY:
+    case OrderRelation::ENDED_BY:
+      return Containment::around;
+    case OrderRelation::OVERLAP:
+      return Containment::overlapping;
+    default:
+      return Containment::none;
+  }
+}
+
+Containment inverse(Containment c) {
+  if (c == Containment::inside) return Containment::around;
+  if (c == Containment::around) return Containment::inside;
+  return c;
 }
 
 struct Candidate {
@@ -124,6 +152,11 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
   // model leaves it unconstrained; rather than exile it to the undated zone,
   // it joins the column of the event that contains (or overlaps) it. One
   // pass over the edges: only events that nothing else placed move.
+  // What the moved event is to the one whose column it took, for its label
+  // in a date's column: inside it ("within Oct 17"), around it ("spanning
+  // Oct 17": "the meeting during his visit" dates the visit only that far),
+  // or overlapping it.
+  std::vector<Containment> moved(comps, Containment::none);
   const auto undated_zone = [&](std::size_t c) { return std::get<1>(slot[c]) == 2; };
   for (const auto e : boost::make_iterator_range(boost::edges(g))) {
     const Edge& edge = g[e];
@@ -134,8 +167,14 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
         m.class_component[static_cast<std::size_t>(m.event_class[boost::source(e, g)])]);
     const auto b = static_cast<std::size_t>(
         m.class_component[static_cast<std::size_t>(m.event_class[boost::target(e, g)])]);
-    if (undated_zone(a) && !undated_zone(b)) slot[a] = slot[b], lo[a] = lo[b], hi[a] = hi[b];
-    else if (undated_zone(b) && !undated_zone(a)) slot[b] = slot[a], lo[b] = lo[a], hi[b] = hi[a];
+    const Containment a_in_b = containment_of(edge.relation);
+    if (undated_zone(a) && !undated_zone(b)) {
+      slot[a] = slot[b], lo[a] = lo[b], hi[a] = hi[b];
+      moved[a] = a_in_b;
+    } else if (undated_zone(b) && !undated_zone(a)) {
+      slot[b] = slot[a], lo[b] = lo[a], hi[b] = hi[a];
+      moved[b] = inverse(a_in_b);
+    }
   }
 
   // ---- identity groups ------------------------------------------------------------
@@ -272,6 +311,14 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     } else {
       const TimelineColumn& col = out.columns[static_cast<std::size_t>(p.column)];
       p.date_label = col.kind == TimelineColumn::Kind::between ? col.label : "undated";
+      if (col.kind == TimelineColumn::Kind::date) {
+        switch (moved[comp]) {
+          case Containment::inside: p.date_label = "within " + col.label; break;
+          case Containment::around: p.date_label = "spanning " + col.label; break;
+          case Containment::overlapping: p.date_label = "overlapping " + col.label; break;
+          case Containment::none: break;
+        }
+      }
       if (const auto pos = p.date_label.find(", step "); pos != std::string::npos) p.date_label.erase(pos);
     }
     out.events.push_back(std::move(p));

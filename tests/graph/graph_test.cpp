@@ -161,6 +161,33 @@ TEST(Placement, DefaultFilterHidesReportingVerbsAndMergesMentions) {
   EXPECT_NE(placed(separate, t.meet), placed(separate, t.meet_again));
 }
 
+TEST(Placement, AnUndatedEventWithADatedOneSaysHowItsDateRelates) {
+  auto t = testing::meeting_timeline();
+  TimelineGraph& g = t.graph;
+  // "his meeting with Trump during his visit": the visit spans the meeting's
+  // day, no more; "spoke during the meeting" is within it; "the talks
+  // overlapped the meeting" says only that.
+  const Vertex visit = g.add_event({.id = "e7", .type = "VISIT", .trigger = "visit", .label = "Zelensky's visit",
+                                    .newsworthy = true, .documents = {"zelensky-trump-nbc"}, .sentence = 0});
+  const Vertex spoke = g.add_event({.id = "e8", .type = "SAY", .trigger = "spoke", .label = "Trump speaks",
+                                    .newsworthy = true, .documents = {"zelensky-trump-nbc"}, .sentence = 7});
+  const Vertex talks = g.add_event({.id = "e9", .type = "TALK", .trigger = "talks", .label = "Talks",
+                                    .newsworthy = true, .documents = {"zelensky-trump-nbc"}, .sentence = 9});
+  g.add_order(t.meet, visit, OrderRelation::IS_INCLUDED, "signal 'during'");
+  g.add_order(spoke, t.meet_again, OrderRelation::DURING, "signal 'during'");
+  g.add_order(talks, t.meet, OrderRelation::OVERLAP, "overlapped");
+  const Placement p = place(g);
+  const PlacedEvent* meet = placed(p, t.meet);
+  ASSERT_TRUE(meet && placed(p, visit) && placed(p, spoke) && placed(p, talks));
+  for (const Vertex v : {visit, spoke, talks}) {
+    EXPECT_EQ(placed(p, v)->column, meet->column);
+    EXPECT_FALSE(placed(p, v)->dated);
+  }
+  EXPECT_EQ(placed(p, visit)->date_label, "spanning Oct 17 (2025)");
+  EXPECT_EQ(placed(p, spoke)->date_label, "within Oct 17 (2025)");
+  EXPECT_EQ(placed(p, talks)->date_label, "overlapping Oct 17 (2025)");
+}
+
 TEST(Placement, FiltersByActorTypeAndDateRange) {
   auto t = testing::meeting_timeline();
   const Placement trump = place(t.graph, {.actors = {"trump"}});
