@@ -1232,13 +1232,42 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       std::uint32_t after = 0;  // the token after its match
       int ordinal = 0;          // the quarter the text numbered, or 0
     } named_quarter;
+    // The narrative's reference times as they were before the last timex
+    // moved them, and the token after that timex: an anaphoric expression in
+    // apposition to it restates it ("On Friday morning, the next day, Marek
+    // gave an interview": the day after Thursday, the story's day before
+    // Friday was named, not the day after Friday).
+    struct Before {
+      std::optional<Cal> ref;
+      std::string ref_tid;
+      bool ref_year_to_date = false;
+      std::optional<sys_days> ref_day;
+      std::string ref_day_tid;
+      std::uint32_t after = 0;
+      bool set = false;
+    } before_last;
     for (const Match& m : matches) {
       Frame f = make_frame(m);
       // "the next day", "the next morning" follow the narrative, unlike "next week"
       if (f.shift && !f.words.empty() && f.words.front() == "the" && (f.unit == "D" || !f.pod.empty()))
         f.shift_anaphoric = true;
       ctx.tense = tense_around(tokens, m, ctx);
-      Normal n = normalize(f, ctx);
+      const Before moved_from{ctx.ref, ctx.ref_tid, ctx.ref_year_to_date, ctx.ref_day, ctx.ref_day_tid, m.last, true};
+      const bool apposition = f.shift_anaphoric && before_last.set && before_last.after < tokens.size() &&
+                              tokens[before_last.after].lower == "," && m.first == before_last.after + 1;
+      // The context this expression is read in: the story's own, or for an
+      // apposition the one before the timex it restates, from the story's
+      // latest day when it counts days ("the next day", "the next morning").
+      Context read_in = ctx;
+      if (apposition) {
+        read_in.ref = before_last.ref, read_in.ref_tid = before_last.ref_tid;
+        read_in.ref_year_to_date = before_last.ref_year_to_date;
+        read_in.ref_day = before_last.ref_day, read_in.ref_day_tid = before_last.ref_day_tid;
+        if (before_last.ref_day && (f.unit == "D" || !f.pod.empty()))
+          read_in.ref = day_cal(*before_last.ref_day), read_in.ref_tid = before_last.ref_day_tid;
+      }
+      before_last = moved_from;
+      Normal n = normalize(f, read_in);
       if (n.value.empty() && !n.cal) continue;
       Timex t;
       // @lead=N, @trail=N: the first or last N tokens were context, not part
@@ -1269,7 +1298,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       }
       if (n.temporal_function) {
         t.temporal_function = true;
-        const std::string& anchor = n.on_latest_day ? ctx.ref_day_tid : ctx.ref_tid;
+        const std::string& anchor = n.on_latest_day ? read_in.ref_day_tid : read_in.ref_tid;
         if (n.anaphoric && !anchor.empty())
           t.anchor_tid = anchor;
         else if (dct)

@@ -256,6 +256,19 @@ TEST(TimexNews, AnOpeningWeekdayTakesTheTenseOfItsClause) {
             "2000-04-04");
 }
 
+TEST(TimexNews, AnAnaphoricAppositionRestatesTheDateBeforeIt) {
+  // "the next day" restates "Friday morning": the day after Thursday, the
+  // story's day before Friday was named, and the afternoon is Friday's.
+  const std::string text =
+      "The leaders met on Thursday. On Friday morning, the next day, Marek gave an interview. "
+      "That afternoon, she toured a plant.";
+  EXPECT_EQ(value(text, "the next day", "2026-03-14"), "2026-03-13");
+  EXPECT_EQ(value(text, "That afternoon", "2026-03-14"), "2026-03-13TAF");
+  // Not an apposition: the next day after the day just named.
+  EXPECT_EQ(value("The leaders met on Thursday. The next day, Marek gave an interview.", "The next day", "2026-03-14"),
+            "2026-03-13");
+}
+
 TEST(TimexNews, InThePastAndBareSeasons) {
   const std::string_view day = "1989-10-26";
   EXPECT_EQ(value("In the past, Russia often claimed so.", "the past", day), "PAST_REF");
