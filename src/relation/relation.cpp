@@ -413,6 +413,23 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             cost = 1 << 30;
       if (cost < best_cost) best_cost = cost, best = e;
     }
+    // "since last week, when drones struck a power station": a clause that
+    // "when" attaches to a time is what happened then, whatever the timex's
+    // own clause says of it ("grown since ..." is no date).
+    if (int w = x.last_token + 1; w < b.sentence_end(s)) {
+      if (b.word(w) == ",") ++w;
+      if (w < b.sentence_end(s) && b.word(w) == "when") {
+        int when_event = -1;
+        for (int e = 0; e < n_events; ++e) {
+          const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+          if (f.sentence != s || f.token <= w || f.token > w + 8) continue;
+          if (when_event < 0 || (f.verb && !b.facts[static_cast<std::size_t>(when_event)].verb)) when_event = e;
+          if (f.verb) break;
+        }
+        if (when_event >= 0 && when_event != best)
+          b.link(b.id(when_event), x.tid, RelType::is_included, 0.7, "timex, when ...");
+      }
+    }
     if (best < 0 || best_cost > 24) best = parsed_anchor(x);
     if (best < 0) continue;
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";

@@ -126,6 +126,15 @@ TEST(Anchors, AReferenceToAnEarlierEventInheritsItsDate) {
   EXPECT_LE(*posted.latest_end, midnight(2025, 10, 21));
 }
 
+TEST(Anchors, AWhenClauseHappensAtTheTimeItModifies) {
+  // "since last week" dates nothing about the growing; the striking was last week.
+  auto doc = run("Pressure on the city has grown since last week, when drones struck a power station.",
+                 {"grown", "struck"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.rel_type("e2", "t1"), RelType::is_included) << dump(links);
+  EXPECT_NE(links.rel_type("e1", "t1"), RelType::is_included) << dump(links);
+}
+
 TEST(ReportedSpeech, TheSayingFollowsThePastAndPrecedesTheFuture) {
   auto doc = run("Officials said the bridge collapsed and that it will reopen in May.", {"said", "collapsed", "reopen"});
   const auto& links = doc->get<TemporalLinks>();
