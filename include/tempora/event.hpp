@@ -80,6 +80,7 @@ struct Events {
 struct EventTrainingOptions {
   int epochs = 6;
   std::uint64_t seed = 20251017;  // deterministic shuffling
+  int models = 3;                  // perceptrons on different shuffles, merged into their mean
   std::filesystem::path wordnet_dir = "/usr/share/wordnet";  // event-noun lexicon (noun.act/event/process/state)
   std::ostream* log = nullptr;
 };

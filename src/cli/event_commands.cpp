@@ -38,6 +38,7 @@ struct TrainEventsOptions {
   int fold = -1;
   int epochs = EventTrainingOptions{}.epochs;
   std::uint64_t seed = EventTrainingOptions{}.seed;
+  int models = EventTrainingOptions{}.models;
   bool confusions = false;
 };
 
@@ -141,6 +142,7 @@ void run_train_events(const TrainEventsOptions& options) {
   EventTrainingOptions training;
   training.epochs = options.epochs;
   training.seed = options.seed;
+  training.models = options.models;
   training.log = &std::cerr;
   const std::filesystem::path resources = data_file("resources/event");
 
@@ -200,6 +202,7 @@ void add_train_events_command(CLI::App& train) {
   cmd->add_option("--fold", options->fold, "Only this fold (0-based); default: all folds and their mean");
   cmd->add_option("--epochs", options->epochs, "Training epochs");
   cmd->add_option("--seed", options->seed, "Shuffling seed");
+  cmd->add_option("--models", options->models, "Perceptrons (each on its own shuffles) merged into their mean");
   cmd->add_flag("--confusions", options->confusions, "With --folds: print each class error (gold -> system, word) to stderr");
   cmd->callback([options] { run_train_events(*options); });
 }

@@ -660,28 +660,36 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
                         model->lexicon.size())
                  << std::endl;
 
-  AveragedPerceptron learner(names);
-  AveragedPerceptron class_learner(std::vector<std::string>(names.begin() + 1, names.end()));
-  std::vector<std::size_t> order(infos.size());
-  std::iota(order.begin(), order.end(), 0);
+  // options.models pairs of perceptrons, each over its own shuffles of the
+  // sentences, merged into their means: the greedy tagger's choices depend
+  // less on one sentence order.
+  std::vector<AveragedPerceptron> spans, classes;
   std::uint64_t rng = options.seed;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(rng) % i]);
-    std::size_t right = 0, total = 0;
-    for (const std::size_t s : order) {
-      const auto got = Model::classify(infos[s], learner, nullptr, nullptr, &learner, &gold[s], &class_learner);
-      for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == gold[s][i];
-      total += got.size();
+  for (int m = 0; m < std::max(options.models, 1); ++m) {
+    AveragedPerceptron learner(names);
+    AveragedPerceptron class_learner(std::vector<std::string>(names.begin() + 1, names.end()));
+    std::vector<std::size_t> order(infos.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[splitmix64(rng) % i]);
+      std::size_t right = 0, total = 0;
+      for (const std::size_t s : order) {
+        const auto got = Model::classify(infos[s], learner, nullptr, nullptr, &learner, &gold[s], &class_learner);
+        for (std::size_t i = 0; i < got.size(); ++i) right += got[i] == gold[s][i];
+        total += got.size();
+      }
+      if (options.log != nullptr)
+        *options.log << fmt::format("model {} epoch {:2d}: train token accuracy {:.2f}%", m + 1, epoch,
+                                    100.0 * right / std::max<std::size_t>(total, 1))
+                     << std::endl;
     }
-    if (options.log != nullptr)
-      *options.log << fmt::format("epoch {:2d}: train token accuracy {:.2f}%", epoch,
-                                  100.0 * right / std::max<std::size_t>(total, 1))
-                   << std::endl;
+    learner.average();
+    class_learner.average();
+    spans.push_back(std::move(learner));
+    classes.push_back(std::move(class_learner));
   }
-  learner.average();
-  class_learner.average();
-  model->perceptron = std::move(learner);
-  model->class_perceptron = std::move(class_learner);
+  model->perceptron = spans.size() == 1 ? std::move(spans[0]) : AveragedPerceptron::mean(spans);
+  model->class_perceptron = classes.size() == 1 ? std::move(classes[0]) : AveragedPerceptron::mean(classes);
   return EventTagger(std::move(model));
 }
 
