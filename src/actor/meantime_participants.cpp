@@ -105,7 +105,7 @@ Document cat_document(const CatDocument& cat) {
     std::string word = cat.tokens[i];
     for (char& c : word)
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r') c = '_';
-    if (word.empty()) word = "_";
+    if (word.empty()) word.assign(1, '_');  // (not = "_": a GCC 12 -Wrestrict false positive)
     Token t;
     t.span = {static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(text.size() + word.size())};
     // The segmenter's normal form folds curly quotes and apostrophes.
