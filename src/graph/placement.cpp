@@ -81,6 +81,14 @@ Containment inverse(Containment c) {
   return c;
 }
 
+// What x is to a date, x being `x_in_y` to y and y `y_in_date` to it
+// (none: y is itself on that date). Inside something inside is inside, around
+// something around is around; any other chain says nothing.
+Containment through(Containment x_in_y, Containment y_in_date) {
+  if (y_in_date == Containment::none) return x_in_y;
+  return x_in_y == y_in_date && x_in_y != Containment::overlapping ? x_in_y : Containment::none;
+}
+
 struct Candidate {
   Vertex rep;
   std::vector<Vertex> mentions;
@@ -170,10 +178,10 @@ Placement place(const TimelineGraph& graph, const TimelineFilter& filter) {
     const Containment a_in_b = containment_of(edge.relation);
     if (undated_zone(a) && !undated_zone(b)) {
       slot[a] = slot[b], lo[a] = lo[b], hi[a] = hi[b];
-      moved[a] = a_in_b;
+      moved[a] = through(a_in_b, moved[b]);
     } else if (undated_zone(b) && !undated_zone(a)) {
       slot[b] = slot[a], lo[b] = lo[a], hi[b] = hi[a];
-      moved[b] = inverse(a_in_b);
+      moved[b] = through(inverse(a_in_b), moved[a]);
     }
   }
 

@@ -186,6 +186,16 @@ TEST(Placement, AnUndatedEventWithADatedOneSaysHowItsDateRelates) {
   EXPECT_EQ(placed(p, visit)->date_label, "spanning Oct 17 (2025)");
   EXPECT_EQ(placed(p, spoke)->date_label, "within Oct 17 (2025)");
   EXPECT_EQ(placed(p, talks)->date_label, "overlapping Oct 17 (2025)");
+
+  // Something inside the visit may lie on another day of it: the column,
+  // but no claim about the day.
+  const Vertex toured = g.add_event({.id = "e10", .type = "VISIT", .trigger = "toured", .label = "Zelensky tours",
+                                     .newsworthy = true, .documents = {"zelensky-trump-nbc"}, .sentence = 1});
+  g.add_order(toured, visit, OrderRelation::IS_INCLUDED, "signal 'during'");
+  const Placement q = place(g);
+  ASSERT_NE(placed(q, toured), nullptr);
+  EXPECT_EQ(placed(q, toured)->column, placed(q, t.meet)->column);
+  EXPECT_EQ(placed(q, toured)->date_label, "undated");
 }
 
 TEST(Placement, FiltersByActorTypeAndDateRange) {
