@@ -1371,25 +1371,45 @@ std::vector<Timex> TimeTagger::find(std::string_view text, const std::optional<C
 }
 
 namespace {
-// A dateline that states a full date ("WASHINGTON, March 12, 1998 (AP) --")
-// is the DCT when none was given: the first timex, near the start of the
-// text, stating year, month and day, followed by "(" or a dash.
+// Whether `s` holds nothing but spaces and punctuation.
+bool blank_or_punctuation(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '.' || c == ',' || c == ':' || c == '-';
+  });
+}
+
+// A dateline that states a full date is the DCT when none was given: the
+// first timex stating year, month and day, either on the first line of text
+// and followed by "(" or a dash ("WASHINGTON, March 12, 1998 (AP) --"), or
+// alone on one of the first three lines, as news sites and wikis print the
+// publication date under the headline ("Apple launches new iPhone\nJune 9,
+// 2009\n...").
 std::optional<CreationTime> dateline_dct(std::string_view text, const std::vector<Timex>& timexes) {
   if (timexes.empty()) return std::nullopt;
   const Timex& t = timexes.front();
   constexpr std::uint16_t kFull = kFieldYear | kFieldMonth | kFieldDay;
-  if (t.span.begin > 120 || (t.stated & kFull) != kFull || !t.interval) return std::nullopt;
-  std::string_view before = text.substr(0, t.span.begin);
-  const auto start = before.find_first_not_of(" \t\r\n");
-  if (start != std::string_view::npos && before.find('\n', start) != std::string_view::npos)
-    return std::nullopt;  // not on the first line of text
+  if (t.span.begin > 400 || (t.stated & kFull) != kFull || !t.interval) return std::nullopt;
+  CreationTime ct;
+  ct.day = std::chrono::floor<std::chrono::days>(t.interval->start);
+  ct.origin = "dateline";
+
+  const std::string_view before = text.substr(0, t.span.begin);
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t line_end = std::min(text.find('\n', t.span.end), text.size());
+  std::size_t lines_before = 0;  // non-empty lines above the timex's
+  for (std::size_t i = 0; i < line_start;) {
+    const std::size_t nl = std::min(before.find('\n', i), line_start);
+    if (!blank_or_punctuation(before.substr(i, nl - i))) ++lines_before;
+    i = nl + 1;
+  }
+  if (lines_before <= 2 && blank_or_punctuation(text.substr(line_start, t.span.begin - line_start)) &&
+      blank_or_punctuation(text.substr(t.span.end, line_end - t.span.end)))
+    return ct;
+  if (t.span.begin > 120 || lines_before > 0) return std::nullopt;  // not on the first line of text
   std::string_view after = text.substr(t.span.end, 16);
   while (!after.empty() && (after.front() == ' ' || after.front() == ',')) after.remove_prefix(1);
   if (after.empty() || !(after.front() == '(' || after.front() == '-' || after.substr(0, 3) == "\xe2\x80\x94"))
     return std::nullopt;
-  CreationTime ct;
-  ct.day = std::chrono::floor<std::chrono::days>(t.interval->start);
-  ct.origin = "dateline";
   return ct;
 }
 }  // namespace

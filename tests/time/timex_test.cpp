@@ -350,6 +350,22 @@ TEST(TimexDateline, DatedDatelineBecomesTheDct) {
   EXPECT_FALSE(other.info().creation_time.has_value());
 }
 
+TEST(TimexDateline, APublicationDateUnderTheHeadlineBecomesTheDct) {
+  Document doc("Apple launches new, faster iPhone\nJune 9, 2009\nApple Computer today announced the iPhone 3GS.");
+  const auto& layer = tagger().tag(doc);
+  ASSERT_TRUE(doc.info().creation_time.has_value());
+  EXPECT_EQ(doc.info().creation_time->origin, "dateline");
+  ASSERT_EQ(layer.timexes.size(), 2u);
+  EXPECT_EQ(layer.timexes[1].value, "2009-06-09");  // "today"
+  // A date inside a sentence is none, nor is a date line further down.
+  Document in_text("Apple launches new iPhone\nThe phone ships on June 19, 2009, the company said today.");
+  tagger().tag(in_text);
+  EXPECT_FALSE(in_text.info().creation_time.has_value());
+  Document late("One\nTwo\nThree\nJune 9, 2009\nApple announced the phone today.");
+  tagger().tag(late);
+  EXPECT_FALSE(late.info().creation_time.has_value());
+}
+
 }  // namespace
 }  // namespace tempora
 
