@@ -208,7 +208,8 @@ void EventRules::set_attributes(EventMention& e, std::span<const Token> tokens, 
       // read as VBN ("He declined immediate delivery"): after a pronoun
       // subject, or after a noun and before its own object, it is PAST. A
       // participle after a noun with no object stays one ("troops deployed
-      // in the north").
+      // in the north"). After "and" with its own object, it takes the form
+      // of the verb it is coordinated with.
       std::uint32_t left = e.token;
       while (left > sentence_first && is_adverb(morph[left - 1])) --left;
       const Upos before = left > sentence_first ? morph[left - 1].upos : Upos::PUNCT;
@@ -216,7 +217,18 @@ void EventRules::set_attributes(EventMention& e, std::span<const Token> tokens, 
       const bool object = after == Upos::DET || after == Upos::NUM || after == Upos::PRON || after == Upos::ADJ ||
                           after == Upos::NOUN || after == Upos::PROPN;
       const bool subject_noun = before == Upos::NOUN || before == Upos::PROPN;
-      e.tense = before == Upos::PRON || (subject_noun && object) ? EventTense::PAST : EventTense::PASTPART;
+      // The second of two coordinated verbs shares the first one's form: "Apple
+      // demonstrated Snow Leopard and highlighted the browser".
+      bool after_past_verb = false;
+      if (before == Upos::CCONJ && object)
+        for (std::uint32_t j = left - 1; j > sentence_first;) {
+          --j;
+          if (morph[j].upos != Upos::VERB) continue;
+          after_past_verb = morph[j].xpos == "VBD";
+          break;
+        }
+      e.tense = before == Upos::PRON || (subject_noun && object) || after_past_verb ? EventTense::PAST
+                                                                                   : EventTense::PASTPART;
     } else if (x == "VB") {
       // A bare base form right after its subject is a present verb the POS
       // tagger read as VB ("analysts believe"); after a verb it is a bare

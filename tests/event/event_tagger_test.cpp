@@ -108,6 +108,18 @@ TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
     if (e.span.begin == second) EXPECT_EQ(e.type, "SUPPLY");
 }
 
+TEST(EventTagger, ASecondCoordinatedVerbSharesTheFirstOnesTense) {
+  // The POS tagger reads "highlighted" as a participle (VBN); coordinated
+  // with a past verb and with its own object, it is a past verb too.
+  const std::string text =
+      "Apple also demonstrated some of the features of its new desktop operating system, Snow Leopard, and "
+      "highlighted the new Safari 4.0 web browser.";
+  const Events events = pipeline().run(text);
+  const EventMention* highlighted = find(events, text, "highlighted");
+  ASSERT_NE(highlighted, nullptr);
+  EXPECT_EQ(highlighted->tense, EventTense::PAST);
+}
+
 TEST(EventTagger, RequestVerbAndNoun) {
   const std::string text = "Ukraine had requested Tomahawk missiles.";
   const Events events = pipeline().run(text);
