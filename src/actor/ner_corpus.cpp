@@ -57,7 +57,7 @@ std::vector<Iob2Sentence> read_iob2(const std::filesystem::path& file) {
     std::string tag = columns[2];
     const bool known = tag.size() > 2 && (tag[0] == 'B' || tag[0] == 'I') && tag[1] == '-' &&
                        (tag.substr(2) == "PER" || tag.substr(2) == "ORG" || tag.substr(2) == "LOC");
-    if (!known) tag = "O";
+    if (!known) tag.assign(1, 'O');  // (not = "O": a GCC 12 -Wrestrict false positive)
     current.sentence.words.push_back(columns[1]);
     current.sentence.tags.push_back(tag);
   }

@@ -102,7 +102,9 @@ void run_tag(const TagOptions& options) {
           tbb::make_filter<std::shared_ptr<Piece>, std::shared_ptr<Piece>>(
               tbb::filter_mode::parallel,
               [&](std::shared_ptr<Piece> piece) {
-                Document doc(piece->chunk.text, DocumentInfo{.id = piece->chunk.name});
+                DocumentInfo info;
+                info.id = piece->chunk.name;
+                Document doc(piece->chunk.text, std::move(info));
                 segmenter.segment(doc);
                 tagger.tag(doc);
                 for (const Diagnostic& d : doc.diagnostics()) piece->messages.push_back(d.message);
