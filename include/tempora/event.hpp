@@ -81,6 +81,7 @@ struct EventTrainingOptions {
   int epochs = 6;
   std::uint64_t seed = 20251017;  // deterministic shuffling
   int models = 3;                  // perceptrons on different shuffles, merged into their mean
+  float prune_below = 0.3f;        // drop averaged weights smaller than this: a smaller file, the same scores
   std::filesystem::path wordnet_dir = "/usr/share/wordnet";  // event-noun lexicon (noun.act/event/process/state)
   std::ostream* log = nullptr;
 };

@@ -81,8 +81,9 @@ class AveragedPerceptron {
   std::size_t feature_count() const;
   // The mean of averaged models over the same classes (e.g. trained on
   // different shuffles): one model that scores as their average would,
-  // at the cost of one.
-  static AveragedPerceptron mean(std::span<const AveragedPerceptron> models);
+  // at the cost of one. Mean weights whose absolute value is below
+  // `prune_below` are dropped, as average() drops them.
+  static AveragedPerceptron mean(std::span<const AveragedPerceptron> models, float prune_below = 0.0f);
 
   void save(std::ostream& out) const;
   static AveragedPerceptron load(std::istream& in);

@@ -39,6 +39,7 @@ struct TrainEventsOptions {
   int epochs = EventTrainingOptions{}.epochs;
   std::uint64_t seed = EventTrainingOptions{}.seed;
   int models = EventTrainingOptions{}.models;
+  float prune = EventTrainingOptions{}.prune_below;
   bool confusions = false;
 };
 
@@ -143,6 +144,7 @@ void run_train_events(const TrainEventsOptions& options) {
   training.epochs = options.epochs;
   training.seed = options.seed;
   training.models = options.models;
+  training.prune_below = options.prune;
   training.log = &std::cerr;
   const std::filesystem::path resources = data_file("resources/event");
 
@@ -203,6 +205,7 @@ void add_train_events_command(CLI::App& train) {
   cmd->add_option("--epochs", options->epochs, "Training epochs");
   cmd->add_option("--seed", options->seed, "Shuffling seed");
   cmd->add_option("--models", options->models, "Perceptrons (each on its own shuffles) merged into their mean");
+  cmd->add_option("--prune", options->prune, "Drop averaged weights whose absolute value is below this");
   cmd->add_flag("--confusions", options->confusions, "With --folds: print each class error (gold -> system, word) to stderr");
   cmd->callback([options] { run_train_events(*options); });
 }

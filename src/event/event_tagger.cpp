@@ -683,13 +683,17 @@ EventTagger EventTagger::train(const std::vector<EventTrainingDocument>& docs, c
                                     100.0 * right / std::max<std::size_t>(total, 1))
                      << std::endl;
     }
-    learner.average();
-    class_learner.average();
+    // A mean is pruned once, after merging: pruning its parts would drop
+    // weights that add up.
+    const float prune = options.models > 1 ? 0.0f : options.prune_below;
+    learner.average(prune);
+    class_learner.average(prune);
     spans.push_back(std::move(learner));
     classes.push_back(std::move(class_learner));
   }
-  model->perceptron = spans.size() == 1 ? std::move(spans[0]) : AveragedPerceptron::mean(spans);
-  model->class_perceptron = classes.size() == 1 ? std::move(classes[0]) : AveragedPerceptron::mean(classes);
+  model->perceptron = spans.size() == 1 ? std::move(spans[0]) : AveragedPerceptron::mean(spans, options.prune_below);
+  model->class_perceptron =
+      classes.size() == 1 ? std::move(classes[0]) : AveragedPerceptron::mean(classes, options.prune_below);
   return EventTagger(std::move(model));
 }
 

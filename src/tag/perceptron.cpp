@@ -265,7 +265,7 @@ AveragedPerceptron AveragedPerceptron::averaged_copy(float prune_below) const {
   return out;
 }
 
-AveragedPerceptron AveragedPerceptron::mean(std::span<const AveragedPerceptron> models) {
+AveragedPerceptron AveragedPerceptron::mean(std::span<const AveragedPerceptron> models, float prune_below) {
   if (models.empty()) throw std::invalid_argument("mean of no perceptrons");
   const std::size_t n_classes = models[0].class_count();
   std::unordered_map<std::uint64_t, std::vector<float>> sums;
@@ -285,7 +285,8 @@ AveragedPerceptron AveragedPerceptron::mean(std::span<const AveragedPerceptron> 
   for (const auto& [feature, sum] : sums) {
     std::vector<WeightEntry> run;
     for (std::size_t c = 0; c < n_classes; ++c)
-      if (sum[c] != 0.0f) run.push_back({static_cast<std::uint16_t>(c), sum[c] * scale});
+      if (const float w = sum[c] * scale; w != 0.0f && std::fabs(w) >= prune_below)
+        run.push_back({static_cast<std::uint16_t>(c), w});
     if (!run.empty()) kept.emplace_back(feature, std::move(run));
   }
   AveragedPerceptron out;
