@@ -83,6 +83,28 @@ TEST(AveragedPerceptron, MeanScoresAsTheAverageOfItsModels) {
   EXPECT_THROW(AveragedPerceptron::mean(unaveraged), std::invalid_argument);
 }
 
+TEST(AveragedPerceptron, MeanPrunesItsMergedWeights) {
+  // Two models with the same averaged weight w on one feature: their mean
+  // is w, kept by a threshold just below it and dropped by one just above.
+  AveragedPerceptron a({"a", "b"}), b({"a", "b"});
+  const std::vector<std::uint64_t> f{FeatureHasher::feature(1, 0)};
+  for (AveragedPerceptron* m : {&a, &b}) {
+    m->update(0, 1, f);
+    m->update(0, 0, f);
+    m->average();
+  }
+  std::vector<float> w(2);
+  a.score(f, w);
+  ASSERT_GT(w[0], 0.0f);
+  std::vector<AveragedPerceptron> models;
+  models.push_back(std::move(a));
+  models.push_back(std::move(b));
+  std::vector<float> kept(2);
+  AveragedPerceptron::mean(models, w[0] * 0.9f).score(f, kept);
+  EXPECT_FLOAT_EQ(kept[0], w[0]);
+  EXPECT_EQ(AveragedPerceptron::mean(models, w[0] * 1.1f).feature_count(), 0u);
+}
+
 TEST(AveragedPerceptron, CorruptModelsGiveClearErrors) {
   std::stringstream garbage("not a model at all");
   EXPECT_THROW(AveragedPerceptron::load(garbage), std::runtime_error);
