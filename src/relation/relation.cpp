@@ -45,6 +45,9 @@
 // 5d. Participle adjuncts: "Trump posted on social media, urging Moscow and
 //    Kyiv to talk": a present participle clause hanging from a verb (advcl)
 //    tells the same act from another side, so the two are simultaneous.
+// 5e. Time spent doing: "has spent the winter asking its neighbours for
+//    help": the present participle of a verb of spending time (lexicon class
+//    occupying) is what fills that time, so the two are simultaneous.
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
 // 8. Embedded clauses ("the official who resigned", "said that ..."): the
@@ -91,7 +94,7 @@ struct RelationExtractor::Lexicon {
     double confidence = 0.5;
   };
   std::vector<Signal> signals;
-  std::unordered_set<std::string> reporting, intention, timeprep, light, telling;
+  std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -286,6 +289,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "timeprep") lex->timeprep.insert(lemma);
     else if (cls == "light") lex->light.insert(lemma);
     else if (cls == "telling") lex->telling.insert(lemma);
+    else if (cls == "occupying") lex->occupying.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -608,6 +612,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     return syntax && tells && g.sentence == f.sentence && morph.tokens[static_cast<std::size_t>(g.token)].xpos == "VBG" &&
            syntax->head(g.token) == f.token && syntax->is(g.token, "advcl") && syntax->dependents(g.token, "mark").empty();
   };
+  // 5e: g is the present participle that fills the time f spends.
+  auto fills_time_of = [&](const EventFacts& f, const EventFacts& g) {
+    return syntax && g.sentence == f.sentence && lexicon_->occupying.count(f.lemma) &&
+           morph.tokens[static_cast<std::size_t>(g.token)].xpos == "VBG" && syntax->head(g.token) == f.token;
+  };
   for (int e = 0; e < n_events; ++e) {
     const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
     if (!f.verb) continue;
@@ -621,6 +630,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         b.link(a, c, RelType::simultaneous, 0.35, "elaboration: the same speaker goes on telling");
       } else if (participle_of(f, g)) {
         b.link(a, c, RelType::simultaneous, 0.5, "participle clause: the same act");
+      } else if (fills_time_of(f, g)) {
+        b.link(a, c, RelType::simultaneous, 0.6, "the time spent doing it");
       } else if (fr && !gr) {
         // "X said ... Y happened": the saying follows what it reports, precedes what it announces.
         if (is_announced(g)) b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");

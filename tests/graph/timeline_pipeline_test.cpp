@@ -187,6 +187,17 @@ TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
   EXPECT_FALSE(urging.starts_with("on or")) << r.text;
 }
 
+TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
+  // The asking fills the winter the government spent; before, narrative
+  // order pinned it to the day of the sentence around it.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "Carvenia's government has spent the winter asking its neighbours for help.\n", "2026-03-14");
+  const std::string asking = date_of(r, "Asking");
+  EXPECT_NE(asking.find("Dec 1 (2025) – Feb 28 (2026)"), std::string::npos) << r.text;
+}
+
 TEST(TimelinePipeline, AParticipleAfterAnActThatIsNoTellingIsNotTheSameAct) {
   // "attacked ..., killing five": the killing is a consequence, not the
   // attack itself (MATRES orders such pairs; "the same act" lost 0.5 F1).
