@@ -1042,6 +1042,11 @@ Normal normalize(const Frame& f, Context& ctx) {
 
 bool is_date_preposition(std::string_view w) { return w == "in" || w == "on" || w == "at" || w == "during" || w == "since"; }
 
+bool is_determiner(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her" ||
+         w == "our" || w == "this" || w == "that" || w == "whose";
+}
+
 bool is_future_modal(const TokenMorph& m) {
   return m.xpos == "MD" && (m.lemma == "will" || m.lemma == "shall" || m.lemma == "'ll" || m.lemma == "wo");
 }
@@ -1134,7 +1139,11 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     const TimeToken& t = tokens[k];
     if (t.sentence_end) break;
     if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
-    if (const Tense c = cue(k); c != Tense::none) {
+    // a weak cue used as a noun names a plan, not when the date falls:
+    // "rejected the plan on Monday" is the Monday before (the pipeline
+    // finds times before tagging, so a determiner says it is a noun)
+    const bool weak_noun = cue_of(k) == TenseCue::weak && k > 0 && is_determiner(tokens[k - 1].lower);
+    if (const Tense c = weak_noun ? Tense::none : cue(k); c != Tense::none) {
       // a weak cue before ("planned", "expected") names a plan; the verb
       // after it says whether the plan is still ahead ("A service planned
       // for Saturday was canceled")

@@ -217,6 +217,13 @@ TEST(TimexNews, APlanThatTheVerbAfterItCalledOff) {
   EXPECT_EQ(value("A memorial service is planned for Saturday.", "Saturday", day), "1999-10-30");
 }
 
+TEST(TimexNews, APlanNamedAsANounIsNoFutureCue) {
+  const std::string_view day = "2026-03-14";  // a Saturday
+  EXPECT_EQ(value("The government rejected the plan on Monday.", "Monday", day), "2026-03-09");
+  EXPECT_EQ(value("Their plans for Monday were dropped.", "Monday", day), "2026-03-09");
+  EXPECT_EQ(value("They plan to meet on Monday.", "Monday", day), "2026-03-16");
+}
+
 TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
   const std::string_view day = "1998-12-05";
   EXPECT_EQ(value("The three are expected to join NATO in April, as part of its 50th anniversary.", "April", day),
