@@ -120,7 +120,7 @@ struct ParticipantRules {
     std::vector<std::string> selectors;
   };
   std::vector<Rule> rules;
-  std::unordered_set<std::string> light, setting, place_nouns, not_place;
+  std::unordered_set<std::string> light, setting, place_nouns, not_place, government_nouns;
 };
 }  // namespace detail
 
@@ -178,11 +178,13 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
     std::vector<std::string> values = words_of(t.substr(colon + 1));
     for (std::string& v : values)
       if (!v.empty() && !std::isupper(static_cast<unsigned char>(v.front()))) v = lower(v);
-    if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" || key[0] == "not-place")) {
-      auto& set = key[0] == "light"        ? tables->light
-                  : key[0] == "setting"    ? tables->setting
-                  : key[0] == "place-noun" ? tables->place_nouns
-                                           : tables->not_place;
+    if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" ||
+                            key[0] == "not-place" || key[0] == "government-noun")) {
+      auto& set = key[0] == "light"             ? tables->light
+                  : key[0] == "setting"         ? tables->setting
+                  : key[0] == "place-noun"      ? tables->place_nouns
+                  : key[0] == "government-noun" ? tables->government_nouns
+                                                : tables->not_place;
       set.insert(values.begin(), values.end());
       continue;
     }
@@ -337,6 +339,7 @@ class Finder {
           p.actor = actor;
           break;
         }
+    if (p.actor < 0 && role != Role::place) p.actor = country_governed(head);
     if (role == Role::place && !is_place(head, p.actor)) return;
     if (event < 0 && in_time_[static_cast<std::size_t>(head)]) return;  // "just one year after launching"
     p.span = event >= 0 ? clause_span(head) : phrase_span(head);
@@ -347,6 +350,18 @@ class Finder {
         p.actor = pair->second;
       }
     current_->push_back(p);
+  }
+
+  // "Carvenia's government", "the Russian government" acts for the country:
+  // a government noun (roles.txt) whose possessor or modifier is a country.
+  std::int32_t country_governed(int head) const {
+    if (!tables_.government_nouns.contains(lemma(head))) return -1;
+    for (const int d : syntax_.dependents(head)) {
+      if (!syntax_.is(d, "nmod:poss") && !syntax_.is(d, "compound") && !syntax_.is(d, "amod")) continue;
+      if (const auto actor = actor_at(d); actor >= 0 && actors_->actors[static_cast<std::size_t>(actor)].type == ActorType::GPE)
+        return actor;
+    }
+    return -1;
   }
 
   // "the two leaders", "both men": a plural common noun with "two" or "both".

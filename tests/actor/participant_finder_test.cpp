@@ -154,6 +154,19 @@ TEST(ParticipantFinder, MeetingWithAgentCoParticipantAndPlace) {
   EXPECT_EQ(doc.get<Participants>().of(0).size(), 3u) << "'on Friday' is a time, no participant";
 }
 
+TEST(ParticipantFinder, ACountrysGovernmentActsForTheCountry) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const std::vector<ActorSpec> countries = {{"Ukraine", ActorType::GPE, {"Ukraine"}},
+                                            {"Acme", ActorType::ORGANIZATION, {"Acme"}}};
+  const Document doc = analyzed("Ukraine's government asked for help.", {{"asked", "REQUEST"}}, countries);
+  ASSERT_NE(first(doc, "asked", Role::agent), nullptr);
+  EXPECT_EQ(first(doc, "asked", Role::agent)->actor, 0);
+  // only a country's: a company's "government" stays unresolved
+  const Document company = analyzed("Acme's government asked for help.", {{"asked", "REQUEST"}}, countries);
+  ASSERT_NE(first(company, "asked", Role::agent), nullptr);
+  EXPECT_EQ(first(company, "asked", Role::agent)->actor, -1);
+}
+
 TEST(ParticipantFinder, CoordinatedSubjectsAreAllAgentsAndProperNounPlaceWithoutActors) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("Zelensky and Trump met in Kyiv in March.", {{"met", "MEET"}}, {});
