@@ -32,6 +32,9 @@
 //    event node. A weak preposition ("in", "about") is a signal only when an
 //    event mention follows it: "shared the details in an interview",
 //    "spoke about his recent meeting"; "in Kyiv" is no event.
+// 4c. The same gathering: a definite gathering noun (lexicon class
+//    gathering: meeting, talks, discussions, summit, ...) at the same place
+//    (an actor) as an earlier one is that gathering again.
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports (past, perfect, present, or a to-infinitive: "plans to
 //    close") and precedes what it announces ("will close", "could close").
@@ -94,7 +97,7 @@ struct RelationExtractor::Lexicon {
     double confidence = 0.5;
   };
   std::vector<Signal> signals;
-  std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying;
+  std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -290,6 +293,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "light") lex->light.insert(lemma);
     else if (cls == "telling") lex->telling.insert(lemma);
     else if (cls == "occupying") lex->occupying.insert(lemma);
+    else if (cls == "gathering") lex->gathering.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -496,6 +500,13 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       for (int k = after; k < std::min(end, after + 6); ++k) {
         if (b.in_timex[static_cast<std::size_t>(k)]) break;
         const std::string_view xpos = morph.tokens[static_cast<std::size_t>(k)].xpos;
+        // A participle between a determiner and a noun modifies the noun:
+        // "during the closed discussions" governs the discussions.
+        const auto tag_at = [&](int i) -> std::string_view { return morph.tokens[static_cast<std::size_t>(i)].xpos; };
+        const bool modifier = k > after && k + 1 < end && (tag_at(k - 1) == "DT" || tag_at(k - 1) == "PRP$") &&
+                              (xpos == "VBN" || xpos == "VBG" || xpos == "JJ") &&
+                              (tag_at(k + 1) == "NN" || tag_at(k + 1) == "NNS");
+        if (modifier) continue;
         if (b.event_at_token[static_cast<std::size_t>(k)] >= 0) {
           governed = b.event_at_token[static_cast<std::size_t>(k)];
           phrase_end = k + 1;
@@ -538,8 +549,12 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
             break;
           }
-      // The main event: the nearest one before the signal, else the first after the phrase (after a comma when there is one).
-      int main_event = nearest_before(t);
+      // The main event: the nearest one before the signal, else the first
+      // after the phrase (after a comma when there is one). A signal right
+      // after "that" opens the reported clause as one opening a sentence
+      // does: "reported that during the talks, Trump responded".
+      const bool opens_clause = t > first && b.word(t - 1) == "that";
+      int main_event = opens_clause ? -1 : nearest_before(t);
       if (main_event >= 0 && main_event == governed) main_event = -1;
       if (main_event < 0) {
         int from = phrase_end;
@@ -575,6 +590,47 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
   }
 
+  // ---- 4c. the same gathering: "the closed discussions at the White House" --
+  // A definite gathering noun at the place of an earlier gathering names it
+  // again, whatever the word: "held a closed-door meeting at the White House
+  // on October 17 ... during the closed discussions at the White House".
+  const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
+  auto place_of = [&](int token) -> const Actor* {
+    if (!syntax || actors == nullptr) return nullptr;
+    // the noun's own "at X", or that of the light verb it is the object of ("held a meeting at X")
+    int holders[2] = {token, syntax->is(token, "obj") ? syntax->head(token) : -1};
+    for (const int holder : holders) {
+      if (holder < 0) continue;
+      for (const int c : syntax->dependents(holder)) {
+        if (!syntax->is(c, "nmod") && !syntax->is(c, "obl")) continue;
+        const std::string prep = syntax->preposition(c);
+        if (prep != "at" && prep != "in") continue;
+        const Actor* place = actors->at_token(static_cast<std::uint32_t>(c));
+        if (place != nullptr && (place->type == ActorType::FACILITY || place->type == ActorType::GPE ||
+                                 place->type == ActorType::LOCATION))
+          return place;
+      }
+    }
+    return nullptr;
+  };
+  auto definite = [&](int token) {
+    for (const int d : syntax->dependents(token, "det"))
+      if (lower(b.word(d)) == "the") return true;
+    return false;
+  };
+  for (int x = 1; syntax && x < n_events; ++x) {
+    const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
+    if (g.verb || !lexicon_->gathering.count(g.lemma) || !definite(g.token)) continue;
+    const Actor* place = place_of(g.token);
+    if (place == nullptr) continue;
+    for (int e = x - 1; e >= 0; --e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (f.verb || !lexicon_->gathering.count(f.lemma) || place_of(f.token) != place) continue;
+      b.link(b.id(x), b.id(e), RelType::identity, 0.5, "the same gathering at the same place");
+      break;
+    }
+  }
+
   // ---- 5-8. reported speech, intentions, tense pairs, narrative -------------
   // Every pair of verb events in the same or adjacent sentences (at most
   // kPairWindow events ahead) gets one start-point link from the first rule
@@ -587,7 +643,6 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
     return false;
   };
-  const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
   auto telling = [&](const EventFacts& f) {
     return f.verb && f.tense == "PAST" && f.aspect == "NONE" &&
            (lexicon_->telling.count(f.lemma) || lexicon_->reporting.count(f.lemma));

@@ -347,11 +347,12 @@ std::string to_dot(const TimelineGraph& graph, const Placement& placement, const
     for (std::size_t a = 0; a < actors.size(); ++a) out += fmt::format(" a{};", a);
     out += " }\n";
     for (std::size_t i = 0; i < placement.events.size(); ++i) {
-      std::set<std::pair<int, Role>> seen;
+      // One line per actor, in the first role a mention gives it (as the text summary does).
+      std::set<int> seen;
       for (const auto m : placement.events[i].mentions)
         for (const auto& [actor, role] : graph.participants(m)) {
           const int a = actor_index[actor];
-          if (!seen.insert({a, role}).second) continue;
+          if (!seen.insert(a).second) continue;
           const std::string_view color = kActorColors[static_cast<std::size_t>(a) % kActorColors.size()];
           out += fmt::format("  a{} -> e{} [color=\"{}\", fontcolor=\"{}\", penwidth=1.3, arrowhead=dot, "
                              "arrowsize=0.5, label={}, tooltip={}];\n",

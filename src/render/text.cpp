@@ -48,10 +48,12 @@ std::string to_text(const TimelineGraph& graph, const Placement& placement) {
     const EventNode& ev = *g[p.event].event();
     const std::string& title = !ev.label.empty() ? ev.label : !ev.trigger.empty() ? ev.trigger : ev.id;
     std::string details = ev.type;
-    std::set<std::pair<TimelineGraph::Vertex, Role>> seen;
+    // Each actor once, in the first role a mention gives it: the reports of
+    // one meeting may call the same person its agent and its co-participant.
+    std::set<TimelineGraph::Vertex> seen;
     for (const auto m : p.mentions)
       for (const auto& [actor, role] : graph.participants(m)) {
-        if (!seen.insert({actor, role}).second) continue;
+        if (!seen.insert(actor).second) continue;
         details += fmt::format("{}{} ({})", details.empty() ? "" : seen.size() == 1 ? "; " : ", ",
                                g[actor].actor()->name, to_string(role));
       }

@@ -106,6 +106,9 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   ASSERT_GE(interview, 0) << r.text;
   EXPECT_GT(interview, met) << r.text;
   EXPECT_NE(date_of(r, "Marek gives interview").find("Mar 13"), std::string::npos) << r.text;
+  // Marek is both the speaker and the agent of her interview: named once.
+  EXPECT_NE(r.text.find("Marek gives interview  [INTERVIEW; Lidia Marek (speaker); 2 reports]"), std::string::npos)
+      << r.text;
   // The summit of March 27 is last among the dated events.
   EXPECT_NE(date_of(r, "Summit").find("Mar 27"), std::string::npos) << r.text;
   EXPECT_GT(column_of(r, "Summit"), interview) << r.text;
@@ -196,6 +199,20 @@ TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
       "Carvenia's government has spent the winter asking its neighbours for help.\n", "2026-03-14");
   const std::string asking = date_of(r, "Asking");
   EXPECT_NE(asking.find("Dec 1 (2025) – Feb 28 (2026)"), std::string::npos) << r.text;
+}
+
+TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
+  // A definite gathering at the place of an earlier one is that gathering;
+  // "during" after "that" dates the reported clause's event, and governs
+  // "discussions", not the participle "closed" before it.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or entity model missing";
+  const Result r = timeline_of_text(
+      "The two presidents held a closed-door meeting at the White House on October 17.\n"
+      "Sources reported that during the closed discussions at the White House, Trump rejected the request.\n",
+      "2025-10-20");
+  EXPECT_EQ(column_of(r, "Discussions"), -1) << r.text;
+  EXPECT_EQ(date_of(r, "Trump rejects"), "Oct 17, 2025") << r.text;
 }
 
 TEST(TimelinePipeline, AParticipleAfterAnActThatIsNoTellingIsNotTheSameAct) {
