@@ -20,8 +20,14 @@ void write_pod(std::ostream& out, const T& value) {
 template <class T>
 T read_pod(std::istream& in, std::string_view what) {
   T value{};
-  if (!in.read(reinterpret_cast<char*>(&value), sizeof value))
+  // From the stream buffer directly: an istream::read per value (a sentry
+  // and state checks each time) was most of the time spent loading models.
+  std::streambuf* buffer = in.good() ? in.rdbuf() : nullptr;
+  if (buffer == nullptr ||
+      buffer->sgetn(reinterpret_cast<char*>(&value), sizeof value) != static_cast<std::streamsize>(sizeof value)) {
+    in.setstate(std::ios::failbit | std::ios::eofbit);
     throw std::runtime_error(std::string(what) + ": model file truncated");
+  }
   return value;
 }
 

@@ -348,6 +348,7 @@ AveragedPerceptron AveragedPerceptron::load(std::istream& in) {
   if (n_features > (1ull << 28)) throw std::runtime_error("perceptron model: bad feature count");
   FeatureTable& table = model.impl_->table;
   table.reserve(n_features);
+  table.entries.reserve(2 * n_features);  // a header and at least one weight each
   std::vector<WeightEntry> run;
   for (std::uint64_t i = 0; i < n_features; ++i) {
     const auto key = read_pod<std::uint64_t>(in);
