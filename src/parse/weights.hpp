@@ -28,6 +28,7 @@
 #include <span>
 #include <vector>
 
+#include "tag/huge_page_allocator.hpp"
 #include "tempora/perceptron.hpp"
 
 namespace tempora::detail {
@@ -57,7 +58,7 @@ class MoveWeights {
   // Sizes the table for `features` entries; weights are w * scale.
   void reset(std::size_t features, float scale);
   void insert(std::uint32_t key, const std::int16_t* w);
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::vector<std::uint32_t> keys_;  // the full key of each used slot, for save() only
   float scale_ = 1.0f;
   std::uint64_t mask_ = 0;
@@ -83,8 +84,8 @@ class RelationWeights {
     float weight;
   };
   void insert(std::uint64_t feature, std::span<const Entry> run);
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  std::vector<Entry, HugePageAllocator<Entry>> entries_;
   std::uint64_t mask_ = 0;
   std::size_t count_ = 0;
 };

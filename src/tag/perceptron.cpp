@@ -9,6 +9,7 @@
 //    open-addressing hash table keyed by the 64-bit feature hash. Scoring is
 //    one probe per feature and a short loop over its run.
 #include "tag/binary_io.hpp"
+#include "tag/huge_page_allocator.hpp"
 #include "tempora/perceptron.hpp"
 
 #include <algorithm>
@@ -52,8 +53,8 @@ struct FeatureTable {
     std::uint32_t key;
     std::uint32_t begin;  // index of the run's header entry
   };
-  std::vector<Slot> slots;
-  std::vector<WeightEntry> entries;
+  std::vector<Slot, detail::HugePageAllocator<Slot>> slots;
+  std::vector<WeightEntry, detail::HugePageAllocator<WeightEntry>> entries;
   std::vector<std::pair<std::uint64_t, std::uint32_t>> runs;  // (feature, header index) in insertion order, for save()
   std::uint64_t mask = 0;
 
