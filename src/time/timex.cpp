@@ -1326,6 +1326,16 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
                                t.interval && ctx.dct && t.interval->end > date::sys_seconds{*ctx.dct};
       const bool announced = (ctx.dct && n.cal && n.cal->first_day() && *n.cal->first_day() > *ctx.dct) ||
                              (open_period && future_cue);
+      // A day in a "since" clause is background ("has struggled since drones
+      // struck a station on March 5"): the story's day does not move there
+      // (its period may: "in the six months since the quake in March 1988.
+      // A year earlier ..." is March 1987).
+      bool background = false;
+      for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10; ++steps) {
+        --k;
+        if (tokens[k].sentence_end) break;
+        if (tokens[k].lower == "since") background = true;
+      }
       // A day right after "the quarter ended" is the quarter's last day: it
       // says which quarter that is (the year a fiscal one ends in; the
       // calendar quarter that holds most of an unnumbered one), and the
@@ -1365,7 +1375,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         ctx.ref_year_to_date = true;
       }
       if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
-          n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago")) {
+          n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !background) {
         ctx.ref_day = n.cal->first_day();
         ctx.ref_day_tid = t.tid;
       }

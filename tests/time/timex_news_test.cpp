@@ -224,6 +224,15 @@ TEST(TimexNews, APlanNamedAsANounIsNoFutureCue) {
   EXPECT_EQ(value("They plan to meet on Monday.", "Monday", day), "2026-03-16");
 }
 
+TEST(TimexNews, ADateInASinceClauseDoesNotMoveTheStory) {
+  // A bare clock time stays on the day of the talks, not on the day of the
+  // strike told as background.
+  const std::string text =
+      "Marek met Holm on Friday, March 13. Carvenia has struggled since drones struck a station on March 5. "
+      "The leaders took questions at 3:30 p.m.";
+  EXPECT_EQ(value(text, "3:30 p.m.", "2026-03-16"), "2026-03-13T15:30");
+}
+
 TEST(TimexNews, AWeakFutureCueAnnouncesAMonth) {
   const std::string_view day = "1998-12-05";
   EXPECT_EQ(value("The three are expected to join NATO in April, as part of its 50th anniversary.", "April", day),
