@@ -72,11 +72,13 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "actor/name_folding.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/data.hpp"
 #include "tempora/event.hpp"
@@ -121,6 +123,7 @@ struct ParticipantRules {
   };
   std::vector<Rule> rules;
   std::unordered_set<std::string> light, setting, place_nouns, not_place, government_nouns;
+  std::unordered_map<std::string, std::string> demonym_places;  // "russian" -> "Russia" (demonyms.txt)
 };
 }  // namespace detail
 
@@ -207,6 +210,13 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
     rule.selectors = std::move(values);
     tables->rules.push_back(std::move(rule));
   }
+  const auto demonyms_file = resources_dir / "demonyms.txt";
+  detail::read_data_lines(demonyms_file, [&](std::string_view line, int number) {
+    const auto f = detail::split_fields(line, '=');
+    if (f.size() != 2 || f[0].empty() || f[1].empty())
+      throw std::runtime_error(fmt::format("{}:{}: expected '<demonym> = <place>'", demonyms_file.string(), number));
+    tables->demonym_places.emplace(lower(f[0]), std::string(f[1]));
+  });
   return ParticipantFinder(std::move(tables));
 }
 
@@ -353,13 +363,23 @@ class Finder {
   }
 
   // "Carvenia's government", "the Russian government" acts for the country:
-  // a government noun (roles.txt) whose possessor or modifier is a country.
+  // a government noun (roles.txt) whose possessor or modifier is a country,
+  // or the demonym of a country the document names (demonyms.txt).
   std::int32_t country_governed(int head) const {
     if (!tables_.government_nouns.contains(lemma(head))) return -1;
     for (const int d : syntax_.dependents(head)) {
       if (!syntax_.is(d, "nmod:poss") && !syntax_.is(d, "compound") && !syntax_.is(d, "amod")) continue;
       if (const auto actor = actor_at(d); actor >= 0 && actors_->actors[static_cast<std::size_t>(actor)].type == ActorType::GPE)
         return actor;
+      const auto place = tables_.demonym_places.find(lower(syntax_.word(d)));
+      if (place == tables_.demonym_places.end() || actors_ == nullptr) continue;
+      for (std::size_t a = 0; a < actors_->actors.size(); ++a) {
+        const Actor& actor = actors_->actors[a];
+        if (actor.type == ActorType::GPE &&
+            (actor.name == place->second ||
+             std::find(actor.aliases.begin(), actor.aliases.end(), place->second) != actor.aliases.end()))
+          return static_cast<std::int32_t>(a);
+      }
     }
     return -1;
   }

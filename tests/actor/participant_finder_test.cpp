@@ -161,6 +161,11 @@ TEST(ParticipantFinder, ACountrysGovernmentActsForTheCountry) {
   const Document doc = analyzed("Ukraine's government asked for help.", {{"asked", "REQUEST"}}, countries);
   ASSERT_NE(first(doc, "asked", Role::agent), nullptr);
   EXPECT_EQ(first(doc, "asked", Role::agent)->actor, 0);
+  // by its demonym, when the document names the country
+  const Document demonym =
+      analyzed("Ukraine needs help. The Ukrainian government asked for more.", {{"asked", "REQUEST"}}, countries);
+  ASSERT_NE(first(demonym, "asked", Role::agent), nullptr);
+  EXPECT_EQ(first(demonym, "asked", Role::agent)->actor, 0);
   // only a country's: a company's "government" stays unresolved
   const Document company = analyzed("Acme's government asked for help.", {{"asked", "REQUEST"}}, countries);
   ASSERT_NE(first(company, "asked", Role::agent), nullptr);
