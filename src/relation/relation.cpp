@@ -619,17 +619,16 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (lower(b.word(d)) == "the") return true;
     return false;
   };
-  for (int x = 1; syntax && x < n_events; ++x) {
+  std::unordered_map<const Actor*, int> last_gathering_at;  // place -> the latest gathering there, in text order
+  for (int x = 0; syntax && x < n_events; ++x) {
     const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
-    if (g.verb || !lexicon_->gathering.count(g.lemma) || !definite(g.token)) continue;
+    if (g.verb || !lexicon_->gathering.count(g.lemma)) continue;
     const Actor* place = place_of(g.token);
     if (place == nullptr) continue;
-    for (int e = x - 1; e >= 0; --e) {
-      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
-      if (f.verb || !lexicon_->gathering.count(f.lemma) || place_of(f.token) != place) continue;
-      b.link(b.id(x), b.id(e), RelType::identity, 0.5, "the same gathering at the same place");
-      break;
-    }
+    const auto [earlier, first_there] = last_gathering_at.try_emplace(place, x);
+    if (first_there) continue;
+    if (definite(g.token)) b.link(b.id(x), b.id(earlier->second), RelType::identity, 0.5, "the same gathering at the same place");
+    earlier->second = x;
   }
 
   // ---- 5-8. reported speech, intentions, tense pairs, narrative -------------
