@@ -349,7 +349,9 @@ AveragedPerceptron AveragedPerceptron::load(std::istream& in) {
   if (n_features > (1ull << 28)) throw std::runtime_error("perceptron model: bad feature count");
   FeatureTable& table = model.impl_->table;
   table.reserve(n_features);
-  table.entries.reserve(2 * n_features);  // a header and at least one weight each
+  // A header and at least one weight each (no more than 16M entries ahead
+  // of the data, so that a corrupt count fails at the file's end, not here).
+  table.entries.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(2 * n_features, 1u << 24)));
   std::vector<WeightEntry> run;
   for (std::uint64_t i = 0; i < n_features; ++i) {
     const auto key = read_pod<std::uint64_t>(in);
