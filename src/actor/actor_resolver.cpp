@@ -70,7 +70,10 @@
 //   5. Otherwise the one compatible actor mentioned in the window, if there
 //      is exactly one.
 // "they" is resolved only by rules 3 and 4, and only when no plural noun
-// stands between the organisation and the pronoun. A mention is a subject
+// stands between the organisation and the pronoun. "it"/"its" are resolved
+// only through the parse, to an organisation: "its" in a clause whose subject
+// the organisation is, "it" as the subject of a clausal complement of a verb
+// whose subject the organisation is ("Apple said it would ..."). A mention is a subject
 // when its head's relation is nsubj (with a parse), or, without one, when a
 // verb or auxiliary follows it, possibly after one adverb or a parenthetical
 // between commas ("Holm, standing beside her, said").
@@ -102,7 +105,7 @@ using detail::TitleKind;
 
 namespace {
 
-enum class Gender : std::uint8_t { unknown, male, female, plural };
+enum class Gender : std::uint8_t { unknown, male, female, plural, neuter };
 enum class PronounCase : std::uint8_t { subject, object, possessive, reflexive };
 
 struct PronounEntry {
@@ -927,8 +930,45 @@ class Resolution {
     return -1;
   }
 
+  // "it"/"its" name an organisation only where the syntax says so: "its" in
+  // a clause whose subject is the organisation ("Apple raised its
+  // forecast"), "it" as the subject of what the organisation said ("Apple
+  // said it would cut jobs"). Anywhere else "it" is far more often a thing.
+  int organisation_of_it(const PronounMention& p) const {
+    if (!syntax_) return -1;
+    const int pronoun = static_cast<int>(p.token);
+    int predicate = -1;
+    if (p.entry.pcase == PronounCase::possessive) {
+      predicate = syntax_->head(pronoun);
+      for (int steps = 0; predicate >= 0 && steps < 4; ++steps) {
+        const Upos u = syntax_->upos(predicate);
+        if (u == Upos::VERB || u == Upos::AUX) break;
+        predicate = syntax_->head(predicate);
+      }
+    } else if (p.entry.pcase == PronounCase::subject && syntax_->is(pronoun, "nsubj")) {
+      const int clause = syntax_->head(pronoun);
+      if (clause >= 0 && syntax_->is(clause, "ccomp")) predicate = syntax_->head(clause);
+    }
+    if (predicate < 0) return -1;
+    const int subject = syntax_->subject(predicate);
+    if (subject < 0 || subject >= pronoun) return -1;
+    for (auto it = mention_log_.rbegin(); it != mention_log_.rend(); ++it) {
+      if (sentence_of_[it->token] != p.sentence) break;
+      if (it->token >= p.token || it->head != static_cast<std::uint32_t>(subject)) continue;
+      const Draft& d = drafts_[static_cast<std::size_t>(it->actor)];
+      const bool organisation = !d.person && !d.names.empty() && d.names.front().second == EntityType::ORGANIZATION;
+      return organisation ? it->actor : -1;
+    }
+    return -1;
+  }
+
   void resolve_pronoun(std::size_t index) {
     const PronounMention& p = pronouns_[index];
+    if (p.entry.gender == Gender::neuter) {
+      if (const int actor = organisation_of_it(p); actor >= 0)
+        add_mention(actor, p.token, p.token + 1, p.token, MentionKind::pronoun, p.entry.pcase == PronounCase::subject);
+      return;
+    }
     const bool plural = p.entry.gender == Gender::plural;
     auto compatible = [&](int actor) {
       const Draft& d = drafts_[static_cast<std::size_t>(actor)];
@@ -1142,7 +1182,7 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
     for (std::string_view field : detail::split_fields(line, ' '))
       if (!field.empty()) f.push_back(field);
     auto fail = [&] {
-      throw std::runtime_error(fmt::format("{}:{}: expected '<pronoun> male|female|plural subject|object|possessive|reflexive'",
+      throw std::runtime_error(fmt::format("{}:{}: expected '<pronoun> male|female|plural|organisation subject|object|possessive|reflexive'",
                                            pronouns_file.string(), number));
     };
     if (f.size() != 3) fail();
@@ -1150,6 +1190,7 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
     if (f[1] == "male") entry.gender = Gender::male;
     else if (f[1] == "female") entry.gender = Gender::female;
     else if (f[1] == "plural") entry.gender = Gender::plural;
+    else if (f[1] == "organisation") entry.gender = Gender::neuter;
     else fail();
     if (f[2] == "subject") entry.pcase = PronounCase::subject;
     else if (f[2] == "object") entry.pcase = PronounCase::object;

@@ -399,6 +399,24 @@ TEST(ActorResolver, TitleInsideTheNameBecomesARole) {
   EXPECT_EQ(doc.text(actors.actors[0].mentions[0].span), "President Trump");
 }
 
+// "it"/"its" name an organisation only where the parse says so.
+TEST(ActorResolver, ItNamesTheOrganisationThatSaidOrOwns) {
+  Document doc = prepared(
+      "Microsoft said it would cut 500 jobs. Apple raised its forecast. "
+      "The storm hit the port, and it closed for a week.",
+      {{"Microsoft", EntityType::ORGANIZATION}, {"Apple", EntityType::ORGANIZATION}});
+  parser().parse(doc);
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* microsoft = actor_with_key(actors, "microsoft");
+  const Actor* apple = actor_with_key(actors, "apple");
+  ASSERT_NE(microsoft, nullptr);
+  ASSERT_NE(apple, nullptr);
+  EXPECT_EQ(actor_at(doc, actors, "it would"), microsoft);
+  EXPECT_EQ(actor_at(doc, actors, "its forecast"), apple);
+  // A thing, not the company of the sentence before.
+  EXPECT_EQ(actor_at(doc, actors, "it closed"), nullptr);
+}
+
 TEST(ActorResolver, AmbiguousOrBlockedDescriptionsStayUnresolved) {
   Document doc = prepared(
       "President Alma Ruiz met President Omar Haddad. The president said the talks went well. "
