@@ -201,6 +201,18 @@ TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
   EXPECT_NE(asking.find("Dec 1 (2025) – Feb 28 (2026)"), std::string::npos) << r.text;
 }
 
+TEST(TimelinePipeline, AVerbOfBeginningDatesTheEventItBegins) {
+  // "a press conference that began at 3:30 p.m.": the conference starts
+  // then; before, only "began" was dated and the conference stayed undated.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "The two leaders met on March 12. Marek told reporters at a joint press conference that began at 3:30 p.m. "
+      "that the talks had been useful.\n",
+      "2026-03-14");
+  EXPECT_EQ(date_of(r, "conference"), "Mar 12, 2026") << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
