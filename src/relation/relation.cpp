@@ -647,7 +647,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     for (int e = 0; e < n_events; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
       const bool begins = lexicon_->beginning.count(f.lemma) != 0, ends = lexicon_->ending.count(f.lemma) != 0;
-      if (!f.verb || (!begins && !ends)) continue;
+      // Not a phase still to come ("urging them to begin talks"): what
+      // dates it is weaker than what dates a told one.
+      if (!f.verb || (!begins && !ends) || is_future_like(f)) continue;
       int phase_of = syntax->object(f.token);  // relative pronouns resolved: "a conference that began"
       if (phase_of < 0) phase_of = syntax->subject(f.token);
       const auto it = phase_of >= 0 ? event_at.find(phase_of) : event_at.end();
