@@ -78,12 +78,12 @@
 // verb or auxiliary follows it, possibly after one adverb or a parenthetical
 // between commas ("Holm, standing beside her, said").
 //
-// The canonical name of an actor is its longest name (most words, then most
-// bytes); every other distinct name form is an alias. The type is PERSON for
-// an actor first named as a person, else the most frequent entity type among
-// its names (the first on ties). Ids a1, a2, ...
-// follow the order of first mention, and actor_of_token maps every token of
-// every mention (the title of "President Trump" included) to its actor.
+// The canonical name of an actor is its longest name (most words, then not
+// in capitals only, then most bytes); every other distinct name form is an
+// alias. The type is PERSON for an actor first named as a person, else the
+// most frequent entity type among its names (the first on ties). Ids a1, a2,
+// ... follow the order of first mention, and actor_of_token maps every token
+// of every mention (the title of "President Trump" included) to its actor.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -676,9 +676,18 @@ class Resolution {
   static std::size_t word_count(const std::string& s) {
     return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
   }
+  // A name written in capitals only is a dateline or a headline ("BRENNICK,
+  // March 14"): the same name as the text writes it is the better one.
+  static bool all_capitals(const std::string& s) {
+    return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  }
+  // Whether `a` makes a better canonical name than `b`: more words, then
+  // not in capitals only, then more bytes.
   static bool longer(const std::string& a, const std::string& b) {
     const std::size_t wa = word_count(a), wb = word_count(b);
-    return wa != wb ? wa > wb : a.size() > b.size();
+    if (wa != wb) return wa > wb;
+    if (all_capitals(a) != all_capitals(b)) return !all_capitals(a);
+    return a.size() > b.size();
   }
 
   // Actors that share a first or last key word with `key`, or whose

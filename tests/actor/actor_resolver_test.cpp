@@ -417,6 +417,15 @@ TEST(ActorResolver, ItNamesTheOrganisationThatSaidOrOwns) {
   EXPECT_EQ(actor_at(doc, actors, "it closed"), nullptr);
 }
 
+TEST(ActorResolver, ADatelineInCapitalsIsNotTheCanonicalName) {
+  Document doc = prepared("BRENNICK, March 14 - The talks in Brennick ended late.",
+                          {{"BRENNICK", EntityType::GPE}, {"Brennick", EntityType::GPE}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 1u);
+  EXPECT_EQ(actors.actors[0].name, "Brennick");
+  EXPECT_EQ(actors.actors[0].aliases, std::vector<std::string>{"BRENNICK"});
+}
+
 TEST(ActorResolver, AmbiguousOrBlockedDescriptionsStayUnresolved) {
   Document doc = prepared(
       "President Alma Ruiz met President Omar Haddad. The president said the talks went well. "
