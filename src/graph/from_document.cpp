@@ -235,6 +235,7 @@ class Builder {
     std::string label;
     std::vector<std::pair<Vertex, Role>> roles;
     bool subject_is_actor = false;
+    int noun_subject = -1;  // the common noun the label starts with ("government spends")
     if (syntax_ && e.token < syntax_->size()) {
       const int head = static_cast<int>(e.token);
       const int subject = syntax_->subject(head);
@@ -245,6 +246,7 @@ class Builder {
       } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
                  !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
         label = std::string(syntax_->word(subject));  // "leaders meet"
+        noun_subject = subject;
       }
       if (e.pos == EventPos::VERB) {
         if (!label.empty()) {
@@ -301,6 +303,19 @@ class Builder {
     if (participants_ != nullptr && actors_ != nullptr) {
       std::string place;
       add_participants(index, roles, place);
+      // "Carvenia's government spends": the actor stage found who the noun
+      // stands for; a singular one reads as that actor ("Carvenia spends").
+      if (noun_subject >= 0 && e.pos == EventPos::VERB &&
+          doc_.get<Morphology>().tokens[static_cast<std::size_t>(noun_subject)].xpos == "NN") {
+        const std::string noun(syntax_->word(noun_subject));
+        for (const Participant& p : participants_->of(index))
+          if (p.head_token == static_cast<std::uint32_t>(noun_subject) && p.actor >= 0 &&
+              static_cast<std::size_t>(p.actor) < actors_->actors.size() && label.starts_with(noun + " ")) {
+            const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
+            label = headline_name(a.name, a.type) + label.substr(noun.size());
+            break;
+          }
+      }
       // A bare noun ("the meeting") says who through the actor stage's
       // participants ("talks between X and Y", "X's meeting with Y").
       // "Zelensky meets Trump" reads better than "Zelensky's meeting with Trump".

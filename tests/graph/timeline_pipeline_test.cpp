@@ -213,6 +213,17 @@ TEST(TimelinePipeline, AVerbOfBeginningDatesTheEventItBegins) {
   EXPECT_EQ(date_of(r, "conference"), "Mar 12, 2026") << r.text;
 }
 
+TEST(TimelinePipeline, ANounSubjectThatStandsForAnActorIsLabelledWithTheActor) {
+  // The actor stage knows that "Russia's government" acts for Russia; the
+  // label says so instead of "Government rejects plan".
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or entity model missing";
+  const Result r = timeline_of_text(
+      "Russia's government rejected the plan on Monday.\n", "2026-03-14");
+  EXPECT_NE(column_of(r, "Russia rejects plan"), -1) << r.text;
+  EXPECT_EQ(column_of(r, "Government rejects"), -1) << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
