@@ -190,6 +190,19 @@ TEST(EventTagger, PostedOnSocialMediaIsPublish) {
   EXPECT_EQ(meeting->type, "MEET");
 }
 
+TEST(EventTagger, AccordingToIsAReportNotAnAgreement) {
+  const std::string text = "The two men spoke for five hours, according to a State Department spokesman.";
+  const Events events = pipeline().run(text);
+  const EventMention* according = find(events, text, "according");
+  ASSERT_NE(according, nullptr);  // TimeBank marks "according" as a REPORTING event
+  EXPECT_EQ(according->type, "SAY");
+  // The lemma alone still names an agreement.
+  const std::string accord = "The two countries signed an accord on Monday.";
+  const Events signed_events = pipeline().run(accord);
+  const EventMention* signed_accord = find(signed_events, accord, "accord");
+  if (signed_accord != nullptr) EXPECT_EQ(signed_accord->type, "AGREE");
+}
+
 TEST(EventTagger, BoilerplateLineHasNoEvents) {
   const std::string text = "Read “Zamin” on Telegram!";
   EXPECT_TRUE(pipeline().run(text).events.empty());
