@@ -758,6 +758,18 @@ class Resolution {
       if (t_.keys.may_refer_to(name.text, canonical) && more_recent(a)) best = a;
     }
     if (best >= 0) return best;
+    // 2b. The first word of the one person named in two words that has it
+    // ("Wang" after "Wang Yi", whose family name comes first).
+    if (name.type == EntityType::PERSON && word_count(name.key) == 1) {
+      int found = -1, count = 0;
+      for (int a : candidates) {
+        const Draft& d = drafts_[static_cast<std::size_t>(a)];
+        if (!d.person || d.names.empty()) continue;
+        const std::string key = t_.keys.key(canonical_of(d));
+        if (word_count(key) == 2 && key.compare(0, name.key.size() + 1, name.key + " ") == 0) found = a, ++count;
+      }
+      if (count == 1) return found;
+    }
     // 3. A surname named first, the full name now.
     if (name.type == EntityType::PERSON && word_count(name.key) > 1) {
       for (int a : candidates) {

@@ -512,6 +512,9 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
     if (m.type == EntityType::PERSON && m.token_count >= 2) {
       person_names.insert(text_of(m.first_token, m.token_count));
       person_names.insert(seg.tokens[m.first_token + m.token_count - 1].norm);
+      // In a two-word name either word may be the family name ("Wang Yi" is
+      // "Wang" later on).
+      if (m.token_count == 2) person_names.insert(seg.tokens[m.first_token].norm);
     }
   }
   // "Carvenian" in the text makes "Carvenia" a place.
@@ -546,7 +549,11 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
     const Sentence& sentence = seg.sentences[s];
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = sentence.first_token; i < end; ++i) {
-      if (covered[i] || !capitalized(seg.tokens[i].norm) || morph.tokens[i].upos != Upos::PROPN) continue;
+      // A person's name the tagger took for a common noun is still the name
+      // as the subject of a verb ("Wang said", "that Wang had urged").
+      const bool noun_subject = morph.tokens[i].upos == Upos::NOUN && i + 1 < end &&
+                                (morph.tokens[i + 1].upos == Upos::VERB || morph.tokens[i + 1].upos == Upos::AUX);
+      if (covered[i] || !capitalized(seg.tokens[i].norm) || (morph.tokens[i].upos != Upos::PROPN && !noun_subject)) continue;
       // The longest known name starting here over words no mention covers.
       std::uint32_t count = 0;
       EntityType type = EntityType::PERSON;
@@ -561,7 +568,8 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
       const auto name_word = [&](std::uint32_t k) {
         return !covered[k] && capitalized(seg.tokens[k].norm) && morph.tokens[k].upos == Upos::PROPN;
       };
-      if (count == 0 || (i > sentence.first_token && (name_word(i - 1) || seg.tokens[i - 1].norm == "-")) ||
+      if (count == 0 || (noun_subject && (count != 1 || type != EntityType::PERSON)) ||
+          (i > sentence.first_token && (name_word(i - 1) || seg.tokens[i - 1].norm == "-")) ||
           (i + count < end && (name_word(i + count) || morph.tokens[i + count].upos == Upos::NOUN)))
         continue;
       EntityMention m;
@@ -720,6 +728,33 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         if (found == 0) continue;
         refined.push_back({i, found, EntityType::GPE, 0.0f});
         i += found - 1;
+      }
+    }
+    // A run of capitalized proper nouns right after a person's title that no
+    // mention covers is that person ("Chinese Foreign Minister Wang Yi"):
+    // the title says what the tagger, with too few such names, did not.
+    {
+      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
+      std::vector<bool> taken(ws.size(), false);
+      for (const RawSpan& r : refined)
+        for (std::uint32_t k = r.first; k < r.first + r.count; ++k) taken[k] = true;
+      auto is_title = [&](std::uint32_t i, std::uint32_t n) {
+        return i + n <= ws.size() && (model_->rules.lookup_keys(std::span(keys).subspan(i, n)) & (1u << kGazTitle));
+      };
+      auto name_word = [&](std::uint32_t i) {
+        return !taken[i] && tags_of[i].upos == Upos::PROPN && ws[i][0] >= 'A' && ws[i][0] <= 'Z' && !is_title(i, 1);
+      };
+      for (std::uint32_t i = 0; i + 1 < ws.size(); ++i) {
+        if (ws[i][0] < 'A' || ws[i][0] > 'Z') continue;
+        const std::uint32_t title = is_title(i, 2) ? 2 : is_title(i, 1) ? 1 : 0;
+        if (title == 0) continue;
+        const std::uint32_t first = i + title;
+        std::uint32_t count = 0;
+        while (first + count < ws.size() && count < 4 && name_word(first + count)) ++count;
+        if (count == 0 || count == 4) continue;
+        refined.push_back({first, count, EntityType::PERSON, 0.0f});
+        for (std::uint32_t k = first; k < first + count; ++k) taken[k] = true;
+        i = first + count - 1;
       }
     }
     // Capitalized demonyms outside every name are NORP, and so is a word

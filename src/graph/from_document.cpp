@@ -138,7 +138,10 @@ class Builder {
     if (!doc_.has<Events>()) return;
     const Events& events = doc_.get<Events>();
     if (doc_.has<Dependencies>() && doc_.has<Morphology>()) syntax_.emplace(doc_);
-    if (doc_.has<Actors>()) actors_ = &doc_.get<Actors>();
+    if (doc_.has<Actors>()) {
+      actors_ = &doc_.get<Actors>();
+      collect_person_headlines();
+    }
     if (doc_.has<Participants>()) participants_ = &doc_.get<Participants>();
     times_ = detail::timeline_times(doc_);
     for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
@@ -182,12 +185,31 @@ class Builder {
 
   // What a headline calls an actor: a person by surname ("Zelensky"), anything
   // else by its name ("White House", "NBC News").
-  static std::string headline_name(const std::string& name, ActorType type) {
+  // A person is named in labels by the one word of their name the text
+  // uses alone ("Wang" for "Wang Yi": which word is the family name, only
+  // the text can say), else by the last word ("Kovacs" for "Anna Kovacs").
+  std::string headline_name(const std::string& name, ActorType type) const {
     if (type != ActorType::PERSON) return name;
+    if (const auto it = person_headline_.find(name); it != person_headline_.end()) return it->second;
     const auto space = name.rfind(' ');
     return space == std::string::npos ? name : name.substr(space + 1);
   }
-  static std::string headline_name(const Actor& a) { return headline_name(a.name, a.type); }
+  std::string headline_name(const Actor& a) const { return headline_name(a.name, a.type); }
+  void collect_person_headlines() {
+    for (const Actor& a : actors_->actors) {
+      if (a.type != ActorType::PERSON) continue;
+      std::string headline;
+      for (const std::string& alias : a.aliases) {
+        if (alias.find(' ') != std::string::npos) continue;
+        const auto at = a.name.find(alias);
+        const bool word_of_name = at != std::string::npos && (at == 0 || a.name[at - 1] == ' ') &&
+                                  (at + alias.size() == a.name.size() || a.name[at + alias.size()] == ' ');
+        // The last such word: "Marek" rather than "Lidia" when the text uses both.
+        if (word_of_name && (headline.empty() || at > a.name.find(headline))) headline = alias;
+      }
+      if (!headline.empty()) person_headline_.emplace(a.name, std::move(headline));
+    }
+  }
 
   std::string label_name(int token) const {
     if (const Actor* a = actor_at(token)) return headline_name(*a);
@@ -617,6 +639,7 @@ class Builder {
   std::string prefix_;
   std::optional<SyntaxView> syntax_;
   const Actors* actors_ = nullptr;
+  std::unordered_map<std::string, std::string> person_headline_;  // canonical name -> the word of it the text uses alone
   const Participants* participants_ = nullptr;
   std::unordered_map<std::string, Vertex> events_;
   std::vector<detail::TimelineTime> times_;

@@ -426,6 +426,20 @@ TEST(ActorResolver, ADatelineInCapitalsIsNotTheCanonicalName) {
   EXPECT_EQ(actors.actors[0].aliases, std::vector<std::string>{"BRENNICK"});
 }
 
+TEST(ActorResolver, TheFirstWordOfATwoWordNameIsThatPersonWhenOnlyOneHasIt) {
+  Document doc = prepared("Wang Yi met Antony Blinken. Wang said the talks were useful.",
+                          {{"Wang Yi", EntityType::PERSON}, {"Antony Blinken", EntityType::PERSON},
+                           {"Wang", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 2u) << ::testing::PrintToString(actors.actors.size());
+  EXPECT_EQ(actor_at(doc, actors, "Wang said"), actor_with_key(actors, "wang yi"));
+  // Two people who share it: "Wang" stays a person of its own.
+  Document two = prepared("Wang Yi met Wang Lei. Wang said the talks were useful.",
+                          {{"Wang Yi", EntityType::PERSON}, {"Wang Lei", EntityType::PERSON}, {"Wang", EntityType::PERSON}});
+  const Actors& both = resolver().resolve(two);
+  EXPECT_EQ(both.actors.size(), 3u);
+}
+
 TEST(ActorResolver, AmbiguousOrBlockedDescriptionsStayUnresolved) {
   Document doc = prepared(
       "President Alma Ruiz met President Omar Haddad. The president said the talks went well. "

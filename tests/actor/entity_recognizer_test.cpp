@@ -69,6 +69,21 @@ TEST(EntityRecognizer, TypesOfANewsSentence) {
   EXPECT_FALSE(has(all, "Friday/PERSON"));
 }
 
+// A person's title names what follows it, and either word of a two-word
+// name may come back alone, also where the POS tagger took it for a noun.
+TEST(EntityRecognizer, ANameAfterATitleAndItsFamilyNameLater) {
+  Document doc(
+      "Chinese Foreign Minister Wang Yi met Antony Blinken in Beijing on Monday. "
+      "Wang said the talks were useful. Blinken told reporters that Wang had raised Taiwan.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Wang Yi/PERSON"));
+  EXPECT_TRUE(has(all, "Chinese/NORP"));
+  EXPECT_EQ(std::count(all.begin(), all.end(), "Wang/PERSON"), 2);
+  EXPECT_FALSE(has(all, "Foreign Minister Wang Yi/PERSON"));
+}
+
 // Without a Dependencies layer the syntactic features are left out: the
 // names are still found and typed, though less well (the model was trained
 // on parsed sentences; see models/ner-en.md).

@@ -224,6 +224,16 @@ TEST(TimelinePipeline, ANounSubjectThatStandsForAnActorIsLabelledWithTheActor) {
   EXPECT_EQ(column_of(r, "Government rejects"), -1) << r.text;
 }
 
+TEST(TimelinePipeline, APersonIsLabelledByTheWordOfTheNameTheTextUsesAlone) {
+  // "Wang Yi" is "Wang" later on: the family name comes first here.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or entity model missing";
+  const Result r = timeline_of_text(
+      "Chinese Foreign Minister Wang Yi met Antony Blinken in Beijing on Monday. Wang said the talks were useful.\n",
+      "2024-02-20");
+  EXPECT_EQ(date_of(r, "Wang meets Blinken"), "(Feb 19, 2024)") << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
