@@ -48,6 +48,7 @@
 #include "tempora/perceptron.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
+#include "tempora/timex.hpp"
 
 namespace tempora {
 namespace {
@@ -557,6 +558,15 @@ const Events& EventTagger::tag(Document& doc) const {
   const std::span<const TokenMorph> morphs(morph.tokens);
   if (morphs.size() != tokens.size()) throw std::logic_error("event: Morphology is not parallel to Segmentation");
   const Dependencies* deps = doc.has<Dependencies>() ? &doc.get<Dependencies>() : nullptr;
+  // TimeML events and time expressions never overlap: "end" in "at the end
+  // of the week" is part of a date, not an event of its own.
+  const std::span<const Timex> timexes =
+      doc.has<TimeExpressions>() ? std::span<const Timex>(doc.get<TimeExpressions>().timexes) : std::span<const Timex>();
+  std::size_t next_timex = 0;  // both in text order: one pass
+  const auto inside_timex = [&](const Span& span) {
+    while (next_timex < timexes.size() && timexes[next_timex].span.end <= span.begin) ++next_timex;
+    return next_timex < timexes.size() && timexes[next_timex].span.overlaps(span);
+  };
   std::vector<double> confidence;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -570,6 +580,7 @@ const Events& EventTagger::tag(Document& doc) const {
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = 0; i < classes.size(); ++i) {
       if (classes[i] == 0) continue;  // class 0 is "O"
+      if (inside_timex(tokens[sentence.first_token + i].span)) continue;
       EventMention e;
       e.token = sentence.first_token + i;
       e.sentence = s;

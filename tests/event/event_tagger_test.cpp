@@ -14,6 +14,7 @@
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
 #include "tempora/timeml.hpp"
+#include "tempora/timex.hpp"
 #include "test_support.hpp"
 
 namespace tempora {
@@ -201,6 +202,22 @@ TEST(EventTagger, AccordingToIsAReportNotAnAgreement) {
   const Events signed_events = pipeline().run(accord);
   const EventMention* signed_accord = find(signed_events, accord, "accord");
   if (signed_accord != nullptr) EXPECT_EQ(signed_accord->type, "AGREE");
+}
+
+TEST(EventTagger, NoEventInsideATimeExpression) {
+  // TimeML never nests them: "end" in "at the end of the week" is part of the date.
+  static const TimeTagger time = TimeTagger::load();
+  const std::string text = "Blinken will return to Washington at the end of the week.";
+  const Events without_times = pipeline().run(text);
+  ASSERT_NE(find(without_times, text, "end"), nullptr);  // what the tagger alone finds
+  Document doc(text, DocumentInfo{.creation_time = parse_dct("2024-02-20", "test")});
+  pipeline().segmenter.segment(doc);
+  time.tag(doc);
+  pipeline().pos.tag(doc);
+  pipeline().parser.parse(doc);
+  const Events events = pipeline().events.tag(doc);
+  EXPECT_EQ(find(events, text, "end"), nullptr);
+  EXPECT_NE(find(events, text, "return"), nullptr);
 }
 
 TEST(EventTagger, BoilerplateLineHasNoEvents) {
