@@ -234,6 +234,18 @@ TEST(TimelinePipeline, APersonIsLabelledByTheWordOfTheNameTheTextUsesAlone) {
   EXPECT_EQ(date_of(r, "Wang meets Blinken"), "(Feb 19, 2024)") << r.text;
 }
 
+TEST(TimelinePipeline, ADateGoesToTheVerbTheParseHangsItOn) {
+  // "on Wednesday" dates the travel, not the nearer "returning", also where
+  // the parse hangs it on "Seoul" (before, the travel was only "on or before
+  // Feb 21", after a return on Wednesday).
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "Blinken traveled to Seoul on Wednesday before returning to Washington at the end of the week.\n",
+      "2024-02-27");
+  EXPECT_EQ(date_of(r, "Traveled"), "(Feb 21, 2024)") << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
