@@ -188,6 +188,7 @@ struct EntityRecognizer::Model {
   AveragedPerceptron perceptron;
   detail::Gazetteer gazetteer;  // features; stored in the model
   detail::Gazetteer rules;      // resources/actor/ lists; read at load time
+  std::unordered_set<std::string> name_particles;  // resources/actor/name_particles.txt ("von", "de")
 
   // `arcs` is the sentence's parse (word-index heads), or empty without one.
   SentenceInfo describe(std::span<const std::string_view> words, std::span<const TokenMorph> morph,
@@ -684,6 +685,18 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       refined.push_back(sp);
     }
     std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
+    // A person's name goes on over lowercase particles to the capitalized
+    // words after them ("Ursula von der Leyen", not "Ursula").
+    for (std::size_t j = 0; j < refined.size(); ++j) {
+      RawSpan& sp = refined[j];
+      if (sp.type != EntityType::PERSON) continue;
+      const std::uint32_t limit = j + 1 < refined.size() ? refined[j + 1].first : static_cast<std::uint32_t>(ws.size());
+      std::uint32_t end = sp.first + sp.count, k = end;
+      while (k < limit && model_->name_particles.count(std::string(ws[k])) != 0) ++k;
+      if (k == end || k >= limit || ws[k].empty() || ws[k][0] < 'A' || ws[k][0] > 'Z') continue;
+      while (k < limit && !ws[k].empty() && ws[k][0] >= 'A' && ws[k][0] <= 'Z') ++k;
+      sp.count = k - sp.first;
+    }
     const std::vector<std::uint64_t> keys = Gazetteer::word_keys(ws);
     // Outlets the model missed or split become one organisation.
     for (const auto& match : capitalized_matches(model_->rules, ws, keys, kGazOutlet)) {
@@ -798,6 +811,8 @@ EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>&
   auto model = std::make_unique<Model>();
   model->gazetteer = detail::Gazetteer::build(resources_dir);
   model->rules = detail::Gazetteer::build(resources_dir, {}, {});
+  for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
+    model->name_particles.insert(std::move(particle));
   if (options.log != nullptr)
     *options.log << fmt::format("gazetteer: {} phrases ({} from resources/actor)\n", model->gazetteer.size(),
                                 model->rules.size());
@@ -892,6 +907,8 @@ EntityRecognizer EntityRecognizer::load(const std::filesystem::path& model_file,
     throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
   }
   model->rules = detail::Gazetteer::build(resources_dir, {}, {});
+  for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
+    model->name_particles.insert(std::move(particle));
   return EntityRecognizer(std::move(model));
 }
 

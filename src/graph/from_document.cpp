@@ -187,12 +187,20 @@ class Builder {
   // else by its name ("White House", "NBC News").
   // A person is named in labels by the one word of their name the text
   // uses alone ("Wang" for "Wang Yi": which word is the family name, only
-  // the text can say), else by the last word ("Kovacs" for "Anna Kovacs").
+  // the text can say), else by the last word with the lowercase particles
+  // before it ("Kovacs" for "Anna Kovacs", "von der Leyen").
   std::string headline_name(const std::string& name, ActorType type) const {
     if (type != ActorType::PERSON) return name;
     if (const auto it = person_headline_.find(name); it != person_headline_.end()) return it->second;
-    const auto space = name.rfind(' ');
-    return space == std::string::npos ? name : name.substr(space + 1);
+    auto start = name.rfind(' ');
+    if (start == std::string::npos) return name;
+    while (start > 0) {
+      const auto before = name.rfind(' ', start - 1);
+      const std::size_t word = before == std::string::npos ? 0 : before + 1;
+      if (word == 0 || !std::islower(static_cast<unsigned char>(name[word]))) break;
+      start = before;
+    }
+    return name.substr(start + 1);
   }
   std::string headline_name(const Actor& a) const { return headline_name(a.name, a.type); }
   void collect_person_headlines() {

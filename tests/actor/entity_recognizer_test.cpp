@@ -84,6 +84,16 @@ TEST(EntityRecognizer, ANameAfterATitleAndItsFamilyNameLater) {
   EXPECT_FALSE(has(all, "Foreign Minister Wang Yi/PERSON"));
 }
 
+// Lowercase particles inside a person's name (resources/actor/name_particles.txt).
+TEST(EntityRecognizer, ANameGoesOnOverItsParticles) {
+  Document doc("European Commission President Ursula von der Leyen met Viktor Orban in Budapest on Monday.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Ursula von der Leyen/PERSON"));
+  EXPECT_TRUE(has(all, "Viktor Orban/PERSON"));
+}
+
 // Without a Dependencies layer the syntactic features are left out: the
 // names are still found and typed, though less well (the model was trained
 // on parsed sentences; see models/ner-en.md).

@@ -232,6 +232,10 @@ TEST(TimelinePipeline, APersonIsLabelledByTheWordOfTheNameTheTextUsesAlone) {
       "Chinese Foreign Minister Wang Yi met Antony Blinken in Beijing on Monday. Wang said the talks were useful.\n",
       "2024-02-20");
   EXPECT_EQ(date_of(r, "Wang meets Blinken"), "(Feb 19, 2024)") << r.text;
+  // Else the last word, with the particles before it.
+  const Result particles =
+      timeline_of_text("Ursula von der Leyen met Viktor Orban in Budapest on Monday.\n", "2024-02-20");
+  EXPECT_EQ(date_of(particles, "Von der Leyen meets Orban"), "(Feb 19, 2024)") << particles.text;
 }
 
 TEST(TimelinePipeline, ADateGoesToTheVerbTheParseHangsItOn) {
