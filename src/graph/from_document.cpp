@@ -290,7 +290,10 @@ class Builder {
           const int subject_token = syntax_->subject(head);
           const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
           const bool plural = xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
-          if (!plain || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED)) label += trigger;
+          // A passive reads as a headline's passive: "Summit called", not "Summit calls".
+          const bool passive = syntax_->is(subject_token, "nsubj:pass");
+          if (!plain || passive || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED))
+            label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
           else label += third_person(e.lemma);
         }

@@ -250,6 +250,15 @@ TEST(TimelinePipeline, ADateGoesToTheVerbTheParseHangsItOn) {
   EXPECT_EQ(date_of(r, "Traveled"), "(Feb 21, 2024)") << r.text;
 }
 
+TEST(TimelinePipeline, APassiveIsLabelledAsAPassive) {
+  // "The summit was called": the summit called nobody.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text("The summit was called after Hungary blocked a sanctions package in May.\n", "2024-06-05");
+  EXPECT_NE(column_of(r, "Summit called"), -1) << r.text;
+  EXPECT_EQ(column_of(r, "Summit calls"), -1) << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
