@@ -726,9 +726,12 @@ Normal normalize(const Frame& f, Context& ctx) {
       c.year = idx / per_year;
       (half ? c.half : c.quarter) = idx % per_year + 1;
     } else {
-      // News reports quarters once they have begun: the latest quarter q.
+      // News reports quarters once they have begun: the latest quarter q;
+      // after a future cue, the next one ("is expected to close in the
+      // third quarter").
       const int q = *f.ordinal;
-      c.year = q <= current ? y : y - 1;
+      const bool future = ctx.tense == Tense::future || ctx.tense == Tense::weak_future;
+      c.year = q <= current || future ? y : y - 1;
     }
     from_dct(c);
     return r;

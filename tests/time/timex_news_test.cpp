@@ -60,6 +60,14 @@ TEST(TimexNews, TheYearOfAReportIsTheDctYear) {
   EXPECT_EQ(timex("In the fiscal year ending tomorrow, it lost money.", "the fiscal year", day).value, "P1Y");
 }
 
+TEST(TimexNews, AQuarterStillAheadAfterAFutureCueIsThisYears) {
+  const std::string_view day = "2025-03-03";  // the first quarter
+  EXPECT_EQ(value("The deal is expected to close in the third quarter.", "the third quarter", day), "2025-Q3");
+  EXPECT_EQ(value("The deal will close in the fourth quarter.", "the fourth quarter", day), "2025-Q4");
+  // Told as past, the latest third quarter.
+  EXPECT_EQ(value("Sales fell in the third quarter.", "the third quarter", day), "2024-Q3");
+}
+
 TEST(TimexNews, YearAgoAdjectivesKeepTheirOwnSpan) {
   const std::string_view day = "1989-10-26";
   EXPECT_EQ(value("Net fell 5% from the year-ago level.", "year-ago", day), "1988");
