@@ -414,6 +414,9 @@ struct EntityRecognizer::Model {
     // "at the White House" is a place, "the White House said" an organisation.
     if (whole & (1u << kGazFacility)) return locative || coarse == 2 ? EntityType::FACILITY : EntityType::ORGANIZATION;
     if (whole & (1u << kGazOutlet)) return EntityType::ORGANIZATION;
+    // A legal-form suffix ends a company's name, never a person's ("Acme Corp.").
+    if (name.size() > 1 && (rule_mask(name.subspan(name.size() - 1)) & (1u << kGazOrgSuffix)))
+      return EntityType::ORGANIZATION;
     if (coarse == 0) return EntityType::PERSON;
     if (coarse == 1) return EntityType::ORGANIZATION;
     if (whole & (1u << kGazRegion)) return EntityType::LOCATION;

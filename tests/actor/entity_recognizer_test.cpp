@@ -84,6 +84,15 @@ TEST(EntityRecognizer, ANameAfterATitleAndItsFamilyNameLater) {
   EXPECT_FALSE(has(all, "Foreign Minister Wang Yi/PERSON"));
 }
 
+// A legal-form suffix ends a company's name, whatever the tagger thought.
+TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
+  Document doc("Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Acme Corp./ORGANIZATION"));
+}
+
 // Lowercase particles inside a person's name (resources/actor/name_particles.txt).
 TEST(EntityRecognizer, ANameGoesOnOverItsParticles) {
   Document doc("European Commission President Ursula von der Leyen met Viktor Orban in Budapest on Monday.");
