@@ -259,6 +259,20 @@ TEST(TimelinePipeline, APassiveIsLabelledAsAPassive) {
   EXPECT_EQ(column_of(r, "Summit calls"), -1) << r.text;
 }
 
+TEST(TimelinePipeline, AfterWhatAClauseSaysTheSignalGovernsItsVerb) {
+  // "a week after the two companies' chief executives met": the meeting is
+  // what "after" governs (not "the two companies"), and the agreeing, which
+  // the phrase modifies through "a week", comes after it.
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs for $2 billion, a week after the two "
+      "companies' chief executives met in New York.\n",
+      "2025-03-03");
+  ASSERT_NE(column_of(r, "Met"), -1) << r.text;
+  EXPECT_LT(column_of(r, "Met"), column_of(r, "agrees")) << r.text;
+}
+
 TEST(TimelinePipeline, TheDiscussionsAtThePlaceOfTheMeetingAreTheMeeting) {
   // A definite gathering at the place of an earlier one is that gathering;
   // "during" after "that" dates the reported clause's event, and governs
