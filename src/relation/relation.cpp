@@ -32,7 +32,9 @@
 //    meeting") to the event its phrase attaches to; an adverb ("then",
 //    "later") relates its clause's event to the event told just before.
 //    A governed noun phrase that names no known event becomes an implicit
-//    event node. A weak preposition ("in", "about") is a signal only when an
+//    event node, unless it is the subject of the clause the signal opens
+//    ("after the two companies' chief executives met": the meeting). A
+//    "when" right after a date is left to rule 3. A weak preposition ("in", "about") is a signal only when an
 //    event mention follows it: "shared the details in an interview",
 //    "spoke about his recent meeting"; "in Kyiv" is no event.
 // 4c. The same gathering: a definite gathering noun (lexicon class
