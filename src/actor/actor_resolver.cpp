@@ -71,12 +71,13 @@
 //      is exactly one.
 // "they" is resolved only by rules 3 and 4, and only when no plural noun
 // stands between the organisation and the pronoun. "it"/"its" are resolved
-// only through the parse, to an organisation: "its" in a clause whose subject
-// the organisation is, "it" as the subject of a clausal complement of a verb
-// whose subject the organisation is ("Apple said it would ..."). A mention is a subject
-// when its head's relation is nsubj (with a parse), or, without one, when a
-// verb or auxiliary follows it, possibly after one adverb or a parenthetical
-// between commas ("Holm, standing beside her, said").
+// only through the parse, to an organisation: "its" in a clause whose
+// subject the organisation is, "it" as the subject of a clausal complement
+// of a verb whose subject the organisation is ("Apple said it would ...").
+// A mention is a subject when its head's relation is nsubj (with a parse),
+// or, without one, when a verb or auxiliary follows it, possibly after one
+// adverb or a parenthetical between commas ("Holm, standing beside her,
+// said").
 //
 // The canonical name of an actor is its longest name (most words, then not
 // in capitals only, then most bytes); every other distinct name form is an

@@ -757,11 +757,12 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       auto is_title = [&](std::uint32_t i, std::uint32_t n) {
         return i + n <= ws.size() && (model_->rules.lookup_keys(std::span(keys).subspan(i, n)) & (1u << kGazTitle));
       };
+      auto capital = [&](std::uint32_t i) { return !ws[i].empty() && ws[i][0] >= 'A' && ws[i][0] <= 'Z'; };
       auto name_word = [&](std::uint32_t i) {
-        return !taken[i] && tags_of[i].upos == Upos::PROPN && ws[i][0] >= 'A' && ws[i][0] <= 'Z' && !is_title(i, 1);
+        return !taken[i] && tags_of[i].upos == Upos::PROPN && capital(i) && !is_title(i, 1);
       };
       for (std::uint32_t i = 0; i + 1 < ws.size(); ++i) {
-        if (ws[i][0] < 'A' || ws[i][0] > 'Z') continue;
+        if (!capital(i)) continue;
         const std::uint32_t title = is_title(i, 2) ? 2 : is_title(i, 1) ? 1 : 0;
         if (title == 0) continue;
         const std::uint32_t first = i + title;

@@ -183,12 +183,11 @@ class Builder {
     return std::nullopt;
   }
 
-  // What a headline calls an actor: a person by surname ("Zelensky"), anything
-  // else by its name ("White House", "NBC News").
-  // A person is named in labels by the one word of their name the text
-  // uses alone ("Wang" for "Wang Yi": which word is the family name, only
-  // the text can say), else by the last word with the lowercase particles
-  // before it ("Kovacs" for "Anna Kovacs", "von der Leyen").
+  // What a headline calls an actor: anything but a person by its name ("White
+  // House", "NBC News"); a person by the one word of their name the text
+  // uses alone ("Zelensky"; "Wang" for "Wang Yi": which word is the family
+  // name, only the text can say), else by the last word with the lowercase
+  // particles before it ("Kovacs" for "Anna Kovacs", "von der Leyen").
   std::string headline_name(const std::string& name, ActorType type) const {
     if (type != ActorType::PERSON) return name;
     if (const auto it = person_headline_.find(name); it != person_headline_.end()) return it->second;
