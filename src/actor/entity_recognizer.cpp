@@ -190,6 +190,13 @@ struct EntityRecognizer::Model {
   detail::Gazetteer rules;      // resources/actor/ lists; read at load time
   std::unordered_set<std::string> name_particles;  // resources/actor/name_particles.txt ("von", "de")
 
+  // The lists the typing rules read, at training and at load time alike.
+  void read_rules(const std::filesystem::path& resources_dir) {
+    rules = detail::Gazetteer::build(resources_dir, {}, {});
+    for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
+      name_particles.insert(std::move(particle));
+  }
+
   // `arcs` is the sentence's parse (word-index heads), or empty without one.
   SentenceInfo describe(std::span<const std::string_view> words, std::span<const TokenMorph> morph,
                         std::span<const Arc> arcs) const {
@@ -814,9 +821,7 @@ EntityRecognizer EntityRecognizer::train(const std::vector<NerTrainingSentence>&
                                          const std::filesystem::path& resources_dir) {
   auto model = std::make_unique<Model>();
   model->gazetteer = detail::Gazetteer::build(resources_dir);
-  model->rules = detail::Gazetteer::build(resources_dir, {}, {});
-  for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
-    model->name_particles.insert(std::move(particle));
+  model->read_rules(resources_dir);
   if (options.log != nullptr)
     *options.log << fmt::format("gazetteer: {} phrases ({} from resources/actor)\n", model->gazetteer.size(),
                                 model->rules.size());
@@ -910,9 +915,7 @@ EntityRecognizer EntityRecognizer::load(const std::filesystem::path& model_file,
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(fmt::format("{}: {}", model_file.string(), e.what()));
   }
-  model->rules = detail::Gazetteer::build(resources_dir, {}, {});
-  for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
-    model->name_particles.insert(std::move(particle));
+  model->read_rules(resources_dir);
   return EntityRecognizer(std::move(model));
 }
 
