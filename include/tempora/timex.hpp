@@ -102,6 +102,13 @@ struct TimeExpressions {
   std::vector<Timex> timexes;  // in text order, not overlapping
 };
 
+// The interval a TIMEX3 DATE/TIME value denotes, as Timex::interval holds it
+// for the values tempora writes: "2025-10-17", "2025-W42", "2025-Q3", "199",
+// "1998-03-05TMO", "1989-11-06T17:00". nullopt for values that fix no stretch
+// of the calendar ("XXXX-10-17", "PRESENT_REF", "P3D") and for malformed
+// text. Reads other systems' and annotators' TimeML.
+std::optional<TimeInterval> value_interval(std::string_view value);
+
 // The DCT as a TIMEX3 value ("2025-10-17" or "2025-10-17T14:30").
 std::string dct_value(const CreationTime& dct);
 // Parses "2025-10-17", "20251017", "2025-10-17T14:30[:ss]"; nullopt when not a date.

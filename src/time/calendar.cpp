@@ -301,4 +301,123 @@ std::optional<Cal> shift_cal(const Cal& base, int n, const std::string& unit) {
   return shift_day(*day, n, unit);
 }
 
+namespace {
+
+// A cursor over a TIMEX3 value: fixed-width digit fields, literal characters.
+struct ValueReader {
+  std::string_view s;
+  std::size_t at = 0;
+
+  bool done() const { return at == s.size(); }
+  bool literal(std::string_view text) {
+    if (s.substr(at, text.size()) != text) return false;
+    at += text.size();
+    return true;
+  }
+  // Exactly `width` digits (or, with min_width, between min_width and width).
+  std::optional<int> digits(std::size_t width, std::size_t min_width = 0) {
+    if (min_width == 0) min_width = width;
+    std::size_t n = 0;
+    int v = 0;
+    while (n < width && at + n < s.size() && s[at + n] >= '0' && s[at + n] <= '9') v = v * 10 + (s[at + n++] - '0');
+    if (n < min_width) return std::nullopt;
+    at += n;
+    return v;
+  }
+};
+
+}  // namespace
+
+std::optional<Cal> parse_value(std::string_view value) {
+  ValueReader r{value};
+  Cal c;
+  // Centuries ("19") and decades ("199") are the only values without a year.
+  if (value.size() == 2 || value.size() == 3) {
+    const auto v = r.digits(value.size());
+    if (!v || !r.done()) return std::nullopt;
+    c.g = value.size() == 2 ? Granularity::century : Granularity::decade;
+    (value.size() == 2 ? c.century : c.decade) = *v;
+    return c;
+  }
+  if (r.literal("XXXX")) {
+    c.year = std::nullopt;
+  } else if (const auto y = r.digits(4)) {
+    c.year = *y;
+  } else {
+    return std::nullopt;
+  }
+  c.g = Granularity::year;
+  if (r.done()) return c;
+  if (!r.literal("-")) return std::nullopt;
+  if (r.literal("H")) {
+    const auto h = r.digits(1);
+    if (!h || *h < 1 || *h > 2) return std::nullopt;
+    c.g = Granularity::half, c.half = *h;
+  } else if (r.literal("QX")) {
+    c.g = Granularity::quarter;
+  } else if (r.literal("Q")) {
+    const auto q = r.digits(1);
+    if (!q || *q < 1 || *q > 4) return std::nullopt;
+    c.g = Granularity::quarter, c.quarter = *q;
+  } else if (r.literal("WXX")) {
+    c.g = Granularity::week;
+    if (r.literal("-")) {  // "XXXX-WXX-5": a weekday of an unknown week
+      const auto d = r.digits(1);
+      if (!d || *d < 1 || *d > 7) return std::nullopt;
+      c.g = Granularity::day, c.weekday = *d;
+    }
+  } else if (r.literal("W")) {
+    // Annotators write "2000-W7" as well as "2000-W07".
+    const auto w = r.digits(2, 1);
+    if (!w || *w < 1 || *w > 53) return std::nullopt;
+    c.g = Granularity::week, c.week = *w;
+    if (r.literal("-WE")) c.weekend = true;
+  } else if (r.literal("XX")) {
+    c.g = Granularity::month;
+  } else {
+    for (const char* season : {"SP", "SU", "FA", "WI"})
+      if (r.literal(season)) {
+        c.g = Granularity::season, c.season = season;
+        return r.done() ? std::optional(c) : std::nullopt;
+      }
+    const auto m = r.digits(2);
+    if (!m || *m < 1 || *m > 12) return std::nullopt;
+    c.g = Granularity::month, c.month = *m;
+  }
+  if (c.g == Granularity::month && r.literal("-")) {
+    c.g = Granularity::day;
+    if (!r.literal("XX")) {
+      const auto d = r.digits(2);
+      if (!d || *d < 1 || *d > 31) return std::nullopt;
+      c.day = *d;
+    }
+  }
+  if (c.g == Granularity::day && r.literal("T")) {
+    for (const char* pod : {"MO", "AF", "EV", "NI", "DT"})
+      if (r.literal(pod)) {
+        c.g = Granularity::part_of_day, c.pod = pod;
+        return r.done() ? std::optional(c) : std::nullopt;
+      }
+    const auto h = r.digits(2);
+    if (!h || *h > 24) return std::nullopt;
+    c.g = Granularity::hour, c.hour = *h;
+    if (r.literal(":")) {
+      const auto m = r.digits(2);
+      if (!m || *m > 59) return std::nullopt;
+      c.g = Granularity::minute, c.minute = *m;
+      if (r.literal(":") && !r.digits(2)) return std::nullopt;  // seconds: read, kept at minute granularity
+    }
+  }
+  return r.done() ? std::optional(c) : std::nullopt;
+}
+
 }  // namespace tempora::detail::time
+
+namespace tempora {
+
+std::optional<TimeInterval> value_interval(std::string_view value) {
+  const auto cal = detail::time::parse_value(value);
+  return cal ? cal->interval() : std::nullopt;
+}
+
+}  // namespace tempora

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "tempora/timex.hpp"
 
@@ -46,6 +47,10 @@ int quarter_of(unsigned month);
 // The anchor day moved by n units; the result has the unit's granularity
 // (Y M W D Q HALF DE CE WE), or nullopt for an unknown unit.
 std::optional<Cal> shift_day(date::sys_days anchor, int n, const std::string& unit);
+// The Cal a TIMEX3 DATE/TIME value spells (the inverse of Cal::value(), and
+// lenient where annotators are: "2000-W7", seconds); nullopt for anything
+// else (durations, PRESENT_REF, malformed text).
+std::optional<Cal> parse_value(std::string_view value);
 // A value moved by n units keeping its own granularity when it is finer than
 // a year and the unit is a year ("a year earlier" than 1989-Q3 is 1988-Q3).
 std::optional<Cal> shift_cal(const Cal& base, int n, const std::string& unit);

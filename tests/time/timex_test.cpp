@@ -296,6 +296,69 @@ TEST(TimexMachine, OutputDoesNotDependOnTimeZoneOrClock) {
   EXPECT_EQ(timex(text, "Yesterday at 11 p.m.", "2025-10-22").value, "2025-10-21T23:00");
 }
 
+// ---- intervals of values read back -------------------------------------
+
+std::chrono::sys_seconds at(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
+  return std::chrono::sys_days{std::chrono::year{y} / m / d} + std::chrono::hours{h} + std::chrono::minutes{min};
+}
+
+TEST(TimexValueInterval, ReadsEveryGranularity) {
+  using G = Granularity;
+  struct Case {
+    const char* value;
+    std::chrono::sys_seconds start, end;
+    Granularity g;
+  };
+  const Case cases[] = {
+      {"2025-10-17", at(2025, 10, 17), at(2025, 10, 18), G::day},
+      {"2024-02-29", at(2024, 2, 29), at(2024, 3, 1), G::day},
+      {"2025-10", at(2025, 10, 1), at(2025, 11, 1), G::month},
+      {"2025", at(2025, 1, 1), at(2026, 1, 1), G::year},
+      {"199", at(1990, 1, 1), at(2000, 1, 1), G::decade},
+      {"19", at(1900, 1, 1), at(2000, 1, 1), G::century},
+      {"2025-Q3", at(2025, 7, 1), at(2025, 10, 1), G::quarter},
+      {"2025-H2", at(2025, 7, 1), at(2026, 1, 1), G::half},
+      {"1998-SP", at(1998, 3, 1), at(1998, 6, 1), G::season},
+      {"2025-W01", at(2024, 12, 30), at(2025, 1, 6), G::week},  // ISO week-year
+      {"2000-W7", at(2000, 2, 14), at(2000, 2, 21), G::week},   // as TimeBank writes it
+      {"1989-W44-WE", at(1989, 11, 4), at(1989, 11, 6), G::week},
+      {"1998-03-05TMO", at(1998, 3, 5, 6), at(1998, 3, 5, 12), G::part_of_day},
+      {"1989-11-06T17", at(1989, 11, 6, 17), at(1989, 11, 6, 18), G::hour},
+      {"1989-11-06T17:00", at(1989, 11, 6, 17), at(1989, 11, 6, 17, 1), G::minute},
+      {"1998-02-06T22:19:00", at(1998, 2, 6, 22, 19), at(1998, 2, 6, 22, 20), G::minute},
+  };
+  for (const Case& c : cases) {
+    const auto iv = value_interval(c.value);
+    ASSERT_TRUE(iv.has_value()) << c.value;
+    EXPECT_EQ(iv->start, c.start) << c.value;
+    EXPECT_EQ(iv->end, c.end) << c.value;
+    EXPECT_EQ(iv->granularity, c.g) << c.value;
+  }
+}
+
+TEST(TimexValueInterval, ValuesWithoutAStretchOfCalendarGiveNone) {
+  for (const char* value : {"XXXX-10-17", "1998-12-XX", "1989-WXX", "XXXX-WXX-5", "PRESENT_REF",
+                            "PAST_REF", "P3D", "PT24H", "", "2025-13", "2025-02-30", "2025-10-17T25", "2025-10-17X",
+                            "20251017", "1998-W54", "2025-Q5", "abc"})
+    EXPECT_FALSE(value_interval(value).has_value()) << value;
+}
+
+// The normalizer's intervals and the reader's agree: what tempora writes as
+// a value reads back as the interval it computed.
+TEST(TimexValueInterval, AgreesWithTheNormalizer) {
+  const std::string text =
+      "On Oct. 17, 2025, at 3 p.m., the ministers met. Last week, in the third quarter of 2024, this year, "
+      "the 1990s, the 20th century, Tuesday night, next month, last spring, the second half of 2023, "
+      "two weeks ago, the weekend, yesterday morning, December 30 and noon Saturday.";
+  int compared = 0;
+  for (const Timex& t : find(text, "2025-01-02")) {
+    if (!t.interval) continue;
+    ++compared;
+    EXPECT_EQ(value_interval(t.value), t.interval) << t.value;
+  }
+  EXPECT_GE(compared, 12);
+}
+
 // ---- robustness -------------------------------------------------------
 
 TEST(TimexRobust, BadInputNeverCrashes) {
