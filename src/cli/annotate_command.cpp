@@ -39,6 +39,7 @@ struct AnnotateOptions {
   std::string format = "timeml";
   std::string output_dir;
   bool time_only = false;
+  bool start_point_links = false;  // TimeML: STARTS_BEFORE/AFTER links too (tempora's extension)
 };
 
 nlohmann::json fields_json(std::uint16_t bits) {
@@ -144,7 +145,7 @@ void run_annotate(const AnnotateOptions& options) {
       if (events != nullptr) {
         for (timeml::Annotation& a : timeml::event_annotations(*events)) annotations.push_back(std::move(a));
         w.links = timeml::event_instances(*events);
-        for (timeml::Element& l : timeml::tlink_elements(doc.get<TemporalLinks>(), *events)) w.links.push_back(std::move(l));
+        for (timeml::Element& l : timeml::tlink_elements(doc.get<TemporalLinks>(), *events, options.start_point_links)) w.links.push_back(std::move(l));
       }
       out = timeml::write_timeml(doc.text(), std::move(annotations), w);
       target = std::filesystem::path(options.output_dir) / (stem + ".tml");
@@ -167,6 +168,9 @@ void add_annotate_command(CLI::App& app) {
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"timeml", "json"}));
   cmd->add_option("-o,--output", options->output_dir, "Output folder")->required();
   cmd->add_flag("--time-only", options->time_only, "Only segment and find time expressions (no events or links)");
+  cmd->add_flag("--start-point-links", options->start_point_links,
+                "TimeML: also write the links that only order start points, as relType STARTS_BEFORE/STARTS_AFTER "
+                "(not TimeML 1.2.1; `tempora eval timeml --matres` reads them)");
   cmd->callback([options] { run_annotate(*options); });
 }
 

@@ -1,8 +1,7 @@
-// tempora eval matres: event start-point order against MATRES.
+// tempora eval matres: event start-point order against MATRES, from raw text.
 //
-// MATRES files (`DOCID verb1 verb2 eiid1 eiid2 LABEL`, LABEL one of BEFORE,
-// AFTER, EQUAL, VAGUE) name events by their TempEval-3 MAKEINSTANCE eiid.
-// For every document the TimeML file is read from --tml (searched
+// MATRES pairs name events by their TempEval-3 MAKEINSTANCE eiid (see
+// matres.hpp, which also scores them). For every document the TimeML file is read from --tml (searched
 // recursively by document id), its text goes through the pipeline
 // (segmenter, POS tagger, time tagger, parser, relation stage) and the relation of
 // each MATRES pair is read from the closure of the system's links:
@@ -22,22 +21,19 @@
 // is then tagged by the model that did not see it (the relation rules are
 // not trained).
 //
-// Scores (as in Ning et al. 2018): precision = correct non-VAGUE answers /
-// non-VAGUE answers, recall = correct non-VAGUE answers / non-VAGUE gold
-// labels.
+// `eval timeml --matres` scores the TLINKs of TimeML files instead (any
+// system's, or the gold annotation's) with the same pairs.
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/matres.hpp"
 #include "tempora/data.hpp"
 #include "tempora/event.hpp"
 #include "tempora/parse.hpp"
@@ -61,38 +57,8 @@ struct MatresOptions {
   bool errors = false;
 };
 
-struct Pair {
-  std::string verb1, verb2, eiid1, eiid2;
-  StartOrder gold = StartOrder::vague;
-};
-
-std::optional<StartOrder> parse_label(std::string_view s) {
-  if (s == "BEFORE") return StartOrder::before;
-  if (s == "AFTER") return StartOrder::after;
-  if (s == "EQUAL") return StartOrder::equal;
-  if (s == "VAGUE") return StartOrder::vague;
-  return std::nullopt;
-}
-
 void run_matres(const MatresOptions& options) {
-  std::map<std::string, std::vector<Pair>> by_doc;
-  for (const std::string& file : options.files) {
-    std::ifstream in(file);
-    if (!in) throw std::runtime_error("cannot read " + file);
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream fields(line);
-      std::string doc, label;
-      Pair p;
-      if (!(fields >> doc >> p.verb1 >> p.verb2 >> p.eiid1 >> p.eiid2 >> label)) continue;
-      const auto gold = parse_label(label);
-      if (!gold) continue;
-      p.gold = *gold;
-      if (!p.eiid1.starts_with("ei")) p.eiid1 = "ei" + p.eiid1;
-      if (!p.eiid2.starts_with("ei")) p.eiid2 = "ei" + p.eiid2;
-      by_doc[doc].push_back(std::move(p));
-    }
-  }
+  const auto by_doc = read_matres(options.files);
   std::map<std::string, std::filesystem::path> tml;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.tml_dir)) {
     if (!entry.is_regular_file() || entry.path().extension() != ".tml") continue;
@@ -127,9 +93,8 @@ void run_matres(const MatresOptions& options) {
     event_tagger.emplace(EventTagger::load(file, data_file("resources/event")));
   };
 
-  // confusion[gold][system]
-  std::array<std::array<std::size_t, 4>, 4> confusion{};
-  std::size_t missing_docs = 0, unmapped = 0;
+  MatresScore score;
+  std::size_t missing_docs = 0;
   std::size_t evaluated_docs = 0;
   for (int fold = 0; fold < std::max(1, options.folds); ++fold) {
     if (options.fold >= 0 && fold != options.fold) continue;
@@ -140,7 +105,7 @@ void run_matres(const MatresOptions& options) {
       const auto found = tml.find(docid);
       if (found == tml.end()) {
         ++missing_docs;
-        for (const Pair& p : pairs) ++confusion[static_cast<int>(p.gold)][static_cast<int>(StartOrder::vague)];
+        for (const MatresPair& p : pairs) score.add(p.gold, StartOrder::vague);
         continue;
       }
       timeml::TimemlDocument gold = timeml::read_timeml(found->second);
@@ -196,45 +161,28 @@ void run_matres(const MatresOptions& options) {
         relations.link(doc);
       }
       const TemporalLinks& layer = doc.get<TemporalLinks>();
-      for (const Pair& p : pairs) {
+      for (const MatresPair& p : pairs) {
         const auto a = node_of_eiid.find(p.eiid1), b = node_of_eiid.find(p.eiid2);
         StartOrder system = StartOrder::vague;
         if (a == node_of_eiid.end() || b == node_of_eiid.end()) {
-          ++unmapped;
+          ++score.unmapped;
         } else {
           system = layer.start_order(a->second, b->second);
         }
-        ++confusion[static_cast<int>(p.gold)][static_cast<int>(system)];
+        score.add(p.gold, system);
         if (options.errors && system != p.gold)
           fmt::print("{}\t{} {}\t{} {}\tgold {}\tsystem {}\n", docid, p.verb1, p.eiid1, p.verb2, p.eiid2,
                      to_string(p.gold), to_string(system));
       }
     }
   }
-  std::size_t correct = 0, answered = 0, gold_total = 0;
-  constexpr int kVague = static_cast<int>(StartOrder::vague);
-  for (int g = 0; g < 4; ++g)
-    for (int s = 0; s < 4; ++s) {
-      if (s != kVague) answered += confusion[g][s];
-      if (g != kVague) gold_total += confusion[g][s];
-      if (g == s && g != kVague) correct += confusion[g][s];
-    }
-  const double p = answered ? 100.0 * double(correct) / double(answered) : 0.0;
-  const double r = gold_total ? 100.0 * double(correct) / double(gold_total) : 0.0;
-  const double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
   fmt::print("MATRES start-point order ({} documents, events: {}{}{})\n", evaluated_docs, options.events,
              options.events == "gold" ? fmt::format(", attributes: {}", options.attributes) : "",
              options.folds > 1 ? fmt::format(", {} folds by document{}", options.folds,
                                              options.fold >= 0 ? fmt::format(", fold {}", options.fold) : "")
                                : "");
-  fmt::print("  precision {:.2f}  recall {:.2f}  F1 {:.2f}   ({} correct, {} answered, {} gold non-VAGUE)\n", p, r, f,
-             correct, answered, gold_total);
   if (missing_docs) fmt::print("  {} documents not found under {}\n", missing_docs, options.tml_dir);
-  if (unmapped) fmt::print("  {} pair events without a system event\n", unmapped);
-  fmt::print("  confusion (rows gold, columns system): BEFORE AFTER EQUAL VAGUE\n");
-  for (int g = 0; g < 4; ++g)
-    fmt::print("  {:<7} {:>6} {:>6} {:>6} {:>6}\n", to_string(static_cast<StartOrder>(g)), confusion[g][0],
-               confusion[g][1], confusion[g][2], confusion[g][3]);
+  score.print();
 }
 
 }  // namespace

@@ -6,6 +6,13 @@
 // the spans overlap and the attribute is identical). The DCT is not counted.
 // Events the same way: strict and relaxed span, and class over overlapping
 // events (TempEval-3 Task B).
+//
+// With --matres, event order too: each MATRES pair's gold events are mapped
+// to the system events whose spans overlap theirs, and the start-point
+// relation is read from the closure of the system file's TLINKs (the
+// reasoning engine of the relation stage, fed TimeML: relation_timeml.hpp).
+// Any system's TimeML can be scored this way, the gold annotation's own
+// TLINKs included.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,7 +24,9 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/matres.hpp"
 #include "event/event_timeml.hpp"
+#include "relation/relation_timeml.hpp"
 #include "tempora/timeml.hpp"
 
 namespace tempora::cli {
@@ -25,6 +34,7 @@ namespace {
 
 struct EvalTimemlOptions {
   std::string gold, system;
+  std::vector<std::string> matres;
   bool errors = false;
 };
 
@@ -84,6 +94,49 @@ void print_errors(const std::string& name, const timeml::TimemlDocument& gold, c
   }
 }
 
+// Event instance id -> the span of its EVENT, through MAKEINSTANCE eventID.
+std::map<std::string, Span, std::less<>> instance_spans(const timeml::TimemlDocument& doc) {
+  std::map<std::string_view, Span, std::less<>> event_span;
+  for (const timeml::Element* e : doc.elements("EVENT"))
+    if (e->span) event_span.emplace(e->attr("eid"), *e->span);
+  std::map<std::string, Span, std::less<>> out;
+  for (const timeml::Element& link : doc.links) {
+    if (link.name != "MAKEINSTANCE") continue;
+    if (const auto it = event_span.find(link.attr("eventID")); it != event_span.end())
+      out.emplace(std::string(link.attr("eiid")), it->second);
+  }
+  return out;
+}
+
+// Adds the MATRES pairs of one document: gold eiids -> gold spans -> the
+// system instance whose event overlaps (the first in the file) -> its node.
+void score_matres_pairs(const std::vector<MatresPair>& pairs, const timeml::TimemlDocument& gold,
+                        const timeml::TimemlDocument& sys, MatresScore& score, std::size_t& tlinks) {
+  const auto gold_spans = instance_spans(gold);
+  const auto sys_spans = instance_spans(sys);
+  const timeml::TimemlGraph graph = timeml::timeml_graph(sys);
+  tlinks += graph.links;
+  auto node = [&](const std::string& gold_eiid) -> std::size_t {
+    const auto g = gold_spans.find(gold_eiid);
+    if (g == gold_spans.end()) return TemporalGraph::npos;
+    const std::pair<const std::string, Span>* best = nullptr;
+    for (const auto& entry : sys_spans)
+      if (entry.second.overlaps(g->second) && (!best || entry.second.begin < best->second.begin)) best = &entry;
+    if (!best) return TemporalGraph::npos;
+    const auto it = graph.node_of.find(best->first);
+    return it == graph.node_of.end() ? TemporalGraph::npos : it->second;
+  };
+  for (const MatresPair& p : pairs) {
+    const std::size_t a = node(p.eiid1), b = node(p.eiid2);
+    if (a == TemporalGraph::npos || b == TemporalGraph::npos) {
+      ++score.unmapped;
+      score.add(p.gold, StartOrder::vague);
+      continue;
+    }
+    score.add(p.gold, graph.graph.start_order(a, b));
+  }
+}
+
 void run_eval_timeml(const EvalTimemlOptions& options) {
   const auto gold_docs = list_documents(options.gold);
   const auto system_docs = list_documents(options.system);
@@ -91,6 +144,12 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   timeml::TimexScores total;
   timeml::EventScores event_total;
   std::size_t missing = 0, text_mismatch = 0;
+  const auto matres = read_matres(options.matres);
+  MatresScore order;
+  std::size_t order_docs = 0, order_tlinks = 0;
+  for (const auto& [docid, pairs] : matres)
+    if (!gold_docs.contains(docid))
+      for (const MatresPair& p : pairs) order.add(p.gold, StartOrder::vague), ++order.unmapped;
   for (const auto& [name, gold_path] : gold_docs) {
     const timeml::TimemlDocument gold = timeml::read_timeml(gold_path);
     timeml::TimemlDocument sys;
@@ -107,6 +166,10 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
     total.strict += s.strict, total.relaxed += s.relaxed, total.type += s.type, total.value += s.value;
     event_total += timeml::score_events(gold, sys);
     if (options.errors) print_errors(name, gold, sys);
+    if (const auto pairs = matres.find(name); pairs != matres.end()) {
+      ++order_docs;
+      score_matres_pairs(pairs->second, gold, sys, order, order_tlinks);
+    }
   }
   fmt::print("TempEval-3 Task A, timexes: {} documents ({} without system output, {} with different TEXT)\n",
              gold_docs.size(), missing, text_mismatch);
@@ -122,6 +185,10 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
   for (const auto& [label, c] : {std::pair{"strict", &event_total.strict}, std::pair{"relaxed", &event_total.relaxed},
                                  std::pair{"class", &event_total.cls}})
     fmt::print("{:<10} {:>9.2f} {:>9.2f} {:>9.2f}\n", label, 100 * c->precision(), 100 * c->recall(), 100 * c->f1());
+  if (options.matres.empty()) return;
+  fmt::print("\nMATRES start-point order from the closure of the system's TLINKs: {} of {} documents, {} TLINKs\n",
+             order_docs, matres.size(), order_tlinks);
+  order.print();
 }
 
 }  // namespace
@@ -129,10 +196,16 @@ void run_eval_timeml(const EvalTimemlOptions& options) {
 void add_eval_timeml_command(CLI::App& eval) {
   auto options = std::make_shared<EvalTimemlOptions>();
   CLI::App* cmd = eval.add_subcommand(
-      "timeml", "TempEval-3 Task A timex scores: strict/relaxed span P/R/F1, type and value F1 (DCT excluded)");
+      "timeml",
+      "TempEval-3 Task A timex scores: strict/relaxed span P/R/F1, type and value F1 (DCT excluded); Task B "
+      "event span and class; with --matres, event order against MATRES");
   cmd->add_option("--gold", options->gold, "Folder of gold TimeML files")->required();
   cmd->add_option("--system", options->system, "Folder of system TimeML files (same file names)")->required();
   cmd->add_flag("--errors", options->errors, "Print per-document errors (missed, spurious, span/type/value)");
+  cmd->add_option("--matres", options->matres,
+                  "MATRES files (DOCID verb1 verb2 eiid1 eiid2 LABEL): also score event start-point order, read "
+                  "from the closure of the system's TLINKs")
+      ->check(CLI::ExistingFile);
   cmd->callback([options] { run_eval_timeml(*options); });
 }
 

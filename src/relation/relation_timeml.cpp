@@ -7,6 +7,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "tempora/timex.hpp"
+
 namespace tempora::timeml {
 
 namespace {
@@ -27,7 +29,7 @@ std::string iso(std::chrono::sys_seconds t) {
 
 }  // namespace
 
-std::vector<Element> tlink_elements(const TemporalLinks& links, const Events& events) {
+std::vector<Element> tlink_elements(const TemporalLinks& links, const Events& events, bool start_points) {
   const auto eiid = instances(events);
   std::vector<Element> out;
   for (const TemporalLinkRecord& l : links.links) {
@@ -35,7 +37,8 @@ std::vector<Element> tlink_elements(const TemporalLinks& links, const Events& ev
     std::optional<RelType> type = l.type;
     if (type == RelType::starts_before || type == RelType::starts_after) {
       type = links.rel_type(l.a, l.b);
-      if (!type || type == RelType::starts_before || type == RelType::starts_after) continue;
+      if (!type && start_points) type = l.type;
+      if (!type || (!start_points && (type == RelType::starts_before || type == RelType::starts_after))) continue;
     }
     Element e;
     e.name = "TLINK";
@@ -82,6 +85,44 @@ nlohmann::json relations_json(const Document& doc, const TemporalLinks& links, c
   for (const EventMention& m : events.events) bounds_of(m.id);
   for (const ImplicitEvent& x : links.implicit_events) bounds_of(x.id);
   out["conflicts"] = links.diagnostics;
+  return out;
+}
+
+TimemlGraph timeml_graph(const TimemlDocument& doc) {
+  TimemlGraph out;
+  auto add_time = [&](const Element& timex) {
+    const std::string tid(timex.attr("tid"));
+    if (tid.empty() || out.node_of.contains(tid)) return;
+    TemporalNode node{tid, std::nullopt};
+    if (const auto iv = value_interval(timex.attr("value"))) node.interval = TimeBounds{iv->start, iv->end};
+    out.node_of.emplace(tid, out.graph.add_node(std::move(node)));
+  };
+  if (doc.dct) add_time(*doc.dct);
+  for (const Element* timex : doc.elements("TIMEX3")) add_time(*timex);
+  for (const Element& e : doc.links) {
+    if (e.name != "MAKEINSTANCE") continue;
+    const std::string eiid(e.attr("eiid"));
+    if (!eiid.empty() && !out.node_of.contains(eiid)) out.node_of.emplace(eiid, out.graph.add_node({eiid, std::nullopt}));
+  }
+  auto node = [&](const Element& e, std::string_view event_key, std::string_view time_key) {
+    std::string_view id = e.attr(event_key);
+    if (id.empty()) id = e.attr(time_key);
+    const auto it = out.node_of.find(id);
+    return it == out.node_of.end() ? TemporalGraph::npos : it->second;
+  };
+  for (const Element& e : doc.links) {
+    if (e.name != "TLINK") continue;
+    const std::size_t a = node(e, "eventInstanceID", "timeID");
+    const std::size_t b = node(e, "relatedToEventInstance", "relatedToTime");
+    const auto type = parse_rel_type(e.attr("relType"));
+    if (a == TemporalGraph::npos || b == TemporalGraph::npos || !type ||
+        out.graph.add_link({a, b, *type, 0.5, std::string(e.attr("lid"))}) == TemporalGraph::npos) {
+      ++out.skipped;
+      continue;
+    }
+    ++out.links;
+  }
+  out.graph.close();
   return out;
 }
 
