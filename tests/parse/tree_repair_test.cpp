@@ -227,6 +227,40 @@ TEST(TreeRepair, AnAdjectiveTakenForASecondSubjectModifiesTheNextNoun) {
   EXPECT_EQ(sure[0], (Arc{3, "advmod"}));
 }
 
+// "Blinken met Wang , two days after talks in Munich ended ." as the greedy
+// parser leaves it: "talks" an oblique of "ended", "ended" a conjunct of "met".
+std::vector<Word> clause_taken_for_prepositional_phrase() {
+  return {{"Blinken", "PROPN", "NNP", 1, "nsubj"}, {"met", "VERB", "VBD", -1, "root"},
+          {"Wang", "PROPN", "NNP", 1, "obj"},      {",", "PUNCT", ",", 5, "punct"},
+          {"two", "NUM", "CD", 5, "nummod"},       {"days", "NOUN", "NNS", 10, "obl"},
+          {"after", "ADV", "RB", 7, "case"},       {"talks", "NOUN", "NNS", 10, "obl"},
+          {"in", "ADP", "IN", 9, "case"},          {"Munich", "PROPN", "NNP", 7, "nmod"},
+          {"ended", "VERB", "VBD", 1, "conj"},     {".", "PUNCT", ".", 1, "punct"}};
+}
+
+TEST(TreeRepair, AClauseOpenedByAfterHasItsNominalAsSubject) {
+  const std::vector<Arc> arcs = repaired(clause_taken_for_prepositional_phrase());
+  EXPECT_EQ(arcs[7], (Arc{10, "nsubj"}));
+  EXPECT_EQ(arcs[6], (Arc{10, "mark"}));
+  EXPECT_EQ(arcs[10], (Arc{1, "advcl"}));
+  EXPECT_EQ(arcs[5], (Arc{10, "obl"})) << "the measure stays";
+}
+
+TEST(TreeRepair, APrepositionalPhraseOfAVerbWithASubjectOrOfAnotherPrepositionStays) {
+  std::vector<Word> with_subject = clause_taken_for_prepositional_phrase();
+  with_subject[4] = {"they", "PRON", "PRP", 10, "nsubj"};  // "they after talks ended": the verb has its subject
+  EXPECT_EQ(repaired(with_subject)[7], (Arc{10, "obl"}));
+  std::vector<Word> during = clause_taken_for_prepositional_phrase();
+  during[6].form = "during";  // "during" opens no clause
+  EXPECT_EQ(repaired(during)[7], (Arc{10, "obl"}));
+  std::vector<Word> participle = clause_taken_for_prepositional_phrase();
+  participle[10].xpos = "VBN";  // not finite
+  EXPECT_EQ(repaired(participle)[7], (Arc{10, "obl"}));
+  std::vector<Word> coordinated = clause_taken_for_prepositional_phrase();
+  coordinated[3] = {"and", "CCONJ", "CC", 10, "cc"};  // "met Wang and ... ended": a real conjunct
+  EXPECT_EQ(repaired(coordinated)[7], (Arc{10, "obl"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
