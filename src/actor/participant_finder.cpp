@@ -532,7 +532,11 @@ class Finder {
 
   bool is_passive(int t, int subject) const {
     if (syntax_.dependent(t, "aux:pass") >= 0 || syntax_.dependent(t, "nsubj:pass") >= 0) return true;
-    if (subject >= 0 && syntax_.deprel(subject) == "nsubj:pass") return true;
+    // A subject shared with a passive conjunct is passive too ("was arrested
+    // and charged"); one taken from a controlling clause keeps the voice of
+    // its own ("Blinken is expected to travel ... before returning": he travels).
+    if (subject >= 0 && syntax_.deprel(subject) == "nsubj:pass")
+      return syntax_.head(subject) == t || syntax_.is(t, "conj");
     return syntax_.deprel(t) == "acl" && xpos(t) == "VBN";
   }
 
