@@ -274,6 +274,12 @@ TEST(ParticipantFinder, UndergoersAndControlledClauses) {
                                     {{"started", "OTHER"}, {"introducing", "ANNOUNCE"}}, {});
   EXPECT_EQ(heads(keynote, "introducing", Role::agent), Strings{"Jobs"});
   EXPECT_EQ(heads(keynote, "introducing", Role::patient), Strings{"iPhone"});
+  // A passive controller does not make the controlled clause passive.
+  const Document expected = analyzed("Blinken is expected to travel to Seoul before returning to Washington.",
+                                     {{"travel", "VISIT"}, {"returning", "VISIT"}}, {});
+  EXPECT_EQ(heads(expected, "travel", Role::agent), Strings{"Blinken"});
+  EXPECT_EQ(heads(expected, "returning", Role::agent), Strings{"Blinken"});
+  EXPECT_TRUE(heads(expected, "travel", Role::patient).empty());
 }
 
 TEST(ParticipantFinder, AppositionLendsItsActor) {
