@@ -100,6 +100,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
   // What each token's dependents say about it (with a parse).
   enum : std::uint8_t {
     kCondition = 1, kFutureMod = 2, kPossibleMod = 4, kNegation = 8, kModal = 16, kWill = 32, kTo = 64,
+    kSubject = 128,
   };
   std::vector<std::uint8_t> marks(deps != nullptr ? n : 0, 0);
   if (deps != nullptr) {
@@ -109,6 +110,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
       const std::string_view rel = universal(deps->deprel[t]);
       const std::string l = lemma(t);
       std::uint8_t& m = marks[static_cast<std::size_t>(h)];
+      if (rel == "nsubj" || rel == "csubj" || rel == "expl") m |= kSubject;
       if (rel == "mark" && is(l, kConditionMarker)) m |= kCondition;
       else if (rel == "mark" && l == "to") m |= kTo;
       else if (rel == "amod" || rel == "compound" || rel == "advmod") {
@@ -234,6 +236,13 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
         // be able to set the price or release them for free".
         const Factuality first = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
         if (first == Factuality::FUTURE || first == Factuality::POSSIBLE) f = strongest(f, first);
+      } else if (deps->head[t] >= 0 && static_cast<std::size_t>(deps->head[t]) < n &&
+                 universal(deps->deprel[t]) == "advcl" && !(marks[t] & kSubject) &&
+                 (morph.tokens[t].xpos == "VBG" || morph.tokens[t].xpos == "VB")) {
+        // A non-finite adverbial clause without a subject of its own is part
+        // of its verb's plan: "is expected to travel to Seoul before returning".
+        const Factuality verb = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
+        if (verb == Factuality::FUTURE || verb == Factuality::POSSIBLE) f = strongest(f, verb);
       }
     }
     state[i] = static_cast<std::int8_t>(f);

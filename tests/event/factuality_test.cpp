@@ -51,6 +51,9 @@ TEST(Factuality, AnnouncedAndPlannedEventsAreFuture) {
   EXPECT_EQ(factuality_of("Apple plans to release the update in March.", "release"), "FUTURE");
   EXPECT_EQ(factuality_of("Trump urged Moscow and Kyiv to begin peace talks.", "begin"), "FUTURE");
   EXPECT_EQ(factuality_of("Officials prepared for the planned visit.", "visit"), "FUTURE");
+  EXPECT_EQ(factuality_of("Blinken is expected to travel to Seoul before returning home.", "returning"), "FUTURE")
+      << "a subjectless adverbial clause is part of its verb's plan";
+  EXPECT_EQ(factuality_of("Blinken traveled to Seoul before returning home.", "returning"), "ASSERTED");
 }
 
 TEST(Factuality, ModalsConditionsAndDoubtedWantsArePossible) {
