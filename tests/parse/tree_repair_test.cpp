@@ -261,6 +261,43 @@ TEST(TreeRepair, APrepositionalPhraseOfAVerbWithASubjectOrOfAnotherPrepositionSt
   EXPECT_EQ(repaired(coordinated)[7], (Arc{10, "obl"}));
 }
 
+TEST(TreeRepair, AMeasureOfTimeBeforeTheSubjectDatesTheVerb) {
+  // "Hours after the conference , Marek sat ." with "Hours" a second subject.
+  std::vector<Word> words = {{"Hours", "NOUN", "NNS", 5, "nsubj"},     {"after", "ADP", "IN", 2, "case"},
+                             {"conference", "NOUN", "NN", 0, "nmod"}, {",", "PUNCT", ",", 5, "punct"},
+                             {"Marek", "PROPN", "NNP", 5, "nsubj"},    {"sat", "VERB", "VBD", -1, "root"},
+                             {".", "PUNCT", ".", 5, "punct"}};
+  EXPECT_EQ(repaired(words)[0], (Arc{5, "obl:unmarked"}));
+  EXPECT_EQ(repaired(words)[4], (Arc{5, "nsubj"}));
+  std::vector<Word> no_other_subject = words;
+  no_other_subject[4] = {"then", "ADV", "RB", 5, "advmod"};  // "Hours ..., then sat": nothing else to be the subject
+  EXPECT_EQ(repaired(no_other_subject)[0], (Arc{5, "nsubj"}));
+  std::vector<Word> not_time = words;
+  not_time[0].form = "Officials";
+  EXPECT_EQ(repaired(not_time)[0], (Arc{5, "nsubj"}));
+}
+
+TEST(TreeRepair, AParticipleWithAComplementAndNoAuxiliaryIsActive) {
+  // "Holm posted that he met Marek ." with "posted" tagged VBN.
+  std::vector<Word> words = {{"Holm", "PROPN", "NNP", 1, "nsubj:pass"}, {"posted", "VERB", "VBN", -1, "root"},
+                             {"that", "SCONJ", "IN", 4, "mark"},        {"he", "PRON", "PRP", 4, "nsubj"},
+                             {"met", "VERB", "VBD", 1, "ccomp"},        {"Marek", "PROPN", "NNP", 4, "obj"},
+                             {".", "PUNCT", ".", 1, "punct"}};
+  EXPECT_EQ(repaired(words)[0], (Arc{1, "nsubj"}));
+  std::vector<Word> parataxis = words;
+  parataxis[4].deprel = "parataxis";  // the that-clause taken for a parataxis
+  EXPECT_EQ(repaired(parataxis)[0], (Arc{1, "nsubj"}));
+  // "Five killed in attack , police say": a headline passive stays passive.
+  std::vector<Word> headline = {{"Five", "NUM", "CD", 1, "nsubj:pass"}, {"killed", "VERB", "VBN", -1, "root"},
+                                {"in", "ADP", "IN", 3, "case"},         {"attack", "NOUN", "NN", 1, "obl"},
+                                {",", "PUNCT", ",", 6, "punct"},        {"police", "NOUN", "NNS", 6, "nsubj"},
+                                {"say", "VERB", "VBP", 1, "parataxis"}};
+  EXPECT_EQ(repaired(headline)[0], (Arc{1, "nsubj:pass"}));
+  std::vector<Word> with_auxiliary = words;
+  with_auxiliary[2] = {"was", "AUX", "VBD", 1, "aux:pass"};  // "Holm was told that ..."
+  EXPECT_EQ(repaired(with_auxiliary)[0], (Arc{1, "nsubj:pass"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
