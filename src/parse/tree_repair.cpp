@@ -1,4 +1,4 @@
-// Repairs of parse trees: nine shapes greedy decoding leaves in news text.
+// Repairs of parse trees: ten shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -161,6 +161,23 @@
 // without an auxiliary or copula, the subject is active (nsubj). It changes
 // one TimeBank and AQUAINT sentence ("The Dow Jones Industrial Average
 // tumbled 39.55 points"), rightly, and no EWT dev or test sentence.
+//
+// 10. A main verb taken for a reduced relative clause. The same tagging
+// error in a lede,
+//
+//     President Lidia Marek of Carvenia pressed Prime Minister Anders Holm
+//     on Thursday to supply air-defense systems.
+//
+// makes "pressed" a participle modifying the subject (acl: "Marek, pressed
+// by ..."), the subject the root of the sentence, and Holm an agent without
+// "by". A nominal root whose participle modifier (acl, VBN, no auxiliary or
+// subordinator) follows the subject's phrase and has an object, a clausal
+// complement or an agent without "by" is the verb's subject: the verb
+// becomes the root, an agent without "by" its object, and punctuation after
+// the verb that hung on the noun moves to the verb, as in repair 1. It
+// changes 7 of the 4,027 TimeBank and AQUAINT sentences ("Sales increased
+// 36% to $683 million", "A federal judge removed Vacco"), all rightly, and
+// no EWT dev or test sentence.
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -522,10 +539,52 @@ void make_participle_with_complement_active(std::span<Arc> arcs, std::span<const
   }
 }
 
+void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  int root = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    if (arcs[i].head < 0) {
+      if (root >= 0) return;  // not a single tree
+      root = static_cast<int>(i);
+    }
+  if (root < 0 || !nominal(tags[static_cast<std::size_t>(root)].upos)) return;
+  // The first participle modifier of the root on its right.
+  std::size_t verb = n;
+  for (std::size_t k = static_cast<std::size_t>(root) + 1; k < n && verb == n; ++k)
+    if (arcs[k].head == root && arcs[k].deprel == "acl" && tags[k].xpos == "VBN") verb = k;
+  if (verb == n) return;
+  for (std::size_t k = static_cast<std::size_t>(root) + 1; k < verb; ++k)
+    if (!dominates(arcs, root, static_cast<int>(k)) || tags[k].form == ",") return;  // a modifier set off by commas is one
+  const Dependents d(arcs);
+  if (d.has(verb, Dependents::kAuxiliary | Dependents::kSubordinator | Dependents::kSubject)) return;
+  // Its agent without "by", and whether it has an object or a clausal complement.
+  int bare_agent = -1;
+  bool complement = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (arcs[k].head != static_cast<int>(verb)) continue;
+    const std::string_view r = universal(arcs[k].deprel);
+    if (r == "obj" || r == "ccomp") complement = true;
+    if (arcs[k].deprel == "obl:agent") {
+      bool by = false;
+      for (std::size_t c = 0; c < k; ++c)
+        by = by || (arcs[c].head == static_cast<int>(k) && ascii_lower(tags[c].form) == "by");
+      if (!by) bare_agent = static_cast<int>(k);
+    }
+  }
+  if (!complement && bare_agent < 0) return;
+  const auto r = static_cast<std::size_t>(root);
+  arcs[verb] = Arc{-1, "root"};
+  arcs[r] = Arc{static_cast<int>(verb), "nsubj"};
+  if (bare_agent >= 0) arcs[static_cast<std::size_t>(bare_agent)].deprel = "obj";
+  for (std::size_t k = verb + 1; k < n; ++k)
+    if (arcs[k].head == root && arcs[k].deprel == "punct") arcs[k].head = static_cast<int>(verb);
+}
+
 }  // namespace
 
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   free_main_verb_from_relative_clause(arcs, tags);
+  free_main_verb_from_reduced_relative(arcs, tags);
   free_subject_from_day_name(arcs, tags);
   give_subject_back_from_apposition(arcs, tags);
   give_adjective_to_next_subject(arcs, tags);

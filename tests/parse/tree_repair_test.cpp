@@ -298,6 +298,39 @@ TEST(TreeRepair, AParticipleWithAComplementAndNoAuxiliaryIsActive) {
   EXPECT_EQ(repaired(with_auxiliary)[0], (Arc{1, "nsubj:pass"}));
 }
 
+// "Marek of Carvenia pressed Holm to supply systems ." with "pressed" a
+// participle modifying "Marek" and "Holm" an agent without "by".
+std::vector<Word> main_verb_in_reduced_relative() {
+  return {{"Marek", "PROPN", "NNP", -1, "root"},   {"of", "ADP", "IN", 2, "case"},
+          {"Carvenia", "PROPN", "NNP", 0, "nmod"}, {"pressed", "VERB", "VBN", 0, "acl"},
+          {"Holm", "PROPN", "NNP", 3, "obl:agent"}, {"to", "PART", "TO", 6, "mark"},
+          {"supply", "VERB", "VB", 3, "advcl"},     {"systems", "NOUN", "NNS", 6, "obj"},
+          {".", "PUNCT", ".", 0, "punct"}};
+}
+
+TEST(TreeRepair, AMainVerbTakenForAReducedRelativeClauseIsTheRoot) {
+  const std::vector<Arc> arcs = repaired(main_verb_in_reduced_relative());
+  EXPECT_EQ(arcs[3], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[0], (Arc{3, "nsubj"}));
+  EXPECT_EQ(arcs[4], (Arc{3, "obj"}));
+  EXPECT_EQ(arcs[8].head, 3);
+}
+
+TEST(TreeRepair, ReducedRelativesWithByOrSetOffByCommasStay) {
+  std::vector<Word> by = main_verb_in_reduced_relative();
+  by[1] = {"by", "ADP", "IN", 4, "case"};  // "Marek pressed by Holm ...": a real agent
+  by[2] = {"now", "ADV", "RB", 0, "advmod"};
+  EXPECT_EQ(repaired(by)[3], (Arc{0, "acl"}));
+  std::vector<Word> commas = main_verb_in_reduced_relative();
+  commas[1] = {",", "PUNCT", ",", 3, "punct"};  // "Marek, pressed ...": an apposed participle
+  commas[4].deprel = "obj";
+  commas[2] = {"again", "ADV", "RB", 3, "advmod"};
+  EXPECT_EQ(repaired(commas)[3], (Arc{0, "acl"}));
+  std::vector<Word> headline = main_verb_in_reduced_relative();
+  headline[4] = {"Friday", "PROPN", "NNP", 3, "obl"};  // "Man arrested Friday to ...": no object, no bare agent
+  EXPECT_EQ(repaired(headline)[3], (Arc{0, "acl"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
