@@ -98,21 +98,22 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
   };
 
   // What each token's dependents say about it (with a parse).
-  enum : std::uint8_t {
+  enum : std::uint16_t {
     kCondition = 1, kFutureMod = 2, kPossibleMod = 4, kNegation = 8, kModal = 16, kWill = 32, kTo = 64,
-    kSubject = 128,
+    kSubject = 128, kSubordinator = 256,
   };
-  std::vector<std::uint8_t> marks(deps != nullptr ? n : 0, 0);
+  std::vector<std::uint16_t> marks(deps != nullptr ? n : 0, 0);
   if (deps != nullptr) {
     for (std::size_t t = 0; t < n; ++t) {
       const int h = deps->head[t];
       if (h < 0 || static_cast<std::size_t>(h) >= n) continue;
       const std::string_view rel = universal(deps->deprel[t]);
       const std::string l = lemma(t);
-      std::uint8_t& m = marks[static_cast<std::size_t>(h)];
+      std::uint16_t& m = marks[static_cast<std::size_t>(h)];
       if (rel == "nsubj" || rel == "csubj" || rel == "expl") m |= kSubject;
       if (rel == "mark" && is(l, kConditionMarker)) m |= kCondition;
       else if (rel == "mark" && l == "to") m |= kTo;
+      else if (rel == "mark") m |= kSubordinator;
       else if (rel == "amod" || rel == "compound" || rel == "advmod") {
         if (modifier(t, kFutureModifier)) m |= kFutureMod;
         if (modifier(t, kPossibleModifier)) m |= kPossibleMod;
@@ -133,7 +134,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     if (!e.modality.empty() && is(e.modality, kPossibleModal)) f = strongest(f, Factuality::POSSIBLE);
     if (e.polarity == EventPolarity::NEG) f = Factuality::NEGATED;
     if (deps != nullptr && e.token < n) {
-      const std::uint8_t m = marks[e.token];
+      const std::uint16_t m = marks[e.token];
       if (m & kFutureMod) f = strongest(f, Factuality::FUTURE);
       if (m & (kCondition | kPossibleMod)) f = strongest(f, Factuality::POSSIBLE);
       if (m & kNegation) f = Factuality::NEGATED;  // "no final decision"
@@ -146,7 +147,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
   };
   // A governor that is not an event mention: its dependents only.
   const auto token_factuality = [&](std::size_t t) {
-    const std::uint8_t m = marks[t];
+    const std::uint16_t m = marks[t];
     if (m & kNegation) return Factuality::NEGATED;
     if (m & (kModal | kCondition)) return Factuality::POSSIBLE;
     if (m & kWill) return Factuality::FUTURE;
@@ -237,10 +238,12 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
         const Factuality first = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
         if (first == Factuality::FUTURE || first == Factuality::POSSIBLE) f = strongest(f, first);
       } else if (deps->head[t] >= 0 && static_cast<std::size_t>(deps->head[t]) < n &&
-                 universal(deps->deprel[t]) == "advcl" && !(marks[t] & kSubject) &&
+                 universal(deps->deprel[t]) == "advcl" && !(marks[t] & kSubject) && (marks[t] & kSubordinator) &&
                  (morph.tokens[t].xpos == "VBG" || morph.tokens[t].xpos == "VB")) {
-        // A non-finite adverbial clause without a subject of its own is part
-        // of its verb's plan: "is expected to travel to Seoul before returning".
+        // A non-finite adverbial clause with a subordinator and without a
+        // subject of its own is part of its verb's plan: "is expected to
+        // travel to Seoul before returning". (An unmarked one after a comma,
+        // "..., making the request", is too often the main verb's.)
         const Factuality verb = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
         if (verb == Factuality::FUTURE || verb == Factuality::POSSIBLE) f = strongest(f, verb);
       }
