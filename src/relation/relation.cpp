@@ -23,8 +23,11 @@
 //    at most 8 words away; failing that, to
 //    the nearest event of its sentence, the one before it first ("the
 //    meeting on October 17"), or, when none is near, to the event noun it
-//    modifies ("Yesterday, at this year's conference, Jobs unveiled ...");
-//    the word before the timex picks the relation (before/by: BEFORE,
+//    modifies ("Yesterday, at this year's conference, Jobs unveiled ...").
+//    When the nearest event is a to-infinitive right after the timex ("met
+//    the chief executive of TAP on Friday to discuss the sale"), the purpose
+//    and the verb the parse hangs the timex on, however far, are both dated.
+//    The word before the timex picks the relation (before/by: BEFORE,
 //    after: AFTER, else IS_INCLUDED).
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
 //    relates the event it governs (the first event after it, or the earlier
@@ -470,17 +473,28 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     // Not from far away, where a long sentence's parse is least sure ("asked
     // Nordvall to sell her country air-defense systems during talks with
     // Prime Minister Anders Holm in Brennick on Thursday").
-    if (const int parsed = parsed_verb_anchor(x);
-        parsed >= 0 && std::abs(b.facts[static_cast<std::size_t>(parsed)].token - x.first_token) <= 8)
+    const int parsed = parsed_verb_anchor(x);
+    if (parsed >= 0 && std::abs(b.facts[static_cast<std::size_t>(parsed)].token - x.first_token) <= 8)
       best = parsed, best_cost = 0;
     if (best < 0 || best_cost > 24) best = parsed_anchor(x);
     if (best < 0) continue;
+    // "met the chief executive of TAP on Friday to discuss the sale": the
+    // purpose right after the date shares it (the discussing is the
+    // meeting's), and the verb the parse hangs the date on, however far,
+    // is dated too.
+    int also = -1;
+    if (const EventFacts& f = b.facts[static_cast<std::size_t>(best)];
+        parsed >= 0 && parsed != best && f.verb && f.token == x.last_token + 2 && b.word(x.last_token + 1) == "to")
+      also = parsed;
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
-    const std::string& ev = b.id(best);
-    if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
-    else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");
-    else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") continue;
-    else b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+    for (const int e : {best, also}) {
+      if (e < 0) continue;
+      const std::string& ev = b.id(e);
+      if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
+      else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");
+      else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") break;
+      else b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+    }
   }
 
   // ---- 4. signals ----------------------------------------------------------

@@ -82,6 +82,25 @@ TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
   EXPECT_EQ(unveiled->value, "2010-06-07");
 }
 
+TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2024-09-09", "test");
+  // Nine words between "met" and "Friday"; "discuss" right after it.
+  Document doc(
+      "Portugal's finance minister, Joana Ferreira, met the chief executive of TAP Air Portugal on Friday to "
+      "discuss the airline's sale.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  for (const char* word : {"met", "discuss"}) {
+    const EventTime* t = time_of(doc, when, word);
+    ASSERT_NE(t, nullptr) << word;
+    ASSERT_TRUE(t->dated()) << word;
+    EXPECT_EQ(t->value, "2024-09-06") << word;
+  }
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
