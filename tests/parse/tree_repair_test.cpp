@@ -246,6 +246,44 @@ TEST(TreeRepair, AClauseOpenedByAfterHasItsNominalAsSubject) {
   EXPECT_EQ(arcs[5], (Arc{10, "obl"})) << "the measure stays";
 }
 
+TEST(TreeRepair, AClauseOpenedByAfterIsFoundUnderANounToo) {
+  // "met Holm to discuss the sale , two weeks after the government said ." with
+  // "weeks" a conjunct of "sale", "government" its nmod, "said" a conjunct of "met".
+  const std::vector<Arc> arcs = repaired({{"met", "VERB", "VBD", -1, "root"},
+                                          {"Holm", "PROPN", "NNP", 0, "obj"},
+                                          {"to", "PART", "TO", 3, "mark"},
+                                          {"discuss", "VERB", "VB", 0, "advcl"},
+                                          {"the", "DET", "DT", 5, "det"},
+                                          {"sale", "NOUN", "NN", 3, "obj"},
+                                          {",", "PUNCT", ",", 8, "punct"},
+                                          {"two", "NUM", "CD", 8, "nummod"},
+                                          {"weeks", "NOUN", "NNS", 5, "conj"},
+                                          {"after", "ADP", "IN", 11, "case"},
+                                          {"the", "DET", "DT", 11, "det"},
+                                          {"government", "NOUN", "NN", 5, "nmod"},
+                                          {"said", "VERB", "VBD", 0, "conj"},
+                                          {".", "PUNCT", ".", 0, "punct"}});
+  EXPECT_EQ(arcs[11], (Arc{12, "nsubj"}));
+  EXPECT_EQ(arcs[9], (Arc{12, "mark"}));
+  EXPECT_EQ(arcs[12], (Arc{0, "advcl"}));
+  EXPECT_EQ(arcs[8], (Arc{12, "obl:unmarked"}));
+}
+
+TEST(TreeRepair, AClauseAfterACommaIsNoClauseOfThePhrase) {
+  // "re-entering the market after selloffs , makers say ." with "makers" inside
+  // the selloffs phrase: the verb does not follow the phrase directly.
+  const std::vector<Arc> arcs = repaired({{"re-entering", "VERB", "VBG", -1, "root"},
+                                          {"market", "NOUN", "NN", 0, "obj"},
+                                          {"after", "ADP", "IN", 3, "case"},
+                                          {"selloffs", "NOUN", "NNS", 1, "nmod"},
+                                          {",", "PUNCT", ",", 5, "punct"},
+                                          {"makers", "NOUN", "NNS", 3, "appos"},
+                                          {"say", "VERB", "VBP", 0, "conj"},
+                                          {".", "PUNCT", ".", 0, "punct"}});
+  EXPECT_EQ(arcs[3], (Arc{1, "nmod"}));
+  EXPECT_EQ(arcs[6], (Arc{0, "conj"}));
+}
+
 TEST(TreeRepair, APrepositionalPhraseOfAVerbWithASubjectOrOfAnotherPrepositionStays) {
   std::vector<Word> with_subject = clause_taken_for_prepositional_phrase();
   with_subject[4] = {"they", "PRON", "PRP", 10, "nsubj"};  // "they after talks ended": the verb has its subject
