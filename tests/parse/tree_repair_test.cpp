@@ -336,6 +336,21 @@ TEST(TreeRepair, AParticipleWithAComplementAndNoAuxiliaryIsActive) {
   EXPECT_EQ(repaired(with_auxiliary)[0], (Arc{1, "nsubj:pass"}));
 }
 
+TEST(TreeRepair, APassiveSubjectWithAnAuxiliaryOtherThanBeIsActive) {
+  // "the state has injected euros ." with "state" a passive subject.
+  std::vector<Word> words = {{"the", "DET", "DT", 1, "det"},        {"state", "NOUN", "NN", 3, "nsubj:pass"},
+                             {"has", "AUX", "VBZ", 3, "aux"},       {"injected", "VERB", "VBN", -1, "root"},
+                             {"euros", "NOUN", "NNS", 3, "obj"},    {".", "PUNCT", ".", 3, "punct"}};
+  EXPECT_EQ(repaired(words)[1], (Arc{3, "nsubj"}));
+  std::vector<Word> intransitive = words;
+  intransitive[4] = {"again", "ADV", "RB", 3, "advmod"};  // "the market has crashed again"
+  EXPECT_EQ(repaired(intransitive)[1], (Arc{3, "nsubj"}));
+  // "has been" with "been" taken for a plain auxiliary is still a passive.
+  std::vector<Word> been = {{"money", "NOUN", "NN", 3, "nsubj:pass"}, {"has", "AUX", "VBZ", 3, "aux"},
+                            {"been", "AUX", "VBN", 3, "aux"},           {"used", "VERB", "VBN", -1, "root"}};
+  EXPECT_EQ(repaired(been)[0], (Arc{3, "nsubj:pass"}));
+}
+
 // "Marek of Carvenia pressed Holm to supply systems ." with "pressed" a
 // participle modifying "Marek" and "Holm" an agent without "by".
 std::vector<Word> main_verb_in_reduced_relative() {
