@@ -46,6 +46,13 @@
 // 4d. Phases: a verb of beginning or ending whose subject or object is an
 //    event noun begins or ends that event ("a press conference that began
 //    at 3:30 p.m.", "the talks ended on Friday").
+// 4e. Occurrences: a verb of occurring (class occurring: come, happen,
+//    occur; "take place") whose subject is an event noun is simultaneous
+//    with it ("The meeting came a day after the Commission approved the
+//    plan"); when that subject is definite and opens its sentence, and the
+//    previous sentence told an event with a verb of the same stem, the noun
+//    names that event again ("Ferreira met ... on Friday. The meeting came
+//    ...": one meeting, dated Friday).
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports (past, perfect, present, or a to-infinitive: "plans to
 //    close") and precedes what it announces ("will close", "could close").
@@ -110,7 +117,7 @@ struct RelationExtractor::Lexicon {
   };
   std::vector<Signal> signals;
   std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, beginning,
-      ending;
+      ending, occurring;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -309,6 +316,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "gathering") lex->gathering.insert(lemma);
     else if (cls == "beginning") lex->beginning.insert(lemma);
     else if (cls == "ending") lex->ending.insert(lemma);
+    else if (cls == "occurring") lex->occurring.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -729,6 +737,34 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (it == event_at.end() || it->second == e || b.facts[static_cast<std::size_t>(it->second)].verb) continue;
       b.link(b.id(e), b.id(it->second), begins ? RelType::begins : RelType::ends, 0.6,
              begins ? "the beginning of the event it names" : "the end of the event it names");
+    }
+  }
+
+  // ---- 4e. occurrences: "The meeting came a day after ..." ----------------
+  if (syntax) {
+    std::unordered_map<int, int> event_at;  // head token -> event
+    for (int x = 0; x < n_events; ++x) event_at.emplace(b.facts[static_cast<std::size_t>(x)].token, x);
+    for (int e = 0; e < n_events; ++e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (!f.verb) continue;
+      const int object = syntax->object(f.token);
+      const bool takes_place = f.lemma == "take" && object >= 0 && lower(b.word(object)) == "place";
+      if (!lexicon_->occurring.count(f.lemma) && !takes_place) continue;
+      const int subject = syntax->subject(f.token);
+      const auto it = subject >= 0 ? event_at.find(subject) : event_at.end();
+      if (it == event_at.end() || it->second == e || b.facts[static_cast<std::size_t>(it->second)].verb) continue;
+      const int x = it->second;
+      const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
+      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, "the occurrence of the event it names");
+      // "The meeting" opening the sentence after "met": the same meeting.
+      if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
+      for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + 1 >= g.sentence; --k) {
+        const EventFacts& earlier = b.facts[static_cast<std::size_t>(k)];
+        if (earlier.sentence + 1 == g.sentence && earlier.verb && same_head(earlier.lemma, g.lemma)) {
+          b.link(b.id(x), b.id(k), RelType::identity, 0.5, "the event the previous sentence told");
+          break;
+        }
+      }
     }
   }
 

@@ -101,6 +101,27 @@ TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
   }
 }
 
+TEST(EventTimes, TheMeetingThatCameAfterSomethingIsTheMeetingToldBefore) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2024-09-09", "test");
+  Document doc(
+      "The finance minister met the airline's chief executive in Lisbon on Friday. The meeting came a day after "
+      "the Commission approved the plan.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* meeting = time_of(doc, when, "meeting");
+  ASSERT_NE(meeting, nullptr);
+  ASSERT_TRUE(meeting->dated() || meeting->not_before.has_value());
+  if (meeting->dated()) EXPECT_EQ(meeting->value, "2024-09-06");
+  else EXPECT_EQ(*meeting->not_before, sys_days{2024y / September / 6d});
+  const EventTime* approved = time_of(doc, when, "approved");
+  ASSERT_NE(approved, nullptr);
+  ASSERT_TRUE(approved->not_after.has_value()) << "before the meeting, so before Friday";
+  EXPECT_LE(*approved->not_after, sys_days{2024y / September / 6d});
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
