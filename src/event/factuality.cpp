@@ -16,7 +16,8 @@
 //             ("if they meet"), or the complement of a predicate of wanting,
 //             asking, trying or fearing ("urged X to begin", "wants to",
 //             "nervous about these weapons reaching Ukraine");
-//   NEGATED   denied: "did not meet", "no decision", "refused to comment".
+//   NEGATED   denied: "did not meet", "no decision", "without agreement",
+//             "refused to comment".
 //
 // How. First each event's own evidence: its polarity, tense and modality (set
 // from the verb group by event_rules.cpp), a conditional subordinator ("if")
@@ -113,6 +114,7 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
       if (rel == "nsubj" || rel == "csubj" || rel == "expl") m |= kSubject;
       if (rel == "mark" && is(l, kConditionMarker)) m |= kCondition;
       else if (rel == "mark" && l == "to") m |= kTo;
+      else if (rel == "mark" && l == "without") m |= kSubordinator | kNegation;  // "left without giving details"
       else if (rel == "mark") m |= kSubordinator;
       else if (rel == "amod" || rel == "compound" || rel == "advmod") {
         if (modifier(t, kFutureModifier)) m |= kFutureMod;
@@ -121,8 +123,8 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
       } else if (rel == "aux") {
         if (is(l, kPossibleModal)) m |= kModal;
         if (l == "will" || l == "shall") m |= kWill;
-      } else if (rel == "det" && l == "no") {
-        m |= kNegation;
+      } else if ((rel == "det" && l == "no") || (rel == "case" && l == "without")) {
+        m |= kNegation;  // "no final decision", "ended without agreement"
       }
     }
   }

@@ -74,6 +74,8 @@ TEST(Factuality, DeniedAndRefusedEventsAreNegated) {
   EXPECT_EQ(factuality_of("Trump did not meet Putin.", "meet"), "NEGATED");
   EXPECT_EQ(factuality_of("The minister refused to comment on the talks.", "comment"), "NEGATED");
   EXPECT_EQ(factuality_of("No final decision has been made yet.", "decision"), "NEGATED");
+  EXPECT_EQ(factuality_of("The talks in Munich ended without agreement.", "agreement"), "NEGATED");
+  EXPECT_EQ(factuality_of("The minister left without giving details.", "giving"), "NEGATED");
 }
 
 TEST(Factuality, AnEventObjectTakesWhatItsVerbClassSays) {
