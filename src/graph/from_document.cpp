@@ -337,16 +337,25 @@ class Builder {
       add_participants(index, roles, place);
       // "Carvenia's government spends": the actor stage found who the noun
       // stands for; a singular one reads as that actor ("Carvenia spends").
-      if (noun_subject >= 0 && e.pos == EventPos::VERB &&
-          doc_.get<Morphology>().tokens[static_cast<std::size_t>(noun_subject)].xpos == "NN") {
+      // "The two men spoke": the pair the actor stage found reads as the
+      // two of them ("Blinken and Wang speak").
+      if (noun_subject >= 0 && e.pos == EventPos::VERB) {
+        const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(noun_subject)].xpos;
         const std::string noun(syntax_->word(noun_subject));
+        std::vector<std::int32_t> who;
         for (const Participant& p : participants_->of(index))
           if (p.head_token == static_cast<std::uint32_t>(noun_subject) && p.actor >= 0 &&
-              static_cast<std::size_t>(p.actor) < actors_->actors.size() && label.starts_with(noun + " ")) {
-            const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
-            label = headline_name(a.name, a.type) + label.substr(noun.size());
-            break;
-          }
+              static_cast<std::size_t>(p.actor) < actors_->actors.size() &&
+              std::find(who.begin(), who.end(), p.actor) == who.end())
+            who.push_back(p.actor);
+        auto name = [&](std::int32_t a) {
+          const Actor& actor = actors_->actors[static_cast<std::size_t>(a)];
+          return headline_name(actor.name, actor.type);
+        };
+        if (label.starts_with(noun + " ")) {
+          if (xpos == "NN" && !who.empty()) label = name(who.front()) + label.substr(noun.size());
+          else if (xpos == "NNS" && who.size() == 2) label = name(who[0]) + " and " + name(who[1]) + label.substr(noun.size());
+        }
       }
       // A bare noun ("the meeting") says who through the actor stage's
       // participants ("talks between X and Y", "X's meeting with Y").

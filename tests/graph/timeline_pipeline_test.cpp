@@ -190,6 +190,16 @@ TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
   EXPECT_FALSE(urging.starts_with("on or")) << r.text;
 }
 
+TEST(TimelinePipeline, ThePairADescriptionStandsForIsNamedInTheLabel) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "President Lidia Marek met Prime Minister Anders Holm in Brennick on Thursday. "
+      "The two leaders spoke for more than five hours.\n",
+      "2026-03-14");
+  EXPECT_NE(r.text.find("Marek and Holm speak"), std::string::npos) << r.text;
+}
+
 TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
   // The asking fills the winter the government spent; before, narrative
   // order pinned it to the day of the sentence around it.
