@@ -37,9 +37,13 @@
 //    A governed noun phrase that names no known event becomes an implicit
 //    event node, unless it is the subject of the clause the signal opens
 //    ("after the two companies' chief executives met": the meeting). A
-//    "when" right after a date is left to rule 3. A weak preposition ("in", "about") is a signal only when an
-//    event mention follows it: "shared the details in an interview",
-//    "spoke about his recent meeting"; "in Kyiv" is no event.
+//    "when" right after a date is left to rule 3. An event a "during" or
+//    "amid" phrase follows that is a to-infinitive completing a verb ("asked
+//    Nordvall to sell ... during talks") hands the phrase to that verb: what
+//    is still to be done happens at no told time. A weak preposition ("in",
+//    "about") is a signal only when an event mention follows it: "shared the
+//    details in an interview", "spoke about his recent meeting"; "in Kyiv"
+//    is no event.
 // 4c. The same gathering: a definite gathering noun (lexicon class
 //    gathering: meeting, talks, discussions, summit, ...) at the same place
 //    (an actor) as an earlier one is that gathering again.
@@ -643,6 +647,17 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
           if (!syntax->is(h, "nmod") && !syntax->is(h, "obl:unmarked") && !syntax->is(h, "obl:npmod")) break;
           h = syntax->head(h);
         }
+      }
+      // "asked Nordvall to sell ... during talks": what is still to be done
+      // takes place at no told time; the asking, which the infinitive
+      // completes, took place during the talks.
+      if (syntax && main_event >= 0 && hit->type == RelType::is_included &&
+          b.facts[static_cast<std::size_t>(main_event)].tense == "INFINITIVE") {
+        const int v = b.facts[static_cast<std::size_t>(main_event)].token;
+        const int h = syntax->is(v, "xcomp") || syntax->is(v, "ccomp") ? syntax->head(v) : -1;
+        if (const int e = h >= 0 ? b.event_at_token[static_cast<std::size_t>(h)] : -1;
+            e >= 0 && e != governed && b.facts[static_cast<std::size_t>(e)].verb)
+          main_event = e;
       }
       if (main_event < 0) {
         int from = phrase_end;

@@ -94,6 +94,9 @@ TEST(TimelinePipeline, MeridianMeetingIsOnMarch12AndFollowUpsComeAfter) {
   // "The two leaders" are the two people named just before: Holm and Marek.
   EXPECT_NE(r.text.find("Holm meets Marek  [MEET; Anders Holm (agent), Lidia Marek (agent)"), std::string::npos)
       << r.text;
+  // She asked "to sell ... during talks with Prime Minister Anders Holm in
+  // Brennick on Thursday": the asking, not only the talks, is Thursday's.
+  EXPECT_NE(date_of(r, "Marek asks").find("Mar 12"), std::string::npos) << r.text;
   // Marek arrived the day before; the interview (Friday morning) comes after.
   const int arrives = column_of(r, "Marek arrives");
   ASSERT_GE(arrives, 0) << r.text;
