@@ -475,20 +475,25 @@ bool time_unit(std::string_view form) {
   return std::find(kUnits.begin(), kUnits.end(), ascii_lower(form)) != kUnits.end();
 }
 
+// Phrases longer than this are left alone: it keeps the walks below bounded
+// per word (the repairs stay linear in the sentence).
+constexpr std::size_t kMaxPhrase = 16;
+
 void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
   const Dependents d(arcs);
+  std::vector<int> leftmost(n, -1);  // each word's first dependent
+  for (std::size_t k = n; k-- > 0;)
+    if (arcs[k].head >= 0 && static_cast<std::size_t>(arcs[k].head) < n) leftmost[static_cast<std::size_t>(arcs[k].head)] = static_cast<int>(k);
   for (std::size_t noun = 1; noun + 1 < n; ++noun) {
     const std::string_view relation = universal(arcs[noun].deprel);
     if ((relation != "obl" && relation != "nmod") || !nominal(tags[noun].upos)) continue;
     // The marker: the nominal's first dependent, where its phrase starts.
-    std::size_t start = noun;
-    for (std::size_t k = 0; k < noun; ++k)
-      if (arcs[k].head == static_cast<int>(noun)) {
-        start = k;
-        break;
-      }
-    if (start == noun || universal(arcs[start].deprel) != "case" || !clause_opening_preposition(tags[start].form)) continue;
+    if (leftmost[noun] < 0 || leftmost[noun] > static_cast<int>(noun) ||
+        noun - static_cast<std::size_t>(leftmost[noun]) > kMaxPhrase)
+      continue;
+    const auto start = static_cast<std::size_t>(leftmost[noun]);
+    if (universal(arcs[start].deprel) != "case" || !clause_opening_preposition(tags[start].form)) continue;
     bool whole = true;  // every word from the marker to the nominal is part of its phrase
     for (std::size_t k = start + 1; k < noun && whole; ++k) whole = dominates(arcs, static_cast<int>(noun), static_cast<int>(k));
     if (!whole) continue;
@@ -496,7 +501,9 @@ void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<c
     // nominal is its oblique, or a noun's modifier: "the airline's sale, two
     // weeks after the government said").
     std::size_t v = noun + 1;
-    while (v < n && dominates(arcs, static_cast<int>(noun), static_cast<int>(v)) && tags[v].upos != "PUNCT") ++v;
+    while (v < n && v <= noun + kMaxPhrase && dominates(arcs, static_cast<int>(noun), static_cast<int>(v)) &&
+           tags[v].upos != "PUNCT")
+      ++v;
     if (v >= n || (arcs[noun].head != static_cast<int>(v) && arcs[noun].head >= static_cast<int>(start))) continue;
     if (tags[v].upos != "VERB" || !finite_form(tags[v].xpos) || arcs[v].head < 0 ||
         arcs[v].head >= static_cast<int>(start) ||
@@ -523,14 +530,15 @@ void free_subject_from_time_measure(std::span<Arc> arcs, std::span<const RepairT
     if (verb <= static_cast<int>(measure) || arcs[measure].deprel != "nsubj" || !time_unit(tags[measure].form)) continue;
     // The end of the measure's phrase, then a comma, then the verb's other subject.
     std::size_t end = measure;
-    while (end + 1 < static_cast<std::size_t>(verb) && dominates(arcs, static_cast<int>(measure), static_cast<int>(end + 1)))
+    while (end + 1 < static_cast<std::size_t>(verb) && end < measure + kMaxPhrase &&
+           dominates(arcs, static_cast<int>(measure), static_cast<int>(end + 1)))
       ++end;
     const std::size_t comma = end + 1;
     if (comma >= static_cast<std::size_t>(verb) || tags[comma].form != ",") continue;
     bool other_subject = false;
     for (std::size_t k = comma + 1; k < static_cast<std::size_t>(verb) && !other_subject; ++k)
       other_subject = arcs[k].head == verb && universal(arcs[k].deprel) == "nsubj" && nominal(tags[k].upos);
-    if (!other_subject) continue;
+    if (!other_subject) return;  // one candidate per sentence keeps the scans to the verb linear
     arcs[measure].deprel = "obl:unmarked";
     return;
   }
@@ -590,18 +598,16 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
   const Dependents d(arcs);
   if (d.has(verb, Dependents::kAuxiliary | Dependents::kSubordinator | Dependents::kSubject)) return;
   // Its agent without "by", and whether it has an object or a clausal complement.
+  std::vector<std::uint8_t> with_by(n, 0);
+  for (std::size_t c = 0; c < n; ++c)
+    if (arcs[c].head > static_cast<int>(c) && ascii_lower(tags[c].form) == "by") with_by[static_cast<std::size_t>(arcs[c].head)] = 1;
   int bare_agent = -1;
   bool complement = false;
   for (std::size_t k = 0; k < n; ++k) {
     if (arcs[k].head != static_cast<int>(verb)) continue;
     const std::string_view r = universal(arcs[k].deprel);
     if (r == "obj" || r == "ccomp") complement = true;
-    if (arcs[k].deprel == "obl:agent") {
-      bool by = false;
-      for (std::size_t c = 0; c < k; ++c)
-        by = by || (arcs[c].head == static_cast<int>(k) && ascii_lower(tags[c].form) == "by");
-      if (!by) bare_agent = static_cast<int>(k);
-    }
+    if (arcs[k].deprel == "obl:agent" && !with_by[k]) bare_agent = static_cast<int>(k);
   }
   if (!complement && bare_agent < 0) return;
   const auto r = static_cast<std::size_t>(root);

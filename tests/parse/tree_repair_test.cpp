@@ -391,5 +391,29 @@ TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   EXPECT_TRUE(repaired({}).empty());
 }
 
+// A hostile sentence of 100,000 words, every fifth an "after" phrase before
+// a subjectless conjunct and every word a candidate of some repair: the
+// repairs stay linear (a quadratic walk would take minutes, under the
+// sanitizers hours) and leave a tree.
+TEST(TreeRepair, AHugeSentenceOfCandidatesIsRepairedInLinearTime) {
+  std::vector<Word> words = {{"Officials", "NOUN", "NNS", 1, "nsubj"}, {"met", "VERB", "VBD", -1, "root"}};
+  while (words.size() < 100000) {
+    const int at = static_cast<int>(words.size());
+    words.push_back({"hours", "NOUN", "NNS", at + 4, "nsubj"});
+    words.push_back({"after", "ADV", "RB", at + 3, "case"});
+    words.push_back({"the", "DET", "DT", at + 3, "det"});
+    words.push_back({"talks", "NOUN", "NNS", at + 4, "obl"});
+    words.push_back({"ended", "VERB", "VBN", 1, "conj"});
+  }
+  const std::vector<Arc> arcs = repaired(words);
+  ASSERT_EQ(arcs.size(), words.size());
+  int roots = 0;
+  for (const Arc& a : arcs) {
+    EXPECT_LT(a.head, static_cast<int>(arcs.size()));
+    roots += a.head < 0;
+  }
+  EXPECT_EQ(roots, 1);
+}
+
 }  // namespace
 }  // namespace tempora::detail
