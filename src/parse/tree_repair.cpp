@@ -241,15 +241,30 @@ bool finite(std::span<const RepairTags> tags, const Dependents& d, std::size_t v
   return finite_form(tags[v].xpos) || d.has(v, Dependents::kAuxiliary);
 }
 
-void free_main_verb_from_relative_clause(std::span<Arc> arcs, std::span<const RepairTags> tags) {
-  const std::size_t n = arcs.size();
+// The root of a single-rooted tree when it is a nominal, else -1.
+int nominal_root(std::span<const Arc> arcs, std::span<const RepairTags> tags) {
   int root = -1;
-  for (std::size_t i = 0; i < n; ++i)
+  for (std::size_t i = 0; i < arcs.size(); ++i)
     if (arcs[i].head < 0) {
-      if (root >= 0) return;  // not a single tree
+      if (root >= 0) return -1;  // not a single tree
       root = static_cast<int>(i);
     }
-  if (root < 0 || !nominal(tags[static_cast<std::size_t>(root)].upos)) return;
+  return root >= 0 && nominal(tags[static_cast<std::size_t>(root)].upos) ? root : -1;
+}
+
+// The verb becomes the root and the old nominal root its subject;
+// punctuation after the verb that hung on the noun moves to the verb.
+void make_verb_the_root(std::span<Arc> arcs, std::size_t verb, int root) {
+  arcs[verb] = Arc{-1, "root"};
+  arcs[static_cast<std::size_t>(root)] = Arc{static_cast<int>(verb), "nsubj"};
+  for (std::size_t k = verb + 1; k < arcs.size(); ++k)
+    if (arcs[k].head == root && arcs[k].deprel == "punct") arcs[k].head = static_cast<int>(verb);
+}
+
+void free_main_verb_from_relative_clause(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  const int root = nominal_root(arcs, tags);
+  if (root < 0) return;
   const Dependents d(arcs);
   for (std::size_t verb = 0; verb < n; ++verb) {
     const int clause = arcs[verb].head;
@@ -259,11 +274,7 @@ void free_main_verb_from_relative_clause(std::span<Arc> arcs, std::span<const Re
     const std::string_view relation = arcs[verb].deprel;
     if (relation != "advcl" && relation != "conj" && relation != "parataxis") continue;
     if (d.has(verb, Dependents::kSubject | Dependents::kSubordinator) || !finite(tags, d, verb)) continue;
-    const auto r = static_cast<std::size_t>(root);
-    arcs[verb] = Arc{-1, "root"};
-    arcs[r] = Arc{static_cast<int>(verb), "nsubj"};
-    for (std::size_t k = verb + 1; k < n; ++k)
-      if (arcs[k].head == root && arcs[k].deprel == "punct") arcs[k].head = static_cast<int>(verb);
+    make_verb_the_root(arcs, verb, root);
     return;
   }
 }
@@ -581,13 +592,8 @@ void make_passive_subject_of_active_verb_active(std::span<Arc> arcs, std::span<c
 
 void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
-  int root = -1;
-  for (std::size_t i = 0; i < n; ++i)
-    if (arcs[i].head < 0) {
-      if (root >= 0) return;  // not a single tree
-      root = static_cast<int>(i);
-    }
-  if (root < 0 || !nominal(tags[static_cast<std::size_t>(root)].upos)) return;
+  const int root = nominal_root(arcs, tags);
+  if (root < 0) return;
   // The first participle modifier of the root on its right.
   std::size_t verb = n;
   for (std::size_t k = static_cast<std::size_t>(root) + 1; k < n && verb == n; ++k)
@@ -610,12 +616,8 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
     if (arcs[k].deprel == "obl:agent" && !with_by[k]) bare_agent = static_cast<int>(k);
   }
   if (!complement && bare_agent < 0) return;
-  const auto r = static_cast<std::size_t>(root);
-  arcs[verb] = Arc{-1, "root"};
-  arcs[r] = Arc{static_cast<int>(verb), "nsubj"};
+  make_verb_the_root(arcs, verb, root);
   if (bare_agent >= 0) arcs[static_cast<std::size_t>(bare_agent)].deprel = "obj";
-  for (std::size_t k = verb + 1; k < n; ++k)
-    if (arcs[k].head == root && arcs[k].deprel == "punct") arcs[k].head = static_cast<int>(verb);
 }
 
 }  // namespace
