@@ -757,8 +757,6 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
 
   // ---- 4e. occurrences: "The meeting came a day after ..." ----------------
   if (syntax) {
-    std::unordered_map<int, int> event_at;  // head token -> event
-    for (int x = 0; x < n_events; ++x) event_at.emplace(b.facts[static_cast<std::size_t>(x)].token, x);
     for (int e = 0; e < n_events; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
       if (!f.verb) continue;
@@ -766,9 +764,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const bool takes_place = f.lemma == "take" && object >= 0 && lower(b.word(object)) == "place";
       if (!lexicon_->occurring.count(f.lemma) && !takes_place) continue;
       const int subject = syntax->subject(f.token);
-      const auto it = subject >= 0 ? event_at.find(subject) : event_at.end();
-      if (it == event_at.end() || it->second == e || b.facts[static_cast<std::size_t>(it->second)].verb) continue;
-      const int x = it->second;
+      const int x = subject >= 0 ? b.event_at_token[static_cast<std::size_t>(subject)] : -1;
+      if (x < 0 || x == e || b.facts[static_cast<std::size_t>(x)].verb) continue;
       const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
       b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, "the occurrence of the event it names");
       // "The meeting" opening the sentence after "met": the same meeting.
