@@ -109,7 +109,7 @@ std::map<std::string, Span, std::less<>> instance_spans(const timeml::TimemlDocu
 }
 
 // Adds the MATRES pairs of one document: gold eiids -> gold spans -> the
-// system instance whose event overlaps (the first in the file) -> its node.
+// system instance whose event overlaps (the first in the text) -> its node.
 void score_matres_pairs(const std::vector<MatresPair>& pairs, const timeml::TimemlDocument& gold,
                         const timeml::TimemlDocument& sys, MatresScore& score, std::size_t& tlinks) {
   const auto gold_spans = instance_spans(gold);
