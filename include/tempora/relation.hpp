@@ -19,6 +19,9 @@
 //   anchors       "after the meeting", "during his visit": a signal whose
 //                 object names an event links to the earlier mention with
 //                 the same head (IDENTITY), or to a new implicit event node.
+//   counted dates "two days after Li visited Seoul": when one of the two
+//                 events has a date, the other gets the date the measure
+//                 counts to (a DerivedTime node).
 //
 // The links then go through TemporalGraph (tempora/reasoning.hpp), which
 // computes the closure, drops the weakest links of any contradiction and
@@ -68,11 +71,24 @@ struct ImplicitEvent {
   std::string head;  // "summit"
 };
 
+// A date the text gives by counting from another event's: in "met on Monday,
+// two days after Li visited Seoul" the visit is the Saturday before. Made
+// only when the event counted from is pinned to a day (a month, a year) by
+// the closure; the other event is then IS_INCLUDED in this node.
+struct DerivedTime {
+  std::string id;       // "d1"
+  Span phrase;          // the measure and its signal: "two days after"
+  std::string value;    // TIMEX3 value: "2026-02-28", "2026-05" ("two months after"), "2027"
+  TimeBounds interval;  // [start, end)
+  std::string from;     // the node counted from: "e1"
+};
+
 struct TemporalLinks {
   static constexpr std::string_view kStage = "relation (tempora::RelationExtractor)";
   std::vector<TemporalLinkRecord> links;   // as stated, in text order
   std::vector<ImplicitEvent> implicit_events;
-  TemporalGraph graph;                     // closed: nodes are the DCT, timexes, events and implicit events
+  std::vector<DerivedTime> derived_times;
+  TemporalGraph graph;                     // closed: nodes are the DCT, timexes, events, implicit events and derived times
   std::vector<std::string> diagnostics;    // conflicts and the work cap, as readable lines
   std::unordered_map<std::string, std::size_t> index;  // node id -> graph node
 

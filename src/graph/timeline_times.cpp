@@ -2,6 +2,7 @@
 // for why this is a file of its own).
 #include "graph/timeline_times.hpp"
 
+#include "tempora/relation.hpp"
 #include "tempora/timex.hpp"
 
 namespace tempora::detail {
@@ -31,12 +32,9 @@ bool names_a_month(std::string_view v) {
   return v[7] == '-' && digits(8) && (v.size() == 10 || v[10] == 'T');
 }
 
-}  // namespace
-
-std::vector<TimelineTime> timeline_times(const Document& doc) {
+std::vector<TimelineTime> stated_times(const TimeExpressions& layer) {
   std::vector<TimelineTime> out;
-  if (!doc.has<TimeExpressions>()) return out;
-  for (const Timex& t : doc.get<TimeExpressions>().timexes) {
+  for (const Timex& t : layer.timexes) {
     TimelineTime x;
     x.tid = t.tid;
     x.value = t.value;
@@ -54,6 +52,32 @@ std::vector<TimelineTime> timeline_times(const Document& doc) {
     x.month_inferred = (t.inferred & kFieldMonth) != 0;
     x.day_inferred = (t.inferred & kFieldDay) != 0;
     out.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<TimelineTime> timeline_times(const Document& doc) {
+  std::vector<TimelineTime> out;
+  if (doc.has<TimeExpressions>()) out = stated_times(doc.get<TimeExpressions>());
+  if (doc.has<TemporalLinks>()) {
+    // "two days after Li visited Seoul": a date counted, not stated, so
+    // every part of it is drawn as inferred.
+    for (const DerivedTime& d : doc.get<TemporalLinks>().derived_times) {
+      TimelineTime x;
+      x.tid = d.id;
+      x.value = d.value;
+      x.span = d.phrase;
+      x.calendar = true;
+      x.start = std::chrono::floor<std::chrono::days>(d.interval.start);
+      x.end = std::chrono::floor<std::chrono::days>(d.interval.end - std::chrono::seconds(1));
+      x.unit = d.value.size() == 10 ? TimelineTime::Unit::day
+               : d.value.size() == 7 ? TimelineTime::Unit::month
+                                     : TimelineTime::Unit::year;
+      x.year_inferred = x.month_inferred = x.day_inferred = true;
+      out.push_back(std::move(x));
+    }
   }
   return out;
 }

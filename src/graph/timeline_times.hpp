@@ -27,7 +27,8 @@ struct TimelineTime {
   bool year_inferred = false, month_inferred = false, day_inferred = false;
 };
 
-// The document's time expressions (empty without a TimeExpressions layer).
+// The document's time expressions, then the dates the relation stage
+// counted from events ("two days after the visit"; TemporalLinks::derived_times).
 std::vector<TimelineTime> timeline_times(const Document& doc);
 
 }  // namespace tempora::detail

@@ -57,6 +57,14 @@
 //    previous sentence told an event with a verb of the same stem, the noun
 //    names that event again ("Ferreira met ... on Friday. The meeting came
 //    ...": one meeting, dated Friday).
+// 4f. Counted dates: a measure right before "after" or "before" ("two
+//    days after Li visited Seoul", "a week before the vote") counts from
+//    one event to the other. Once the links are closed, when the closure
+//    pins one of the two to a day (for a count of days or weeks), a month
+//    or a year, and not the other, the other gets the day, month or year
+//    the count reaches, as a DerivedTime node, and the graph is closed
+//    again. Vague counts ("days after", "hours after", "less than a
+//    decade after", "about two weeks before") give the order only.
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports (past, perfect, present, or a to-infinitive: "plans to
 //    close") and precedes what it announces ("will close", "could close").
@@ -245,6 +253,65 @@ bool is_perfect(const EventFacts& f) { return f.aspect == "PERFECTIVE" || f.aspe
 bool is_announced(const EventFacts& f) { return f.tense == "FUTURE" || (f.verb && f.modal && f.tense == "NONE"); }
 bool is_future_like(const EventFacts& f) { return is_announced(f) || f.tense == "INFINITIVE"; }
 
+// ---- 4f. counted dates ------------------------------------------------------
+
+// A whole count of calendar units, read from a DURATION value: "P2D" (two
+// days), "P1W", "P3M", "P10Y"; not "PXD" (days), "PT5H" or "P1DT2H".
+struct CalendarCount {
+  int amount = 0;
+  char unit = 'D';  // 'D', 'W', 'M' or 'Y'
+};
+std::optional<CalendarCount> calendar_count(std::string_view value) {
+  if (value.size() < 3 || value[0] != 'P') return std::nullopt;
+  CalendarCount count;
+  std::size_t i = 1;
+  for (; i < value.size() && std::isdigit(static_cast<unsigned char>(value[i])); ++i) {
+    count.amount = count.amount * 10 + (value[i] - '0');
+    if (count.amount > 1000) return std::nullopt;  // "P20000Y": no calendar of ours reaches it
+  }
+  if (i == 1 || i + 1 != value.size()) return std::nullopt;
+  count.unit = value[i];
+  if (count.unit != 'D' && count.unit != 'W' && count.unit != 'M' && count.unit != 'Y') return std::nullopt;
+  return count;
+}
+
+// The date `sign` counts of `count` away from the day, month or year the
+// bounds pin a node to, with its TIMEX3 value; nothing when the bounds span
+// more than one of the count's units (a day for days and weeks).
+std::optional<std::pair<TimeBounds, std::string>> counted_date(const NodeBounds& from, CalendarCount count, int sign) {
+  using namespace std::chrono;
+  if (!from.earliest_start || !from.latest_end) return std::nullopt;
+  const sys_days first = floor<days>(*from.earliest_start);
+  const sys_days last = floor<days>(*from.latest_end - seconds(1));
+  const int n = sign * count.amount;
+  if (count.unit == 'D' || count.unit == 'W') {
+    if (first != last) return std::nullopt;
+    const sys_days day = first + days{count.unit == 'W' ? 7 * n : n};
+    const year_month_day ymd{day};
+    return std::pair{TimeBounds{day, day + days{1}},
+                     fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                                 static_cast<unsigned>(ymd.day()))};
+  }
+  const year_month_day a{first}, b{last};
+  if (count.unit == 'M') {
+    if (a.year() != b.year() || a.month() != b.month()) return std::nullopt;
+    const year_month month = year_month{a.year(), a.month()} + months{n};
+    return std::pair{TimeBounds{sys_days{month / 1}, sys_days{(month + months{1}) / 1}},
+                     fmt::format("{:04d}-{:02d}", static_cast<int>(month.year()), static_cast<unsigned>(month.month()))};
+  }
+  if (a.year() != b.year()) return std::nullopt;
+  const year y = a.year() + years{n};
+  return std::pair{TimeBounds{sys_days{y / January / 1}, sys_days{(y + years{1}) / January / 1}},
+                   fmt::format("{:04d}", static_cast<int>(y))};
+}
+
+// "two days after": the later event is `count` after the earlier one.
+struct CountedSignal {
+  int later = -1, earlier = -1;  // event facts
+  CalendarCount count;
+  Span phrase;
+};
+
 struct Builder {
   const Document& doc;
   const Segmentation& seg;
@@ -381,6 +448,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     int first_token = -1, last_token = -1;
   };
   std::vector<TimexRef> timexes;
+  std::vector<const Timex*> duration_ending_at(token_count, nullptr);  // "two days" of "two days after"
   if (doc.has<TimeExpressions>()) {
     for (const Timex& x : doc.get<TimeExpressions>().timexes) {
       auto first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), x.span.begin,
@@ -392,6 +460,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         lt = t;
         b.in_timex[static_cast<std::size_t>(t)] = true;
       }
+      if (ft >= 0 && x.type == TimexType::duration) duration_ending_at[static_cast<std::size_t>(lt)] = &x;
       if (ft < 0 || (x.type != TimexType::date && x.type != TimexType::time)) continue;
       // Without a DCT "March 12" stays XXXX-03-12: no calendar bounds, but
       // still the time the event is on, and ordered by the links like one.
@@ -511,6 +580,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
 
   // ---- 4. signals ----------------------------------------------------------
   int implicit_count = 0;
+  std::vector<CountedSignal> counted;
   for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
     const int first = b.sentence_first(static_cast<int>(s)), end = b.sentence_end(static_cast<int>(s));
     for (int t = first; t < end; ++t) {
@@ -671,6 +741,15 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             main_event = b.event_at_token[static_cast<std::size_t>(k)];
       }
       if (main_event < 0) continue;
+      // 4f: "two days after": a count of calendar units right before the signal.
+      if (const Timex* measure = t > first ? duration_ending_at[static_cast<std::size_t>(t - 1)] : nullptr;
+          measure != nullptr && measure->mod.empty() && governed >= 0 &&
+          (hit->type == RelType::after || hit->type == RelType::before))
+        if (const auto count = calendar_count(measure->value)) {
+          const bool after_it = hit->type == RelType::after;
+          counted.push_back({after_it ? main_event : governed, after_it ? governed : main_event, *count,
+                             Span{measure->span.begin, signal_span.end}});
+        }
       if (implicit_id) {
         graph.add_node({*implicit_id, std::nullopt});
         b.link(b.id(main_event), *implicit_id, hit->type, hit->confidence, why, signal_span);
@@ -876,15 +955,43 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
 
   // ---- closure -------------------------------------------------------------
   std::unordered_map<std::string, std::size_t>& index = b.out.index;
-  for (std::size_t v = 0; v < graph.nodes().size(); ++v) index.emplace(graph.nodes()[v].id, v);
-  std::vector<std::size_t> graph_link(b.out.links.size(), TemporalGraph::npos);
-  for (std::size_t i = 0; i < b.out.links.size(); ++i) {
-    const TemporalLinkRecord& l = b.out.links[i];
-    const auto a = index.find(l.a), c = index.find(l.b);
-    if (a == index.end() || c == index.end()) continue;
-    graph_link[i] = graph.add_link({a->second, c->second, l.type, l.confidence, l.evidence});
+  std::size_t indexed_nodes = 0;
+  std::vector<std::size_t> graph_link;  // per stated link, its index in the graph
+  const auto close = [&] {
+    for (; indexed_nodes < graph.nodes().size(); ++indexed_nodes)
+      index.emplace(graph.nodes()[indexed_nodes].id, indexed_nodes);
+    for (std::size_t i = graph_link.size(); i < b.out.links.size(); ++i) {
+      const TemporalLinkRecord& l = b.out.links[i];
+      const auto a = index.find(l.a), c = index.find(l.b);
+      graph_link.push_back(a == index.end() || c == index.end()
+                               ? TemporalGraph::npos
+                               : graph.add_link({a->second, c->second, l.type, l.confidence, l.evidence}));
+    }
+    graph.close();
+  };
+  close();
+
+  // ---- 4f. counted dates: "two days after Li visited Seoul" ------------------
+  // Read off the first closure, so that a date reached through other links
+  // counts too; the second closure then spreads the new dates.
+  for (const CountedSignal& c : counted) {
+    const auto pinned = [&](int e) { return b.out.bounds(b.id(e)); };
+    const NodeBounds later = pinned(c.later), earlier = pinned(c.earlier);
+    // The one event whose date the count gives: the other must be pinned, it must not.
+    auto date = counted_date(earlier, c.count, +1);
+    int dated = c.later, from = c.earlier;
+    if (!date || counted_date(later, c.count, +1)) {
+      date = counted_date(later, c.count, -1);
+      dated = c.earlier, from = c.later;
+      if (!date || counted_date(earlier, c.count, +1)) continue;
+    }
+    const std::string id = fmt::format("d{}", b.out.derived_times.size() + 1);
+    graph.add_node({id, date->first});
+    b.out.derived_times.push_back({id, c.phrase, date->second, date->first, b.id(from)});
+    b.link(b.id(dated), id, RelType::is_included, 0.65,
+           fmt::format("'{}' counted from {}", doc.text(c.phrase), b.id(from)), c.phrase);
   }
-  graph.close();
+  if (!b.out.derived_times.empty()) close();
   for (std::size_t i = 0; i < b.out.links.size(); ++i) b.out.links[i].kept = graph.accepted(graph_link[i]);
   for (const Conflict& c : graph.conflicts()) b.out.diagnostics.push_back(c.message);
   if (graph.cap_reached()) b.out.diagnostics.push_back("closure stopped at the work cap; some orders are left vague");

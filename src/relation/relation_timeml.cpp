@@ -72,6 +72,14 @@ nlohmann::json relations_json(const Document& doc, const TemporalLinks& links, c
   for (const ImplicitEvent& x : links.implicit_events)
     out["implicit_events"].push_back(
         {{"id", x.id}, {"head", x.head}, {"text", std::string(doc.text(x.phrase))}, {"start", x.phrase.begin}, {"end", x.phrase.end}});
+  out["derived_times"] = nlohmann::json::array();
+  for (const DerivedTime& d : links.derived_times)
+    out["derived_times"].push_back({{"id", d.id},
+                                    {"text", std::string(doc.text(d.phrase))},
+                                    {"start", d.phrase.begin},
+                                    {"end", d.phrase.end},
+                                    {"value", d.value},
+                                    {"from", d.from}});
   out["bounds"] = nlohmann::json::object();
   auto bounds_of = [&](const std::string& id) {
     const NodeBounds b = links.bounds(id);

@@ -330,6 +330,25 @@ void write_implicit_events(JsonWriter& w, const Document& doc) {
   w.end_array();
 }
 
+void write_derived_times(JsonWriter& w, const Document& doc) {
+  w.begin_array();
+  if (doc.has<TemporalLinks>()) {
+    for (const DerivedTime& d : doc.get<TemporalLinks>().derived_times) {
+      w.begin_object();
+      w.key("id").string(d.id);
+      w.key("text").string(doc.text(d.phrase));
+      w.key("span");
+      write_span(w, d.phrase);
+      w.key("value").string(d.value);
+      w.key("start").string(iso_day(std::chrono::floor<std::chrono::days>(d.interval.start)));
+      w.key("end").string(iso_day(std::chrono::floor<std::chrono::days>(d.interval.end - std::chrono::seconds(1))));
+      w.key("from").string(d.from);
+      w.end_object();
+    }
+  }
+  w.end_array();
+}
+
 void write_diagnostics(JsonWriter& w, const Document& doc) {
   w.begin_array();
   for (const Diagnostic& d : doc.diagnostics()) {
@@ -375,6 +394,8 @@ std::string extract_json(const Document& doc, const ExtractOptions& options) {
   write_implicit_events(w, doc);
   w.key("times");
   write_times(w, doc);
+  w.key("derived_times");
+  write_derived_times(w, doc);
   w.key("links");
   write_links(w, doc);
   w.key("diagnostics");

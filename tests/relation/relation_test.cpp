@@ -111,7 +111,7 @@ TEST(Anchors, AnUnstatedEventBecomesAnImplicitNode) {
 }
 
 TEST(Anchors, AReferenceToAnEarlierEventInheritsItsDate) {
-  auto doc = run("The two leaders met on October 17 in Washington. A day after the meeting, Trump posted a message.",
+  auto doc = run("The two leaders met on October 17 in Washington. After the meeting, Trump posted a message.",
                  {"met", "posted"});
   const auto& links = doc->get<TemporalLinks>();
   EXPECT_TRUE(links.implicit_events.empty()) << dump(links);  // "the meeting" is the meeting "met" told
@@ -124,6 +124,55 @@ TEST(Anchors, AReferenceToAnEarlierEventInheritsItsDate) {
   EXPECT_EQ(posted.earliest_start, midnight(2025, 10, 17)) << dump(links);
   ASSERT_TRUE(posted.latest_end) << dump(links);
   EXPECT_LE(*posted.latest_end, midnight(2025, 10, 21));
+}
+
+TEST(CountedDates, TheUndatedEventGetsTheDayTheCountReaches) {
+  // Monday 2026-03-02 (DCT Wednesday 2026-03-04); the visit two days before.
+  auto doc = run("Xi met Lee in Beijing on Monday, two days after Li visited Seoul.", {"met", "visited"}, "2026-03-04");
+  const auto& links = doc->get<TemporalLinks>();
+  ASSERT_EQ(links.derived_times.size(), 1u) << dump(links);
+  const DerivedTime& d = links.derived_times[0];
+  EXPECT_EQ(d.value, "2026-02-28");
+  EXPECT_EQ(d.from, "e1");
+  EXPECT_EQ(doc->text(d.phrase), "two days after");
+  EXPECT_EQ(links.rel_type("e2", d.id), RelType::is_included) << dump(links);
+  EXPECT_EQ(links.bounds("e2").earliest_start, midnight(2026, 2, 28)) << dump(links);
+  EXPECT_EQ(links.bounds("e2").latest_end, midnight(2026, 3, 1)) << dump(links);
+}
+
+TEST(CountedDates, AnEventNamedAgainCountsFromItsDate) {
+  auto doc = run("The two leaders met on October 17 in Washington. A day after the meeting, Trump posted a message.",
+                 {"met", "posted"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.bounds("e2").earliest_start, midnight(2025, 10, 18)) << dump(links);
+  EXPECT_EQ(links.bounds("e2").latest_end, midnight(2025, 10, 19)) << dump(links);
+}
+
+TEST(CountedDates, CountingForwardFromADatedEvent) {
+  auto doc = run("The ministers met on March 3. A week before the meeting, the union had called a strike. "
+                 "Two months after the strike, the factory closed.",
+                 {"met", "called", "strike#2", "closed"}, "2026-06-10");
+  const auto& links = doc->get<TemporalLinks>();
+  // "a week before the meeting": February 24; the strike named again is
+  // the called one only through the relation stage's own rules, so only
+  // the first count is asked for.
+  ASSERT_FALSE(links.derived_times.empty()) << dump(links);
+  EXPECT_EQ(links.derived_times[0].value, "2026-02-24") << dump(links);
+  EXPECT_EQ(links.rel_type("e2", links.derived_times[0].id), RelType::is_included) << dump(links);
+}
+
+TEST(CountedDates, NothingWhenNeitherOrBothAreDated) {
+  auto neither = run("Li visited Seoul two days after the talks ended.", {"visited", "ended"}, "2026-03-04");
+  EXPECT_TRUE(neither->get<TemporalLinks>().derived_times.empty()) << dump(neither->get<TemporalLinks>());
+  auto both = run("On March 2 Xi met Lee, two days after Li visited Seoul on February 28.", {"met", "visited"},
+                  "2026-03-04");
+  EXPECT_TRUE(both->get<TemporalLinks>().derived_times.empty()) << dump(both->get<TemporalLinks>());
+  // A vague count orders without dating: "days after".
+  auto vague = run("Xi met Lee on Monday, days after Li visited Seoul.", {"met", "visited"}, "2026-03-04");
+  EXPECT_TRUE(vague->get<TemporalLinks>().derived_times.empty()) << dump(vague->get<TemporalLinks>());
+  EXPECT_EQ(vague->get<TemporalLinks>().start_order("e1", "e2"), StartOrder::after);
+  auto about = run("Xi met Lee on Monday, about two weeks after Li visited Seoul.", {"met", "visited"}, "2026-03-04");
+  EXPECT_TRUE(about->get<TemporalLinks>().derived_times.empty()) << dump(about->get<TemporalLinks>());
 }
 
 TEST(Anchors, AWhenClauseHappensAtTheTimeItModifies) {

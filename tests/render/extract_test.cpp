@@ -45,7 +45,7 @@ TEST(ExtractJson, EveryTopLevelKeyInSchemaOrder) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : ordered.items()) keys.push_back(k);
   EXPECT_EQ(keys, (std::vector<std::string>{"schema", "document", "sentences", "actors", "entities", "events",
-                                            "implicit_events", "times", "links", "diagnostics"}));
+                                            "implicit_events", "times", "derived_times", "links", "diagnostics"}));
   EXPECT_EQ(j["schema"], kExtractSchema);
   EXPECT_EQ(j["document"]["dct"]["value"], "2025-10-20");
   EXPECT_EQ(j["document"]["dct"]["origin"], "test");
