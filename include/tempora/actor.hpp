@@ -88,6 +88,10 @@ struct Actor {
   ActorType type = ActorType::OTHER;
   std::string name;               // canonical: the longest full name ("Volodymyr Zelensky")
   std::string key;                // cross-document key (actor_key of the canonical name)
+  // What a headline calls it: a person by the one word of the name the text
+  // uses alone, else by the family name ("Zelensky", "Wang" for Wang Yi,
+  // "von der Leyen"); anything else by its name.
+  std::string short_name;
   std::vector<std::string> aliases;       // every other name form seen ("Zelensky", "Zelenskyy")
   std::vector<std::string> roles;         // "president", "president of Ukraine", "leader"
   std::vector<std::string> affiliations;  // "Ukraine" (from NORP "Ukrainian" or "of Ukraine")

@@ -103,6 +103,10 @@ std::vector<std::string> ActorKeys::Table::key_words(std::string_view name) cons
     for (std::size_t n = std::min(max_alias_words, words.size() - i); n > 0 && matched == 0; --n) {
       const auto it = aliases.find(join(words, i, i + n));
       if (it == aliases.end()) continue;
+      // A short form that stands for more words ("un", "us") is one only
+      // where such a modifier stands, first: "UN Security Council", not
+      // "Kim Jong Un".
+      if (i > 0 && it->second.size() > n) continue;
       out.insert(out.end(), it->second.begin(), it->second.end());
       matched = n;
     }

@@ -94,6 +94,7 @@
 #include <fmt/format.h>
 
 #include "actor/name_folding.hpp"
+#include "actor/name_order.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/data.hpp"
 #include "tempora/parse.hpp"
@@ -117,6 +118,7 @@ struct PronounEntry {
 struct ResolverTables {
   ActorKeys keys;
   detail::TitleTable titles;
+  detail::NameOrder name_order;
   StringMap<PronounEntry> pronouns;     // folded pronoun -> entry
   StringMap<std::string> affiliations;  // name_words joined -> place ("us" -> "United States")
   std::size_t max_affiliation_words = 1;
@@ -759,15 +761,21 @@ class Resolution {
       if (t_.keys.may_refer_to(name.text, canonical) && more_recent(a)) best = a;
     }
     if (best >= 0) return best;
-    // 2b. The first word of the one person named in two words that has it
-    // ("Wang" after "Wang Yi", whose family name comes first).
+    // 2b. The first word of the one person named in two words that has it,
+    // or whose name puts the family name first ("Wang" after "Wang Yi",
+    // "Lee" after "Lee Jae-myung").
     if (name.type == EntityType::PERSON && word_count(name.key) == 1) {
       int found = -1, count = 0;
       for (int a : candidates) {
         const Draft& d = drafts_[static_cast<std::size_t>(a)];
         if (!d.person || d.names.empty()) continue;
-        const std::string key = t_.keys.key(canonical_of(d));
-        if (word_count(key) == 2 && key.compare(0, name.key.size() + 1, name.key + " ") == 0) found = a, ++count;
+        const std::string& canonical = canonical_of(d);
+        const std::string key = t_.keys.key(canonical);
+        if (key.compare(0, name.key.size() + 1, name.key + " ") != 0) continue;
+        std::vector<std::string_view> words;
+        for (std::string_view w : detail::split_fields(canonical, ' '))
+          if (!w.empty()) words.push_back(w);
+        if (word_count(key) == 2 || t_.name_order.family_name_first(words)) found = a, ++count;
       }
       if (count == 1) return found;
     }
@@ -1109,6 +1117,7 @@ class Resolution {
       for (const auto& [text, t] : d.names)
         if (text != actor.name && std::find(actor.aliases.begin(), actor.aliases.end(), text) == actor.aliases.end())
           actor.aliases.push_back(text);
+      actor.short_name = actor.type == ActorType::PERSON ? short_name(actor) : actor.name;
       actor.roles = std::move(d.roles);
       for (const Affiliation& aff : d.affiliations) actor.affiliations.push_back(aff.name);
       std::vector<std::size_t> order(d.mentions.size());
@@ -1123,6 +1132,32 @@ class Resolution {
       for (const ActorMention& m : out.actors[a].mentions)
         for (std::size_t i = token_at(m.span.begin); i < size() && seg_.tokens[i].span.begin < m.span.end; ++i)
           out.actor_of_token[i] = static_cast<std::int32_t>(a);
+    return out;
+  }
+
+  // A person by the word of the name the text uses alone (the last one:
+  // "Marek" rather than "Lidia" when both stand alone), else by the family
+  // name: the first word of a Chinese or Korean name ("Wang Yi"), else the
+  // last word with the lowercase particles before it ("von der Leyen").
+  std::string short_name(const Actor& actor) const {
+    std::vector<std::string_view> words;
+    for (std::string_view w : detail::split_fields(actor.name, ' '))
+      if (!w.empty()) words.push_back(w);
+    if (words.size() < 2) return actor.name;
+    std::string_view alone;
+    std::size_t alone_at = 0;
+    for (const std::string& alias : actor.aliases)
+      for (std::size_t i = 0; i < words.size(); ++i)
+        if (words[i] == alias && (alone.empty() || i > alone_at)) alone = words[i], alone_at = i;
+    if (!alone.empty()) return std::string(alone);
+    if (t_.name_order.family_name_first(words)) return std::string(words.front());
+    std::size_t first = words.size() - 1;
+    while (first > 1 && !words[first - 1].empty() && std::islower(static_cast<unsigned char>(words[first - 1][0]))) --first;
+    std::string out(words[first]);
+    for (std::size_t i = first + 1; i < words.size(); ++i) {
+      out += ' ';
+      out += words[i];
+    }
     return out;
   }
 
@@ -1197,6 +1232,7 @@ ActorResolver ActorResolver::load() { return load(data_file("resources/actor"));
 ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
   auto tables = std::make_unique<Tables>(ActorKeys::load(resources_dir));
   tables->titles = detail::TitleTable::load(resources_dir / "title_roles.txt");
+  tables->name_order = detail::NameOrder::load(resources_dir / "family_names.txt");
 
   const auto pronouns_file = resources_dir / "pronouns.txt";
   detail::read_data_lines(pronouns_file, [&](std::string_view line, int number) {

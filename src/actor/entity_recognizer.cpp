@@ -66,6 +66,7 @@
 #include <fmt/format.h>
 
 #include "actor/gazetteer.hpp"
+#include "actor/name_order.hpp"
 #include "tag/binary_io.hpp"
 #include "tempora/data.hpp"
 #include "tempora/parse.hpp"
@@ -189,12 +190,14 @@ struct EntityRecognizer::Model {
   detail::Gazetteer gazetteer;  // features; stored in the model
   detail::Gazetteer rules;      // resources/actor/ lists; read at load time
   std::unordered_set<std::string> name_particles;  // resources/actor/name_particles.txt ("von", "de")
+  detail::NameOrder name_order;                     // resources/actor/family_names.txt
 
   // The lists the typing rules read, at training and at load time alike.
   void read_rules(const std::filesystem::path& resources_dir) {
     rules = detail::Gazetteer::build(resources_dir, {}, {});
     for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
       name_particles.insert(std::move(particle));
+    name_order = detail::NameOrder::load(resources_dir / "family_names.txt");
   }
 
   // `arcs` is the sentence's parse (word-index heads), or empty without one.
@@ -779,6 +782,41 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         refined.push_back({first, count, EntityType::PERSON, 0.0f});
         for (std::uint32_t k = first; k < first + count; ++k) taken[k] = true;
         i = first + count - 1;
+      }
+    }
+    // A Chinese or Korean name, family name first ("Wang Yi", "Lee
+    // Jae-myung"; actor/name_order.hpp), is one person, however the tagger
+    // cut it ("Wang" a person and "Yi" an organisation) or missed its
+    // family name (sentence-initial "Wang" tagged as a common noun): when
+    // a given name after it is a proper noun or in a name, and no name
+    // reaches outside the run.
+    {
+      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
+      auto capital = [&](std::uint32_t i) { return !ws[i].empty() && ws[i][0] >= 'A' && ws[i][0] <= 'Z'; };
+      auto in_name = [&](std::uint32_t i) {
+        return std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first <= i && i < r.first + r.count; });
+      };
+      for (std::uint32_t i = 0; i + 1 < ws.size(); ++i) {
+        if (!capital(i) || !(tags_of[i].upos == Upos::PROPN || tags_of[i].upos == Upos::NOUN)) continue;
+        std::uint32_t end = i + 1;
+        while (end < ws.size() && end < i + 3 && capital(end) && tags_of[end].upos != Upos::PUNCT) ++end;
+        while (end > i + 1 && !model_->name_order.family_name_first(ws.subspan(i, end - i))) --end;
+        if (end == i + 1) continue;
+        bool named = false;
+        for (std::uint32_t k = i + 1; k < end; ++k) named |= tags_of[k].upos == Upos::PROPN || in_name(k);
+        const auto overlaps = [&](const RawSpan& r) { return r.first < end && i < r.first + r.count; };
+        const bool inside = std::all_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
+          return !overlaps(r) || (i <= r.first && r.first + r.count <= end);
+        });
+        if (!named || !inside) continue;
+        if (std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first == i && r.count == end - i; }))
+          continue;
+        float margin = 0.0f;
+        for (const RawSpan& r : refined)
+          if (overlaps(r)) margin = std::max(margin, r.margin);
+        std::erase_if(refined, overlaps);
+        refined.push_back({i, end - i, EntityType::PERSON, margin});
+        i = end - 1;
       }
     }
     // Capitalized demonyms outside every name are NORP, and so is a word

@@ -184,10 +184,10 @@ class Builder {
   }
 
   // What a headline calls an actor: anything but a person by its name ("White
-  // House", "NBC News"); a person by the one word of their name the text
-  // uses alone ("Zelensky"; "Wang" for "Wang Yi": which word is the family
-  // name, only the text can say), else by the last word with the lowercase
-  // particles before it ("Kovacs" for "Anna Kovacs", "von der Leyen").
+  // House", "NBC News"); a person by the short name the actor stage gave
+  // (Actor::short_name: "Zelensky", "Wang" for "Wang Yi"); a person this
+  // document does not name (a node another article of a merged graph made)
+  // by the last word with the lowercase particles before it ("von der Leyen").
   std::string headline_name(const std::string& name, ActorType type) const {
     if (type != ActorType::PERSON) return name;
     if (const auto it = person_headline_.find(name); it != person_headline_.end()) return it->second;
@@ -203,19 +203,8 @@ class Builder {
   }
   std::string headline_name(const Actor& a) const { return headline_name(a.name, a.type); }
   void collect_person_headlines() {
-    for (const Actor& a : actors_->actors) {
-      if (a.type != ActorType::PERSON) continue;
-      std::string headline;
-      for (const std::string& alias : a.aliases) {
-        if (alias.find(' ') != std::string::npos) continue;
-        const auto at = a.name.find(alias);
-        const bool word_of_name = at != std::string::npos && (at == 0 || a.name[at - 1] == ' ') &&
-                                  (at + alias.size() == a.name.size() || a.name[at + alias.size()] == ' ');
-        // The last such word: "Marek" rather than "Lidia" when the text uses both.
-        if (word_of_name && (headline.empty() || at > a.name.find(headline))) headline = alias;
-      }
-      if (!headline.empty()) person_headline_.emplace(a.name, std::move(headline));
-    }
+    for (const Actor& a : actors_->actors)
+      if (a.type == ActorType::PERSON && !a.short_name.empty()) person_headline_.emplace(a.name, a.short_name);
   }
 
   std::string label_name(int token) const {
@@ -296,7 +285,11 @@ class Builder {
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
           else label += third_person(e.lemma);
         }
-        const int object = syntax_->object(head);
+        int object = syntax_->object(head);
+        // "met his Japanese counterpart Takeshi Iwaya": the name in apposition says who.
+        if (const int named = object >= 0 && !actor_at(object) ? syntax_->dependent(object, "appos") : -1;
+            named >= 0 && actor_at(named))
+          object = named;
         if (object >= 0 && (syntax_->upos(object) == Upos::NOUN || syntax_->upos(object) == Upos::PROPN)) {
           if (const auto a = actor(object)) roles.emplace_back(*a, Role::patient);
           if (!label.empty()) {

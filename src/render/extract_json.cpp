@@ -116,6 +116,7 @@ void write_actors(JsonWriter& w, const Document& doc) {
       w.key("type").string(to_string(a.type));
       w.key("name").string(a.name);
       w.key("key").string(a.key);
+      w.key("short_name").string(a.short_name);
       w.key("aliases");
       write_strings(w, a.aliases);
       w.key("roles");

@@ -37,6 +37,10 @@ TEST(ActorKeys, TransliterationVariantsShareOneKey) {
   EXPECT_EQ(keys().key("Vladimir Putin"), "vladimir putin");
   // Whole words only: "Kievan" is not "Kyiv" + "an".
   EXPECT_EQ(keys().key("Kievan Rus"), "kievan rus");
+  // A short form for several words only where a modifier stands, first.
+  EXPECT_EQ(keys().key("UN"), "united nations");
+  EXPECT_EQ(keys().key("UN Security Council"), "united nations security council");
+  EXPECT_EQ(keys().key("Kim Jong Un"), "kim jong un");
 }
 
 TEST(ActorKeys, DropsTitlesHonorificsPunctuationAndSuffixes) {

@@ -440,6 +440,37 @@ TEST(ActorResolver, TheFirstWordOfATwoWordNameIsThatPersonWhenOnlyOneHasIt) {
   EXPECT_EQ(both.actors.size(), 3u);
 }
 
+TEST(ActorResolver, AKoreanFamilyNameAloneIsThePersonNamedInFull) {
+  // Three words as keys ("lee jae myung"), family name first.
+  Document doc = prepared("Xi Jinping met Lee Jae-myung in Beijing. Xi told Lee that trade would grow.",
+                          {{"Xi Jinping", EntityType::PERSON}, {"Lee Jae-myung", EntityType::PERSON},
+                           {"Xi", EntityType::PERSON}, {"Lee", EntityType::PERSON}, {"Beijing", EntityType::GPE}});
+  const Actors& actors = resolver().resolve(doc);
+  EXPECT_EQ(actor_at(doc, actors, "Lee that"), actor_with_key(actors, "lee jae myung"));
+  EXPECT_EQ(actors.actors.size(), 3u);
+}
+
+TEST(ActorResolver, TheShortNameIsTheWordTheTextUsesAloneElseTheFamilyName) {
+  Document doc = prepared(
+      "Wang Yi met Takeshi Iwaya and Ursula von der Leyen. Kim Jong Un and Lee Anderson were not there. "
+      "Iwaya said the talks were useful.",
+      {{"Wang Yi", EntityType::PERSON}, {"Takeshi Iwaya", EntityType::PERSON},
+       {"Ursula von der Leyen", EntityType::PERSON}, {"Kim Jong Un", EntityType::PERSON},
+       {"Lee Anderson", EntityType::PERSON}, {"Iwaya", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  const auto short_name = [&](std::string_view key) {
+    const Actor* a = actor_with_key(actors, key);
+    std::string keys;
+    for (const Actor& other : actors.actors) keys += " [" + other.key + "]";
+    return a == nullptr ? "(none of" + keys + ")" : a->short_name;
+  };
+  EXPECT_EQ(short_name("wang yi"), "Wang");  // family name first
+  EXPECT_EQ(short_name("kim jong un"), "Kim");
+  EXPECT_EQ(short_name("takeshi iwaya"), "Iwaya");
+  EXPECT_EQ(short_name("lee anderson"), "Anderson");  // "Anderson" is no Korean given name
+  EXPECT_EQ(short_name("ursula von der leyen"), "von der Leyen");
+}
+
 TEST(ActorResolver, AmbiguousOrBlockedDescriptionsStayUnresolved) {
   Document doc = prepared(
       "President Alma Ruiz met President Omar Haddad. The president said the talks went well. "

@@ -84,6 +84,23 @@ TEST(EntityRecognizer, ANameAfterATitleAndItsFamilyNameLater) {
   EXPECT_FALSE(has(all, "Foreign Minister Wang Yi/PERSON"));
 }
 
+// A Chinese or Korean name, family name first, is one person however the
+// tagger cut it (resources/actor/family_names.txt).
+TEST(EntityRecognizer, AFamilyNameFirstNameIsOnePerson) {
+  Document doc(
+      "Wang Yi, China's foreign minister, met his Japanese counterpart Takeshi Iwaya in Tokyo. "
+      "Chinese President Xi Jinping met South Korean President Lee Jae-myung in Beijing. "
+      "Lee Anderson, a British lawmaker, was not there.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Wang Yi/PERSON"));
+  EXPECT_TRUE(has(all, "Takeshi Iwaya/PERSON"));
+  EXPECT_TRUE(has(all, "Xi Jinping/PERSON"));
+  EXPECT_TRUE(has(all, "Lee Jae-myung/PERSON"));
+  EXPECT_TRUE(has(all, "Lee Anderson/PERSON"));
+}
+
 // A legal-form suffix ends a company's name, whatever the tagger thought.
 TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   Document doc("Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs.");

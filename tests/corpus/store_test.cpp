@@ -307,9 +307,9 @@ TEST(MakeRecord, ActorAndParticipantLayersAreStoredWithProvenance) {
   said.newsworthy = false;
   doc.add(Events{{met, said}});
   Actors actors;
-  actors.actors.push_back({"a1", ActorType::PERSON, "Marek", "", {}, {}, {}, {{{0, 5}, 0, 0, MentionKind::name}, {{28, 30}, 6, 1, MentionKind::pronoun}}});
-  actors.actors.push_back({"a2", ActorType::PERSON, "Holm", "holm", {}, {}, {}, {{{10, 14}, 2, 0, MentionKind::name}}});
-  actors.actors.push_back({"a3", ActorType::GPE, "Brennick", "brennick", {}, {}, {}, {{{18, 26}, 4, 0, MentionKind::name}}});
+  actors.actors.push_back({"a1", ActorType::PERSON, "Marek", "", "Marek", {}, {}, {}, {{{0, 5}, 0, 0, MentionKind::name}, {{28, 30}, 6, 1, MentionKind::pronoun}}});
+  actors.actors.push_back({"a2", ActorType::PERSON, "Holm", "holm", "Holm", {}, {}, {}, {{{10, 14}, 2, 0, MentionKind::name}}});
+  actors.actors.push_back({"a3", ActorType::GPE, "Brennick", "brennick", "Brennick", {}, {}, {}, {{{18, 26}, 4, 0, MentionKind::name}}});
   doc.add(std::move(actors));
   Participants participants;
   participants.by_event = {{{Role::agent, {0, 5}, 0, 0}, {Role::patient, {10, 14}, 2, 1}, {Role::place, {18, 26}, 4, 2}},
