@@ -189,7 +189,10 @@
 // the verb that hung on the noun moves to the verb, as in repair 1. It
 // changes 7 of the 4,027 TimeBank and AQUAINT sentences ("Sales increased
 // 36% to $683 million", "A federal judge removed Vacco"), all rightly, and
-// no EWT dev or test sentence.
+// no EWT dev or test sentence. The same holds for a participle hung on an
+// apposition to the subject, right after the apposition's closing comma
+// ("Lee Anderson, a British lawmaker, criticised the plan": British
+// spelling, unknown to the tagger trained on American text).
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -594,13 +597,22 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
   const std::size_t n = arcs.size();
   const int root = nominal_root(arcs, tags);
   if (root < 0) return;
-  // The first participle modifier of the root on its right.
+  // The first participle modifier on the root's right: of the root, or of
+  // an apposition to it that a comma closes right before the participle
+  // ("Lee Anderson, a British lawmaker, criticised ...").
   std::size_t verb = n;
-  for (std::size_t k = static_cast<std::size_t>(root) + 1; k < n && verb == n; ++k)
-    if (arcs[k].head == root && arcs[k].deprel == "acl" && tags[k].xpos == "VBN") verb = k;
+  bool after_apposition = false;
+  for (std::size_t k = static_cast<std::size_t>(root) + 1; k < n && verb == n; ++k) {
+    if (arcs[k].deprel != "acl" || tags[k].xpos != "VBN" || arcs[k].head < 0) continue;
+    const Arc& h = arcs[static_cast<std::size_t>(arcs[k].head)];
+    if (arcs[k].head == root) verb = k;
+    else if (h.deprel == "appos" && h.head == root && arcs[k].head < static_cast<int>(k) && tags[k - 1].form == ",")
+      verb = k, after_apposition = true;
+  }
   if (verb == n) return;
   for (std::size_t k = static_cast<std::size_t>(root) + 1; k < verb; ++k)
-    if (!dominates(arcs, root, static_cast<int>(k)) || tags[k].form == ",") return;  // a modifier set off by commas is one
+    if (!dominates(arcs, root, static_cast<int>(k)) || (tags[k].form == "," && !after_apposition))
+      return;  // a modifier set off by commas is one
   const Dependents d(arcs);
   if (d.has(verb, Dependents::kAuxiliary | Dependents::kSubordinator | Dependents::kSubject)) return;
   // Its agent without "by", and whether it has an object or a clausal complement.

@@ -369,6 +369,24 @@ TEST(TreeRepair, AMainVerbTakenForAReducedRelativeClauseIsTheRoot) {
   EXPECT_EQ(arcs[8].head, 3);
 }
 
+// "Anderson, a British lawmaker, criticised Kardashian.": British spelling,
+// a participle to the tagger, hung on the apposition.
+TEST(TreeRepair, AMainVerbAfterAnAppositionIsTheRoot) {
+  const std::vector<Arc> arcs = repaired({{"Anderson", "PROPN", "NNP", -1, "root"},
+                                          {",", "PUNCT", ",", 4, "punct"},
+                                          {"a", "DET", "DT", 4, "det"},
+                                          {"British", "ADJ", "JJ", 4, "amod"},
+                                          {"lawmaker", "NOUN", "NN", 0, "appos"},
+                                          {",", "PUNCT", ",", 6, "punct"},
+                                          {"criticised", "VERB", "VBN", 4, "acl"},
+                                          {"Kardashian", "PROPN", "NNP", 6, "obj"},
+                                          {".", "PUNCT", ".", 0, "punct"}});
+  EXPECT_EQ(arcs[6], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[0], (Arc{6, "nsubj"}));
+  EXPECT_EQ(arcs[4], (Arc{0, "appos"}));
+  EXPECT_EQ(arcs[8].head, 6);
+}
+
 TEST(TreeRepair, ReducedRelativesWithByOrSetOffByCommasStay) {
   std::vector<Word> by = main_verb_in_reduced_relative();
   by[1] = {"by", "ADP", "IN", 4, "case"};  // "Marek pressed by Holm ...": a real agent
