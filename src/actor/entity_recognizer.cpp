@@ -429,6 +429,8 @@ struct EntityRecognizer::Model {
       return EntityType::ORGANIZATION;
     if (coarse == 0) return EntityType::PERSON;
     if (coarse == 1) return EntityType::ORGANIZATION;
+    // "North Korean leader": a demonym of two words the tagger took for a place.
+    if (whole & (1u << kGazDemonym)) return EntityType::NORP;
     if (whole & (1u << kGazRegion)) return EntityType::LOCATION;
     if (whole & ((1u << kGazCountry) | (1u << kGazCity) | (1u << kGazSubdivision))) return EntityType::GPE;
     if (rule_mask(name.subspan(name.size() - 1)) & (1u << kGazFacilityWord)) return EntityType::FACILITY;

@@ -90,7 +90,7 @@ TEST(EntityRecognizer, AFamilyNameFirstNameIsOnePerson) {
   Document doc(
       "Wang Yi, China's foreign minister, met his Japanese counterpart Takeshi Iwaya in Tokyo. "
       "Chinese President Xi Jinping met South Korean President Lee Jae-myung in Beijing. "
-      "Lee Anderson, a British lawmaker, was not there.");
+      "Lee Anderson, a British lawmaker, was not there. North Korean leader Kim Jong Un visited Moscow.");
   const Entities entities = stages().run(doc);
   const auto all = mentions(doc, entities);
   SCOPED_TRACE(::testing::PrintToString(all));
@@ -99,6 +99,8 @@ TEST(EntityRecognizer, AFamilyNameFirstNameIsOnePerson) {
   EXPECT_TRUE(has(all, "Xi Jinping/PERSON"));
   EXPECT_TRUE(has(all, "Lee Jae-myung/PERSON"));
   EXPECT_TRUE(has(all, "Lee Anderson/PERSON"));
+  EXPECT_TRUE(has(all, "Kim Jong Un/PERSON"));
+  EXPECT_TRUE(has(all, "North Korean/NORP"));  // a demonym of two words, not a place
 }
 
 // A legal-form suffix ends a company's name, whatever the tagger thought.
