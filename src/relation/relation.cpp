@@ -56,7 +56,9 @@
 //    plan"); when that subject is definite and opens its sentence, and the
 //    previous sentence told an event with a verb of the same stem, the noun
 //    names that event again ("Ferreira met ... on Friday. The meeting came
-//    ...": one meeting, dated Friday).
+//    ...": one meeting, dated Friday); a gathering noun (lexicon class
+//    gathering: "The talks came ...") names the last gathering told in the
+//    four sentences before, whatever the word ("met").
 // 4f. Counted dates: a measure right before "after" or "before" ("two
 //    days after Li visited Seoul", "a week before the vote") counts from
 //    one event to the other. Once the links are closed, when the closure
@@ -847,12 +849,20 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (x < 0 || x == e || b.facts[static_cast<std::size_t>(x)].verb) continue;
       const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
       b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, "the occurrence of the event it names");
-      // "The meeting" opening the sentence after "met": the same meeting.
+      // "The meeting" opening the sentence after "met": the same meeting;
+      // "The talks" a few sentences after "met": the last gathering told.
       if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
-      for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + 1 >= g.sentence; --k) {
+      const bool gathering = lexicon_->gathering.count(g.lemma) != 0;
+      constexpr int kGatheringLookBack = 4;  // sentences
+      for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + kGatheringLookBack >= g.sentence; --k) {
         const EventFacts& earlier = b.facts[static_cast<std::size_t>(k)];
+        if (earlier.sentence == g.sentence) continue;
         if (earlier.sentence + 1 == g.sentence && earlier.verb && same_head(earlier.lemma, g.lemma)) {
           b.link(b.id(x), b.id(k), RelType::identity, 0.5, "the event the previous sentence told");
+          break;
+        }
+        if (gathering && lexicon_->gathering.count(earlier.lemma)) {
+          b.link(b.id(x), b.id(k), RelType::identity, 0.45, "the last gathering told");
           break;
         }
       }
@@ -974,22 +984,28 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   // ---- 4f. counted dates: "two days after Li visited Seoul" ------------------
   // Read off the first closure, so that a date reached through other links
   // counts too; the second closure then spreads the new dates.
+  // All bounds are read before the first node is added: adding one opens
+  // the graph again, and an open graph has no bounds.
+  struct Counted {
+    int dated = -1, from = -1;
+    std::pair<TimeBounds, std::string> date;
+    Span phrase;
+  };
+  std::vector<Counted> dates;
   for (const CountedSignal& c : counted) {
-    const auto pinned = [&](int e) { return b.out.bounds(b.id(e)); };
-    const NodeBounds later = pinned(c.later), earlier = pinned(c.earlier);
+    const NodeBounds later = b.out.bounds(b.id(c.later)), earlier = b.out.bounds(b.id(c.earlier));
     // The one event whose date the count gives: the other must be pinned, it must not.
-    auto date = counted_date(earlier, c.count, +1);
-    int dated = c.later, from = c.earlier;
-    if (!date || counted_date(later, c.count, +1)) {
-      date = counted_date(later, c.count, -1);
-      dated = c.earlier, from = c.later;
-      if (!date || counted_date(earlier, c.count, +1)) continue;
-    }
+    if (const auto date = counted_date(earlier, c.count, +1); date && !counted_date(later, c.count, +1))
+      dates.push_back({c.later, c.earlier, *date, c.phrase});
+    else if (const auto back = counted_date(later, c.count, -1); back && !counted_date(earlier, c.count, +1))
+      dates.push_back({c.earlier, c.later, *back, c.phrase});
+  }
+  for (const Counted& d : dates) {
     const std::string id = fmt::format("d{}", b.out.derived_times.size() + 1);
-    graph.add_node({id, date->first});
-    b.out.derived_times.push_back({id, c.phrase, date->second, date->first, b.id(from)});
-    b.link(b.id(dated), id, RelType::is_included, 0.65,
-           fmt::format("'{}' counted from {}", doc.text(c.phrase), b.id(from)), c.phrase);
+    graph.add_node({id, d.date.first});
+    b.out.derived_times.push_back({id, d.phrase, d.date.second, d.date.first, b.id(d.from)});
+    b.link(b.id(d.dated), id, RelType::is_included, 0.65,
+           fmt::format("'{}' counted from {}", doc.text(d.phrase), b.id(d.from)), d.phrase);
   }
   if (!b.out.derived_times.empty()) close();
   for (std::size_t i = 0; i < b.out.links.size(); ++i) b.out.links[i].kept = graph.accepted(graph_link[i]);

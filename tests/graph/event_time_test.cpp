@@ -125,6 +125,27 @@ TEST(EventTimes, TheMeetingThatCameAfterSomethingIsTheMeetingToldBefore) {
   EXPECT_TRUE(approved->inferred.day);
 }
 
+// Every count of a document is read, also one from an event dated through
+// others: "the talks" are the meeting (the last gathering told), which
+// "came" three weeks before the summit.
+TEST(EventTimes, EveryCountedDateOfADocument) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2026-03-04", "test");
+  Document doc(
+      "Xi Jinping met Lee Jae-myung in Beijing on Monday, two days after Li Qiang visited Seoul. "
+      "Xi said the two countries would deepen trade ties. The talks came three weeks before a summit in Tokyo.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  for (const auto& [word, day] : {std::pair{"visited", "2026-02-28"}, std::pair{"summit", "2026-03-23"}}) {
+    const EventTime* t = time_of(doc, when, word);
+    ASSERT_NE(t, nullptr) << word;
+    ASSERT_TRUE(t->dated()) << word;
+    EXPECT_EQ(t->value, day) << word;
+  }
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
