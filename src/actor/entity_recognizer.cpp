@@ -684,16 +684,18 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         // title, is cut off ("Carvenian President Lidia Marek", "Prime
         // Minister Anders Holm"); its demonyms become NORP mentions.
         std::uint32_t cut = 0;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> demonyms;  // (first, count) within the span
         for (std::uint32_t k = 0; k + 1 < sp.count; ++k) {
           const std::uint32_t one = model_->rule_mask(ws.subspan(sp.first + k, 1));
           const std::uint32_t two = k + 2 < sp.count ? model_->rule_mask(ws.subspan(sp.first + k, 2)) : 0;
           if (two & (1u << kGazTitle)) cut = k + 2, ++k;
           else if (one & (1u << kGazTitle)) cut = k + 1;
-          else if (!looks_like_demonym(ws[sp.first + k], one)) break;
+          else if (looks_like_demonym(ws[sp.first + k], one)) demonyms.emplace_back(k, 1);
+          else if (two & (1u << kGazDemonym)) demonyms.emplace_back(k, 2), ++k;  // "South Korean President ..."
+          else break;
         }
-        for (std::uint32_t j = 0; j < cut; ++j)
-          if (looks_like_demonym(ws[sp.first + j], model_->rule_mask(ws.subspan(sp.first + j, 1))))
-            refined.push_back({sp.first + j, 1, EntityType::NORP, sp.margin});
+        for (const auto& [k, count] : demonyms)
+          if (k + count <= cut) refined.push_back({sp.first + k, count, EntityType::NORP, sp.margin});
         sp.first += cut, sp.count -= cut;
       }
       sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse, locative_before(ws, sp.first));
@@ -807,8 +809,21 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         bool named = false;
         for (std::uint32_t k = i + 1; k < end; ++k) named |= tags_of[k].upos == Upos::PROPN || in_name(k);
         const auto overlaps = [&](const RawSpan& r) { return r.first < end && i < r.first + r.count; };
+        // Titles and demonyms before the name may be in its span ("South
+        // Korean President Lee Jae-myung" tagged as one place): they are
+        // no part of the name, and the demonyms become NORP below.
+        const auto only_titles_and_demonyms = [&](std::uint32_t from, std::uint32_t to) {
+          for (std::uint32_t k = from; k < to; ++k) {
+            const std::uint32_t one = model_->rule_mask(ws.subspan(k, 1));
+            const std::uint32_t two = k + 1 < to ? model_->rule_mask(ws.subspan(k, 2)) : 0;
+            if ((two & ((1u << kGazTitle) | (1u << kGazDemonym))) != 0) ++k;
+            else if ((one & (1u << kGazTitle)) == 0 && !looks_like_demonym(ws[k], one)) return false;
+          }
+          return true;
+        };
         const bool inside = std::all_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
-          return !overlaps(r) || (i <= r.first && r.first + r.count <= end);
+          return !overlaps(r) ||
+                 ((i <= r.first || only_titles_and_demonyms(r.first, i)) && r.first + r.count <= end);
         });
         if (!named || !inside) continue;
         if (std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first == i && r.count == end - i; }))

@@ -145,11 +145,20 @@ struct ArticleView {
 
 std::string actor_key(std::string_view name) {
   // The last word, lowercased: "Lidia Marek" and "Marek" are one actor
-  // across articles ("President Marek" too).
+  // across articles ("President Marek" too); see the Actor overload below
+  // for names with the family name first.
   std::string_view s = name;
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   const auto space = s.rfind(' ');
   return lower(space == std::string_view::npos ? s : s.substr(space + 1));
+}
+
+// The same for an actor of the actor stage, whose short name knows which
+// word is the family name: "Xi Jinping" is "xi", "Lee Jae-myung" "lee".
+std::string actor_key(const Actor& a) {
+  if (a.type == ActorType::PERSON && !a.short_name.empty() && a.name.starts_with(a.short_name + " "))
+    return lower(a.short_name);
+  return actor_key(a.name);
 }
 
 bool overlaps(const ReportedEvent& a, const ReportedEvent& b) {
@@ -226,11 +235,16 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
   const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
   const Participants* parts = doc.has<Participants>() ? &doc.get<Participants>() : nullptr;
 
-  // Identity links of the relation stage: mention ids that are one event.
-  std::unordered_map<std::string, std::string> same_as;
+  // Identity links of the relation stage, and a light verb with its event
+  // noun ("held talks"): mention ids that are one event, either way round
+  // (a link may name the earlier mention first or second).
+  std::unordered_map<std::string, std::vector<std::string>> same_as;
   if (doc.has<TemporalLinks>())
     for (const TemporalLinkRecord& l : doc.get<TemporalLinks>().links)
-      if (l.kept && l.type == RelType::identity) same_as[l.b] = l.a;
+      if (l.kept && (l.type == RelType::identity || l.evidence.starts_with("light verb"))) {
+        same_as[l.a].push_back(l.b);
+        same_as[l.b].push_back(l.a);
+      }
 
   std::unordered_map<std::string, std::size_t> report_of;  // mention id -> report
   for (std::size_t i = 0; i < events.events.size(); ++i) {
@@ -258,7 +272,7 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
         if (p.actor >= 0 && static_cast<std::size_t>(p.actor) < actors->actors.size()) {
           const Actor& a = actors->actors[static_cast<std::size_t>(p.actor)];
           if (a.type == ActorType::PERSON || a.type == ActorType::ORGANIZATION || a.type == ActorType::GPE)
-            r.participants.push_back(actor_key(a.name));
+            r.participants.push_back(actor_key(a));
         }
     } else {
       for (const auto& [a, role] : graph.participants(*v))
@@ -281,7 +295,8 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
     // An earlier report of the same event in this article?
     std::optional<std::size_t> into;
     if (const auto it = same_as.find(e.id); it != same_as.end())
-      if (const auto rep = report_of.find(it->second); rep != report_of.end()) into = rep->second;
+      for (const std::string& other : it->second)
+        if (const auto rep = report_of.find(other); !into && rep != report_of.end()) into = rep->second;
     for (std::size_t k = 0; !into && k < view.reports.size(); ++k) {
       const ReportedEvent& earlier = view.reports[k];
       if (!shares_lemma(earlier, r)) continue;  // "met" and "the talks" stay apart: too easy to over-merge

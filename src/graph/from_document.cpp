@@ -47,6 +47,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "tempora/actor.hpp"
 #include "tempora/event.hpp"
@@ -145,6 +146,7 @@ class Builder {
     if (doc_.has<Participants>()) participants_ = &doc_.get<Participants>();
     times_ = detail::timeline_times(doc_);
     for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
+    for (const EventMention& m : events.events) event_tokens_.insert(m.token);
     for (std::size_t i = 0; i < events.events.size(); ++i) add_event(events.events[i], i);
     if (!doc_.has<TemporalLinks>()) return;
     const TemporalLinks& links = doc_.get<TemporalLinks>();
@@ -224,6 +226,13 @@ class Builder {
     }
   }
 
+  // A verb whose object is an event mention: a light verb ("held talks").
+  bool holds_an_event(const EventMention& e) const {
+    if (!syntax_ || e.token >= syntax_->size()) return false;
+    const int object = syntax_->object(static_cast<int>(e.token));
+    return object >= 0 && event_tokens_.contains(static_cast<std::uint32_t>(object));
+  }
+
   // "Zelensky meets Trump" for a meeting noun with two parties, "Trump's post"
   // for one, the trigger alone for none.
   std::string nominal_label(const EventMention& e, const std::string& trigger,
@@ -242,6 +251,8 @@ class Builder {
     if (first.empty()) return trigger;
     if (e.pos == EventPos::VERB && !e.lemma.empty()) {  // "noting", "to meet", "the two leaders met"
       if (!second.empty() && e.type == "MEET") return first + " meets " + second;
+      // "held talks with Xi": the talks tell what happened, not the holding.
+      if (!second.empty() && e.type == "TALK" && holds_an_event(e)) return first + " talks with " + second;
       return first + " " + third_person(e.lemma) + (second.empty() ? "" : " with " + second);
     }
     if (!second.empty() && (e.type == "MEET" || e.type == "TALK")) return first + (e.type == "MEET" ? " meets " : " talks with ") + second;
@@ -654,6 +665,7 @@ class Builder {
   std::unordered_map<std::string, std::string> person_headline_;  // canonical name -> the word of it the text uses alone
   const Participants* participants_ = nullptr;
   std::unordered_map<std::string, Vertex> events_;
+  std::unordered_set<std::uint32_t> event_tokens_;  // the head token of every event mention
   std::vector<detail::TimelineTime> times_;
   std::unordered_map<std::string, const detail::TimelineTime*> timexes_;
 };

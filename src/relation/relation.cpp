@@ -307,6 +307,10 @@ std::optional<std::pair<TimeBounds, std::string>> counted_date(const NodeBounds&
                    fmt::format("{:04d}", static_cast<int>(y))};
 }
 
+// How far back (in sentences) a definite gathering noun looks for the
+// gathering it names again ("met ... The talks came ...").
+constexpr int kGatheringLookBack = 4;
+
 // "two days after": the later event is `count` after the earlier one.
 struct CountedSignal {
   int later = -1, earlier = -1;  // event facts
@@ -691,13 +695,28 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         }
       }
       if (governed < 0 && !implicit_id) continue;
-      // A governed mention that repeats an earlier mention's head is that event again.
-      if (governed >= 0 && !b.facts[static_cast<std::size_t>(governed)].verb)
-        for (int e = governed - 1; e >= 0; --e)
-          if (same_head(b.facts[static_cast<std::size_t>(e)].lemma, b.facts[static_cast<std::size_t>(governed)].lemma)) {
+      // A governed mention that repeats an earlier mention's head is that
+      // event again; a definite gathering noun ("after the meeting") is the
+      // last gathering told in the four sentences before ("held talks").
+      if (governed >= 0 && !b.facts[static_cast<std::size_t>(governed)].verb) {
+        const EventFacts& g = b.facts[static_cast<std::size_t>(governed)];
+        bool found = false;
+        for (int e = governed - 1; e >= 0 && !found; --e)
+          if (same_head(b.facts[static_cast<std::size_t>(e)].lemma, g.lemma)) {
             b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
-            break;
+            found = true;
           }
+        const bool definite_gathering = lexicon_->gathering.count(g.lemma) != 0 &&
+                                        (b.word(after) == "the" || b.word(after) == "this" || b.word(after) == "that");
+        for (int e = governed - 1; e >= 0 && !found && definite_gathering; --e) {
+          const EventFacts& earlier = b.facts[static_cast<std::size_t>(e)];
+          if (earlier.sentence + kGatheringLookBack < g.sentence) break;
+          if (lexicon_->gathering.count(earlier.lemma)) {
+            b.link(b.id(governed), b.id(e), RelType::identity, 0.45, "the last gathering told");
+            found = true;
+          }
+        }
+      }
       // The main event: the nearest one before the signal, else the first
       // after the phrase (after a comma when there is one). A signal right
       // after "that" opens the reported clause as one opening a sentence
@@ -853,7 +872,6 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       // "The talks" a few sentences after "met": the last gathering told.
       if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
       const bool gathering = lexicon_->gathering.count(g.lemma) != 0;
-      constexpr int kGatheringLookBack = 4;  // sentences
       for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + kGatheringLookBack >= g.sentence; --k) {
         const EventFacts& earlier = b.facts[static_cast<std::size_t>(k)];
         if (earlier.sentence == g.sentence) continue;

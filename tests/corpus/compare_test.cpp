@@ -173,6 +173,31 @@ TEST(CompareSamples, JsonTextAndDrawingsSayTheSame) {
   for (const auto v : g.events()) EXPECT_NE(g[v].event()->label.find("[meeting-"), std::string::npos);
 }
 
+// Two wire stories of one meeting: "met" in one, "held talks" and "after
+// the meeting" in the other are one event; Xi Jinping and Lee Jae-myung are
+// the same people in both (family name first); the visit is two days before
+// the Monday meeting in one article (a counted date) and on Friday in the other.
+TEST(CompareEdgeCases, HeldTalksAndMetAreOneMeetingAndCountedDatesDisagree) {
+  REQUIRE_MODELS();
+  const auto dct = parse_dct("2026-03-04", "test");
+  std::vector<Document> docs;
+  docs.emplace_back(
+      "Chinese President Xi Jinping met South Korean President Lee Jae-myung in Beijing on Monday, two days "
+      "after Chinese Premier Li Qiang visited Seoul. Xi told Lee that the two countries should deepen trade ties.",
+      DocumentInfo{.id = "wire", .creation_time = dct});
+  docs.emplace_back(
+      "South Korean President Lee Jae-myung held talks with Chinese leader Xi Jinping in Beijing on Monday. "
+      "Li Qiang, China's premier, had visited Seoul on Friday. Lee said after the meeting that the talks were "
+      "productive.",
+      DocumentInfo{.id = "daily", .creation_time = dct});
+  for (Document& doc : docs) pipeline().analyze(doc);
+  const Comparison c = compare(docs);
+  ASSERT_EQ(c.events.size(), 2u) << to_text(c);
+  EXPECT_EQ(c.shared.size(), 2u) << to_text(c);
+  ASSERT_EQ(c.date_disagreements.size(), 1u) << to_text(c);
+  EXPECT_TRUE(any_lemma(c.events[c.date_disagreements[0].event], {"visit"})) << to_text(c);
+}
+
 TEST(CompareEdgeCases, EmptyAndEventlessArticlesCompareToNothing) {
   std::vector<Document> docs;
   docs.emplace_back(std::string{});
