@@ -739,6 +739,25 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
           h = syntax->head(h);
         }
       }
+      // ", a week after the two leaders spoke": a measure set off by a comma
+      // counts from the clause before the comma, whose finite verb is the
+      // event ("met Merz on Wednesday to prepare a summit, a week after
+      // ..."), not the noun or infinitive nearest to the comma.
+      const Timex* measure = t > first ? duration_ending_at[static_cast<std::size_t>(t - 1)] : nullptr;
+      if (measure != nullptr && main_event >= 0 && !opens_clause) {
+        const auto measure_first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), measure->span.begin,
+                                                    [](const Token& tok, std::uint32_t pos) { return tok.span.end <= pos; });
+        int comma = static_cast<int>(measure_first - seg.tokens.begin()) - 1;
+        if (comma > first && b.word(comma) == "," && !b.facts[static_cast<std::size_t>(main_event)].verb) {
+          for (int e = nearest_before(comma); e >= 0 && b.facts[static_cast<std::size_t>(e)].sentence == static_cast<int>(s); --e) {
+            const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+            if (f.verb && f.tense != "INFINITIVE" && f.tense != "PRESPART" && f.tense != "PASTPART" && e != governed) {
+              main_event = e;
+              break;
+            }
+          }
+        }
+      }
       // "asked Nordvall to sell ... during talks": what is still to be done
       // takes place at no told time; the asking, which the infinitive
       // completes, took place during the talks.
@@ -763,8 +782,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       }
       if (main_event < 0) continue;
       // 4f: "two days after": a count of calendar units right before the signal.
-      if (const Timex* measure = t > first ? duration_ending_at[static_cast<std::size_t>(t - 1)] : nullptr;
-          measure != nullptr && measure->mod.empty() && governed >= 0 &&
+      if (measure != nullptr && measure->mod.empty() && governed >= 0 &&
           (hit->type == RelType::after || hit->type == RelType::before))
         if (const auto count = calendar_count(measure->value)) {
           const bool after_it = hit->type == RelType::after;

@@ -146,6 +146,24 @@ TEST(EventTimes, EveryCountedDateOfADocument) {
   }
 }
 
+// ", a week after the two leaders spoke": the count is from the meeting on
+// Wednesday 2025-10-01, not from the summit or the preparing nearer the comma.
+TEST(EventTimes, AMeasureAfterACommaCountsFromTheFiniteVerbBeforeIt) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-10-03", "test");
+  Document doc(
+      "French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin on Wednesday to prepare a "
+      "European summit on defence spending, a week after the two leaders spoke by phone.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* spoke = time_of(doc, when, "spoke");
+  ASSERT_NE(spoke, nullptr);
+  ASSERT_TRUE(spoke->dated());
+  EXPECT_EQ(spoke->value, "2025-09-24");
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
