@@ -67,6 +67,9 @@
 //    the count reaches, as a DerivedTime node, and the graph is closed
 //    again. Vague counts ("days after", "hours after", "less than a
 //    decade after", "about two weeks before") give the order only.
+// 4g. "Where" clauses: "visited Warsaw on Monday, where he met Tusk": the
+//    meeting took place during the visit (IS_INCLUDED), so it has its date;
+//    only after a verb of visiting (lexicon class visiting).
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports (past, perfect, present, or a to-infinitive: "plans to
 //    close") and precedes what it announces ("will close", "could close").
@@ -131,7 +134,7 @@ struct RelationExtractor::Lexicon {
   };
   std::vector<Signal> signals;
   std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, beginning,
-      ending, occurring;
+      ending, occurring, visiting;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -394,6 +397,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "beginning") lex->beginning.insert(lemma);
     else if (cls == "ending") lex->ending.insert(lemma);
     else if (cls == "occurring") lex->occurring.insert(lemma);
+    else if (cls == "visiting") lex->visiting.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -902,6 +906,31 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
           break;
         }
       }
+    }
+  }
+
+  // ---- 4g. "where" clauses: "visited Warsaw on Monday, where he met Tusk" ---
+  // A clause that "where" opens after the place of a visit (lexicon class
+  // visiting) tells what happened there, during the visit (the parse hangs
+  // the clause on the place, as a relative clause, or on its verb). Not
+  // after other verbs: "was held at Andrews Air Force Base, where the
+  // victims were brought back", "has come to a boil in Newark, where
+  // prosecutors have warned" tell of other times.
+  if (syntax) {
+    for (int e = 0; e < n_events; ++e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (!f.verb) continue;
+      bool where = false;
+      for (const int d : syntax->dependents(f.token, "advmod"))
+        where = where || (d < f.token && b.word(d) == "where" && d > 0 && b.word(d - 1) == ",");
+      if (!where) continue;
+      int h = syntax->head(f.token);
+      if (h >= 0 && b.event_at_token[static_cast<std::size_t>(h)] < 0 && syntax->is(f.token, "acl:relcl")) h = syntax->head(h);
+      const int v = h >= 0 ? b.event_at_token[static_cast<std::size_t>(h)] : -1;
+      if (v < 0 || v == e || !b.facts[static_cast<std::size_t>(v)].verb || is_future_like(b.facts[static_cast<std::size_t>(v)]) ||
+          !lexicon_->visiting.count(b.facts[static_cast<std::size_t>(v)].lemma) || f.aspect != "NONE")
+        continue;
+      b.link(b.id(e), b.id(v), RelType::is_included, 0.5, "a 'where' clause: what happened at the place");
     }
   }
 

@@ -164,6 +164,29 @@ TEST(EventTimes, AMeasureAfterACommaCountsFromTheFiniteVerbBeforeIt) {
   EXPECT_EQ(spoke->value, "2025-09-24");
 }
 
+// What a "where" clause tells after the place of a visit happened during
+// the visit; after other verbs it may be another time.
+TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-10-03", "test");
+  Document doc(
+      "Macron had visited Warsaw on Monday, where he met Polish Prime Minister Donald Tusk. "
+      "The ceremony was held at Andrews Air Force Base on Tuesday, where the victims were brought back.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* met = time_of(doc, when, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_TRUE(met->not_before && met->not_after);
+  EXPECT_EQ(*met->not_before, sys_days{2025y / September / 29d});
+  EXPECT_EQ(*met->not_after, sys_days{2025y / September / 29d});
+  const EventTime* brought = time_of(doc, when, "brought");
+  ASSERT_NE(brought, nullptr);
+  EXPECT_FALSE(brought->dated());
+  EXPECT_FALSE(brought->not_before && brought->not_after && *brought->not_before == *brought->not_after);
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
