@@ -1,24 +1,14 @@
 // Family name first or last (see name_order.hpp).
 #include "actor/name_order.hpp"
 
-#include <cctype>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
+#include "actor/gazetteer.hpp"
 #include "actor/name_folding.hpp"
 
 namespace tempora::detail {
-
-namespace {
-
-std::string lowercase(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
 
 NameOrder NameOrder::load(const std::filesystem::path& file) {
   NameOrder out;
@@ -34,8 +24,8 @@ NameOrder NameOrder::load(const std::filesystem::path& file) {
     if (list == nullptr && fields[0] != "family")
       throw std::runtime_error(fmt::format("{}:{}: unknown kind '{}'", file.string(), number, fields[0]));
     for (std::size_t i = 1; i < fields.size(); ++i) {
-      if (list == nullptr) out.families_.insert(lowercase(fields[i]));
-      else list->push_back(lowercase(fields[i]));
+      if (list == nullptr) out.families_.insert(gazetteer_lower(fields[i]));
+      else list->push_back(gazetteer_lower(fields[i]));
     }
   });
   return out;
@@ -62,9 +52,9 @@ bool NameOrder::syllables(std::string_view part, int left) const {
 }
 
 bool NameOrder::family_name_first(std::span<const std::string_view> words) const {
-  if (words.size() < 2 || words.size() > 3 || !families_.contains(lowercase(words[0]))) return false;
+  if (words.size() < 2 || words.size() > 3 || !families_.contains(gazetteer_lower(words[0]))) return false;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string word = lowercase(words[i]);
+    const std::string word = gazetteer_lower(words[i]);
     // A given name is short: two syllables of at most six letters each.
     if (word.empty() || word.size() > 13) return false;
     for (std::size_t from = 0; from <= word.size();) {
