@@ -257,6 +257,9 @@ bool is_perfect(const EventFacts& f) { return f.aspect == "PERFECTIVE" || f.aspe
 // often as before it (135 of 175 ordered pairs, gold event spans).
 bool is_announced(const EventFacts& f) { return f.tense == "FUTURE" || (f.verb && f.modal && f.tense == "NONE"); }
 bool is_future_like(const EventFacts& f) { return is_announced(f) || f.tense == "INFINITIVE"; }
+bool is_finite_verb(const EventFacts& f) {
+  return f.verb && f.tense != "INFINITIVE" && f.tense != "PRESPART" && f.tense != "PASTPART";
+}
 
 // ---- 4f. counted dates ------------------------------------------------------
 
@@ -512,7 +515,10 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     if (!syntax) return -1;
     int h = syntax->phrase_head(x.first_token, x.last_token + 1);
     for (int steps = 0; steps < 3 && h >= 0; ++steps) {
-      if (!(syntax->is(h, "obl") || syntax->is(h, "nmod") || syntax->is(h, "advmod"))) return -1;
+      // "met Prime Minister Mark Carney in Brussels on Tuesday": a date the
+      // parse hangs on the verb's object (a person, a place) is the verb's.
+      const bool object = steps > 0 && (syntax->is(h, "obj") || syntax->is(h, "iobj"));
+      if (!(object || syntax->is(h, "obl") || syntax->is(h, "nmod") || syntax->is(h, "advmod"))) return -1;
       h = syntax->head(h);
       if (h < 0) return -1;
       const int e = b.event_at_token[static_cast<std::size_t>(h)];
@@ -752,10 +758,10 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         const auto measure_first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), measure->span.begin,
                                                     [](const Token& tok, std::uint32_t pos) { return tok.span.end <= pos; });
         int comma = static_cast<int>(measure_first - seg.tokens.begin()) - 1;
-        if (comma > first && b.word(comma) == "," && !b.facts[static_cast<std::size_t>(main_event)].verb) {
+        if (comma > first && b.word(comma) == "," && !is_finite_verb(b.facts[static_cast<std::size_t>(main_event)])) {
           for (int e = nearest_before(comma); e >= 0 && b.facts[static_cast<std::size_t>(e)].sentence == static_cast<int>(s); --e) {
             const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
-            if (f.verb && f.tense != "INFINITIVE" && f.tense != "PRESPART" && f.tense != "PASTPART" && e != governed) {
+            if (is_finite_verb(f) && e != governed) {
               main_event = e;
               break;
             }

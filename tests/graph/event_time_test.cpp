@@ -164,6 +164,27 @@ TEST(EventTimes, AMeasureAfterACommaCountsFromTheFiniteVerbBeforeIt) {
   EXPECT_EQ(spoke->value, "2025-09-24");
 }
 
+// The date the parse hangs on the object ("met ... Mark Carney in Brussels
+// on Tuesday") is the meeting's, and the count after the comma is from the
+// meeting, not from the purpose infinitive nearest to the comma.
+TEST(EventTimes, ADateOnTheObjectAndACountAfterAPurposeClause) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-03-04", "test");
+  Document doc(
+      "European Commission President Ursula von der Leyen met Canadian Prime Minister Mark Carney in Brussels on "
+      "Tuesday to discuss trade and defence, two weeks after the two leaders spoke by phone.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  for (const auto& [word, day] : {std::pair{"met", "2025-03-04"}, std::pair{"spoke", "2025-02-18"}}) {
+    const EventTime* t = time_of(doc, when, word);
+    ASSERT_NE(t, nullptr) << word;
+    ASSERT_TRUE(t->dated()) << word;
+    EXPECT_EQ(t->value, day) << word;
+  }
+}
+
 // What a "where" clause tells after the place of a visit happened during
 // the visit; after other verbs it may be another time.
 TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
