@@ -319,6 +319,9 @@ class Finder {
       const auto rel = syntax_.deprel(c);
       const auto universal = rel.substr(0, rel.find(':'));
       if (std::find(std::begin(kCut), std::end(kCut), universal) != std::end(kCut)) continue;
+      // "A federal judge in New York on Friday sentenced": the date the parse
+      // hangs on the subject dates the verb, it is no part of who acted.
+      if (in_time_[static_cast<std::size_t>(c)] && !in_time_[static_cast<std::size_t>(head)] && c > head) continue;
       todo.push_back(c);
     }
     std::size_t seen = 0;
@@ -352,6 +355,12 @@ class Finder {
     if (p.actor < 0 && role != Role::place) p.actor = country_governed(head);
     if (role == Role::place && !is_place(head, p.actor)) return;
     if (event < 0 && in_time_[static_cast<std::size_t>(head)]) return;  // "just one year after launching"
+    // A word of a name the parse split off as a conjunct ("Ursula von der
+    // Leyen" with "der Leyen" a conjunct of "Ursula") names the same actor
+    // again: one participant, not two.
+    if (p.actor >= 0)
+      for (const Participant& q : *current_)
+        if (q.actor == p.actor && q.role == role && q.event == event) return;
     p.span = event >= 0 ? clause_span(head) : phrase_span(head);
     if (p.actor < 0 && event < 0 && role != Role::place)
       if (const auto pair = pair_named_before(head)) {

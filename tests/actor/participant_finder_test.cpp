@@ -154,6 +154,31 @@ TEST(ParticipantFinder, MeetingWithAgentCoParticipantAndPlace) {
   EXPECT_EQ(doc.get<Participants>().of(0).size(), 3u) << "'on Friday' is a time, no participant";
 }
 
+// The parse may split a name into conjuncts ("der Leyen" a conjunct of
+// "Ursula"): the actor is one agent, not two.
+TEST(ParticipantFinder, OneActorIsOneParticipantInARole) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("European Commission President Ursula von der Leyen met Mark Carney in Brussels.",
+                                {{"met", "MEET"}},
+                                {{"Ursula von der Leyen", ActorType::PERSON, {"Ursula", "von", "der", "Leyen"}},
+                                 {"Mark Carney", ActorType::PERSON, {"Mark", "Carney"}}});
+  int agents = 0;
+  for (const Participant& p : doc.get<Participants>().of(0)) agents += p.role == Role::agent;
+  EXPECT_EQ(agents, 1);
+  ASSERT_NE(first(doc, "met", Role::agent), nullptr);
+  EXPECT_EQ(first(doc, "met", Role::agent)->actor, 0);
+}
+
+// A date the parse hangs on the subject dates the verb; it is no part of who acted.
+TEST(ParticipantFinder, TheAgentsPhraseLeavesOutADate) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("A federal judge in New York on Friday sentenced the former executive to 25 years.",
+                                {{"sentenced", "OTHER"}}, {});
+  const Participant* agent = first(doc, "sentenced", Role::agent);
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(doc.text(agent->span), "A federal judge in New York");
+}
+
 TEST(ParticipantFinder, ACountrysGovernmentActsForTheCountry) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const std::vector<ActorSpec> countries = {{"Ukraine", ActorType::GPE, {"Ukraine"}},
