@@ -166,6 +166,25 @@ TEST(TreeRepair, ADayNameWithNoOtherSubjectStaysTheSubject) {
   EXPECT_EQ(repaired(no_comma)[0], (Arc{6, "nsubj"}));
 }
 
+TEST(TreeRepair, ADayNameAfterAVerbDatesItWhenTheNextVerbHasItsOwnSubject) {
+  // "Boeing said Wednesday it had agreed ." with the day a second subject of "agreed".
+  std::vector<Word> words = {{"Boeing", "PROPN", "NNP", 1, "nsubj"}, {"said", "VERB", "VBD", -1, "root"},
+                             {"Wednesday", "PROPN", "NNP", 5, "nsubj"}, {"it", "PRON", "PRP", 5, "nsubj"},
+                             {"had", "AUX", "VBD", 5, "aux"},          {"agreed", "VERB", "VBN", 1, "ccomp"},
+                             {".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[2], (Arc{1, "obl:unmarked"}));
+  EXPECT_EQ(arcs[3], (Arc{5, "nsubj"}));
+  // Without another subject the day is what the clause is about
+  // ("said Monday was the deadline").
+  words[3] = {"it", "PRON", "PRP", 5, "obj"};
+  EXPECT_EQ(repaired(words)[2], (Arc{5, "nsubj"}));
+  // Nor after a noun ("the team Monday") .
+  words[3] = {"it", "PRON", "PRP", 5, "nsubj"};
+  words[1] = {"team", "NOUN", "NN", -1, "root"};
+  EXPECT_EQ(repaired(words)[2], (Arc{5, "nsubj"}));
+}
+
 // "Zelensky told reporters that the US sent missiles ." with the that-clause
 // taken for a clause of "reporters".
 std::vector<Word> complement_clause_on_recipient() {
