@@ -120,14 +120,17 @@ struct PosTagger::Model {
     std::int16_t dict_class = -1;
   };
   std::unordered_map<std::uint64_t, KnownWord> known_words;
+  std::int16_t proper_noun_class = -1;  // NNP/PROPN, which hyphenated names take
   detail::Lemmatizer lemmatizer;
   detail::WordLexicon lexicon;
 
   void set_classes(const std::vector<std::string>& names) {
     class_upos.clear();
     class_xpos.clear();
+    proper_noun_class = -1;
     for (const std::string& name : names) {
       const std::size_t slash = name.rfind('/');
+      if (name == "NNP/PROPN") proper_noun_class = static_cast<std::int16_t>(class_xpos.size());
       class_xpos.push_back(name.substr(0, slash));
       class_upos.push_back(parse_upos(name.substr(slash + 1)).value_or(Upos::X));
     }
@@ -180,6 +183,34 @@ struct PosTagger::Model {
     }
     for (WordInfo& info : infos) info.sentence_case = sentence_case;
     return infos;
+  }
+
+  // Inside a sentence of ordinary prose, a word of capitalized parts joined
+  // by hyphens ("Bankman-Fried", "Ocasio-Cortez", "Rolls-Royce") is a name:
+  // a prefix would be lower case there ("pro-Russian", "mid-October"). The
+  // treebank splits hyphenated words, so the perceptron never learned them
+  // and judged "Bankman-Fried" by "-ied" (a past tense). Applied when
+  // tagging, not in training (the treebank's few such words keep their
+  // learned updates).
+  void tag_hyphenated_names(std::span<const std::string_view> words, std::vector<WordInfo>& infos) const {
+    if (proper_noun_class < 0 || infos.empty() || infos.front().sentence_case != 1) return;
+    for (std::size_t i = 1; i < words.size(); ++i)
+      if (infos[i].dict_class < 0 && is_hyphenated_name(words[i])) infos[i].dict_class = proper_noun_class;
+  }
+
+  static bool is_hyphenated_name(std::string_view word) {
+    if (word.find('-') == std::string_view::npos) return false;
+    std::size_t parts = 0;
+    for (std::size_t begin = 0; begin <= word.size(); ++parts) {
+      const std::size_t end = std::min(word.find('-', begin), word.size());
+      const std::string_view part = word.substr(begin, end - begin);
+      if (part.size() < 2 || !std::isupper(static_cast<unsigned char>(part.front())) ||
+          !std::all_of(part.begin() + 1, part.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '\''; }) ||
+          std::none_of(part.begin(), part.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }))
+        return false;
+      begin = end + 1;
+    }
+    return parts >= 2;
   }
 
   // Features of position i given the two classes already chosen to its left.
@@ -307,7 +338,9 @@ struct PosTagger::Model {
   }
 
   std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices) const {
-    return classify(describe(words), perceptron, nullptr, nullptr, &choices);
+    std::vector<WordInfo> infos = describe(words);
+    tag_hyphenated_names(words, infos);
+    return classify(infos, perceptron, nullptr, nullptr, &choices);
   }
 };
 

@@ -34,6 +34,20 @@ TEST(PosTagger, TagsANewsSentence) {
   EXPECT_EQ(tags[9].upos, Upos::PUNCT);
 }
 
+// The treebank splits hyphenated words, so the model never learned names
+// such as "Bankman-Fried" (which its suffix "-ied" made a past tense).
+TEST(PosTagger, HyphenatedNamesInsideASentenceAreProperNouns) {
+  auto tags = tag({"The", "judge", "sentenced", "Sam", "Bankman-Fried", "to", "25", "years", "."});
+  EXPECT_EQ(tags[4].upos, Upos::PROPN);
+  EXPECT_EQ(tags[4].xpos, "NNP");
+  EXPECT_EQ(tags[4].lemma, "Bankman-Fried");
+  tags = tag({"Shares", "of", "Rolls-Royce", "rose", "."});
+  EXPECT_EQ(tags[2].upos, Upos::PROPN);
+  // A lowercase prefix makes no name.
+  tags = tag({"The", "pro-Russian", "forces", "advanced", "."});
+  EXPECT_NE(tags[1].upos, Upos::PROPN);
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
