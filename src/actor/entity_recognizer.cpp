@@ -41,7 +41,8 @@
 //   - a lowercase country, subdivision or city tagged as a proper noun
 //     ("moved to malaysia") that the tagger missed is a GPE;
 //   - a name followed by a comma and a legal form ("CCNG , Inc.") takes
-//     them in and is an ORGANIZATION;
+//     them in and is an ORGANIZATION, and so is a run of proper nouns
+//     ending in a legal form ("Boeing Co.");
 //   - a person's span loses leading titles and demonyms ("Ukrainian
 //     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
@@ -737,6 +738,27 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         continue;
       std::erase_if(refined, covers);
       refined.push_back({first, count, locative_before(ws, first) ? EntityType::FACILITY : EntityType::ORGANIZATION, 0.0f});
+    }
+    // A run of proper nouns ending in a legal form ("Boeing Co.", "Toyota
+    // Motor Corp.") is one company, whatever the model made of its words.
+    {
+      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
+      for (std::uint32_t i = 1; i < ws.size(); ++i) {
+        if (!capitalized(ws[i]) || !(model_->rule_mask(ws.subspan(i, 1)) & (1u << kGazOrgSuffix))) continue;
+        std::uint32_t first = i;
+        while (first > 0 && i - first < kMaxPhrase && capitalized(ws[first - 1]) && tags_of[first - 1].upos == Upos::PROPN &&
+               !(model_->rule_mask(ws.subspan(first - 1, 1)) & (1u << kGazOrgSuffix)))
+          --first;
+        if (first == i) continue;
+        const std::uint32_t count = i + 1 - first;
+        const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
+        if (std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
+              return r.first == first && r.count == count && r.type == EntityType::ORGANIZATION;
+            }))
+          continue;
+        std::erase_if(refined, covers);
+        refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
+      }
     }
     // A lowercase country, subdivision or city the tagger left out
     // ("moved to malaysia", "in san francisco") is a GPE when the POS tagger

@@ -110,6 +110,18 @@ TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   const auto all = mentions(doc, entities);
   SCOPED_TRACE(::testing::PrintToString(all));
   EXPECT_TRUE(has(all, "Acme Corp./ORGANIZATION"));
+  // A run of proper nouns before the legal form, which the model alone missed.
+  Document boeing("Boeing Co. said it would cut 10 percent of its workforce.");
+  const auto found = mentions(boeing, stages().run(boeing));
+  SCOPED_TRACE(::testing::PrintToString(found));
+  EXPECT_TRUE(has(found, "Boeing Co./ORGANIZATION"));
+}
+
+TEST(EntityRecognizer, AHyphenatedNameIsOnePerson) {
+  Document doc("A federal judge on Friday sentenced former crypto executive Sam Bankman-Fried to 25 years in prison.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Sam Bankman-Fried/PERSON"));
 }
 
 // Lowercase particles inside a person's name (resources/actor/name_particles.txt).
