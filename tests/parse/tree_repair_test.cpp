@@ -46,6 +46,68 @@ TEST(TreeRepair, MainVerbLeavesTheRelativeClauseAndTakesTheNounAsSubject) {
   EXPECT_EQ(arcs[3], (Arc{0, "acl:relcl"})) << "the relative clause still describes the noun";
 }
 
+TEST(TreeRepair, TheRelativeClausesVerbTakenForTheRootGivesItBack) {
+  // "Airbus , which will take plants , said it agreed ." with "take" the
+  // root, "which" its subject and the name a vocative.
+  const std::vector<Arc> arcs = repaired({{"Airbus", "PROPN", "NNP", 4, "vocative"},
+                                          {",", "PUNCT", ",", 0, "punct"},
+                                          {"which", "PRON", "WDT", 4, "nsubj"},
+                                          {"will", "AUX", "MD", 4, "aux"},
+                                          {"take", "VERB", "VB", -1, "root"},
+                                          {"plants", "NOUN", "NNS", 4, "obj"},
+                                          {",", "PUNCT", ",", 7, "punct"},
+                                          {"said", "VERB", "VBD", 4, "conj"},
+                                          {"it", "PRON", "PRP", 9, "nsubj"},
+                                          {"agreed", "VERB", "VBD", 7, "ccomp"},
+                                          {".", "PUNCT", ".", 4, "punct"}});
+  EXPECT_EQ(arcs[7], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[0], (Arc{7, "nsubj"}));
+  EXPECT_EQ(arcs[4], (Arc{0, "acl:relcl"}));
+  EXPECT_EQ(arcs[10], (Arc{7, "punct"}));
+}
+
+TEST(TreeRepair, TheClauseDescribesTheNominalBeforeItsComma) {
+  // "The study by Potach , who edits reports , warns ." : the clause is Potach's.
+  const std::vector<Arc> arcs = repaired({{"The", "DET", "DT", 1, "det"},
+                                          {"study", "NOUN", "NN", 6, "nsubj"},
+                                          {"by", "ADP", "IN", 3, "case"},
+                                          {"Potach", "PROPN", "NNP", 1, "nmod"},
+                                          {",", "PUNCT", ",", 3, "punct"},
+                                          {"who", "PRON", "WP", 6, "nsubj"},
+                                          {"edits", "VERB", "VBZ", -1, "root"},
+                                          {"reports", "NOUN", "NNS", 6, "obj"},
+                                          {",", "PUNCT", ",", 9, "punct"},
+                                          {"warns", "VERB", "VBZ", 6, "conj"},
+                                          {".", "PUNCT", ".", 6, "punct"}});
+  EXPECT_EQ(arcs[9], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[1], (Arc{9, "nsubj"}));
+  EXPECT_EQ(arcs[6], (Arc{3, "acl:relcl"}));
+}
+
+TEST(TreeRepair, AParticipleAfterTheClauseWithNothingFiniteAfterItIsTheMainVerb) {
+  // "The agency , which has capped output , declined to comment ." with
+  // "declined" tagged a participle after the clause's "has".
+  std::vector<Word> words = {{"The", "DET", "DT", 1, "det"},
+                             {"agency", "NOUN", "NN", -1, "root"},
+                             {",", "PUNCT", ",", 5, "punct"},
+                             {"which", "PRON", "WDT", 5, "nsubj"},
+                             {"has", "AUX", "VBZ", 5, "aux"},
+                             {"capped", "VERB", "VBN", 1, "acl:relcl"},
+                             {"output", "NOUN", "NN", 5, "obj"},
+                             {",", "PUNCT", ",", 8, "punct"},
+                             {"declined", "VERB", "VBN", 5, "advcl"},
+                             {"to", "PART", "TO", 10, "mark"},
+                             {"comment", "VERB", "VB", 8, "xcomp"},
+                             {".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[8], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[1], (Arc{8, "nsubj"}));
+  // With a finite verb after it the participle is no main verb.
+  words[10] = {"comment", "VERB", "VBD", 8, "xcomp"};
+  arcs = repaired(words);
+  EXPECT_EQ(arcs[1], (Arc{-1, "root"}));
+}
+
 TEST(TreeRepair, AVerbWithAnAuxiliaryCountsAsFinite) {
   // "Volatility , which rose , is undercutting efforts ."
   const std::vector<Arc> arcs = repaired({{"Volatility", "NOUN", "NN", -1, "root"},
