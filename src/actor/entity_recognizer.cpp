@@ -43,6 +43,8 @@
 //   - a name followed by a comma and a legal form ("CCNG , Inc.") takes
 //     them in and is an ORGANIZATION, and so is a run of proper nouns
 //     ending in a legal form ("Boeing Co.");
+//   - an organisation's name takes in the proper nouns the model left out
+//     before it ("Spirit AeroSystems"), but no title, demonym or place;
 //   - a person's span loses leading titles and demonyms ("Ukrainian
 //     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
@@ -714,6 +716,25 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       if (k == end || k >= limit || ws[k].empty() || ws[k][0] < 'A' || ws[k][0] > 'Z') continue;
       while (k < limit && !ws[k].empty() && ws[k][0] >= 'A' && ws[k][0] <= 'Z') ++k;
       sp.count = k - sp.first;
+    }
+    // An organisation's name goes on to the left over proper nouns the
+    // model left out ("Spirit AeroSystems", not "AeroSystems"), unless they
+    // open the sentence or name a title, a demonym or a place of their own.
+    {
+      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
+      constexpr std::uint32_t kNotPartOfTheName = (1u << kGazTitle) | (1u << kGazDemonym) | (1u << kGazCountry) |
+                                                  (1u << kGazCity) | (1u << kGazSubdivision);
+      for (std::size_t j = 0; j < refined.size(); ++j) {
+        RawSpan& sp = refined[j];
+        if (sp.type != EntityType::ORGANIZATION) continue;
+        const std::uint32_t limit = j > 0 ? refined[j - 1].first + refined[j - 1].count : 0;
+        std::uint32_t first = sp.first;
+        while (first > limit + 1 && first - 1 > 0 && capitalized(ws[first - 1]) && tags_of[first - 1].upos == Upos::PROPN &&
+               !(model_->rule_mask(ws.subspan(first - 1, 1)) & kNotPartOfTheName))
+          --first;
+        sp.count += sp.first - first;
+        sp.first = first;
+      }
     }
     const std::vector<std::uint64_t> keys = Gazetteer::word_keys(ws);
     // Outlets the model missed or split become one organisation.

@@ -117,6 +117,14 @@ TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   EXPECT_TRUE(has(found, "Boeing Co./ORGANIZATION"));
 }
 
+// Proper nouns the model left out of an organisation's name belong to it.
+TEST(EntityRecognizer, AnOrganisationsNameTakesInTheProperNounsBeforeIt) {
+  Document doc("Boeing said on Wednesday that it had agreed to buy Spirit AeroSystems for $4.7 billion.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Spirit AeroSystems/ORGANIZATION"));
+}
+
 TEST(EntityRecognizer, AHyphenatedNameIsOnePerson) {
   Document doc("A federal judge on Friday sentenced former crypto executive Sam Bankman-Fried to 25 years in prison.");
   const auto all = mentions(doc, stages().run(doc));
