@@ -1,4 +1,4 @@
-// Repairs of parse trees: eleven shapes greedy decoding leaves in news text.
+// Repairs of parse trees: twelve shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -218,6 +218,17 @@
 // name (as in repair 4) right after a verb, attached as the subject of a
 // verb to its right that has another subject, modifies the verb before it
 // (obl:unmarked, as EWT attaches "said Wednesday").
+//
+// 12. A fronted prepositional phrase taken for a subject. In
+//
+//     Before the talks, Lee laid a wreath at a memorial.
+//
+// the tagger may read "Before" as a subordinator and the parser then makes
+// it a mark of the verb and "talks" a first subject. A nominal subject
+// whose phrase opens with a subordinator of the verb ("after", "before",
+// "since", "until", "following", "during") and is set off by a comma from
+// another subject of the same verb is an oblique (obl), the subordinator
+// its case marker.
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -731,6 +742,34 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
   if (bare_agent >= 0) arcs[static_cast<std::size_t>(bare_agent)].deprel = "obj";
 }
 
+bool temporal_preposition(std::string_view form) {
+  static constexpr std::array<std::string_view, 6> kWords = {"after", "before", "since", "until", "following", "during"};
+  return std::find(kWords.begin(), kWords.end(), ascii_lower(form)) != kWords.end();
+}
+
+void free_subject_from_fronted_phrase(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  for (std::size_t m = 0; m + 3 < n; ++m) {
+    const int v = arcs[m].head;
+    if (v <= static_cast<int>(m) || arcs[m].deprel != "mark" || !temporal_preposition(tags[m].form)) continue;
+    // The phrase: the words after the marker up to a comma, one of them a
+    // subject of the verb; another subject of the verb follows the comma.
+    int phrase_subject = -1;
+    std::size_t comma = m + 1;
+    for (; comma < static_cast<std::size_t>(v) && tags[comma].form != ","; ++comma)
+      if (arcs[comma].head == v && universal(arcs[comma].deprel) == "nsubj" && nominal(tags[comma].upos))
+        phrase_subject = static_cast<int>(comma);
+    if (phrase_subject < 0 || comma >= static_cast<std::size_t>(v)) continue;
+    bool other_subject = false;
+    for (std::size_t k = comma + 1; k < static_cast<std::size_t>(v) && !other_subject; ++k)
+      other_subject = arcs[k].head == v && universal(arcs[k].deprel) == "nsubj";
+    if (!other_subject) continue;
+    arcs[static_cast<std::size_t>(phrase_subject)] = Arc{v, "obl"};
+    arcs[m] = Arc{phrase_subject, "case"};
+    return;
+  }
+}
+
 }  // namespace
 
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
@@ -738,6 +777,7 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   free_main_verb_from_reduced_relative(arcs, tags);
   free_subject_from_day_name(arcs, tags);
   give_day_name_to_verb_before(arcs, tags);
+  free_subject_from_fronted_phrase(arcs, tags);
   give_subject_back_from_apposition(arcs, tags);
   give_adjective_to_next_subject(arcs, tags);
   give_complement_clause_back_to_verb(arcs, tags);

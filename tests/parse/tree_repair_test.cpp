@@ -247,6 +247,25 @@ TEST(TreeRepair, ADayNameAfterAVerbDatesItWhenTheNextVerbHasItsOwnSubject) {
   EXPECT_EQ(repaired(words)[2], (Arc{5, "nsubj"}));
 }
 
+TEST(TreeRepair, AFrontedPhraseTakenForASubjectIsAnOblique) {
+  // "Before the talks , Lee laid a wreath ." with "Before" a mark and
+  // "talks" a first subject of "laid".
+  std::vector<Word> words = {{"Before", "SCONJ", "IN", 5, "mark"}, {"the", "DET", "DT", 2, "det"},
+                             {"talks", "NOUN", "NNS", 5, "nsubj"}, {",", "PUNCT", ",", 2, "punct"},
+                             {"Lee", "PROPN", "NNP", 5, "nsubj"},  {"laid", "VERB", "VBD", -1, "root"},
+                             {"a", "DET", "DT", 7, "det"},         {"wreath", "NOUN", "NN", 5, "obj"},
+                             {".", "PUNCT", ".", 5, "punct"}};
+  std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[2], (Arc{5, "obl"}));
+  EXPECT_EQ(arcs[0], (Arc{2, "case"}));
+  EXPECT_EQ(arcs[4], (Arc{5, "nsubj"}));
+  // A clause ("Before the talks ended , Lee ...") keeps its subject: no
+  // second subject of the same verb after the comma.
+  words[4] = {"Lee", "PROPN", "NNP", 5, "obj"};
+  arcs = repaired(words);
+  EXPECT_EQ(arcs[2], (Arc{5, "nsubj"}));
+}
+
 // "Zelensky told reporters that the US sent missiles ." with the that-clause
 // taken for a clause of "reporters".
 std::vector<Word> complement_clause_on_recipient() {
