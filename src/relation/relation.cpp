@@ -459,6 +459,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     std::string tid;
     Span span;
     int first_token = -1, last_token = -1;
+    bool after_dct = false;  // begins after the DCT's day ("next year" said on a date before it)
   };
   std::vector<TimexRef> timexes;
   std::vector<const Timex*> duration_ending_at(token_count, nullptr);  // "two days" of "two days after"
@@ -479,7 +480,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       // still the time the event is on, and ordered by the links like one.
       if (x.interval) graph.add_node({x.tid, TimeBounds{x.interval->start, x.interval->end}});
       else graph.add_node({x.tid, std::nullopt});
-      timexes.push_back({x.tid, x.span, ft, lt});
+      const bool after_dct = dct && x.interval && x.interval->start >= std::chrono::sys_seconds{dct->day} + std::chrono::hours(24);
+      timexes.push_back({x.tid, x.span, ft, lt, after_dct});
     }
   }
   for (const EventFacts& f : b.facts) graph.add_node({events[f.input].id, std::nullopt});
@@ -586,6 +588,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
     for (const int e : {best, also}) {
       if (e < 0) continue;
+      // A simple past told before the DCT is not inside a time after it:
+      // "discussed the anniversary of diplomatic ties next year" dates the
+      // anniversary, not the discussing.
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (x.after_dct && is_past(f) && f.verb && !f.modal) continue;
       const std::string& ev = b.id(e);
       if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
       else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");

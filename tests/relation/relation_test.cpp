@@ -201,6 +201,15 @@ TEST(Tense, FutureAndPastAgainstTheDct) {
   EXPECT_EQ(links.bounds("e1").earliest_start, midnight(2025, 10, 21)) << dump(links);
 }
 
+TEST(Tense, ASimplePastIsNotInsideATimeAfterTheDct) {
+  auto doc = run("The two leaders discussed the anniversary of diplomatic ties next year. They will meet next year.",
+                 {"discussed", "meet"});
+  const auto& links = doc->get<TemporalLinks>();
+  for (const auto& l : links.links)
+    EXPECT_FALSE(l.a == "e1" && l.b.starts_with("t") && l.b != "t0") << dump(links);
+  EXPECT_EQ(links.rel_type("e2", "t2"), RelType::is_included) << dump(links);
+}
+
 TEST(Conflicts, DatesOverruleAWeakerLinkAndTheDropIsReported) {
   // "after the meeting" (a signal) is stronger than either date, so the second date loses.
   auto doc = run("The leaders met on Friday. He arrived on Thursday after the meeting.", {"met", "arrived"});
