@@ -46,10 +46,14 @@ class PosTagger {
   void save(const std::filesystem::path& model_file) const;
 
   // Adds the Morphology layer (needs Segmentation) and returns it.
+  // tempora's segmenter keeps hyphenated words whole, which the treebank
+  // splits; tag() therefore makes a hyphenated name inside a sentence
+  // ("Bankman-Fried") a proper noun, which the model never learned.
   const Morphology& tag(Document& doc) const;
 
-  // Tags one sentence given its token forms (normalized); the building block
-  // for tag() and for training other models on predicted tags.
+  // Tags one sentence given its token forms (normalized), tokenized as the
+  // treebank tokenizes (CoNLL-U input); the building block for training
+  // other models on predicted tags.
   std::vector<TokenMorph> tag_words(std::span<const std::string_view> words) const;
 
  private:

@@ -189,9 +189,9 @@ struct PosTagger::Model {
   // by hyphens ("Bankman-Fried", "Ocasio-Cortez", "Rolls-Royce") is a name:
   // a prefix would be lower case there ("pro-Russian", "mid-October"). The
   // treebank splits hyphenated words, so the perceptron never learned them
-  // and judged "Bankman-Fried" by "-ied" (a past tense). Applied when
-  // tagging, not in training (the treebank's few such words keep their
-  // learned updates).
+  // and judged "Bankman-Fried" by "-ied" (a past tense). Applied to text
+  // tempora segmented (tag(Document&)), not to words tokenized as the
+  // treebank tokenizes (tag_words, training).
   void tag_hyphenated_names(std::span<const std::string_view> words, std::vector<WordInfo>& infos) const {
     if (proper_noun_class < 0 || infos.empty() || infos.front().sentence_case != 1) return;
     for (std::size_t i = 1; i < words.size(); ++i)
@@ -337,10 +337,24 @@ struct PosTagger::Model {
     return classes;
   }
 
-  std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices) const {
+  std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, bool hyphenated_names) const {
     std::vector<WordInfo> infos = describe(words);
-    tag_hyphenated_names(words, infos);
+    if (hyphenated_names) tag_hyphenated_names(words, infos);
     return classify(infos, perceptron, nullptr, nullptr, &choices);
+  }
+
+  std::vector<TokenMorph> tag_morph(std::span<const std::string_view> words, bool hyphenated_names) const {
+    std::vector<Choice> choices;
+    const std::vector<int> classes = tag(words, choices, hyphenated_names);
+    std::vector<TokenMorph> out(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const auto c = static_cast<std::size_t>(classes[i]);
+      out[i].upos = class_upos[c];
+      out[i].xpos = class_xpos[c];
+      if (choices[i].margin < kDoubtMargin) out[i].runner_up = class_upos[static_cast<std::size_t>(choices[i].runner_up)];
+      out[i].lemma = lemmatizer.lemma(words[i], out[i].xpos);
+    }
+    return out;
   }
 };
 
@@ -350,17 +364,7 @@ PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
 PosTagger::~PosTagger() = default;
 
 std::vector<TokenMorph> PosTagger::tag_words(std::span<const std::string_view> words) const {
-  std::vector<Model::Choice> choices;
-  const std::vector<int> classes = model_->tag(words, choices);
-  std::vector<TokenMorph> out(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto c = static_cast<std::size_t>(classes[i]);
-    out[i].upos = model_->class_upos[c];
-    out[i].xpos = model_->class_xpos[c];
-    if (choices[i].margin < kDoubtMargin) out[i].runner_up = model_->class_upos[static_cast<std::size_t>(choices[i].runner_up)];
-    out[i].lemma = model_->lemmatizer.lemma(words[i], out[i].xpos);
-  }
-  return out;
+  return model_->tag_morph(words, false);
 }
 
 const Morphology& PosTagger::tag(Document& doc) const {
@@ -371,7 +375,7 @@ const Morphology& PosTagger::tag(Document& doc) const {
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    for (TokenMorph& m : tag_words(words)) morph.tokens.push_back(std::move(m));
+    for (TokenMorph& m : model_->tag_morph(words, true)) morph.tokens.push_back(std::move(m));
   }
   return doc.add(std::move(morph));
 }
