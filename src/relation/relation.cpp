@@ -575,7 +575,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     const int parsed = parsed_verb_anchor(x);
     if (parsed >= 0 && std::abs(b.facts[static_cast<std::size_t>(parsed)].token - x.first_token) <= 8)
       best = parsed, best_cost = 0;
-    if (best < 0 || best_cost > 24) best = parsed_anchor(x);
+    // With no candidate near, the parse is all there is, however far: "met
+    // Wang Yi on the sidelines of a regional forum in Kuala Lumpur on Friday".
+    if (best < 0 || best_cost > 24) best = parsed >= 0 ? parsed : parsed_anchor(x);
     if (best < 0) continue;
     // "met the chief executive of TAP on Friday to discuss the sale": the
     // purpose right after the date shares it (the discussing is the
@@ -659,8 +661,21 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       int governed = -1, phrase_end = after;
       std::optional<std::string> implicit_id;
       for (int k = after; k < std::min(end, after + 6); ++k) {
-        if (b.in_timex[static_cast<std::size_t>(k)]) break;
         const std::string_view xpos = morph.tokens[static_cast<std::size_t>(k)].xpos;
+        // A time is what the signal governs ("after Friday"), unless it
+        // modifies the noun after it ("after the hour-long meeting", "after
+        // Friday's talks").
+        if (b.in_timex[static_cast<std::size_t>(k)]) {
+          int next = k + 1;
+          while (next < end && b.in_timex[static_cast<std::size_t>(next)]) ++next;
+          if (next < end && morph.tokens[static_cast<std::size_t>(next)].xpos == "POS") ++next;
+          if (next < end && (morph.tokens[static_cast<std::size_t>(next)].xpos == "NN" ||
+                             morph.tokens[static_cast<std::size_t>(next)].xpos == "NNS")) {
+            k = next - 1;
+            continue;
+          }
+          break;
+        }
         // A participle between a determiner and a noun modifies the noun:
         // "during the closed discussions" governs the discussions.
         const auto tag_at = [&](int i) -> std::string_view { return morph.tokens[static_cast<std::size_t>(i)].xpos; };

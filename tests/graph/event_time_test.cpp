@@ -185,6 +185,30 @@ TEST(EventTimes, ADateOnTheObjectAndACountAfterAPurposeClause) {
   }
 }
 
+// A date far from its verb, hung by the parse on a long oblique, still dates
+// it; "after the hour-long meeting" names that meeting (a duration that
+// modifies the noun is not what "after" governs).
+TEST(EventTimes, AFarDateOfTheParseAndAMeetingNamedWithItsLength) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-07-11", "test");
+  Document doc(
+      "U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi on the sidelines of a regional forum "
+      "in Kuala Lumpur on Friday. Rubio told reporters after the hour-long meeting that the talks had been "
+      "constructive.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* met = time_of(doc, when, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_TRUE(met->dated());
+  EXPECT_EQ(met->value, "2025-07-11");
+  const EventTime* told = time_of(doc, when, "told");
+  ASSERT_NE(told, nullptr);
+  ASSERT_TRUE(told->not_before.has_value());
+  EXPECT_EQ(*told->not_before, sys_days{2025y / July / 11d});
+}
+
 // What a "where" clause tells after the place of a visit happened during
 // the visit; after other verbs it may be another time.
 TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
