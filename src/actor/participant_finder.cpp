@@ -261,11 +261,26 @@ class Finder {
       if (e.token >= static_cast<std::uint32_t>(n)) continue;
       current_ = &out[i];
       find_for(e, static_cast<int>(e.token));
+      drop_unresolved_pronouns_beside_actors();
     }
     return out;
   }
 
  private:
+  // "their first face-to-face meeting", whose agents the support verb
+  // names ("Wang Yi and Marco Rubio held ..."): a pronoun no actor stands
+  // for says nothing beside actors in the same role.
+  void drop_unresolved_pronouns_beside_actors() {
+    std::vector<Participant>& ps = *current_;
+    std::vector<Role> with_actor;  // decided before erasing: remove_if moves elements as it goes
+    for (const Participant& p : ps)
+      if (p.actor >= 0) with_actor.push_back(p.role);
+    std::erase_if(ps, [&](const Participant& p) {
+      return p.actor < 0 && syntax_.upos(static_cast<int>(p.head_token)) == Upos::PRON &&
+             std::find(with_actor.begin(), with_actor.end(), p.role) != with_actor.end();
+    });
+  }
+
   const TokenMorph* morph(int i) const {
     return static_cast<std::size_t>(i) < morph_.tokens.size() ? &morph_.tokens[static_cast<std::size_t>(i)] : nullptr;
   }

@@ -169,6 +169,19 @@ TEST(ParticipantFinder, OneActorIsOneParticipantInARole) {
   EXPECT_EQ(first(doc, "met", Role::agent)->actor, 0);
 }
 
+// "their" that no actor stands for says nothing beside the actors the
+// support verb lends the meeting.
+TEST(ParticipantFinder, AnUnresolvedPronounGivesWayToActorsInItsRole) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Wang Yi and Marco Rubio held their first face-to-face meeting on Friday.",
+                                {{"held", "MEET"}, {"meeting", "MEET"}},
+                                {{"Wang Yi", ActorType::PERSON, {"Wang", "Yi"}},
+                                 {"Marco Rubio", ActorType::PERSON, {"Marco", "Rubio"}}});
+  const auto agents = heads(doc, "meeting", Role::agent);
+  EXPECT_EQ(std::count(agents.begin(), agents.end(), "their"), 0) << ::testing::PrintToString(agents);
+  EXPECT_FALSE(agents.empty());
+}
+
 // A date the parse hangs on the subject dates the verb; it is no part of who acted.
 TEST(ParticipantFinder, TheAgentsPhraseLeavesOutADate) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
