@@ -260,7 +260,12 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
     r.type = e.type.empty() ? "OTHER" : e.type;
     bool shown = node->newsworthy;
     if (e.polarity == EventPolarity::NEG) shown = false;  // "did not mention" is no event to align
-    if (publication_by_medium(doc, e)) {
+    // A publication needs a publisher: "X said in a statement" is one,
+    // "according to a statement" attributes without anyone acting.
+    const bool has_actor = parts != nullptr && std::any_of(parts->of(i).begin(), parts->of(i).end(), [](const Participant& p) {
+      return p.actor >= 0 && (p.role == Role::agent || p.role == Role::speaker);
+    });
+    if (has_actor && publication_by_medium(doc, e)) {
       r.type = "PUBLISH";
       shown = true;
     }

@@ -198,6 +198,26 @@ TEST(CompareEdgeCases, HeldTalksAndMetAreOneMeetingAndCountedDatesDisagree) {
   EXPECT_TRUE(any_lemma(c.events[c.date_disagreements[0].event], {"visit"})) << to_text(c);
 }
 
+// "said in a statement" is a publication by the speaker; "according to a
+// statement" attributes without anyone acting, and stays a hidden report.
+TEST(CompareEdgeCases, APublicationNeedsAPublisher) {
+  REQUIRE_MODELS();
+  const auto dct = parse_dct("2025-07-11", "test");
+  std::vector<Document> docs;
+  docs.emplace_back(
+      "Wang Yi urged Washington to lift its tariffs, according to a statement from the Chinese foreign ministry.",
+      DocumentInfo{.id = "a", .creation_time = dct});
+  docs.emplace_back("Marco Rubio said in a statement that the talks had been positive.",
+                    DocumentInfo{.id = "b", .creation_time = dct});
+  for (Document& doc : docs) pipeline().analyze(doc);
+  const Comparison c = compare(docs);
+  EXPECT_FALSE(std::any_of(c.events.begin(), c.events.end(), [](const AlignedEvent& e) { return any_lemma(e, {"accord"}); }))
+      << to_text(c);
+  EXPECT_TRUE(std::any_of(c.events.begin(), c.events.end(), [](const AlignedEvent& e) {
+    return any_lemma(e, {"say"}) && e.reports.front().type == "PUBLISH";
+  })) << to_text(c);
+}
+
 TEST(CompareEdgeCases, EmptyAndEventlessArticlesCompareToNothing) {
   std::vector<Document> docs;
   docs.emplace_back(std::string{});
