@@ -96,6 +96,12 @@ TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
   ASSERT_NE(reaffirmed, nullptr);
   EXPECT_EQ(reaffirmed->type, "SAY");
   EXPECT_FALSE(reaffirmed->newsworthy);
+  // A call is a conversation too.
+  const std::string call = "The two men had previously spoken by phone in January.";
+  const Events called = pipeline().run(call);
+  const EventMention* spoken = find(called, call, "spoken");
+  ASSERT_NE(spoken, nullptr);
+  EXPECT_EQ(spoken->type, "TALK");
 }
 
 TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
