@@ -334,6 +334,7 @@ struct Builder {
   std::vector<int> token_sentence;
   std::vector<int> event_at_token;        // facts index or -1
   std::vector<bool> in_timex;
+  std::vector<bool> dated_after_dct;      // per facts index: in a time after the DCT ("next week")
   TemporalLinks out;
 
   void link(std::string a, std::string b, RelType type, double confidence, std::string evidence,
@@ -409,7 +410,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
 TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventInput> events) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
-  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}};
+  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}, {}};
   const std::size_t token_count = seg.tokens.size();
   b.token_sentence.assign(token_count, -1);
   for (std::size_t s = 0; s < seg.sentences.size(); ++s)
@@ -445,6 +446,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   b.event_at_token.assign(token_count, -1);
   for (std::size_t f = 0; f < b.facts.size(); ++f) b.event_at_token[static_cast<std::size_t>(b.facts[f].token)] = static_cast<int>(f);
   const int n_events = static_cast<int>(b.facts.size());
+  b.dated_after_dct.assign(b.facts.size(), false);
 
   // ---- nodes: DCT, dated timexes, events -----------------------------------
   TemporalGraph& graph = b.out.graph;
@@ -599,7 +601,10 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
       else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");
       else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") break;
-      else b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+      else {
+        b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+        if (x.after_dct) b.dated_after_dct[static_cast<std::size_t>(e)] = true;
+      }
     }
   }
 
@@ -1029,10 +1034,12 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         b.link(a, c, RelType::simultaneous, 0.6, "the time spent doing it");
       } else if (fr && !gr) {
         // "X said ... Y happened": the saying follows what it reports, precedes what it announces.
-        if (is_announced(g)) b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");
+        if (is_announced(g) || b.dated_after_dct[static_cast<std::size_t>(x)])
+          b.link(a, c, RelType::starts_before, 0.5, "reported speech: reported as future");
         else b.link(a, c, RelType::starts_after, 0.5, "reported speech: the saying follows what it reports");
       } else if (gr && !fr) {
-        if (is_announced(f)) b.link(a, c, RelType::starts_after, 0.5, "reported speech: reported as future");
+        if (is_announced(f) || b.dated_after_dct[static_cast<std::size_t>(e)])
+          b.link(a, c, RelType::starts_after, 0.5, "reported speech: reported as future");
         else b.link(a, c, RelType::starts_before, 0.5, "reported speech: the saying follows what it reports");
       } else if (fr && gr) {
         b.link(a, c, RelType::starts_before, 0.3, "narrative order of sayings");

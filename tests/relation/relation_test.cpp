@@ -192,6 +192,19 @@ TEST(ReportedSpeech, TheSayingFollowsThePastAndPrecedesTheFuture) {
   EXPECT_EQ(links.start_order("e2", "e3"), StartOrder::before) << dump(links);
 }
 
+TEST(ReportedSpeech, AnEventDatedAfterTheDctIsAnnouncedNotReported) {
+  // "to visit ... next week" is no past the saying follows, in its own
+  // sentence or the one after.
+  auto doc = run("Zelensky said he had asked allies for missiles on Tuesday. "
+                 "Merz is expected to visit Kyiv next week, officials said.",
+                 {"said", "asked", "expected", "visit", "said#2"}, "2025-06-05");
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.start_order("e1", "e4"), StartOrder::before) << dump(links);
+  EXPECT_EQ(links.start_order("e5", "e4"), StartOrder::before) << dump(links);
+  const auto said = links.bounds("e1");
+  EXPECT_FALSE(said.earliest_start && *said.earliest_start >= midnight(2025, 6, 9)) << dump(links);
+}
+
 TEST(Tense, FutureAndPastAgainstTheDct) {
   auto doc = run("The committee will vote on the plan. It had rejected a draft.", {"vote", "rejected"});
   const auto& links = doc->get<TemporalLinks>();
