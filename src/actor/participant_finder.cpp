@@ -361,6 +361,17 @@ class Finder {
     p.head_token = static_cast<std::uint32_t>(head);
     p.actor = actor_at(head);
     p.event = event;
+    // "NATO Secretary-General Mark Rutte" parsed as one flat name headed by
+    // NATO: the person the name ends with is who took part.
+    if (p.actor >= 0 && actors_ != nullptr && actors_->actors[static_cast<std::size_t>(p.actor)].type != ActorType::PERSON)
+      for (const int c : syntax_.dependents(head)) {
+        if (c < head || !(syntax_.is(c, "flat") || syntax_.is(c, "compound"))) continue;
+        const std::int32_t person = actor_at(c);
+        if (person >= 0 && person != p.actor && actors_->actors[static_cast<std::size_t>(person)].type == ActorType::PERSON) {
+          p.actor = person;
+          break;
+        }
+      }
     if (p.actor < 0)
       for (const int a : syntax_.appositions(head))
         if (const auto actor = actor_at(a); actor >= 0) {

@@ -169,6 +169,20 @@ TEST(ParticipantFinder, OneActorIsOneParticipantInARole) {
   EXPECT_EQ(first(doc, "met", Role::agent)->actor, 0);
 }
 
+// A name phrase that opens with an organisation and ends with a person is
+// the person, however the parse headed it.
+TEST(ParticipantFinder, TheOrganisationsOfficialIsThePerson) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Volodymyr Zelenskyy met with NATO Secretary-General Mark Rutte in Kyiv on Thursday.",
+                                {{"met", "MEET"}},
+                                {{"Volodymyr Zelenskyy", ActorType::PERSON, {"Volodymyr", "Zelenskyy"}},
+                                 {"NATO", ActorType::ORGANIZATION, {"NATO"}},
+                                 {"Mark Rutte", ActorType::PERSON, {"Mark", "Rutte"}}});
+  const Participant* with = first(doc, "met", Role::co_participant);
+  ASSERT_NE(with, nullptr);
+  EXPECT_EQ(with->actor, 2);
+}
+
 // "their" that no actor stands for says nothing beside the actors the
 // support verb lends the meeting.
 TEST(ParticipantFinder, AnUnresolvedPronounGivesWayToActorsInItsRole) {
