@@ -102,6 +102,15 @@ TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
   const EventMention* spoken = find(called, call, "spoken");
   ASSERT_NE(spoken, nullptr);
   EXPECT_EQ(spoken->type, "TALK");
+  // So are a call held and a sit-down with someone.
+  const std::string held = "Ursula von der Leyen held a phone call with Xi Jinping on Sunday. "
+                           "Antony Blinken sat down with Wang Yi for talks in Geneva.";
+  const Events calls = pipeline().run(held);
+  for (const char* word : {"held", "sat"}) {
+    const EventMention* e = find(calls, held, word);
+    ASSERT_NE(e, nullptr) << word;
+    EXPECT_EQ(e->type, "TALK") << word;
+  }
 }
 
 TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
