@@ -589,6 +589,13 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     if (const EventFacts& f = b.facts[static_cast<std::size_t>(best)];
         parsed >= 0 && parsed != best && f.verb && f.token == x.last_token + 2 && b.word(x.last_token + 1) == "to")
       also = parsed;
+    // "sat down with Wang Yi for talks in Geneva on Thursday": the date the
+    // parse hangs on the verb dates it too, when the nearer event is a noun
+    // the verb governs (the talks the sitting down was for).
+    if (const EventFacts& f = b.facts[static_cast<std::size_t>(best)];
+        also < 0 && syntax && parsed >= 0 && parsed != best && !f.verb &&
+        syntax->head(f.token) == b.facts[static_cast<std::size_t>(parsed)].token)
+      also = parsed;
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
     for (const int e : {best, also}) {
       if (e < 0) continue;

@@ -209,6 +209,22 @@ TEST(EventTimes, AFarDateOfTheParseAndAMeetingNamedWithItsLength) {
   EXPECT_EQ(*told->not_before, sys_days{2025y / July / 11d});
 }
 
+// The date hung on the verb dates it as well as the nearer noun it governs.
+TEST(EventTimes, ADateOfTheVerbDatesItAndTheEventItWasFor) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-05-12", "test");
+  Document doc("Antony Blinken sat down with Wang Yi for talks in Geneva on Thursday.", info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  for (const char* word : {"sat", "talks"}) {
+    const EventTime* t = time_of(doc, when, word);
+    ASSERT_NE(t, nullptr) << word;
+    ASSERT_TRUE(t->dated()) << word;
+    EXPECT_EQ(t->value, "2025-05-08") << word;
+  }
+}
+
 // What a "where" clause tells after the place of a visit happened during
 // the visit; after other verbs it may be another time.
 TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
