@@ -268,10 +268,25 @@ class Builder {
     if (syntax_ && e.token < syntax_->size()) {
       const int head = static_cast<int>(e.token);
       const int subject = syntax_->subject(head);
+      bool coordinated = false;  // "Macron and Scholz meet"
       if (const auto a = actor(subject)) {
         roles.emplace_back(*a, Role::agent);
         label = label_name(subject);
         subject_is_actor = true;
+        std::vector<std::string> names{label};
+        std::vector<Vertex> seen{*a};  // a name split into conjuncts is one actor ("Ursula von der Leyen")
+        for (const int c : syntax_->conjuncts(subject))
+          if (const auto other = c != subject ? actor(c) : std::nullopt;
+              other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
+            seen.push_back(*other);
+            names.push_back(label_name(c));
+          }
+        if (names.size() > 1) {
+          coordinated = true;
+          label.clear();
+          for (std::size_t k = 0; k < names.size(); ++k)
+            label += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+        }
       } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
                  !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
         label = std::string(syntax_->word(subject));  // "leaders meet"
@@ -288,10 +303,16 @@ class Builder {
           label += ' ';
           const int subject_token = syntax_->subject(head);
           const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
-          const bool plural = xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
-          // A passive reads as a headline's passive: "Summit called", not "Summit calls".
+          const bool plural = coordinated || xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
+          // A passive reads as a headline's passive: "Summit called", not "Summit calls";
+          // with an agent, as the active: "was received by Putin" is "Putin receives Modi".
           const bool passive = syntax_->is(subject_token, "nsubj:pass");
-          if (!plain || passive || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED))
+          const int by = passive && plain && !e.lemma.empty() ? syntax_->dependent(head, "obl:agent") : -1;
+          if (by >= 0 && actor_at(by) && subject_is_actor && !coordinated) {
+            if (const auto a = actor(by)) roles.emplace_back(*a, Role::agent);
+            label.pop_back();  // the space added for the verb
+            label = label_name(by) + " " + third_person(e.lemma) + " " + label;
+          } else if (!plain || passive || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED))
             label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
           else label += third_person(e.lemma);

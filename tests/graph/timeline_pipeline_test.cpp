@@ -203,6 +203,17 @@ TEST(TimelinePipeline, ThePairADescriptionStandsForIsNamedInTheLabel) {
   EXPECT_NE(r.text.find("Marek and Holm speak"), std::string::npos) << r.text;
 }
 
+TEST(TimelinePipeline, CoordinatedSubjectsAndPassiveAgentsAreNamedInTheLabel) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "Emmanuel Macron and Olaf Scholz met in Berlin on Monday. "
+      "Narendra Modi was received by Vladimir Putin in the Kremlin on Wednesday.\n",
+      "2025-05-12");
+  EXPECT_NE(r.text.find("Macron and Scholz meet"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("Putin receives Modi"), std::string::npos) << r.text;
+}
+
 TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
   // The asking fills the winter the government spent; before, narrative
   // order pinned it to the day of the sentence around it.
