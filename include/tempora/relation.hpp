@@ -64,6 +64,11 @@ struct TemporalLinkRecord {
   bool kept = false;           // after the closure: false when dropped as contradictory (or left out at the work cap)
 };
 
+// Whether a link says its two mentions are one event told twice: an
+// identity, or a verb with the event noun it only carries ("held talks",
+// "the meeting took place"). Timelines draw such mentions once.
+bool names_one_event(const TemporalLinkRecord& link);
+
 // An event the text refers to without stating it as a mention of its own.
 struct ImplicitEvent {
   std::string id;    // "x1", ...

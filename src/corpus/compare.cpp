@@ -235,13 +235,14 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
   const Actors* actors = doc.has<Actors>() ? &doc.get<Actors>() : nullptr;
   const Participants* parts = doc.has<Participants>() ? &doc.get<Participants>() : nullptr;
 
-  // Identity links of the relation stage, and a light verb with its event
-  // noun ("held talks"): mention ids that are one event, either way round
-  // (a link may name the earlier mention first or second).
+  // Identity links of the relation stage, and a verb with the event noun it
+  // carries ("held talks", "the meeting took place"): mention ids that are
+  // one event, either way round (a link may name the earlier mention first
+  // or second).
   std::unordered_map<std::string, std::vector<std::string>> same_as;
   if (doc.has<TemporalLinks>())
     for (const TemporalLinkRecord& l : doc.get<TemporalLinks>().links)
-      if (l.kept && (l.type == RelType::identity || l.evidence.starts_with("light verb"))) {
+      if (l.kept && names_one_event(l)) {
         same_as[l.a].push_back(l.b);
         same_as[l.b].push_back(l.a);
       }

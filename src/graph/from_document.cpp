@@ -664,10 +664,9 @@ class Builder {
       // weak to draw: it already shaped the bounds through the closure.
       if (l.evidence.starts_with("narrative order")) continue;
       const bool stated = l.signal.has_value();
-      // "gave an interview", "held talks": the verb and its event noun are
-      // one event told in two words, drawn once.
-      const bool light_verb = l.evidence.starts_with("light verb");
-      if (l.type == RelType::identity || light_verb) {
+      // "gave an interview", "held talks", "the meeting took place": the
+      // verb and its event noun are one event told in two words, drawn once.
+      if (names_one_event(l)) {
         graph_.add_identity(a->second, b->second, l.evidence, l.confidence);
         continue;
       }

@@ -140,6 +140,10 @@ struct RelationExtractor::Lexicon {
 
 namespace {
 
+// The evidence of links whose two mentions are one event (names_one_event).
+constexpr const char* kLightVerbEvidence = "light verb and its event noun";
+constexpr const char* kOccurrenceEvidence = "the occurrence of the event it names";
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -850,7 +854,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
       if (g.sentence != f.sentence || g.token - f.token > 4) break;
       if (g.verb) break;
-      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.65, "light verb and its event noun");
+      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.65, kLightVerbEvidence);
       break;
     }
   }
@@ -929,7 +933,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const int x = subject >= 0 ? b.event_at_token[static_cast<std::size_t>(subject)] : -1;
       if (x < 0 || x == e || b.facts[static_cast<std::size_t>(x)].verb) continue;
       const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
-      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, "the occurrence of the event it names");
+      b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, kOccurrenceEvidence);
       // "The meeting" opening the sentence after "met": the same meeting;
       // "The talks" a few sentences after "met": the last gathering told.
       if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
@@ -1147,6 +1151,10 @@ const TemporalLinks& RelationExtractor::link(Document& doc) const {
 }
 
 // ---- the layer's queries -------------------------------------------------------
+
+bool names_one_event(const TemporalLinkRecord& link) {
+  return link.type == RelType::identity || link.evidence == kLightVerbEvidence || link.evidence == kOccurrenceEvidence;
+}
 
 std::size_t TemporalLinks::node(std::string_view id) const {
   const auto it = index.find(std::string(id));
