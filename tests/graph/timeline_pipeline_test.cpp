@@ -214,6 +214,18 @@ TEST(TimelinePipeline, CoordinatedSubjectsAndPassiveAgentsAreNamedInTheLabel) {
   EXPECT_NE(r.text.find("Putin receives Modi"), std::string::npos) << r.text;
 }
 
+TEST(TimelinePipeline, AMeetingThatTookPlaceIsDrawnOnce) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "A meeting between Keir Starmer and Giorgia Meloni took place in Rome on Friday.\n", "2025-05-12");
+  std::istringstream lines(r.text);
+  int with_rome = 0;
+  for (std::string line; std::getline(lines, line);) with_rome += line.find("Rome") != std::string::npos;
+  EXPECT_EQ(with_rome, 1) << r.text;
+  EXPECT_NE(r.text.find("Starmer meets Meloni"), std::string::npos) << r.text;
+}
+
 TEST(TimelinePipeline, TimeSpentDoingSomethingDatesWhatWasDone) {
   // The asking fills the winter the government spent; before, narrative
   // order pinned it to the day of the sentence around it.
