@@ -165,6 +165,10 @@ struct Context {
   // The reference is the year to date of a report ("for the nine months"):
   // its comparisons ("a year earlier", "the 1988 period") are years, not quarters.
   bool ref_year_to_date = false;
+  // The reference came from a "since" phrase ("the first such meeting since
+  // 2022"): a period the story looks back over, which a count of days does
+  // not start from.
+  bool ref_background = false;
   // The narrative's latest day: "Last week" may move the reference time to a
   // week, but "at 3:30 p.m." still falls on the day the story is at; an
   // announced day counts too ("will travel Thursday. He will leave at 4 in
@@ -356,6 +360,25 @@ std::uint16_t value_fields(const Cal& c) {
   if (c.hour >= 0) s |= kFieldHour;
   if (c.minute >= 0) s |= kFieldMinute;
   return s;
+}
+
+// What an anaphoric count ("the following day", "two days later", "a week
+// later") starts from: the narrative's reference time, or, when that is
+// coarser than a day and the count is of days or parts of days, the story's
+// latest day when the reference is a period a "since" phrase looked back
+// over ("met in Geneva on Oct. 3, the first such meeting since 2022. The
+// following day, ..." is Oct. 4, not a day of 2022; after "last October
+// when ..." the story is in October, and "that same day" is one of its
+// days). Sets
+// `on_latest_day` when it picks that day; nullopt without a dated reference.
+std::optional<Cal> day_count_base(const Frame& f, const Context& ctx, Normal& r) {
+  if (!ctx.ref || !ctx.ref->year) return std::nullopt;
+  const bool counts_days = f.unit == "D" || !f.pod.empty();
+  if (counts_days && ctx.ref_background && ctx.ref->g < Granularity::day && ctx.ref_day) {
+    r.on_latest_day = true;
+    return day_cal(*ctx.ref_day);
+  }
+  return ctx.ref;
 }
 
 // The reference value fuzzy phrases stand for ("the past" -> PAST_REF).
@@ -791,8 +814,8 @@ Normal normalize(const Frame& f, Context& ctx) {
       return r;
     }
     const int k = *f.dir * n;
-    if (f.dir_anaphoric && ctx.ref && ctx.ref->year) {
-      if (auto c = shift_cal(*ctx.ref, k, f.unit)) {
+    if (const auto base = f.dir_anaphoric ? day_count_base(f, ctx, r) : std::nullopt) {
+      if (auto c = shift_cal(*base, k, f.unit)) {
         r.cal = *c;
         r.anaphoric = true;
         r.temporal_function = true;
@@ -844,8 +867,8 @@ Normal normalize(const Frame& f, Context& ctx) {
   if (f.shift && !f.unit.empty() && !f.weekday && !f.month) {
     const int n = *f.shift;
     std::optional<Cal> c;
-    if (f.shift_anaphoric && ctx.ref && ctx.ref->year) {
-      c = shift_cal(*ctx.ref, n, f.unit);
+    if (const auto base = f.shift_anaphoric ? day_count_base(f, ctx, r) : std::nullopt) {
+      c = shift_cal(*base, n, f.unit);
       if (c) r.anaphoric = true;
     } else if (dct) {
       c = shift_day(*dct, n, f.unit);
@@ -1253,6 +1276,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       std::optional<Cal> ref;
       std::string ref_tid;
       bool ref_year_to_date = false;
+      bool ref_background = false;
       std::optional<sys_days> ref_day;
       std::string ref_day_tid;
       std::uint32_t after = 0;
@@ -1264,7 +1288,8 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       if (f.shift && !f.words.empty() && f.words.front() == "the" && (f.unit == "D" || !f.pod.empty()))
         f.shift_anaphoric = true;
       ctx.tense = tense_around(tokens, m, ctx);
-      const Before moved_from{ctx.ref, ctx.ref_tid, ctx.ref_year_to_date, ctx.ref_day, ctx.ref_day_tid, m.last, true};
+      const Before moved_from{ctx.ref,     ctx.ref_tid,     ctx.ref_year_to_date, ctx.ref_background,
+                              ctx.ref_day, ctx.ref_day_tid, m.last,               true};
       const bool apposition = f.shift_anaphoric && before_last.set && before_last.after < tokens.size() &&
                               tokens[before_last.after].lower == "," && m.first == before_last.after + 1;
       // The context this expression is read in: the story's own, or for an
@@ -1274,6 +1299,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
       if (apposition) {
         read_in.ref = before_last.ref, read_in.ref_tid = before_last.ref_tid;
         read_in.ref_year_to_date = before_last.ref_year_to_date;
+        read_in.ref_background = before_last.ref_background;
         read_in.ref_day = before_last.ref_day, read_in.ref_day_tid = before_last.ref_day_tid;
         if (before_last.ref_day && (f.unit == "D" || !f.pod.empty()))
           read_in.ref = day_cal(*before_last.ref_day), read_in.ref_tid = before_last.ref_day_tid;
@@ -1361,6 +1387,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         ctx.ref = q;
         ctx.ref_tid = quarter.tid;
         ctx.ref_year_to_date = false;
+        ctx.ref_background = false;
       }
       named_quarter = {};
       if (n.cal && n.cal->g == Granularity::quarter && n.cal->year && !comparison(f))
@@ -1372,10 +1399,12 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
         ctx.ref = *n.cal;
         ctx.ref_tid = t.tid;
         ctx.ref_year_to_date = false;
+        ctx.ref_background = background;
       } else if (ctx.dct && year_to_date(f, tokens, m)) {
         ctx.ref = year_cal(*latest_quarter(*ctx.dct).year);
         ctx.ref_tid = t.tid;
         ctx.ref_year_to_date = true;
+        ctx.ref_background = false;
       }
       if (n.cal && n.cal->year && t.type != TimexType::duration && t.type != TimexType::set &&
           n.cal->g >= Granularity::day && n.cal->first_day() && !f.dir && !f.has_flag("yearago") && !background) {

@@ -60,6 +60,24 @@ TEST(TimexAnchor, NarrativeReferenceMovesWithTheText) {
   EXPECT_EQ(values, (std::vector<std::string>{"2021-06-02", "2021-06-03", "2023-10-05", "2023-10-06", "2024"}));
 }
 
+// A period a "since" phrase looks back over is no day to count from: the
+// count starts from the story's latest day. A period the story moves to
+// ("last October when ...") is.
+TEST(TimexAnchor, ADayCountSkipsThePeriodASincePhraseLooksBackOver) {
+  const std::string text =
+      "Negotiators met in Geneva on Oct. 3, the first such meeting since 2022. The following day, Araghchi "
+      "spoke. Two days later, Kallas called for a second round.";
+  const auto all = tagger().find(text, parse_dct("2025-10-09", "test"));
+  std::vector<std::string> values;
+  for (const Timex& t : all) values.push_back(t.value);
+  EXPECT_EQ(values, (std::vector<std::string>{"2025-10-03", "2022", "2025-10-04", "2025-10-06"}));
+  const std::string moved = "He spoke on Thursday. The attack came last October, and the site was changed that same day.";
+  values.clear();
+  for (const Timex& t : tagger().find(moved, parse_dct("1999-02-06", "test"))) values.push_back(t.value);
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_EQ(values[2].substr(0, 7), "1998-10") << values[2];
+}
+
 // The library's sources never ask the machine for the date, the time or the
 // time zone: no clock reads, no local-time conversions, no TZ lookups.
 TEST(TimexAnchor, NoSourceReadsTheClockOrTheTimeZone) {
