@@ -19,14 +19,18 @@
 //    "March 12" as XXXX-03-12: it has no calendar bounds but still dates
 //    its event) attaches to the verb event the parse hangs it on (an obl,
 //    nmod or advmod of it, or of a noun phrase that is one of its own:
-//    "traveled to Seoul on Wednesday before returning"), if that verb is
-//    at most 8 words away; failing that, to
-//    the nearest event of its sentence, the one before it first ("the
-//    meeting on October 17"), or, when none is near, to the event noun it
-//    modifies ("Yesterday, at this year's conference, Jobs unveiled ...").
+//    "traveled to Seoul on Wednesday before returning", or of its object:
+//    "met Mark Carney in Brussels on Tuesday"), if that verb is at most 8
+//    words away; failing that, to the nearest event of its sentence, the
+//    one before it first ("the meeting on October 17"), or, when none is
+//    near, to that verb however far, or to the event noun it modifies
+//    ("Yesterday, at this year's conference, Jobs unveiled ...").
 //    When the nearest event is a to-infinitive right after the timex ("met
-//    the chief executive of TAP on Friday to discuss the sale"), the purpose
-//    and the verb the parse hangs the timex on, however far, are both dated.
+//    the chief executive of TAP on Friday to discuss the sale") or a noun
+//    the verb governs ("sat down with Wang Yi for talks on Thursday"), both
+//    it and the verb the parse hangs the timex on are dated. A simple past
+//    is never put inside a time after the DCT ("discussed the anniversary
+//    of diplomatic ties next year").
 //    The word before the timex picks the relation (before/by: BEFORE,
 //    after: AFTER, else IS_INCLUDED).
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
@@ -72,7 +76,8 @@
 //    only after a verb of visiting (lexicon class visiting).
 // 5. Reported speech: a reporting event follows (in start order) what its
 //    sentence reports (past, perfect, present, or a to-infinitive: "plans to
-//    close") and precedes what it announces ("will close", "could close").
+//    close") and precedes what it announces ("will close", "could close",
+//    or anything rule 3 dated after the DCT: "expected to visit next week").
 // 5b. Light verbs: "held a meeting", "gave an interview": the verb and its
 //    event noun are simultaneous (resources/relation/lexicon.txt, class light).
 // 5c. Elaboration: "Zelensky spoke about the meeting. He shared the details
@@ -96,8 +101,8 @@
 //
 // Rules 5-9 give one link per pair of verb events within a window of the
 // same or adjacent sentences. On MATRES (gold event spans, tense and aspect
-// from POS tags) the whole stage reaches F1 67.46 (with the event tagger's
-// mentions, 5-fold: 65.36); see `tempora eval matres`.
+// from POS tags) the whole stage reaches F1 67.51 (with the event tagger's
+// mentions, 5-fold: 65.45); see `tempora eval matres`.
 //
 // All scans are within a sentence or between adjacent sentences, with a
 // bounded number of candidates per event, so the work is linear in the text
