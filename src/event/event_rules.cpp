@@ -278,4 +278,9 @@ bool EventRules::boilerplate(std::span<const Token> sentence_tokens) const {
   return false;
 }
 
+bool EventRules::names_gathering(const std::string& lemma) const {
+  const auto it = lemma_type_.find(lemma);
+  return it != lemma_type_.end() && (it->second == "MEET" || it->second == "TALK");
+}
+
 }  // namespace tempora::detail

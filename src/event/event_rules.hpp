@@ -31,6 +31,9 @@ class EventRules {
                 std::uint32_t sentence_first, std::uint32_t sentence_end) const;
   // True when the sentence is a call to action ('Read “Zamin” on Telegram!').
   bool boilerplate(std::span<const Token> sentence_tokens) const;
+  // True when types.txt lists the (lowercase) lemma as a meeting or talks
+  // ("meeting", "summit", "talks"): what a timeline of who met whom is about.
+  bool names_gathering(const std::string& lemma) const;
 
  private:
   enum Category : std::uint8_t { kNegation = 1, kFuture = 2, kModal = 4, kBe = 8, kHave = 16, kDo = 32, kInfinitive = 64 };
