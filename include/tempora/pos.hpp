@@ -48,7 +48,9 @@ class PosTagger {
   // Adds the Morphology layer (needs Segmentation) and returns it.
   // tempora's segmenter keeps hyphenated words whole, which the treebank
   // splits; tag() therefore makes a hyphenated name inside a sentence
-  // ("Bankman-Fried") a proper noun, which the model never learned.
+  // ("Bankman-Fried") a proper noun, which the model never learned. It also
+  // reads names once per document: a word tagged a proper noun inside the
+  // document's sentences is one at a sentence's start ("Tusk spoke").
   const Morphology& tag(Document& doc) const;
 
   // Tags one sentence given its token forms (normalized), tokenized as the

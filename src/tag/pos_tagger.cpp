@@ -31,6 +31,7 @@
 #include <numeric>
 #include <ostream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -337,15 +338,22 @@ struct PosTagger::Model {
     return classes;
   }
 
-  std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, bool hyphenated_names) const {
+  // What tag(Document&) knows beyond the words of one sentence.
+  struct NameRules {
+    bool hyphenated_names = false;    // text tempora segmented (tag_hyphenated_names)
+    bool first_word_is_name = false;  // the document calls the first word a name elsewhere
+  };
+
+  std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, NameRules rules) const {
     std::vector<WordInfo> infos = describe(words);
-    if (hyphenated_names) tag_hyphenated_names(words, infos);
+    if (rules.hyphenated_names) tag_hyphenated_names(words, infos);
+    if (rules.first_word_is_name && proper_noun_class >= 0 && !infos.empty()) infos.front().dict_class = proper_noun_class;
     return classify(infos, perceptron, nullptr, nullptr, &choices);
   }
 
-  std::vector<TokenMorph> tag_morph(std::span<const std::string_view> words, bool hyphenated_names) const {
+  std::vector<TokenMorph> tag_morph(std::span<const std::string_view> words, NameRules rules) const {
     std::vector<Choice> choices;
-    const std::vector<int> classes = tag(words, choices, hyphenated_names);
+    const std::vector<int> classes = tag(words, choices, rules);
     std::vector<TokenMorph> out(words.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
       const auto c = static_cast<std::size_t>(classes[i]);
@@ -364,18 +372,46 @@ PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
 PosTagger::~PosTagger() = default;
 
 std::vector<TokenMorph> PosTagger::tag_words(std::span<const std::string_view> words) const {
-  return model_->tag_morph(words, false);
+  return model_->tag_morph(words, {});
 }
+
+// One sense per document for names: a capitalized word the tagger calls a
+// proper noun inside the document's sentences is one at a sentence's start
+// too, where capitals say nothing ("Donald Tusk hosted ... Tusk spoke with
+// Zelensky", whose second "Tusk" the tagger took for a verb). Only content
+// tags give way (a modal "May", a determiner "This" stay); the sentence is
+// tagged again with its first word fixed, so the words after it see the name.
+namespace {
+
+bool yields_to_a_name(std::string_view xpos) {
+  return xpos.starts_with("VB") || xpos == "NN" || xpos == "NNS" || xpos == "JJ";
+}
+
+}  // namespace
 
 const Morphology& PosTagger::tag(Document& doc) const {
   const Segmentation& seg = doc.get<Segmentation>();
   Morphology morph;
   morph.tokens.reserve(seg.tokens.size());
   std::vector<std::string_view> words;
+  std::unordered_set<std::string_view> names;  // forms tagged NNP after a sentence's first word
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    for (TokenMorph& m : model_->tag_morph(words, true)) morph.tokens.push_back(std::move(m));
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true});
+    for (std::size_t i = 1; i < tags.size(); ++i)
+      if (tags[i].xpos == "NNP") names.insert(words[i]);
+    for (TokenMorph& m : tags) morph.tokens.push_back(std::move(m));
+  }
+  for (const Sentence& sentence : seg.sentences) {
+    if (sentence.token_count < 2) continue;
+    const std::string_view first = seg.tokens[sentence.first_token].norm;
+    TokenMorph& tagged = morph.tokens[sentence.first_token];
+    if (!names.contains(first) || !yields_to_a_name(tagged.xpos)) continue;
+    words.clear();
+    for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .first_word_is_name = true});
+    for (std::size_t i = 0; i < tags.size(); ++i) morph.tokens[sentence.first_token + i] = std::move(tags[i]);
   }
   return doc.add(std::move(morph));
 }

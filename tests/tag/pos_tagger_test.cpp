@@ -57,6 +57,21 @@ TEST(PosTagger, HyphenatedNamesInsideASentenceAreProperNouns) {
   EXPECT_NE(morph_of("pro-Russian").upos, Upos::PROPN);
 }
 
+// A name the document tags as one inside its sentences is one at a
+// sentence's start too; a modal or determiner there keeps its tag.
+TEST(PosTagger, ANameOfTheDocumentIsANameAtASentencesStart) {
+  Document doc("Polish Prime Minister Donald Tusk hosted Friedrich Merz in Warsaw. "
+               "Tusk spoke with Volodymyr Zelensky by phone later that night.");
+  Segmenter::load().segment(doc);
+  const Morphology& morph = tagger().tag(doc);
+  const auto& seg = doc.get<Segmentation>();
+  ASSERT_EQ(seg.sentences.size(), 2u);
+  const std::uint32_t first = seg.sentences[1].first_token;
+  EXPECT_EQ(doc.text(seg.tokens[first].span), "Tusk");
+  EXPECT_EQ(morph.tokens[first].xpos, "NNP");
+  EXPECT_EQ(morph.tokens[first + 1].upos, Upos::VERB);  // "spoke"
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
