@@ -111,6 +111,15 @@ TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
     ASSERT_NE(e, nullptr) << word;
     EXPECT_EQ(e->type, "TALK") << word;
   }
+  // Receiving a leader is meeting them; receiving a letter is not.
+  const std::string received = "Vladimir Putin received Indian Prime Minister Narendra Modi in the Kremlin. "
+                               "The company received a letter from the ministry.";
+  const Events receptions = pipeline().run(received);
+  const EventMention* leader = find(receptions, received, "received");
+  ASSERT_NE(leader, nullptr);
+  EXPECT_EQ(leader->type, "MEET");
+  for (const EventMention& e : receptions.events)
+    if (e.span.begin > received.find("company")) EXPECT_NE(e.type, "MEET") << received.substr(e.span.begin, e.span.end - e.span.begin);
 }
 
 TEST(EventTagger, GivingAnInterviewIsAnInterviewNotASupply) {
