@@ -45,6 +45,8 @@
 //     ending in a legal form ("Boeing Co.");
 //   - an organisation's name takes in the proper nouns the model left out
 //     before it ("Spirit AeroSystems"), but no title, demonym or place;
+//   - a one-word "person" that a ", which" clause describes is an
+//     organisation ("Airbus, which will take over ...");
 //   - a person's span loses leading titles and demonyms ("Ukrainian
 //     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
@@ -702,6 +704,11 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         sp.first += cut, sp.count -= cut;
       }
       sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse, locative_before(ws, sp.first));
+      // "Airbus, which will take over some plants": what "which" describes
+      // is no person; a one-word name taken for one is an organisation.
+      if (sp.type == EntityType::PERSON && sp.count == 1 && sp.first + 2 < ws.size() && ws[sp.first + 1] == "," &&
+          (ws[sp.first + 2] == "which" || ws[sp.first + 2] == "Which"))
+        sp.type = EntityType::ORGANIZATION;
       refined.push_back(sp);
     }
     std::sort(refined.begin(), refined.end(), [](const RawSpan& a, const RawSpan& b) { return a.first < b.first; });
