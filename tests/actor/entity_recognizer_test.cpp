@@ -125,6 +125,14 @@ TEST(EntityRecognizer, AnOrganisationsNameTakesInTheProperNounsBeforeIt) {
   EXPECT_TRUE(has(all, "Spirit AeroSystems/ORGANIZATION"));
 }
 
+// What "which" describes is no person.
+TEST(EntityRecognizer, ANameAWhichClauseDescribesIsNoPerson) {
+  Document doc("Airbus, which will take over some Spirit plants, said it expected the deal to close soon.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_FALSE(has(all, "Airbus/PERSON"));
+}
+
 TEST(EntityRecognizer, AHyphenatedNameIsOnePerson) {
   Document doc("A federal judge on Friday sentenced former crypto executive Sam Bankman-Fried to 25 years in prison.");
   const auto all = mentions(doc, stages().run(doc));
