@@ -207,7 +207,13 @@
 // no EWT dev or test sentence. The same holds for a participle hung on an
 // apposition to the subject, right after the apposition's closing comma
 // ("Lee Anderson, a British lawmaker, criticised the plan": British
-// spelling, unknown to the tagger trained on American text).
+// spelling, unknown to the tagger trained on American text). And when the
+// parser made the sentence's opening adjective the root and the subject's
+// name a bare conjunct of it ("Polish Prime Minister Donald Tusk hosted
+// German Chancellor Friedrich Merz", "Polish" the root), the name is taken
+// for the nominal root first, the adjective modifying the phrase's first
+// noun; the tree is given back unchanged unless the participle is then
+// freed. No EWT or TimeBank/AQUAINT sentence has that shape.
 //
 // 11. A day name after a verb taken for the subject of the next clause.
 // News puts the day right after the saying:
@@ -703,10 +709,44 @@ void make_passive_subject_of_active_verb_active(std::span<Arc> arcs, std::span<c
   }
 }
 
+// "Polish Prime Minister Donald Tusk hosted ..." parsed with the opening
+// adjective as the root and the name a bare conjunct of it: the name is the
+// nominal root the adjective modifies. Returns the new root, or -1.
+int nominal_root_under_opening_adjective(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  if (n < 3 || arcs[0].head >= 0 || tags[0].upos != "ADJ") return -1;
+  for (std::size_t k = 1; k < n; ++k)
+    if (arcs[k].head < 0) return -1;  // not a single tree
+  const Dependents d(arcs);
+  int name = -1;
+  for (std::size_t k = 1; k < n && name < 0; ++k)
+    if (arcs[k].head == 0 && arcs[k].deprel == "conj" && nominal(tags[k].upos) && !d.has(k, Dependents::kSubordinator))
+      name = static_cast<int>(k);
+  if (name < 0) return -1;
+  // The adjective modifies the first noun or name after it, inside the new root's phrase.
+  std::size_t modified = 1;
+  while (modified < static_cast<std::size_t>(name) && !nominal(tags[modified].upos)) ++modified;
+  if (!dominates(arcs, name, static_cast<int>(modified))) modified = static_cast<std::size_t>(name);
+  for (std::size_t k = 1; k < n; ++k)
+    if (arcs[k].head == 0) arcs[k].head = name;
+  arcs[static_cast<std::size_t>(name)] = Arc{-1, "root"};
+  arcs[0] = Arc{static_cast<int>(modified), "amod"};
+  return name;
+}
+
 void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
-  const int root = nominal_root(arcs, tags);
-  if (root < 0) return;
+  int root = nominal_root(arcs, tags);
+  // Only for the reduced relative below: the arcs are given back unless it fires.
+  std::vector<Arc> before;
+  if (root < 0) {
+    before.assign(arcs.begin(), arcs.end());
+    root = nominal_root_under_opening_adjective(arcs, tags);
+  }
+  const auto give_back = [&] {
+    if (!before.empty()) std::copy(before.begin(), before.end(), arcs.begin());
+  };
+  if (root < 0) return give_back();
   // The first participle modifier on the root's right: of the root, or of
   // an apposition to it that a comma closes right before the participle
   // ("Lee Anderson, a British lawmaker, criticised ...").
@@ -719,12 +759,12 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
     else if (h.deprel == "appos" && h.head == root && arcs[k].head < static_cast<int>(k) && tags[k - 1].form == ",")
       verb = k, after_apposition = true;
   }
-  if (verb == n) return;
+  if (verb == n) return give_back();
   for (std::size_t k = static_cast<std::size_t>(root) + 1; k < verb; ++k)
     if (!dominates(arcs, root, static_cast<int>(k)) || (tags[k].form == "," && !after_apposition))
-      return;  // a modifier set off by commas is one
+      return give_back();  // a modifier set off by commas is one
   const Dependents d(arcs);
-  if (d.has(verb, Dependents::kAuxiliary | Dependents::kSubordinator | Dependents::kSubject)) return;
+  if (d.has(verb, Dependents::kAuxiliary | Dependents::kSubordinator | Dependents::kSubject)) return give_back();
   // Its agent without "by", and whether it has an object or a clausal complement.
   std::vector<std::uint8_t> with_by(n, 0);
   for (std::size_t c = 0; c < n; ++c)
@@ -737,7 +777,7 @@ void free_main_verb_from_reduced_relative(std::span<Arc> arcs, std::span<const R
     if (r == "obj" || r == "ccomp") complement = true;
     if (arcs[k].deprel == "obl:agent" && !with_by[k]) bare_agent = static_cast<int>(k);
   }
-  if (!complement && bare_agent < 0) return;
+  if (!complement && bare_agent < 0) return give_back();
   make_verb_the_root(arcs, verb, root);
   if (bare_agent >= 0) arcs[static_cast<std::size_t>(bare_agent)].deprel = "obj";
 }

@@ -487,6 +487,25 @@ TEST(TreeRepair, AMainVerbAfterAnAppositionIsTheRoot) {
   EXPECT_EQ(arcs[8].head, 6);
 }
 
+TEST(TreeRepair, AnOpeningAdjectiveTakenForTheRootGivesItToTheNameAndTheVerb) {
+  // "Polish Minister Donald Tusk hosted Merz ." with "Polish" the root,
+  // "Donald" a bare conjunct of it and "hosted" a participle of the name.
+  std::vector<Word> words = {{"Polish", "ADJ", "JJ", -1, "root"},     {"Minister", "PROPN", "NNP", 2, "nmod:desc"},
+                             {"Donald", "PROPN", "NNP", 0, "conj"},   {"Tusk", "PROPN", "NNP", 2, "flat"},
+                             {"hosted", "VERB", "VBN", 2, "acl"},     {"Merz", "PROPN", "NNP", 4, "obj"},
+                             {".", "PUNCT", ".", 0, "punct"}};
+  std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[4], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[2], (Arc{4, "nsubj"}));
+  EXPECT_EQ(arcs[0], (Arc{1, "amod"}));
+  EXPECT_EQ(arcs[6], (Arc{4, "punct"}));
+  // Without a participle with an object to free, the tree is given back as it was.
+  words[5] = {"Merz", "PROPN", "NNP", 2, "appos"};
+  arcs = repaired(words);
+  EXPECT_EQ(arcs[0], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[2], (Arc{0, "conj"}));
+}
+
 TEST(TreeRepair, ReducedRelativesWithByOrSetOffByCommasStay) {
   std::vector<Word> by = main_verb_in_reduced_relative();
   by[1] = {"by", "ADP", "IN", 4, "case"};  // "Marek pressed by Holm ...": a real agent
