@@ -48,7 +48,9 @@
 //   - a one-word "person" that a ", which" clause describes is an
 //     organisation ("Airbus, which will take over ...");
 //   - a person's span loses leading titles and demonyms ("Ukrainian
-//     President Volodymyr Zelensky" -> "Volodymyr Zelensky");
+//     President Volodymyr Zelensky" -> "Volodymyr Zelensky"), and a span of
+//     any type made of such a prefix and capitalized words is a person
+//     ("South African President Cyril Ramaphosa", not a place);
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
 //     NORP, which no corpus here annotates;
 //   - a news outlet the model missed or split ("NBC News") is one
@@ -683,22 +685,30 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // not part of the name.
     std::vector<RawSpan> refined;
     for (RawSpan sp : spans) {
-      const int coarse = static_cast<int>(sp.type);
+      int coarse = static_cast<int>(sp.type);
+      // The longest prefix made only of titles and demonyms, ending in a
+      // title ("Carvenian President Lidia Marek", "Prime Minister Anders
+      // Holm"), and the demonyms in it.
+      std::uint32_t cut = 0;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> demonyms;  // (first, count) within the span
+      for (std::uint32_t k = 0; k + 1 < sp.count; ++k) {
+        const std::uint32_t one = model_->rule_mask(ws.subspan(sp.first + k, 1));
+        const std::uint32_t two = k + 2 < sp.count ? model_->rule_mask(ws.subspan(sp.first + k, 2)) : 0;
+        if (two & (1u << kGazTitle)) cut = k + 2, ++k;
+        else if (one & (1u << kGazTitle)) cut = k + 1;
+        else if (looks_like_demonym(ws[sp.first + k], one)) demonyms.emplace_back(k, 1);
+        else if (two & (1u << kGazDemonym)) demonyms.emplace_back(k, 2), ++k;  // "South Korean President ..."
+        else break;
+      }
+      // Such a prefix before capitalized words names a person, whatever
+      // type the model gave the span ("South African President Cyril
+      // Ramaphosa", taken for a place by its first words).
+      if (coarse != 0 && cut > 0 && cut < sp.count &&
+          std::all_of(ws.begin() + sp.first + cut, ws.begin() + sp.first + sp.count,
+                      [](std::string_view w) { return capitalized(w); }))
+        coarse = 0;
       if (coarse == 0) {
-        // The longest prefix made only of titles and demonyms, ending in a
-        // title, is cut off ("Carvenian President Lidia Marek", "Prime
-        // Minister Anders Holm"); its demonyms become NORP mentions.
-        std::uint32_t cut = 0;
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> demonyms;  // (first, count) within the span
-        for (std::uint32_t k = 0; k + 1 < sp.count; ++k) {
-          const std::uint32_t one = model_->rule_mask(ws.subspan(sp.first + k, 1));
-          const std::uint32_t two = k + 2 < sp.count ? model_->rule_mask(ws.subspan(sp.first + k, 2)) : 0;
-          if (two & (1u << kGazTitle)) cut = k + 2, ++k;
-          else if (one & (1u << kGazTitle)) cut = k + 1;
-          else if (looks_like_demonym(ws[sp.first + k], one)) demonyms.emplace_back(k, 1);
-          else if (two & (1u << kGazDemonym)) demonyms.emplace_back(k, 2), ++k;  // "South Korean President ..."
-          else break;
-        }
+        // The prefix is cut off; its demonyms become NORP mentions.
         for (const auto& [k, count] : demonyms)
           if (k + count <= cut) refined.push_back({sp.first + k, count, EntityType::NORP, sp.margin});
         sp.first += cut, sp.count -= cut;

@@ -125,6 +125,16 @@ TEST(EntityRecognizer, AnOrganisationsNameTakesInTheProperNounsBeforeIt) {
   EXPECT_TRUE(has(all, "Spirit AeroSystems/ORGANIZATION"));
 }
 
+// Titles and demonyms before a name make a person, even when the model
+// read the span's first words as a place.
+TEST(EntityRecognizer, ATitleBeforeANameMakesAPersonOfAnySpan) {
+  Document doc("South African President Cyril Ramaphosa, who chairs the group this year, welcomed the leaders.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Cyril Ramaphosa/PERSON"));
+  EXPECT_TRUE(has(all, "South African/NORP"));
+}
+
 // What "which" describes is no person.
 TEST(EntityRecognizer, ANameAWhichClauseDescribesIsNoPerson) {
   Document doc("Airbus, which will take over some Spirit plants, said it expected the deal to close soon.");
