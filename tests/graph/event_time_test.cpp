@@ -225,6 +225,23 @@ TEST(EventTimes, ADateOfTheVerbDatesItAndTheEventItWasFor) {
   }
 }
 
+// The clause "after" opens modifies the verb it hangs on, not the object
+// noun nearest to the signal: the boycott, not the meeting, follows the saying.
+TEST(EventTimes, AnAfterClauseOrdersTheVerbItModifies) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2025-11-24", "test");
+  Document doc("The United States boycotted the meeting after President Donald Trump said last month that he would "
+               "not attend.",
+               info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* boycotted = time_of(doc, when, "boycotted");
+  ASSERT_NE(boycotted, nullptr);
+  ASSERT_TRUE(boycotted->not_before.has_value());
+  EXPECT_GE(*boycotted->not_before, sys_days{2025y / October / 1d});
+}
+
 // What a "where" clause tells after the place of a visit happened during
 // the visit; after other verbs it may be another time.
 TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
