@@ -121,7 +121,7 @@ struct PosTagger::Model {
     std::int16_t dict_class = -1;
   };
   std::unordered_map<std::uint64_t, KnownWord> known_words;
-  std::int16_t proper_noun_class = -1;  // NNP/PROPN, which hyphenated names take
+  std::int16_t proper_noun_class = -1;  // NNP/PROPN, which the document rules of tag(Document&) give
   detail::Lemmatizer lemmatizer;
   detail::WordLexicon lexicon;
 
@@ -375,20 +375,22 @@ std::vector<TokenMorph> PosTagger::tag_words(std::span<const std::string_view> w
   return model_->tag_morph(words, {});
 }
 
-// One sense per document for names: a capitalized word the tagger calls a
-// proper noun inside the document's sentences is one at a sentence's start
-// too, where capitals say nothing ("Donald Tusk hosted ... Tusk spoke with
-// Zelensky", whose second "Tusk" the tagger took for a verb). Only content
-// tags give way (a modal "May", a determiner "This" stay); the sentence is
-// tagged again with its first word fixed, so the words after it see the name.
 namespace {
 
+// The tags a document's name overrides at a sentence's start: content words
+// ("Tusk" as a verb), not function words (a modal "May", a determiner "This").
 bool yields_to_a_name(std::string_view xpos) {
   return xpos.starts_with("VB") || xpos == "NN" || xpos == "NNS" || xpos == "JJ";
 }
 
 }  // namespace
 
+// One sense per document for names: a capitalized word the tagger calls a
+// proper noun inside the document's sentences is one at a sentence's start
+// too, where capitals say nothing ("Donald Tusk hosted ... Tusk spoke with
+// Zelensky", whose second "Tusk" the tagger took for a verb). The sentence
+// is tagged again with its first word fixed, so the words after it see the
+// name.
 const Morphology& PosTagger::tag(Document& doc) const {
   const Segmentation& seg = doc.get<Segmentation>();
   Morphology morph;
