@@ -629,14 +629,15 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     words.clear();
     for (const Token& t : seg.tokens_of(sentence)) words.push_back(t.norm);
     const std::span<const std::string_view> ws(words);
+    const std::span<const TokenMorph> tags_of =
+        std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
     arcs.clear();
     if (deps != nullptr)
       for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
         const int h = deps->head[i];
         arcs.push_back({h < 0 ? -1 : h - static_cast<int>(sentence.first_token), deps->deprel[i]});
       }
-    const SentenceInfo info = model_->describe(
-        ws, std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count), arcs);
+    const SentenceInfo info = model_->describe(ws, tags_of, arcs);
     margins.assign(words.size(), 0.0f);
     const std::vector<int> tags = Model::decode(info, model_->perceptron, &margins);
 
@@ -738,7 +739,6 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // model left out ("Spirit AeroSystems", not "AeroSystems"), unless they
     // open the sentence or name a title, a demonym or a place of their own.
     {
-      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
       constexpr std::uint32_t kNotPartOfTheName = (1u << kGazTitle) | (1u << kGazDemonym) | (1u << kGazCountry) |
                                                   (1u << kGazCity) | (1u << kGazSubdivision);
       for (std::size_t j = 0; j < refined.size(); ++j) {
@@ -746,7 +746,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         if (sp.type != EntityType::ORGANIZATION) continue;
         const std::uint32_t limit = j > 0 ? refined[j - 1].first + refined[j - 1].count : 0;
         std::uint32_t first = sp.first;
-        while (first > limit + 1 && first - 1 > 0 && capitalized(ws[first - 1]) && tags_of[first - 1].upos == Upos::PROPN &&
+        while (first > limit + 1 && capitalized(ws[first - 1]) && tags_of[first - 1].upos == Upos::PROPN &&
                !(model_->rule_mask(ws.subspan(first - 1, 1)) & kNotPartOfTheName))
           --first;
         sp.count += sp.first - first;
@@ -780,7 +780,6 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // A run of proper nouns ending in a legal form ("Boeing Co.", "Toyota
     // Motor Corp.") is one company, whatever the model made of its words.
     {
-      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
       for (std::uint32_t i = 1; i < ws.size(); ++i) {
         if (!capitalized(ws[i]) || !(model_->rule_mask(ws.subspan(i, 1)) & (1u << kGazOrgSuffix))) continue;
         std::uint32_t first = i;
@@ -803,7 +802,6 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // takes its last word for a proper noun (so "us", "china" the dishes and
     // "turkey" the bird are not).
     {
-      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
       constexpr std::uint32_t kPlace = (1u << kGazCountry) | (1u << kGazSubdivision) | (1u << kGazCity);
       std::vector<bool> taken(ws.size(), false);
       for (const RawSpan& r : refined)
@@ -824,7 +822,6 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // mention covers is that person ("Chinese Foreign Minister Wang Yi"):
     // the title says what the tagger, with too few such names, did not.
     {
-      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
       std::vector<bool> taken(ws.size(), false);
       for (const RawSpan& r : refined)
         for (std::uint32_t k = r.first; k < r.first + r.count; ++k) taken[k] = true;
@@ -855,7 +852,6 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     // a given name after it is a proper noun or in a name, and no name
     // reaches outside the run.
     {
-      const std::span<const TokenMorph> tags_of = std::span<const TokenMorph>(morph.tokens).subspan(sentence.first_token, sentence.token_count);
       auto capital = [&](std::uint32_t i) { return !ws[i].empty() && ws[i][0] >= 'A' && ws[i][0] <= 'Z'; };
       auto in_name = [&](std::uint32_t i) {
         return std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) { return r.first <= i && i < r.first + r.count; });

@@ -287,13 +287,19 @@ bool finite(std::span<const RepairTags> tags, const Dependents& d, std::size_t v
 }
 
 // The root of a single-rooted tree when it is a nominal, else -1.
-int nominal_root(std::span<const Arc> arcs, std::span<const RepairTags> tags) {
+// The root of a single-rooted tree, else -1.
+int single_root(std::span<const Arc> arcs) {
   int root = -1;
   for (std::size_t i = 0; i < arcs.size(); ++i)
     if (arcs[i].head < 0) {
       if (root >= 0) return -1;  // not a single tree
       root = static_cast<int>(i);
     }
+  return root;
+}
+
+int nominal_root(std::span<const Arc> arcs, std::span<const RepairTags> tags) {
+  const int root = single_root(arcs);
   return root >= 0 && nominal(tags[static_cast<std::size_t>(root)].upos) ? root : -1;
 }
 
@@ -329,12 +335,7 @@ bool relative_pronoun(std::string_view form) {
 // it (vocative, dep, ...): "Airbus , which will take over plants , said ...".
 void free_main_verb_from_relative_root(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
-  int root = -1;
-  for (std::size_t i = 0; i < n; ++i)
-    if (arcs[i].head < 0) {
-      if (root >= 0) return;
-      root = static_cast<int>(i);
-    }
+  const int root = single_root(arcs);
   if (root < 3 || tags[static_cast<std::size_t>(root)].upos != "VERB") return;
   const Dependents d(arcs);
   int pronoun = -1, noun = -1;
@@ -714,9 +715,7 @@ void make_passive_subject_of_active_verb_active(std::span<Arc> arcs, std::span<c
 // nominal root the adjective modifies. Returns the new root, or -1.
 int nominal_root_under_opening_adjective(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
-  if (n < 3 || arcs[0].head >= 0 || tags[0].upos != "ADJ") return -1;
-  for (std::size_t k = 1; k < n; ++k)
-    if (arcs[k].head < 0) return -1;  // not a single tree
+  if (n < 3 || single_root(arcs) != 0 || tags[0].upos != "ADJ") return -1;
   const Dependents d(arcs);
   int name = -1;
   for (std::size_t k = 1; k < n && name < 0; ++k)
