@@ -36,7 +36,8 @@
 //        "final" abbreviations also any capitalized word that is not a
 //        name continuation ("3 p.m. Tuesday" stays whole);
 //      - at a single line break only when the line is a short heading that
-//        stands alone (it began a sentence and has no final punctuation), so
+//        stands alone (it began a sentence and has no final punctuation; the
+//        text's first line, a headline, may be longer than the others), so
 //        hard-wrapped TimeML text is not cut mid-sentence;
 //      - around an opening dateline ("KYIV, Oct. 20 (Reuters) -",
 //        "WASHINGTON —"), found at the start of the text or of one of its
@@ -778,11 +779,15 @@ class SentenceSplitter {
 
   // A short line that stands alone, without final punctuation: a headline, a
   // byline, a section title. Hard-wrapped lines are long, or end on a comma or
-  // a short function word.
+  // a short function word. The text's first line may be a longer headline
+  // ("Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010",
+  // 69 bytes, above its date line): news sites print titles of up to a
+  // hundred characters or so there.
   bool is_heading(std::size_t first, std::size_t last) const {
-    constexpr std::size_t kMaxHeadingTokens = 14;
-    constexpr std::size_t kMaxHeadingBytes = 64;
-    if (last + 1 - first > kMaxHeadingTokens || tok_[last].end - tok_[first].begin > kMaxHeadingBytes) return false;
+    const bool headline = first == 0;
+    const std::size_t max_tokens = headline ? 20 : 14;
+    const std::size_t max_bytes = headline ? 110 : 64;
+    if (last + 1 - first > max_tokens || tok_[last].end - tok_[first].begin > max_bytes) return false;
     const RawToken& end = tok_[last];
     switch (end.kind) {
       case Kind::pause:

@@ -1434,12 +1434,16 @@ bool blank_or_punctuation(std::string_view s) {
 // and followed by "(" or a dash ("WASHINGTON, March 12, 1998 (AP) --"), or
 // alone on one of the first three lines, as news sites and wikis print the
 // publication date under the headline ("Apple launches new iPhone\nJune 9,
-// 2009\n...").
+// 2009\n..."). A headline may name a year before it ("... Conference
+// 2010\nJune 8, 2010"), so the first full date is the candidate, not the
+// first timex.
 std::optional<CreationTime> dateline_dct(std::string_view text, const std::vector<Timex>& timexes) {
-  if (timexes.empty()) return std::nullopt;
-  const Timex& t = timexes.front();
   constexpr std::uint16_t kFull = kFieldYear | kFieldMonth | kFieldDay;
-  if (t.span.begin > 400 || (t.stated & kFull) != kFull || !t.interval) return std::nullopt;
+  const auto full = std::find_if(timexes.begin(), timexes.end(), [](const Timex& t) {
+    return t.span.begin > 400 || ((t.stated & kFull) == kFull && t.interval);
+  });
+  if (full == timexes.end() || full->span.begin > 400) return std::nullopt;
+  const Timex& t = *full;
   CreationTime ct;
   ct.day = std::chrono::floor<std::chrono::days>(t.interval->start);
   ct.origin = "dateline";

@@ -212,6 +212,20 @@ TEST(Segmenter, ShortHeadingLineEndsSentence) {
   EXPECT_EQ(r.sentence_texts[0], "Zelensky says doors remain open");
 }
 
+TEST(Segmenter, TheFirstLineMayBeALongerHeadline) {
+  const Result r = run(
+      "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010\nJune 8, 2010\n"
+      "Yesterday, company CEO Steve Jobs unveiled iPhone 4.");
+  ASSERT_EQ(r.sentences.size(), 3u);
+  EXPECT_EQ(r.sentence_texts[0], "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010");
+  EXPECT_EQ(r.sentence_texts[1], "June 8, 2010");
+  // Further down, a line that long is hard-wrapped prose.
+  const Result wrapped = run(
+      "Markets fell.\nAnalysts said the central bank would raise interest rates again in\n"
+      "the spring of 2026, and shares fell.");
+  EXPECT_EQ(wrapped.sentences.size(), 2u);
+}
+
 TEST(Segmenter, WrappedLinesDoNotSplit) {
   const std::string wrapped =
       "The Ukrainian leader emphasized that Tomahawk missiles would significantly\n"

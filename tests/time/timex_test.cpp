@@ -429,6 +429,18 @@ TEST(TimexDateline, APublicationDateUnderTheHeadlineBecomesTheDct) {
   EXPECT_FALSE(late.info().creation_time.has_value());
 }
 
+TEST(TimexDateline, AYearInTheHeadlineDoesNotHideTheDateUnderIt) {
+  Document doc(
+      "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010\nJune 8, 2010\n"
+      "Yesterday, company CEO Steve Jobs unveiled iPhone 4.");
+  const auto& layer = tagger().tag(doc);
+  ASSERT_TRUE(doc.info().creation_time.has_value());
+  EXPECT_EQ(doc.info().creation_time->origin, "dateline");
+  ASSERT_EQ(layer.timexes.size(), 3u);
+  EXPECT_EQ(layer.timexes[0].value, "2010");
+  EXPECT_EQ(layer.timexes[2].value, "2010-06-07");  // "Yesterday"
+}
+
 }  // namespace
 }  // namespace tempora
 
