@@ -11,7 +11,9 @@
 //
 // Names. Each non-NORP entity mention is a name. Titles are peeled off it and
 // looked for right before it ("Ukrainian President Volodymyr Zelensky",
-// "President Trump", "Gov. Petra Lind"; resources/actor/title_roles.txt):
+// "President Trump", "Gov. Petra Lind"; resources/actor/title_roles.txt;
+// inside the mention also after an organisation or place, which is then
+// the affiliation: "Apple Computer CEO Steve Jobs"):
 // a role title becomes a role of the actor ("president", and the role it
 // implies, "leader"), honorifics are dropped. What stands right before the
 // title is an affiliation when it is a nationality (NORP "Ukrainian", a
@@ -30,7 +32,9 @@
 //     such actors, the most recently mentioned one wins ("Trump" after both "Donald Trump" and "Melania Trump" were
 //     named is the later one), or
 //   - the actor has so far been named by one word only and that word is the
-//     last word of this longer name (a surname first, the full name later).
+//     last word of this longer name (a surname first, the full name later),
+//     or, for an organisation named so far only as one, its first word
+//     followed by generic words ("Apple", then "Apple Computer").
 // Otherwise it starts a new actor. NORP mentions are never actors; they only
 // give affiliations.
 //
@@ -484,6 +488,19 @@ class Resolution {
           }
       // Titles inside the mention ("President Trump" tagged as one name).
       if (type_of(e) == EntityType::PERSON) {
+        // An organisation or place before the title, all in the mention
+        // ("Apple Computer CEO Steve Jobs", "NATO Secretary-General Mark
+        // Rutte"): what precedes the title is the affiliation.
+        if (t_.titles.match(folded_, name.first, nullptr) == 0)
+          for (std::uint32_t k = name.first + 1; k + 1 < name.last; ++k) {
+            const TitleEntry* entry = nullptr;
+            const std::size_t n = t_.titles.match(folded_, k, &entry);
+            if (n == 0 || entry->kind != TitleKind::role || k + n >= name.last) continue;
+            if (upos(k - 1) != Upos::PROPN && upos(k - 1) != Upos::ADJ) break;
+            name.affiliation = affiliation_for(text_of(name.first, k), false);
+            name.first = k;
+            break;
+          }
         while (name.last - name.first > 1) {
           const TitleEntry* entry = nullptr;
           const std::size_t n = t_.titles.match(folded_, name.first, &entry);
@@ -787,6 +804,21 @@ class Resolution {
         bool single = std::all_of(d.name_keys.begin(), d.name_keys.end(),
                                   [](const std::string& k) { return k.find(' ') == std::string::npos; });
         if (single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(a)) best = a;
+      }
+    }
+    // 3b. The same for an organisation: "Apple" in the headline, "Apple
+    // Computer" in the text. Only an actor named so far as an organisation
+    // ("Washington" the city does not become "Washington Post").
+    if (name.type == EntityType::ORGANIZATION && word_count(name.key) > 1) {
+      for (int a : candidates) {
+        const Draft& d = drafts_[static_cast<std::size_t>(a)];
+        if (d.person || d.names.empty()) continue;
+        const bool organisation = std::all_of(d.names.begin(), d.names.end(), [](const auto& n) {
+          return n.second == EntityType::ORGANIZATION;
+        });
+        const bool single = std::all_of(d.name_keys.begin(), d.name_keys.end(),
+                                        [](const std::string& k) { return k.find(' ') == std::string::npos; });
+        if (organisation && single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(a)) best = a;
       }
     }
     return best;

@@ -513,6 +513,33 @@ TEST(ActorResolver, SurnameFirstThenFullName) {
   EXPECT_TRUE(has(actors.actors[0].aliases, "Okafor"));
 }
 
+TEST(ActorResolver, AnOrganisationBeforeTheTitleIsTheAffiliationNotTheName) {
+  Document doc = prepared("Apple Computer CEO Steve Jobs gave the keynote. Jobs spoke for an hour.",
+                          {{"Apple Computer CEO Steve Jobs", EntityType::PERSON}, {"Jobs", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 1u);
+  EXPECT_EQ(actors.actors[0].name, "Steve Jobs");
+  EXPECT_TRUE(has(actors.actors[0].roles, "ceo"));
+  EXPECT_TRUE(has(actors.actors[0].affiliations, "Apple Computer"));
+  EXPECT_EQ(actors.actors[0].mentions.size(), 2u);
+}
+
+TEST(ActorResolver, AnOrganisationNamedShortFirstThenInFull) {
+  Document doc = prepared("Apple launches 3G iPhone. Apple Computer today launched a new phone. Washington reacted. "
+                          "The Washington Post said so.",
+                          {{"Apple", EntityType::ORGANIZATION},
+                           {"Apple Computer", EntityType::ORGANIZATION},
+                           {"Washington", EntityType::GPE},
+                           {"Washington Post", EntityType::ORGANIZATION}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 3u);
+  EXPECT_EQ(actors.actors[0].name, "Apple Computer");
+  EXPECT_TRUE(has(actors.actors[0].aliases, "Apple"));
+  // A city is no short name of a newspaper.
+  EXPECT_EQ(actors.actors[1].name, "Washington");
+  EXPECT_EQ(actors.actors[2].name, "Washington Post");
+}
+
 TEST(ActorResolver, IdsFollowFirstMentionAndTokensMapBack) {
   Document doc = prepared("Acme Corp. hired Jane Roe. Roe said Acme Corp. was growing.",
                           {{"Acme Corp.", EntityType::ORGANIZATION}, {"Jane Roe", EntityType::PERSON},
