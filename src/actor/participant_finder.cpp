@@ -64,6 +64,7 @@
 // below them, so the layer is linear in the document for any realistic
 // tree; the walks (phrase spans, the reported-clause search) are capped so
 // that an adversarial parse cannot make them quadratic.
+#include <array>
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -690,10 +691,26 @@ class Finder {
     return l == "who" || l == "whom" || l == "which";
   }
 
+  static bool day_name(std::string_view w) {
+    static constexpr std::array<std::string_view, 11> kDays = {"yesterday", "today",   "tomorrow", "tonight",
+                                                                "monday",    "tuesday", "wednesday", "thursday",
+                                                                "friday",    "saturday", "sunday"};
+    return std::find(kDays.begin(), kDays.end(), lower(w)) != kDays.end();
+  }
+
   // A relative pronoun the parse did not attach as a relative clause
   // ("Trump, who met Zelensky, said ..." parsed with "met" as a ccomp):
   // the nominal just before it, commas skipped, is what it stands for.
+  // And a day name between the subject and its verb that the parse took
+  // for the subject, the subject its compound ("Apple Computer today
+  // launched"): the name before the day is the subject. (Repairing the
+  // tree instead, tried on 2026-11-29, changes the parses the entity model
+  // is trained on, and its rebuild lost the person of a test sentence.)
   int antecedent(int i) const {
+    if (i > 0 && day_name(syntax_.word(i)) && syntax_.head(i - 1) == i &&
+        (syntax_.upos(i - 1) == Upos::PROPN || syntax_.upos(i - 1) == Upos::NOUN) &&
+        (syntax_.is(i - 1, "compound") || syntax_.is(i - 1, "flat")))
+      return i - 1;
     if (i < 0 || !relative_pronoun(syntax_.word(i))) return i;
     int k = i - 1;
     while (k >= 0 && syntax_.upos(k) == Upos::PUNCT && i - k < 3) --k;

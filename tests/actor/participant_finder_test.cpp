@@ -206,6 +206,17 @@ TEST(ParticipantFinder, TheAgentsPhraseLeavesOutADate) {
   EXPECT_EQ(doc.text(agent->span), "A federal judge in New York");
 }
 
+// "today" between the subject and its verb, which the parse made the subject.
+TEST(ParticipantFinder, ADayBeforeTheVerbIsNotItsAgent) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Apple Computer today launched a 3G version of its iPhone device.",
+                                {{"launched", "ANNOUNCE"}},
+                                {{"Apple Computer", ActorType::ORGANIZATION, {"Apple", "Computer"}}});
+  const Participant* agent = first(doc, "launched", Role::agent);
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(agent->actor, 0);
+}
+
 TEST(ParticipantFinder, ACountrysGovernmentActsForTheCountry) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const std::vector<ActorSpec> countries = {{"Ukraine", ActorType::GPE, {"Ukraine"}},
