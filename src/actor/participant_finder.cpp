@@ -64,7 +64,6 @@
 // below them, so the layer is linear in the document for any realistic
 // tree; the walks (phrase spans, the reported-clause search) are capped so
 // that an adversarial parse cannot make them quadratic.
-#include <array>
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -80,6 +79,7 @@
 #include <fmt/format.h>
 
 #include "actor/name_folding.hpp"
+#include "parse/tree_repair.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/data.hpp"
 #include "tempora/event.hpp"
@@ -691,13 +691,6 @@ class Finder {
     return l == "who" || l == "whom" || l == "which";
   }
 
-  static bool day_name(std::string_view w) {
-    static constexpr std::array<std::string_view, 11> kDays = {"yesterday", "today",   "tomorrow", "tonight",
-                                                                "monday",    "tuesday", "wednesday", "thursday",
-                                                                "friday",    "saturday", "sunday"};
-    return std::find(kDays.begin(), kDays.end(), lower(w)) != kDays.end();
-  }
-
   // A relative pronoun the parse did not attach as a relative clause
   // ("Trump, who met Zelensky, said ..." parsed with "met" as a ccomp):
   // the nominal just before it, commas skipped, is what it stands for.
@@ -707,7 +700,7 @@ class Finder {
   // tree instead, tried on 2026-11-29, changes the parses the entity model
   // is trained on, and its rebuild lost the person of a test sentence.)
   int antecedent(int i) const {
-    if (i > 0 && day_name(syntax_.word(i)) && syntax_.head(i - 1) == i &&
+    if (i > 0 && detail::day_name(syntax_.word(i)) && syntax_.head(i - 1) == i &&
         (syntax_.upos(i - 1) == Upos::PROPN || syntax_.upos(i - 1) == Upos::NOUN) &&
         (syntax_.is(i - 1, "compound") || syntax_.is(i - 1, "flat")))
       return i - 1;

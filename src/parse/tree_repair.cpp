@@ -442,14 +442,6 @@ void give_subject_back_from_apposition(std::span<Arc> arcs, std::span<const Repa
   }
 }
 
-// The closed class of words that name a day on their own.
-bool day_name(std::string_view form) {
-  static constexpr std::array<std::string_view, 11> kDays = {
-      "yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-      "saturday",  "sunday"};
-  return std::find(kDays.begin(), kDays.end(), ascii_lower(form)) != kDays.end();
-}
-
 void free_subject_from_day_name(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
   for (std::size_t day = 0; day + 2 < n; ++day) {
@@ -810,6 +802,13 @@ void free_subject_from_fronted_phrase(std::span<Arc> arcs, std::span<const Repai
 }
 
 }  // namespace
+
+bool day_name(std::string_view form) {
+  static constexpr std::array<std::string_view, 11> kDays = {
+      "yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday",  "sunday"};
+  return std::find(kDays.begin(), kDays.end(), ascii_lower(form)) != kDays.end();
+}
 
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   free_main_verb_from_relative_clause(arcs, tags);

@@ -18,4 +18,9 @@ struct RepairTags {
 // (heads are 0-based word indices, -1 for the root).
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags);
 
+// Whether a word names a day on its own ("yesterday", "today", "tomorrow",
+// "tonight", a weekday; any case): the closed class the day-name repairs
+// read, also used by the participant finder.
+bool day_name(std::string_view form);
+
 }  // namespace tempora::detail
