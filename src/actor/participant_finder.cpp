@@ -251,6 +251,7 @@ class Finder {
 
   std::vector<std::vector<Participant>> run(const Events& events) {
     const int n = static_cast<int>(syntax_.size());
+    events_ = &events;
     event_at_.assign(static_cast<std::size_t>(n), -1);
     for (std::size_t i = 0; i < events.events.size(); ++i) {
       const std::uint32_t t = events.events[i].token;
@@ -585,6 +586,10 @@ class Finder {
     // started by introducing the iPhone": Jobs introduced it).
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))
       subject = antecedent(syntax_.subject(syntax_.head(t)));
+    // "Zelensky told reporters that no statements would be made, explaining
+    // that ...": a reporting participle after what a report says is told by
+    // the reporter, though the parse hangs it on the reported clause.
+    if (const int reporter = reporter_of_participle(e, t); reporter >= 0) subject = reporter;
     // The same clause hung on the object by the parse ("started the keynote
     // [by introducing ...]"): a marked participle is no noun modifier.
     const bool marked_participle = syntax_.is(t, "acl") && xpos(t) == "VBG" && syntax_.dependent(t, "mark") >= 0;
@@ -667,6 +672,7 @@ class Finder {
 
     // Reported events.
     if (const auto topic = role_for("clause", {}, ctx)) {
+      bool reports_own_clause = false;
       for (const int c : syntax_.dependents(t)) {
         if (!syntax_.is(c, "ccomp") && !syntax_.is(c, "parataxis")) continue;
         // A clause whose subject is "who" or "which" is a relative clause
@@ -674,16 +680,31 @@ class Finder {
         if (const int s = syntax_.dependent(c, "nsubj"); s >= 0 && relative_pronoun(syntax_.word(s))) continue;
         const int r = reported_event(c, t);
         if (r >= 0) add(*topic, r, event_at_[static_cast<std::size_t>(r)]);
+        reports_own_clause = reports_own_clause || r >= 0;
       }
       // "The talks were productive, Trump said": the reporting verb hangs
-      // from what it reports (as parataxis, or as an unmarked advcl after it).
+      // from what it reports (as parataxis, or as an unmarked advcl after it),
+      // unless it has a clause of its own ("..., explaining that ...").
       const int h = syntax_.head(t);
       const bool after_unmarked = syntax_.is(t, "advcl") && h < t && syntax_.dependent(t, "mark") < 0;
-      if (h >= 0 && (syntax_.is(t, "parataxis") || after_unmarked)) {
+      if (h >= 0 && !reports_own_clause && (syntax_.is(t, "parataxis") || after_unmarked)) {
         const int r = reported_event(h, t);
         if (r >= 0) add(*topic, r, event_at_[static_cast<std::size_t>(r)]);
       }
     }
+  }
+
+  // The subject of the reporting event whose reported clause a reporting
+  // participle hangs from ("said [the talks went well], adding ..."), or -1.
+  int reporter_of_participle(const EventMention& e, int t) const {
+    if (e.cls != EventClass::REPORTING || !syntax_.is(t, "advcl") || xpos(t) != "VBG") return -1;
+    const int clause = syntax_.head(t);
+    if (clause < 0 || clause > t || !syntax_.is(clause, "ccomp")) return -1;
+    const int report = syntax_.head(clause);
+    if (report < 0 || event_at_[static_cast<std::size_t>(report)] < 0) return -1;
+    if (events_->events[static_cast<std::size_t>(event_at_[static_cast<std::size_t>(report)])].cls != EventClass::REPORTING)
+      return -1;
+    return antecedent(syntax_.subject(report));
   }
 
   static bool relative_pronoun(std::string_view w) {
@@ -733,6 +754,7 @@ class Finder {
   std::vector<PersonMention> person_mentions_;  // of PERSON actors, in text order
   std::vector<bool> in_time_;
   std::vector<int> event_at_;
+  const Events* events_ = nullptr;
   std::vector<Participant>* current_ = nullptr;
 };
 

@@ -310,6 +310,29 @@ TEST(ParticipantFinder, RecipientAddresseeAndReportedEvents) {
   EXPECT_EQ(reported->event, static_cast<std::int32_t>(event_index(after, "talks")));
 }
 
+TEST(ParticipantFinder, AReportingParticipleAfterAReportIsTheReporters) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  // The parse hangs "explaining" on "made", inside what Zelensky told: the
+  // statements explain nothing, Zelensky does, and what he explains is his
+  // own clause, not "made".
+  const Document doc = analyzed(
+      "Zelensky told reporters that no public statements would be made, explaining that Washington does not "
+      "want to escalate the situation.",
+      {{"told", "SAY", EventClass::REPORTING}, {"made", "OTHER"}, {"explaining", "SAY", EventClass::REPORTING},
+       {"want", "OTHER", EventClass::I_STATE}},
+      kLeaders);
+  ASSERT_EQ(heads(doc, "told", Role::speaker), Strings{"Zelensky"});
+  EXPECT_EQ(heads(doc, "explaining", Role::speaker), Strings{"Zelensky"});
+  const Participant* topic = first(doc, "explaining", Role::topic);
+  ASSERT_NE(topic, nullptr);
+  EXPECT_EQ(topic->event, static_cast<std::int32_t>(event_index(doc, "want")));
+  // Not a reporting participle: the clause's own subject stays.
+  const Document plain = analyzed("Officials said the army withdrew, leaving the town empty.",
+                                  {{"said", "SAY", EventClass::REPORTING}, {"withdrew", "OTHER"}, {"leaving", "OTHER"}},
+                                  {});
+  EXPECT_EQ(heads(plain, "leaving", Role::agent), Strings{"army"});
+}
+
 TEST(ParticipantFinder, WhatAResponseAnswers) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   // An answered event is the topic, pointing at it; an answered party is addressed.
