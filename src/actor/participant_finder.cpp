@@ -45,7 +45,10 @@
 //    text named last (the two most recent distinct PERSON actors, within
 //    the current and two previous sentences); each becomes a participant
 //    in the description's role. Anything less clear-cut (three candidates
-//    in the same clause, "the leaders") is left unresolved.
+//    in the same clause, "the leaders") is left unresolved. A plural title
+//    of two places ("the presidents of the U.S. and Ukraine") is instead the
+//    two people the text gave that title there, one place possibly filled
+//    by the only holder of the title it tied to no place.
 //  - Occasions. A meeting, talks or an interview that is where a verb's
 //    action happened ("asked ... during talks with Holm") has the verb's
 //    subject as its agent when it has none of its own.
@@ -231,9 +234,12 @@ class Finder {
     if (doc.has<Actors>()) {
       actors_ = &doc.get<Actors>();
       for (std::size_t a = 0; a < actors_->actors.size(); ++a)
-        if (actors_->actors[a].type == ActorType::PERSON)
+        if (actors_->actors[a].type == ActorType::PERSON) {
           for (const ActorMention& m : actors_->actors[a].mentions)
             person_mentions_.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a)});
+          for (const std::string& role : actors_->actors[a].roles)
+            persons_by_role_[role].push_back(static_cast<std::int32_t>(a));
+        }
       std::sort(person_mentions_.begin(), person_mentions_.end(),
                 [](const auto& x, const auto& y) { return x.token < y.token; });
     }
@@ -391,7 +397,7 @@ class Finder {
         if (q.actor == p.actor && q.role == role && q.event == event) return;
     p.span = event >= 0 ? clause_span(head) : phrase_span(head);
     if (p.actor < 0 && event < 0 && role != Role::place)
-      if (const auto pair = pair_named_before(head)) {
+      if (auto pair = officials_of_two_places(head); pair || (pair = pair_named_before(head))) {
         p.actor = pair->first;
         current_->push_back(p);
         p.actor = pair->second;
@@ -430,6 +436,51 @@ class Finder {
         return true;
     }
     return false;
+  }
+
+  // "the presidents of the U.S. and Ukraine": a plural title with two places
+  // is the two people holding it there. A place's holder is the one person
+  // given the role there ("Ukrainian President Volodymyr Zelensky"); one
+  // place left over goes to the one holder of the title the text ties to no
+  // place ("President Trump"), never to the holder somewhere else (Putin,
+  // "president of Russia").
+  std::optional<std::pair<std::int32_t, std::int32_t>> officials_of_two_places(int head) const {
+    if (actors_ == nullptr || xpos(head) != "NNS") return std::nullopt;
+    const auto holders = persons_by_role_.find(lemma(head));
+    if (holders == persons_by_role_.end()) return std::nullopt;
+    int first_place = -1;
+    for (const int d : syntax_.dependents(head))
+      if (syntax_.is(d, "nmod") && syntax_.preposition(d) == "of") first_place = d;
+    if (first_place < 0) return std::nullopt;
+    const std::vector<int> conjuncts = syntax_.dependents(first_place, "conj");
+    if (conjuncts.size() != 1) return std::nullopt;
+    std::int32_t places[2] = {actor_at(first_place), actor_at(conjuncts.front())};
+    std::int32_t officials[2] = {-1, -1};
+    const auto named = [](const Actor& a, const std::string& name) {
+      return a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end();
+    };
+    std::vector<std::int32_t> unplaced;
+    for (const std::int32_t h : holders->second) {
+      const Actor& official = actors_->actors[static_cast<std::size_t>(h)];
+      if (official.affiliations.empty()) unplaced.push_back(h);
+      for (int k = 0; k < 2; ++k) {
+        if (places[k] < 0 || actors_->actors[static_cast<std::size_t>(places[k])].type != ActorType::GPE) return std::nullopt;
+        const Actor& place = actors_->actors[static_cast<std::size_t>(places[k])];
+        for (const std::string& a : official.affiliations)
+          if (named(place, a)) {
+            if (officials[k] >= 0 && officials[k] != h) return std::nullopt;  // two holders there
+            officials[k] = h;
+          }
+      }
+    }
+    if (officials[0] < 0 && officials[1] < 0) return std::nullopt;
+    for (std::int32_t& o : officials)
+      if (o < 0) {
+        if (unplaced.size() != 1) return std::nullopt;
+        o = unplaced.front();
+      }
+    if (officials[0] == officials[1]) return std::nullopt;
+    return std::make_pair(officials[0], officials[1]);
   }
 
   // The two people the text named last before `head`, most recent first
@@ -754,6 +805,8 @@ class Finder {
   std::vector<PersonMention> person_mentions_;  // of PERSON actors, in text order
   std::vector<bool> in_time_;
   std::vector<int> event_at_;
+  // PERSON actors by each role they hold ("president": Zelensky, Trump, Putin).
+  std::unordered_map<std::string, std::vector<std::int32_t>> persons_by_role_;
   const Events* events_ = nullptr;
   std::vector<Participant>* current_ = nullptr;
 };

@@ -564,6 +564,29 @@ TEST(ParticipantFinder, SeedMeetingWithRecognizedActors) {
   EXPECT_TRUE(white_house);
 }
 
+// "The presidents of Portugal and Poland": the president of Poland the text
+// named, and for Portugal the one president it tied to no country, not the
+// president of Hungary.
+TEST(ParticipantFinder, APluralTitleOfTwoPlacesIsItsTwoHolders) {
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  static const Pipeline pipeline = Pipeline::load();
+  Document doc(
+      "Polish President Anna Marek arrived in Lisbon on Monday, where President Joao Holm welcomed her. Hungarian "
+      "President Piet Varga spoke to reporters in Budapest. The presidents of Portugal and Poland later held talks "
+      "at the palace.\n",
+      {.creation_time = parse_dct("2026-03-14", "test")});
+  pipeline.analyze(doc);
+  ASSERT_TRUE(doc.has<Participants>());
+  const auto& actors = doc.get<Actors>().actors;
+  const auto& events = doc.get<Events>().events;
+  std::set<std::string> held;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (doc.text(events[i].span) == "held")
+      for (const Participant& p : doc.get<Participants>().of(i))
+        if (p.role == Role::agent && p.actor >= 0) held.insert(actors[static_cast<std::size_t>(p.actor)].name);
+  EXPECT_EQ(held, (std::set<std::string>{"Anna Marek", "Joao Holm"}));
+}
+
 // ---- MEANTIME ------------------------------------------------------------------
 
 TEST(MeantimeParticipants, ReadsOneFileAndScoresIt) {
