@@ -210,6 +210,7 @@ class SyntaxView {
   std::vector<std::string_view> deprel_;
   std::vector<std::vector<int>> children_;
   void index_children();
+  int nearest_named_subject(int predicate, int first) const;
 };
 
 }  // namespace tempora

@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "tempora/parse.hpp"
+#include "parse/tree_repair.hpp"
 
 namespace tempora {
 namespace {
@@ -123,6 +124,26 @@ namespace {
 constexpr int kMaxClimb = 64;
 }  // namespace
 
+// Two subjects are a parse error. When a name follows the first with
+// nothing between ("Norvik Motors | co-founder Ada Lind dies", "founder |
+// Elon Musk buys"), the first is the name's modifier cut off and the name is
+// the subject; after a comma the second is an apposition ("Steve Jobs, the
+// chief executive ...") and a day name is a time ("Apple today has ..."),
+// and the first stays.
+int SyntaxView::nearest_named_subject(int predicate, int first) const {
+  int s = first;
+  for (const int d : dependents(predicate, "nsubj")) {
+    if (d <= s || d > predicate || detail::day_name(word(d))) continue;
+    bool named = upos(d) == Upos::PROPN;
+    for (const int c : dependents(d))
+      named = named || ((is(c, "flat") || is(c, "compound") || is(c, "appos")) && upos(c) == Upos::PROPN);
+    bool punctuated = false;
+    for (int k = s + 1; k < d && !punctuated; ++k) punctuated = upos(k) == Upos::PUNCT;
+    if (named && !punctuated) s = d;
+  }
+  return s;
+}
+
 int SyntaxView::subject(int predicate) const {
   int p = predicate;
   for (int step = 0; step < kMaxClimb && p >= 0; ++step) {
@@ -131,6 +152,7 @@ int SyntaxView::subject(int predicate) const {
       continue;
     }
     int s = dependent(p, "nsubj");
+    if (s >= 0) s = nearest_named_subject(p, s);
     if (s < 0) s = dependent(p, "csubj");
     if (s >= 0) {
       if (is(p, "acl:relcl") && is_relative_pronoun(word(s))) return head(p);

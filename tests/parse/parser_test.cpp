@@ -324,6 +324,30 @@ TEST(SyntaxView, NominalHeadsConjunctsAppositionsAndMultiwordPrepositions) {
   EXPECT_EQ(v.is(war, "obl:tmod"), false);
 }
 
+TEST(SyntaxView, OfTwoSubjectsTheNameRightBeforeThePredicate) {
+  // Two subjects are a parse error; the name with nothing between it and
+  // the first is the subject, the first its modifier cut off.
+  const auto parse = [](std::string_view text, std::vector<int> heads1, std::vector<std::string> relations,
+                        std::vector<Upos> upos) {
+    GoldParse g = gold_parse(text, std::move(heads1), std::move(relations));
+    for (std::size_t i = 0; i < upos.size(); ++i) g.tags[i].upos = upos[i];
+    return g;
+  };
+  constexpr Upos N = Upos::PROPN, V = Upos::VERB, P = Upos::PUNCT;
+  const GoldParse headline = parse("Norvik Motors co-founder Ada Lind dies", {6, 1, 6, 3, 3, 0},
+                                   {"nsubj", "flat", "nsubj", "flat", "flat", "root"}, {N, N, N, N, N, V});
+  EXPECT_EQ(SyntaxView(headline.words, headline.tags, headline.arcs).subject(5), 2);
+  // After a comma the second is an apposition ...
+  const GoldParse apposed = parse("Steve Jobs , the chief executive , resigned", {8, 1, 6, 6, 6, 8, 6, 0},
+                                  {"nsubj", "flat", "punct", "det", "amod", "nsubj", "punct", "root"},
+                                  {N, N, P, Upos::DET, Upos::ADJ, Upos::NOUN, P, V});
+  EXPECT_EQ(SyntaxView(apposed.words, apposed.tags, apposed.arcs).subject(7), 0);
+  // ... and a day name a time.
+  const GoldParse today = parse("Apple Today has introduced", {4, 4, 4, 0}, {"nsubj", "nsubj", "aux", "root"},
+                                {N, N, Upos::AUX, V});
+  EXPECT_EQ(SyntaxView(today.words, today.tags, today.arcs).subject(3), 0);
+}
+
 TEST(SyntaxView, SurvivesMalformedParses) {
   std::vector<std::string_view> words = {"a", "b", "c"};
   std::vector<TokenMorph> tags(3);
