@@ -209,6 +209,22 @@ class Builder {
       if (a.type == ActorType::PERSON && !a.short_name.empty()) person_headline_.emplace(a.name, a.short_name);
   }
 
+  // The actor the participant finder saw in an event's subject: "Apple Inc.
+  // co-founder Steve Jobs", parsed as one name headed by "Apple", is Steve
+  // Jobs, not Apple Inc.
+  // (A subject without an actor of its own, "the two leaders", is named
+  // elsewhere.)
+  const Actor* actor_of_subject(std::size_t event, int subject) const {
+    const Actor* own = actor_at(subject);
+    if (own != nullptr && participants_ != nullptr)
+      for (const Participant& p : participants_->of(event))
+        if (p.head_token == static_cast<std::uint32_t>(subject) && p.actor >= 0 &&
+            static_cast<std::size_t>(p.actor) < actors_->actors.size() &&
+            (p.role == Role::agent || p.role == Role::speaker))
+          return &actors_->actors[static_cast<std::size_t>(p.actor)];
+    return own;
+  }
+
   std::string label_name(int token) const {
     if (const Actor* a = actor_at(token)) return headline_name(*a);
     return syntax_->upos(token) == Upos::PROPN ? short_name(*syntax_, token) : std::string(syntax_->word(token));
@@ -269,12 +285,13 @@ class Builder {
       const int head = static_cast<int>(e.token);
       const int subject = syntax_->subject(head);
       bool coordinated = false;  // "Macron and Scholz meet"
-      if (const auto a = actor(subject)) {
-        roles.emplace_back(*a, Role::agent);
-        label = label_name(subject);
+      if (const Actor* agent = actor_of_subject(index, subject)) {
+        const Vertex a = actor_vertex(*agent);
+        roles.emplace_back(a, Role::agent);
+        label = headline_name(*agent);
         subject_is_actor = true;
         std::vector<std::string> names{label};
-        std::vector<Vertex> seen{*a};  // a name split into conjuncts is one actor ("Ursula von der Leyen")
+        std::vector<Vertex> seen{a};  // a name split into conjuncts is one actor ("Ursula von der Leyen")
         for (const int c : syntax_->conjuncts(subject))
           if (const auto other = c != subject ? actor(c) : std::nullopt;
               other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
@@ -568,6 +585,39 @@ class Builder {
     }
   }
 
+  // A headline tells its lede's news again: "Apple launches 3G iPhone" above
+  // "Apple Computer today launched a 3G version of its iPhone device". Each
+  // newsworthy event of a headline is the first event with its lemma in the
+  // three sentences after it (a date line may come between), when their
+  // parties and dates agree; the headline's present tense and its missing
+  // date are the headline's style, not another event.
+  template <typename Join>
+  void link_headline_to_lede(const std::vector<EventMention>& list, Join& join) {
+    const Segmentation& seg = doc_.get<Segmentation>();
+    if (seg.sentences.size() < 2 || !is_headline(seg)) return;
+    for (std::size_t h = 0; h < list.size() && list[h].sentence == 0; ++h) {
+      const EventMention& head = list[h];
+      if (!head.newsworthy || head.polarity == EventPolarity::NEG) continue;
+      for (std::size_t j = h + 1; j < list.size() && list[j].sentence <= 3; ++j) {
+        const EventMention& body = list[j];
+        if (body.sentence == 0 || body.lemma != head.lemma || body.polarity == EventPolarity::NEG) continue;
+        if (join(h, j, true)) graph_.add_identity(events_.at(head.id), events_.at(body.id), "headline of the lede", 0.7);
+        break;
+      }
+    }
+  }
+
+  // The first sentence is a headline: a line of its own without final
+  // punctuation (the segmenter ends a sentence there only for a heading).
+  bool is_headline(const Segmentation& seg) const {
+    const Sentence& first = seg.sentences.front();
+    if (first.token_count == 0) return false;
+    const std::string_view last = doc_.text(seg.tokens[first.first_token + first.token_count - 1].span);
+    if (last == "." || last == "!" || last == "?" || last == ":") return false;
+    const std::string_view gap = doc_.text().substr(first.span.end, seg.sentences[1].span.begin - first.span.end);
+    return gap.find('\n') != std::string_view::npos;
+  }
+
   void link_repeated_mentions(const Events& events) {
     static const std::set<std::string, std::less<>> kOccasions{"MEET", "INTERVIEW"};
     const std::vector<EventTime> when = event_times(doc_);
@@ -590,19 +640,25 @@ class Builder {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    const auto compatible = [](const Group& x, const Group& y) {
-      if (!x.date.empty() && !y.date.empty() && x.date != y.date) return false;
+    // `within`: a date may be a coarser form of the other ("2005" and
+    // "2005-06-06"), as a headline's year is of its lede's day.
+    const auto compatible = [](const Group& x, const Group& y, bool within) {
+      if (!x.date.empty() && !y.date.empty() && x.date != y.date) {
+        const std::string& coarse = x.date.size() < y.date.size() ? x.date : y.date;
+        const std::string& fine = x.date.size() < y.date.size() ? y.date : x.date;
+        if (!within || !fine.starts_with(coarse) || fine[coarse.size()] != '-') return false;
+      }
       const auto& small = x.parties.size() <= y.parties.size() ? x.parties : y.parties;
       const auto& large = x.parties.size() <= y.parties.size() ? y.parties : x.parties;
       return std::includes(large.begin(), large.end(), small.begin(), small.end());
     };
     // Joins the groups of mentions i and j when they can be one event.
-    const auto join = [&](std::size_t i, std::size_t j) {
+    const auto join = [&](std::size_t i, std::size_t j, bool within = false) {
       const std::size_t ri = root(i), rj = root(j);
-      if (ri == rj || !compatible(groups[ri], groups[rj])) return false;
+      if (ri == rj || !compatible(groups[ri], groups[rj], within)) return false;
       Group& ga = groups[ri];
       Group& gb = groups[rj];
-      if (ga.date.empty()) ga.date = gb.date;
+      if (ga.date.size() < gb.date.size()) ga.date = gb.date;  // none, or a coarser one
       std::vector<std::string> merged;
       std::set_union(ga.parties.begin(), ga.parties.end(), gb.parties.begin(), gb.parties.end(),
                      std::back_inserter(merged));
@@ -621,6 +677,7 @@ class Builder {
         if (a != index.end() && b != index.end()) join(a->second, b->second);
       }
     }
+    link_headline_to_lede(list, join);
     // Earlier mentions looked at per mention: a reference back reaches the
     // last few dozen events, and the bound keeps the pass linear.
     constexpr std::size_t kLookBack = 200;

@@ -131,7 +131,9 @@ OrderModel build_order_model(const TimelineGraph& graph) {
     if (m.event_class[v] < 0) continue;
     EventTime& ct = m.class_time[static_cast<std::size_t>(m.event_class[v])];
     const EventTime& et = m.event_time[v];
-    if (et.dated && !ct.dated) {
+    // The finest date of the class: "2005" in a headline, "Jun 6, 2005" in
+    // its lede.
+    if (et.dated && (!ct.dated || et.end - et.start < ct.end - ct.start)) {
       ct.dated = true;
       ct.start = et.start;
       ct.end = et.end;

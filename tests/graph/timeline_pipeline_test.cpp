@@ -193,6 +193,32 @@ TEST(TimelinePipeline, AParticipleClauseTellsTheSameActAsItsVerb) {
   EXPECT_FALSE(urging.starts_with("on or")) << r.text;
 }
 
+// A headline tells the lede's news again: one event, dated by the lede's
+// day rather than the headline's year, and named after the person the
+// headline's "company co-founder NAME" is.
+TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result launch = timeline_of_text(
+      "Norvik Motors launches electric truck in 2026\nMarch 10, 2026\nNorvik Motors today launched an electric truck "
+      "for city deliveries. The company said the truck will cost $90,000.\n",
+      "2026-03-10");
+  ASSERT_EQ(launch.placement.events.size(), 1u) << launch.text;
+  EXPECT_EQ(launch.placement.events[0].mentions.size(), 2u) << launch.text;
+  EXPECT_NE(launch.placement.events[0].date_label.find("Mar 10"), std::string::npos) << launch.text;
+  const Result death = timeline_of_text(
+      "Norvik Motors co-founder Ada Lind dies aged 80\nMarch 10, 2026\nThe co-founder of Norvik Motors, Ada Lind, "
+      "died yesterday at the age of 80, the company said.\n",
+      "2026-03-10");
+  ASSERT_EQ(death.placement.events.size(), 1u) << death.text;
+  EXPECT_EQ(death.graph[death.placement.events[0].event].event()->label, "Lind dies") << death.text;
+  EXPECT_NE(death.placement.events[0].date_label.find("Mar 9"), std::string::npos) << death.text;
+  // A body sentence that is no headline is not merged by this rule.
+  const Result two = timeline_of_text(
+      "Norvik Motors launched a truck in May. Norvik Motors launched a bus in June.\n", "2026-03-10");
+  EXPECT_EQ(two.placement.events.size(), 2u) << two.text;
+}
+
 TEST(TimelinePipeline, ThePairADescriptionStandsForIsNamedInTheLabel) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
