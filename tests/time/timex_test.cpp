@@ -190,6 +190,13 @@ TEST(TimexDurations, NumbersAndUnits) {
   EXPECT_EQ(value("Talks lasted 48 hours.", "48 hours", day), "PT48H");
   EXPECT_EQ(value("Talks lasted several days.", "several days", day), "PXD");
   EXPECT_EQ(value("In the last twenty four hours, prices fell.", "the last twenty four hours", day), "PT24H");
+  // "the past decade" is the ten years up to now, not the 2010s; "the last
+  // decade" stays the decade before this one.
+  const Timex past = timex("It is the largest in the past decade.", "the past decade", day);
+  EXPECT_EQ(past.type, TimexType::duration);
+  EXPECT_EQ(past.value, "P10Y");
+  EXPECT_EQ(value("Prices rose over the past century.", "the past century", day), "P100Y");
+  EXPECT_EQ(value("The last decade was hard.", "The last decade", day), "201");
   const Timex more = timex("It lasted more than three years.", "more than three years", day);
   EXPECT_EQ(more.value, "P3Y");
   EXPECT_EQ(more.mod, "MORE_THAN");
