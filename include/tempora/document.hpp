@@ -141,6 +141,10 @@ struct Segmentation {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::optional<Span> dateline;  // "KYIV, Oct. 20 (Reuters) -" when the text opens with one
+  // The first sentence is a headline: a line of its own without final
+  // punctuation, text after it. Later stages read its register: present
+  // tense for past news, "Apple swamped by orders" for a passive.
+  bool headline = false;
 
   std::span<const Token> tokens_of(const Sentence& s) const {
     return std::span<const Token>(tokens).subspan(s.first_token, s.token_count);

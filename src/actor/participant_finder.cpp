@@ -512,6 +512,11 @@ class Finder {
     return std::make_pair(before_last, last);
   }
 
+  bool in_headline(int token) const {
+    return seg_.headline && !seg_.sentences.empty() &&
+           static_cast<std::uint32_t>(token) < seg_.sentences[0].first_token + seg_.sentences[0].token_count;
+  }
+
   std::size_t sentence_of(int token) const {
     const auto& sentences = seg_.sentences;
     const auto it = std::upper_bound(sentences.begin(), sentences.end(), static_cast<std::uint32_t>(token),
@@ -620,6 +625,7 @@ class Finder {
 
   bool is_passive(int t, int subject) const {
     if (syntax_.dependent(t, "aux:pass") >= 0 || syntax_.dependent(t, "nsubj:pass") >= 0) return true;
+    if (in_headline(t) && syntax_.bare_passive(t)) return true;
     // A subject shared with a passive conjunct is passive too ("was arrested
     // and charged"); one taken from a controlling clause keeps the voice of
     // its own ("Blinken is expected to travel ... before returning": he travels).

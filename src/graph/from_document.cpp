@@ -323,8 +323,12 @@ class Builder {
           const bool plural = coordinated || xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
           // A passive reads as a headline's passive: "Summit called", not "Summit calls";
           // with an agent, as the active: "was received by Putin" is "Putin receives Modi".
-          const bool passive = syntax_->is(subject_token, "nsubj:pass");
-          const int by = passive && plain && !e.lemma.empty() ? syntax_->dependent(head, "obl:agent") : -1;
+          const Segmentation& seg = doc_.get<Segmentation>();
+          const bool bare = seg.headline && e.sentence == 0 && syntax_->bare_passive(head);  // "Apple swamped by orders"
+          const bool passive = syntax_->is(subject_token, "nsubj:pass") || bare;
+          const int by = passive && plain && !e.lemma.empty()
+                             ? (bare ? syntax_->oblique(head, "by") : syntax_->dependent(head, "obl:agent"))
+                             : -1;
           if (by >= 0 && actor_at(by) && subject_is_actor && !coordinated) {
             if (const auto a = actor(by)) roles.emplace_back(*a, Role::agent);
             label.pop_back();  // the space added for the verb
@@ -594,7 +598,7 @@ class Builder {
   template <typename Join>
   void link_headline_to_lede(const std::vector<EventMention>& list, Join& join) {
     const Segmentation& seg = doc_.get<Segmentation>();
-    if (seg.sentences.size() < 2 || !is_headline(seg)) return;
+    if (!seg.headline) return;
     for (std::size_t h = 0; h < list.size() && list[h].sentence == 0; ++h) {
       const EventMention& head = list[h];
       if (!head.newsworthy || head.polarity == EventPolarity::NEG) continue;
@@ -605,17 +609,6 @@ class Builder {
         break;
       }
     }
-  }
-
-  // The first sentence is a headline: a line of its own without final
-  // punctuation (the segmenter ends a sentence there only for a heading).
-  bool is_headline(const Segmentation& seg) const {
-    const Sentence& first = seg.sentences.front();
-    if (first.token_count == 0) return false;
-    const std::string_view last = doc_.text(seg.tokens[first.first_token + first.token_count - 1].span);
-    if (last == "." || last == "!" || last == "?" || last == ":") return false;
-    const std::string_view gap = doc_.text().substr(first.span.end, seg.sentences[1].span.begin - first.span.end);
-    return gap.find('\n') != std::string_view::npos;
   }
 
   void link_repeated_mentions(const Events& events) {

@@ -208,6 +208,15 @@ int SyntaxView::oblique(int predicate, std::string_view preposition_words) const
   return -1;
 }
 
+bool SyntaxView::bare_passive(int predicate) const {
+  if (predicate < 0 || static_cast<std::size_t>(predicate) >= size() || upos(predicate) != Upos::VERB) return false;
+  const std::string w = lower(word(predicate));
+  if (!w.ends_with("ed") && !w.ends_with("en") && !w.ends_with("wn")) return false;
+  for (const int c : children_[static_cast<std::size_t>(predicate)])
+    if (is(c, "aux") || is(c, "cop") || is(c, "obj") || is(c, "aux:pass")) return false;
+  return oblique(predicate, "by") >= 0;
+}
+
 int SyntaxView::phrase_head(int first, int last) const {
   first = std::max(first, 0);
   last = std::min(last, static_cast<int>(size()));

@@ -655,6 +655,21 @@ class SentenceSplitter {
 
   // Sentences over all tokens; the dateline tokens [dateline.first,
   // dateline.second) form a sentence of their own.
+  // Whether the first sentence is a headline: a line of its own, followed by
+  // more text, ending without a full stop, question or exclamation mark
+  // ("Apple launches 3G iPhone", "Cuts announced: what they mean"; not a
+  // dateline).
+  bool opens_with_headline(const std::vector<Sentence>& sentences, std::pair<std::size_t, std::size_t> dateline) const {
+    if (sentences.size() < 2 || (dateline.second > dateline.first && dateline.first == 0)) return false;
+    const std::size_t last = sentences[0].first_token + sentences[0].token_count - 1;
+    std::size_t end = last;
+    while (end > sentences[0].first_token && (tok_[end].kind == Kind::close_quote || tok_[end].kind == Kind::close_bracket))
+      --end;
+    const Kind kind = tok_[end].kind;
+    if (kind == Kind::terminal || kind == Kind::ellipsis || kind == Kind::pause) return false;
+    return last + 1 < tok_.size() && tok_[last + 1].newlines_before >= 1;
+  }
+
   std::vector<Sentence> split(std::pair<std::size_t, std::size_t> dateline) const {
     std::vector<Sentence> out;
     const std::size_t n = tok_.size();
@@ -871,6 +886,7 @@ const Segmentation& Segmenter::segment(Document& doc) const {
 
   Segmentation seg;
   seg.sentences = splitter.split(dateline);
+  seg.headline = splitter.opens_with_headline(seg.sentences, dateline);
   if (dateline.second > dateline.first) seg.dateline = Span{raw[dateline.first].begin, raw[dateline.second - 1].end};
   seg.tokens.reserve(raw.size());
   for (const RawToken& r : raw) {

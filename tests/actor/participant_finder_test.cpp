@@ -251,6 +251,20 @@ TEST(ParticipantFinder, PassiveByAgentAndSubjectPatient) {
   EXPECT_EQ(heads(doc, "signed", Role::place), Strings{"Washington"});
 }
 
+// A headline drops the auxiliary: "Apple swamped by iPhone 4 pre-orders" is
+// a passive; the same words in the body are not read so ("He traveled by
+// train" is active).
+TEST(ParticipantFinder, AHeadlinePassiveWithoutAuxiliary) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Apple swamped by iPhone 4 pre-orders\n\nApple said demand was strong.",
+                                {{"swamped", "OTHER"}}, {{"Apple", ActorType::ORGANIZATION, {"Apple"}}});
+  ASSERT_TRUE(doc.get<Segmentation>().headline);
+  EXPECT_EQ(heads(doc, "swamped", Role::patient), Strings{"Apple"});
+  EXPECT_TRUE(heads(doc, "swamped", Role::agent) != Strings{"Apple"});
+  const Document body = analyzed("Holm traveled by train to Brennick.", {{"traveled", "VISIT"}}, {});
+  EXPECT_TRUE(heads(body, "traveled", Role::patient).empty());
+}
+
 TEST(ParticipantFinder, RelativeClauseSubjectAndReportedEvent) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc =

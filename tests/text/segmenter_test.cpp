@@ -28,6 +28,7 @@ struct Result {
   std::vector<std::vector<std::string>> sentences;  // token texts per sentence
   std::vector<std::string> sentence_texts;
   std::optional<std::string> dateline;
+  bool headline = false;
 };
 
 Result run(std::string text) {
@@ -45,6 +46,7 @@ Result run(std::string text) {
     r.sentence_texts.emplace_back(doc.text(s.span));
   }
   if (seg.dateline) r.dateline = std::string(doc.text(*seg.dateline));
+  r.headline = seg.headline;
   return r;
 }
 
@@ -224,6 +226,15 @@ TEST(Segmenter, TheFirstLineMayBeALongerHeadline) {
       "Markets fell.\nAnalysts said the central bank would raise interest rates again in\n"
       "the spring of 2026, and shares fell.");
   EXPECT_EQ(wrapped.sentences.size(), 2u);
+}
+
+TEST(Segmenter, SaysWhetherTheTextOpensWithAHeadline) {
+  EXPECT_TRUE(run("Apple launches 3G iPhone\nJune 9, 2008\nApple Computer today launched a 3G iPhone.").headline);
+  EXPECT_TRUE(run("Jobs: \"We will ship in June\"\n\nApple said on Monday it would ship.").headline);
+  EXPECT_FALSE(run("Apple launched a phone.\nIt sold well.").headline) << "a sentence on its own line";
+  EXPECT_FALSE(run("Jobs said: \"We will ship.\"\nIt sold well.").headline);
+  EXPECT_FALSE(run("Apple launches 3G iPhone").headline) << "nothing after it";
+  EXPECT_FALSE(run("KYIV, Oct. 20 (Reuters) - Zelensky spoke.\nHe left.").headline) << "a dateline";
 }
 
 TEST(Segmenter, WrappedLinesDoNotSplit) {
