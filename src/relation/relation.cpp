@@ -14,7 +14,8 @@
 //    walking back over adverbs and negation ("had not yet met": PAST
 //    PERFECTIVE; "will meet": FUTURE; "to meet": INFINITIVE).
 // 2. Event-DCT: the past ends before the DCT, the future starts after it,
-//    the present perfect starts before it, the present includes it.
+//    the present perfect starts before it, the present includes it (but a
+//    headline's simple present tells past news, "Apple launches iPhone").
 // 3. Event-time: a dated timex (without a DCT also an underspecified one,
 //    "March 12" as XXXX-03-12: it has no calendar bounds but still dates
 //    its event) attaches to the verb event the parse hangs it on (an obl,
@@ -498,6 +499,13 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   for (const EventFacts& f : b.facts) graph.add_node({events[f.input].id, std::nullopt});
 
   // ---- 2. event-DCT --------------------------------------------------------
+  // "Apple launches 3G iPhone" above a dated article: the headline's simple
+  // present tells what has just happened, as a simple past would; a state
+  // or an intention it tells stays present ("Apple plans another event").
+  const auto headline_news = [&](const EventFacts& f) {
+    return seg.headline && f.sentence == 0 && f.verb && !f.modal && f.tense == "PRESENT" && f.aspect == "NONE" &&
+           (f.cls == "OCCURRENCE" || f.cls == "ASPECTUAL" || f.cls == "REPORTING");
+  };
   if (dct)
     for (int e = 0; e < n_events; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
@@ -506,6 +514,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       else if (is_past(f) && is_perfect(f)) b.link(b.id(e), "t0", RelType::before, 0.7, why);
       else if (f.tense == "PRESENT" && is_perfect(f)) b.link(b.id(e), "t0", RelType::starts_before, 0.6, why);
       else if (is_past(f) && f.verb) b.link(b.id(e), "t0", RelType::before, 0.2, why);
+      else if (headline_news(f)) b.link(b.id(e), "t0", RelType::before, 0.2, "a headline's present tells past news");
       else if (f.tense == "PRESENT" && f.verb) b.link(b.id(e), "t0", RelType::includes, 0.4, why);
     }
 

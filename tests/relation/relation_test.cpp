@@ -214,6 +214,17 @@ TEST(Tense, FutureAndPastAgainstTheDct) {
   EXPECT_EQ(links.bounds("e1").earliest_start, midnight(2025, 10, 21)) << dump(links);
 }
 
+TEST(Tense, AHeadlinesPresentTellsPastNews) {
+  auto doc = run("Norvik Motors launches electric truck\n\nThe company said demand was strong.", {"launches"});
+  const auto& links = doc->get<TemporalLinks>();
+  EXPECT_EQ(links.rel_type("e1", "t0"), RelType::before) << dump(links);
+  // The same words in the body are the present; so is a headline's state.
+  auto body = run("Markets are calm. Norvik Motors launches electric trucks every year.", {"launches"});
+  EXPECT_EQ(body->get<TemporalLinks>().rel_type("e1", "t0"), RelType::includes) << dump(body->get<TemporalLinks>());
+  auto plans = run("Norvik Motors plans electric truck\n\nThe company said demand was strong.", {"plans"});
+  EXPECT_NE(plans->get<TemporalLinks>().rel_type("e1", "t0"), RelType::before) << dump(plans->get<TemporalLinks>());
+}
+
 TEST(Tense, ASimplePastIsNotInsideATimeAfterTheDct) {
   auto doc = run("The two leaders discussed the anniversary of diplomatic ties next year. They will meet next year.",
                  {"discussed", "meet"});
