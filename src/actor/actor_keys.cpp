@@ -22,7 +22,8 @@
 // the full one when its words are the full key, its last words ("Zelensky"
 // for "Volodymyr Zelensky"), its first and last words with middle names
 // skipped, its initials ("UN" for "United Nations"), or its first words
-// followed only by generic organisation words ("NBC" for "NBC News").
+// followed only by generic organisation words ("NBC" for "NBC News"); a
+// given name may be a short form of the other's (resources/actor/given_names.txt).
 //
 // Everything is read once at load time into an immutable table; key() only
 // reads it, so one ActorKeys serves any number of threads.
@@ -44,6 +45,17 @@ struct ActorKeys::Table {
   detail::TitleTable titles;
   StringMap<std::vector<std::string>> aliases;  // folded variant phrase -> canonical words
   std::size_t max_alias_words = 1;
+  StringMap<std::vector<int>> given_name_groups;  // folded given name -> its groups in given_names.txt
+
+  // "tim" and "timothy", "steve" and "steven": equal, or forms of one name.
+  bool same_given_name(const std::string& a, const std::string& b) const {
+    if (a == b) return true;
+    const auto x = given_name_groups.find(a), y = given_name_groups.find(b);
+    if (x == given_name_groups.end() || y == given_name_groups.end()) return false;
+    for (const int g : x->second)
+      if (std::find(y->second.begin(), y->second.end(), g) != y->second.end()) return true;
+    return false;
+  }
 
   std::vector<std::string> key_words(std::string_view name) const;
 };
@@ -143,6 +155,21 @@ ActorKeys ActorKeys::load(const std::filesystem::path& resources_dir) {
       table->aliases.insert_or_assign(join(variant), canonical);
     }
   });
+  const auto given_names_file = resources_dir / "given_names.txt";
+  int group = 0;
+  detail::read_data_lines(given_names_file, [&](std::string_view line, int number) {
+    const auto fields = detail::split_fields(line, '|');
+    if (fields.size() < 2 || fields[0].empty())
+      throw std::runtime_error(
+          fmt::format("{}:{}: expected '<given name> | <short form> [| ...]'", given_names_file.string(), number));
+    for (const std::string_view field : fields) {
+      const std::vector<std::string> words = detail::name_words(field);
+      if (words.size() != 1)
+        throw std::runtime_error(fmt::format("{}:{}: '{}' is not one word", given_names_file.string(), number, field));
+      table->given_name_groups[words.front()].push_back(group);
+    }
+    ++group;
+  });
   return ActorKeys(std::move(table));
 }
 
@@ -154,11 +181,13 @@ bool ActorKeys::may_refer_to(std::string_view short_name, std::string_view full_
   if (s.empty() || f.empty() || s.size() > f.size()) return false;
   // The full key, or its last words.
   if (std::equal(s.begin(), s.end(), f.end() - static_cast<std::ptrdiff_t>(s.size()))) return true;
-  // First and last word, middle names skipped ("Donald Trump", "Donald John Trump").
-  if (s.size() >= 2 && s.front() == f.front() && s.back() == f.back()) {
-    std::size_t j = 0;
-    for (const auto& w : f)
-      if (j < s.size() && w == s[j]) ++j;
+  // First and last word, middle names skipped ("Donald Trump", "Donald John
+  // Trump"); the first may be a short form of the other ("Tim Cook",
+  // "Timothy D. Cook").
+  if (s.size() >= 2 && table_->same_given_name(s.front(), f.front()) && s.back() == f.back()) {
+    std::size_t j = 1;
+    for (std::size_t i = 1; i < f.size(); ++i)
+      if (j < s.size() && f[i] == s[j]) ++j;
     if (j == s.size()) return true;
   }
   // Initials ("UN", "United Nations"; "NATO" is an alias, not initials).

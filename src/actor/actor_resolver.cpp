@@ -780,19 +780,22 @@ class Resolution {
     if (best >= 0) return best;
     // 2b. The first word of the one person named in two words that has it,
     // or whose name puts the family name first ("Wang" after "Wang Yi",
-    // "Lee" after "Lee Jae-myung").
+    // "Lee" after "Lee Jae-myung"); any of the person's two-word names counts
+    // ("Tim" after "Timothy D. Cook" and "Tim Cook").
     if (name.type == EntityType::PERSON && word_count(name.key) == 1) {
       int found = -1, count = 0;
       for (int a : candidates) {
         const Draft& d = drafts_[static_cast<std::size_t>(a)];
         if (!d.person || d.names.empty()) continue;
         const std::string& canonical = canonical_of(d);
-        const std::string key = t_.keys.key(canonical);
-        if (key.compare(0, name.key.size() + 1, name.key + " ") != 0) continue;
         std::vector<std::string_view> words;
         for (std::string_view w : detail::split_fields(canonical, ' '))
           if (!w.empty()) words.push_back(w);
-        if (word_count(key) == 2 || t_.name_order.family_name_first(words)) found = a, ++count;
+        const bool family_first = t_.name_order.family_name_first(words);
+        const bool named_so = std::any_of(d.name_keys.begin(), d.name_keys.end(), [&](const std::string& key) {
+          return key.compare(0, name.key.size() + 1, name.key + " ") == 0 && (word_count(key) == 2 || family_first);
+        });
+        if (named_so) found = a, ++count;
       }
       if (count == 1) return found;
     }

@@ -76,6 +76,10 @@ TEST(ActorKeys, MayReferTo) {
   EXPECT_TRUE(keys().may_refer_to("UN", "United Nations"));
   EXPECT_TRUE(keys().may_refer_to("U.S.", "United States"));
   EXPECT_TRUE(keys().may_refer_to("Continental", "Continental Newswire") == false);
+  EXPECT_TRUE(keys().may_refer_to("Tim Cook", "Timothy D. Cook"));  // a short form of the given name
+  EXPECT_TRUE(keys().may_refer_to("Steve Jobs", "Steven Jobs"));
+  EXPECT_FALSE(keys().may_refer_to("Tom Cook", "Timothy D. Cook"));
+  EXPECT_FALSE(keys().may_refer_to("Tim Cook", "Timothy D. Crook"));
   EXPECT_FALSE(keys().may_refer_to("Volodymyr", "Volodymyr Zelensky"));  // a first name alone is not enough
   EXPECT_FALSE(keys().may_refer_to("Trump", "Volodymyr Zelensky"));
   EXPECT_FALSE(keys().may_refer_to("Volodymyr Zelensky", "Zelensky"));  // longer never refers to shorter

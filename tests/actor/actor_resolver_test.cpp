@@ -513,6 +513,19 @@ TEST(ActorResolver, SurnameFirstThenFullName) {
   EXPECT_TRUE(has(actors.actors[0].aliases, "Okafor"));
 }
 
+TEST(ActorResolver, AShortGivenNameIsThePersonNamedInFull) {
+  Document doc = prepared("Jobs left Timothy D. Cook in charge. I have asked Tim Cook to lead. Tim will do a good job.",
+                          {{"Jobs", EntityType::PERSON},
+                           {"Timothy D. Cook", EntityType::PERSON},
+                           {"Tim Cook", EntityType::PERSON},
+                           {"Tim", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 2u);
+  EXPECT_EQ(actors.actors[1].name, "Timothy D. Cook");
+  EXPECT_EQ(actors.actors[1].mentions.size(), 3u);
+  EXPECT_TRUE(has(actors.actors[1].aliases, "Tim Cook"));
+}
+
 TEST(ActorResolver, AnOrganisationBeforeTheTitleIsTheAffiliationNotTheName) {
   Document doc = prepared("Apple Computer CEO Steve Jobs gave the keynote. Jobs spoke for an hour.",
                           {{"Apple Computer CEO Steve Jobs", EntityType::PERSON}, {"Jobs", EntityType::PERSON}});
