@@ -43,6 +43,7 @@
 #include "event_rules.hpp"
 #include "factuality.hpp"
 #include "tag/binary_io.hpp"
+#include "tempora/actor.hpp"
 #include "tempora/data.hpp"
 #include "tempora/parse.hpp"
 #include "tempora/perceptron.hpp"
@@ -573,6 +574,16 @@ const Events& EventTagger::tag(Document& doc) const {
     while (next_timex < timexes.size() && timexes[next_timex].span.end <= span.begin) ++next_timex;
     return next_timex < timexes.size() && timexes[next_timex].span.overlaps(span);
   };
+  // Nor is a person's name an event, whatever its words ("Timothy D. Cook",
+  // "Bill Gates" read as verbs), when the entity recognizer has run.
+  const std::span<const EntityMention> names =
+      doc.has<Entities>() ? std::span<const EntityMention>(doc.get<Entities>().mentions) : std::span<const EntityMention>();
+  std::size_t next_name = 0;
+  const auto inside_person = [&](std::uint32_t token) {
+    while (next_name < names.size() && names[next_name].first_token + names[next_name].token_count <= token) ++next_name;
+    return next_name < names.size() && names[next_name].first_token <= token &&
+           names[next_name].type == EntityType::PERSON;
+  };
   std::vector<double> confidence;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -586,7 +597,7 @@ const Events& EventTagger::tag(Document& doc) const {
     const std::uint32_t end = sentence.first_token + sentence.token_count;
     for (std::uint32_t i = 0; i < classes.size(); ++i) {
       if (classes[i] == 0) continue;  // class 0 is "O"
-      if (inside_timex(tokens[sentence.first_token + i].span)) continue;
+      if (inside_timex(tokens[sentence.first_token + i].span) || inside_person(sentence.first_token + i)) continue;
       EventMention e;
       e.token = sentence.first_token + i;
       e.sentence = s;

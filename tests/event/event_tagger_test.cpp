@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "event/event_timeml.hpp"
+#include "tempora/actor.hpp"
 #include "tempora/event.hpp"
 #include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
@@ -74,6 +75,30 @@ TEST(EventTagger, MeetingAndTalks) {
   }
   EXPECT_EQ(find(events, text, "Trump"), nullptr);
   EXPECT_EQ(find(events, text, "Friday"), nullptr);
+}
+
+TEST(EventTagger, APersonsNameIsNoEvent) {
+  const std::string text = "He left current chief operating officer Timothy D. Cook in charge of operations.";
+  const auto tag = [&](bool with_names) {
+    Document doc(text);
+    pipeline().segmenter.segment(doc);
+    pipeline().pos.tag(doc);
+    pipeline().parser.parse(doc);
+    if (with_names) {
+      const auto& tokens = doc.get<Segmentation>().tokens;
+      Entities names;
+      for (std::uint32_t i = 0; i + 2 < tokens.size(); ++i)
+        if (doc.text(tokens[i].span) == "Timothy")
+          names.mentions.push_back({{tokens[i].span.begin, tokens[i + 2].span.end}, i, 3, 0, EntityType::PERSON, 1.0});
+      doc.add(std::move(names));
+    }
+    return pipeline().events.tag(doc);
+  };
+  // The tagger alone reads "Cook" as a verb; a recognized name is not one.
+  EXPECT_NE(find(tag(false), text, "Cook"), nullptr);
+  const Events events = tag(true);
+  EXPECT_EQ(find(events, text, "Cook"), nullptr);
+  EXPECT_NE(find(events, text, "left"), nullptr);
 }
 
 TEST(EventTagger, HeldTalksIsTalk) {
