@@ -320,7 +320,8 @@ class Builder {
           label += ' ';
           const int subject_token = syntax_->subject(head);
           const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
-          const bool plural = coordinated || xpos == "NNS" || xpos == "NNPS";  // "leaders meet"
+          // "leaders meet"; a named company is one ("Norvik Motors releases")
+          const bool plural = coordinated || xpos == "NNS" || (xpos == "NNPS" && !subject_is_actor);
           // A passive reads as a headline's passive: "Summit called", not "Summit calls";
           // with an agent, as the active: "was received by Putin" is "Putin receives Modi".
           const Segmentation& seg = doc_.get<Segmentation>();
@@ -611,6 +612,43 @@ class Builder {
     }
   }
 
+  // "Apple has released an application ... Apple released the program in
+  // response to complaints": the same verb with the same named parties and
+  // an object with the same head word is the same act told again. Unlike a
+  // noun pointing back, a repeated verb says nothing of its own about
+  // identity, so all three must agree (and the dates, when both have one).
+  template <typename Join>
+  void link_retold_acts(const std::vector<EventMention>& list, Join& join) {
+    constexpr std::size_t kLookBack = 200;
+    std::vector<std::string> object(list.size());
+    std::vector<std::vector<std::string>> named(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      object[i] = object_word(list[i]);
+      if (!object[i].empty()) named[i] = parties(i);
+    }
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      const EventMention& b = list[j];
+      if (object[j].empty() || named[j].empty() || b.polarity == EventPolarity::NEG) continue;
+      for (std::size_t i = j; i-- > 0 && j - i <= kLookBack;) {
+        const EventMention& a = list[i];
+        if (a.lemma != b.lemma || object[i] != object[j] || named[i] != named[j] || a.polarity == EventPolarity::NEG)
+          continue;
+        if (join(i, j)) graph_.add_identity(events_.at(a.id), events_.at(b.id), "the same act told again", 0.6);
+        break;
+      }
+    }
+  }
+
+  // The lemma of a verb event's object noun ("program" in "released the
+  // program"), "" for a pronoun, a clause, a noun event or no object.
+  std::string object_word(const EventMention& e) const {
+    if (!syntax_ || e.pos != EventPos::VERB || e.token >= syntax_->size()) return {};
+    const int o = syntax_->object(static_cast<int>(e.token));
+    if (o < 0 || (syntax_->upos(o) != Upos::NOUN && syntax_->upos(o) != Upos::PROPN)) return {};
+    if (event_tokens_.contains(static_cast<std::uint32_t>(o))) return {};
+    return lower(doc_.get<Morphology>().tokens[static_cast<std::size_t>(o)].lemma);
+  }
+
   void link_repeated_mentions(const Events& events) {
     static const std::set<std::string, std::less<>> kOccasions{"MEET", "INTERVIEW"};
     const std::vector<EventTime> when = event_times(doc_);
@@ -671,6 +709,7 @@ class Builder {
       }
     }
     link_headline_to_lede(list, join);
+    link_retold_acts(list, join);
     // Earlier mentions looked at per mention: a reference back reaches the
     // last few dozen events, and the bound keeps the pass linear.
     constexpr std::size_t kLookBack = 200;

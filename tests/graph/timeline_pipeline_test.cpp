@@ -219,6 +219,21 @@ TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
   EXPECT_EQ(two.placement.events.size(), 2u) << two.text;
 }
 
+// The same verb with the same named party and the same object is one act
+// told twice; another object is another act.
+TEST(TimelinePipeline, AnActToldAgainIsOneEvent) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const Result r = timeline_of_text(
+      "Norvik Motors has released an update that limits the speed of its trucks. The update works with all models. "
+      "Norvik Motors released the update in response to complaints from drivers. Norvik Motors also released a new "
+      "bus.\n",
+      "2026-04-05");
+  ASSERT_EQ(r.placement.events.size(), 2u) << r.text;
+  EXPECT_EQ(r.placement.events[0].mentions.size(), 2u) << r.text;
+  EXPECT_NE(r.text.find("Norvik Motors releases bus"), std::string::npos) << r.text;
+}
+
 TEST(TimelinePipeline, ThePairADescriptionStandsForIsNamedInTheLabel) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
