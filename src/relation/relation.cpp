@@ -472,6 +472,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     Span span;
     int first_token = -1, last_token = -1;
     bool after_dct = false;  // begins after the DCT's day ("next year" said on a date before it)
+    bool range_end = false;  // one end of "1955-2011", "March 3 - 5": a span, not when a clause's event is
   };
   std::vector<TimexRef> timexes;
   std::vector<const Timex*> duration_ending_at(token_count, nullptr);  // "two days" of "two days after"
@@ -495,6 +496,18 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const bool after_dct = dct && x.interval && x.interval->start >= std::chrono::sys_seconds{dct->day} + std::chrono::hours(24);
       timexes.push_back({x.tid, x.span, ft, lt, after_dct});
     }
+  }
+  // Two dates joined by a dash, in one token or around a dash token, are the
+  // ends of a stretch (a lifespan, a term of office): neither dates the
+  // clause's event ("displays the text 'Steve Jobs 1955-2011'").
+  for (std::size_t k = 0; k + 1 < timexes.size(); ++k) {
+    TimexRef& x = timexes[k];
+    TimexRef& y = timexes[k + 1];
+    const bool one_token = x.last_token == y.first_token;
+    const bool dashed = y.first_token == x.last_token + 2 &&
+                        (b.word(x.last_token + 1) == "-" || b.word(x.last_token + 1) == "\u2013" ||
+                         b.word(x.last_token + 1) == "\u2014" || b.word(x.last_token + 1) == "--");
+    if (one_token || dashed) x.range_end = y.range_end = true;
   }
   for (const EventFacts& f : b.facts) graph.add_node({events[f.input].id, std::nullopt});
 
@@ -550,7 +563,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   };
   for (const TimexRef& x : timexes) {
     const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
-    if (s < 0) continue;
+    if (s < 0 || x.range_end) continue;
     int best = -1, best_cost = 1 << 30;
     // Candidates within 12 tokens either side (cost <= 24), found from the timex's place in the event list.
     const auto near = std::lower_bound(b.facts.begin(), b.facts.end(), x.first_token - 12,

@@ -225,6 +225,19 @@ TEST(Tense, AHeadlinesPresentTellsPastNews) {
   EXPECT_NE(plans->get<TemporalLinks>().rel_type("e1", "t0"), RelType::before) << dump(plans->get<TemporalLinks>());
 }
 
+TEST(Anchors, TheEndsOfAStretchDateNoEvent) {
+  // A lifespan is no date of the displaying; a single year is.
+  for (const char* text : {"The homepage displays a photograph and the text Steve Jobs 1955-2011.",
+                           "The homepage displays a photograph and the text Steve Jobs 1955 - 2011."}) {
+    auto doc = run(text, {"displays"}, "2011-10-06");
+    const auto& links = doc->get<TemporalLinks>();
+    for (const auto& l : links.links) EXPECT_FALSE(l.a == "e1" && l.b.starts_with("t") && l.b != "t0") << dump(links);
+  }
+  auto single = run("The company displayed the photograph in 2005.", {"displayed"}, "2011-10-06");
+  EXPECT_EQ(single->get<TemporalLinks>().rel_type("e1", "t1"), RelType::is_included)
+      << dump(single->get<TemporalLinks>());
+}
+
 TEST(Tense, ASimplePastIsNotInsideATimeAfterTheDct) {
   auto doc = run("The two leaders discussed the anniversary of diplomatic ties next year. They will meet next year.",
                  {"discussed", "meet"});
