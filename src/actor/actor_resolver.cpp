@@ -811,11 +811,13 @@ class Resolution {
     }
     // 3b. The same for an organisation: "Apple" in the headline, "Apple
     // Computer" in the text. Only an actor named so far as an organisation
-    // ("Washington" the city does not become "Washington Post").
+    // ("Washington" the city does not become "Washington Post"), and not
+    // one named in the same sentence ("Apple introduces iPhone and Apple
+    // TV": the company and its product).
     if (name.type == EntityType::ORGANIZATION && word_count(name.key) > 1) {
       for (int a : candidates) {
         const Draft& d = drafts_[static_cast<std::size_t>(a)];
-        if (d.person || d.names.empty()) continue;
+        if (d.person || d.names.empty() || d.last_sentence == name.sentence) continue;
         const bool organisation = std::all_of(d.names.begin(), d.names.end(), [](const auto& n) {
           return n.second == EntityType::ORGANIZATION;
         });

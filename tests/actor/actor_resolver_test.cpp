@@ -551,6 +551,18 @@ TEST(ActorResolver, AnOrganisationNamedShortFirstThenInFull) {
   // A city is no short name of a newspaper.
   EXPECT_EQ(actors.actors[1].name, "Washington");
   EXPECT_EQ(actors.actors[2].name, "Washington Post");
+
+  // Named side by side, the short and the long name are two things: a
+  // company and its product.
+  Document product = prepared("Apple introduces iPhone and Apple TV. Apple Inc. today introduced the iPhone.",
+                              {{"Apple", EntityType::ORGANIZATION},
+                               {"Apple TV", EntityType::ORGANIZATION},
+                               {"Apple Inc.", EntityType::ORGANIZATION}});
+  const Actors& two = resolver().resolve(product);
+  ASSERT_EQ(two.actors.size(), 2u);
+  EXPECT_EQ(two.actors[0].name, "Apple Inc.");
+  EXPECT_TRUE(has(two.actors[0].aliases, "Apple"));
+  EXPECT_EQ(two.actors[1].name, "Apple TV");
 }
 
 TEST(ActorResolver, IdsFollowFirstMentionAndTokensMapBack) {
