@@ -486,8 +486,17 @@ class Finder {
   // The two people the text named last before `head`, most recent first
   // in text order (earlier-named first), when exactly two distinct PERSON
   // actors appear in the window.
+  // When the description's noun is a role people in the text hold ("the two
+  // leaders", "both presidents"), only its holders count, over the four
+  // sentences before: a mis-typed "Tarvan drones" in between is no leader.
   std::optional<std::pair<std::int32_t, std::int32_t>> pair_named_before(int head) const {
     if (!describes_a_pair(head) || person_mentions_.empty()) return std::nullopt;
+    const auto role = persons_by_role_.find(lemma(head));
+    const std::vector<std::int32_t>* holders =
+        role != persons_by_role_.end() && role->second.size() >= 2 ? &role->second : nullptr;
+    const auto counts = [&](std::int32_t actor) {
+      return holders == nullptr || std::find(holders->begin(), holders->end(), actor) != holders->end();
+    };
     const std::size_t sentence = sentence_of(head);
     auto it = std::lower_bound(person_mentions_.begin(), person_mentions_.end(), static_cast<std::uint32_t>(head),
                                [](const PersonMention& m, std::uint32_t t) { return m.token < t; });
@@ -495,8 +504,8 @@ class Finder {
     std::uint32_t before_last_sentence = 0;
     for (std::size_t steps = 0; it != person_mentions_.begin() && steps < kMaxWalk; ++steps) {
       --it;
-      if (it->sentence + 2 < sentence) break;
-      if (it->actor == last || it->actor == before_last) continue;
+      if (it->sentence + (holders != nullptr ? 4 : 2) < sentence) break;  // holders are rarer: look further back
+      if (it->actor == last || it->actor == before_last || !counts(it->actor)) continue;
       if (last < 0) {
         last = it->actor;
       } else if (before_last < 0) {

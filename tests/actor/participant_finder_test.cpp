@@ -601,6 +601,30 @@ TEST(ParticipantFinder, APluralTitleOfTwoPlacesIsItsTwoHolders) {
   EXPECT_EQ(held, (std::set<std::string>{"Anna Marek", "Joao Holm"}));
 }
 
+// "The two leaders" are the two people the text made leaders, though another
+// name (here a fictional country's adjective, which the recognizer may take
+// for a person) comes between, and though one was last named four sentences
+// before.
+TEST(ParticipantFinder, TheTwoLeadersAreTheTwoWhoLead) {
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  static const Pipeline pipeline = Pipeline::load();
+  Document doc(
+      "President Lidia Marek of Carvenia pressed Prime Minister Anders Holm on Thursday to supply air-defense "
+      "systems. The talks were the centrepiece of Marek's visit. Last week, Tarvan drones hit a power station "
+      "near Solvara. At a press conference, the two leaders described the meeting in different tones.\n",
+      {.creation_time = parse_dct("2026-03-13", "test")});
+  pipeline.analyze(doc);
+  ASSERT_TRUE(doc.has<Participants>());
+  const auto& actors = doc.get<Actors>().actors;
+  const auto& events = doc.get<Events>().events;
+  std::set<std::string> described;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (doc.text(events[i].span) == "described")
+      for (const Participant& p : doc.get<Participants>().of(i))
+        if (p.role == Role::speaker && p.actor >= 0) described.insert(actors[static_cast<std::size_t>(p.actor)].name);
+  EXPECT_EQ(described, (std::set<std::string>{"Lidia Marek", "Anders Holm"}));
+}
+
 // ---- MEANTIME ------------------------------------------------------------------
 
 TEST(MeantimeParticipants, ReadsOneFileAndScoresIt) {
