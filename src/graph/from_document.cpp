@@ -540,6 +540,33 @@ class Builder {
     return false;
   }
 
+  // "his visit to the United States" ... "Zelensky's trip": one person's
+  // journey named by two nouns that both point at a known event, with the
+  // same named parties and no two different places.
+  bool same_journey(std::size_t i, std::size_t j, const std::vector<EventMention>& list) const {
+    const EventMention& a = list[i];
+    const EventMention& b = list[j];
+    if (a.type != "VISIT" || b.type != "VISIT" || a.pos != EventPos::NOUN || b.pos != EventPos::NOUN) return false;
+    if (!refers_to_known_event(a) || !refers_to_known_event(b)) return false;
+    const std::vector<std::string> pa = parties(i), pb = parties(j);
+    if (pa.empty() || pa != pb) return false;
+    const std::vector<std::string> la = places(i), lb = places(j);
+    if (la.empty() || lb.empty()) return true;
+    return std::find_first_of(la.begin(), la.end(), lb.begin(), lb.end()) != la.end();
+  }
+
+  // The places an event's participants name (in any role: "visit to Kyiv").
+  std::vector<std::string> places(std::size_t event) const {
+    std::vector<std::string> out;
+    if (participants_ == nullptr || actors_ == nullptr) return out;
+    for (const Participant& p : participants_->of(event)) {
+      if (p.actor < 0) continue;
+      const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
+      if (a.type == ActorType::GPE || a.type == ActorType::LOCATION || a.type == ActorType::FACILITY) out.push_back(a.key);
+    }
+    return out;
+  }
+
   // "that meeting", "this visit".
   bool demonstrative(const EventMention& e) const {
     if (!syntax_ || e.pos != EventPos::NOUN || e.token >= syntax_->size()) return false;
@@ -733,7 +760,8 @@ class Builder {
         // never refers back to a noun.
         const bool noun_after_verb =
             a.pos == EventPos::VERB && b.pos == EventPos::NOUN && refers_to_known_event(b) && !restricted(b);
-        if (b.lemma != a.lemma && !(kOccasions.contains(a.type) && noun_after_verb)) continue;
+        if (b.lemma != a.lemma && !(kOccasions.contains(a.type) && noun_after_verb) && !same_journey(i, j, list))
+          continue;
         if (!refers_to_known_event(a) && !refers_to_known_event(b)) continue;
         if (root(i) == root(j)) break;  // b already is the event its nearest antecedent is
         if (!join(i, j)) continue;

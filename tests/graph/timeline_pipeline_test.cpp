@@ -234,6 +234,23 @@ TEST(TimelinePipeline, AnActToldAgainIsOneEvent) {
   EXPECT_NE(r.text.find("Norvik Motors releases bus"), std::string::npos) << r.text;
 }
 
+// "His visit to Portugal" and "Holm's trip" are one journey; a trip to
+// another country is another.
+TEST(TimelinePipeline, OnePersonsVisitAndTripAreOneJourney) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const std::string opening =
+      "Prime Minister Anders Holm spoke about his visit to Portugal on Monday. He met officials in Lisbon. ";
+  const Result one = timeline_of_text(opening + "Voters in Norway supported Holm's trip, analysts said.\n", "2026-03-14");
+  EXPECT_NE(one.text.find("Holm's visit — Portugal  [VISIT; Anders Holm (agent), Portugal (place); 2 reports]"),
+            std::string::npos)
+      << one.text;
+  const Result two =
+      timeline_of_text(opening + "Voters in Norway criticized Holm's trip to Spain, analysts said.\n", "2026-03-14");
+  EXPECT_NE(two.text.find("Holm's trip — Spain"), std::string::npos) << two.text;
+  EXPECT_EQ(two.text.find("2 reports"), std::string::npos) << two.text;
+}
+
 TEST(TimelinePipeline, ThePairADescriptionStandsForIsNamedInTheLabel) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
