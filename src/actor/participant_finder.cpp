@@ -586,7 +586,9 @@ class Finder {
         continue;
       if (in_time_[static_cast<std::size_t>(c)]) continue;  // "on Friday", "in March", "Friday's meeting"
       if (syntax_.is(c, "nmod:poss")) {
-        relation("possessive", c, ctx);
+        // A possessor belongs to a noun; one on a verb is a misparse
+        // ("hours after Holm's post, Marek gave ..." with "Holm" on "gave").
+        if (syntax_.upos(p) != Upos::VERB && syntax_.upos(p) != Upos::AUX) relation("possessive", c, ctx);
         continue;
       }
       const std::string prep = syntax_.preposition(c);
@@ -648,6 +650,13 @@ class Finder {
     ctx.event = &e;
     ctx.nominal = e.pos == EventPos::NOUN || syntax_.upos(t) == Upos::NOUN || syntax_.upos(t) == Upos::PROPN;
     int subject = antecedent(syntax_.subject(t));
+    // "Later that night, hours after Holm's post, Marek gave ...", parsed
+    // with three subjects, the first a time: the last one that is no time.
+    if (subject >= 0 && in_time_[static_cast<std::size_t>(subject)]) {
+      subject = -1;
+      for (const int d : syntax_.dependents(t, "nsubj"))
+        if (d < t && !in_time_[static_cast<std::size_t>(d)]) subject = d;
+    }
     // A non-finite adverbial clause has its controller's subject ("Jobs
     // started by introducing the iPhone": Jobs introduced it).
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))

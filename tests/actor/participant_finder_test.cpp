@@ -265,6 +265,20 @@ TEST(ParticipantFinder, AHeadlinePassiveWithoutAuxiliary) {
   EXPECT_TRUE(heads(body, "traveled", Role::patient).empty());
 }
 
+// "Later that night, hours after Holm's post, Marek gave an interview" is
+// parsed with three subjects (the first a time) and "Holm" as the possessor
+// of "gave": Marek gives the interview, Holm takes no part in it.
+TEST(ParticipantFinder, ATimeSubjectAndAPossessorOfAVerbAreMisparses) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Later that night, hours after Holm's post, Marek gave an interview to the broadcaster.",
+                                {{"gave", "INTERVIEW", EventClass::REPORTING}},
+                                {{"Lidia Marek", ActorType::PERSON, {"Marek"}}, {"Anders Holm", ActorType::PERSON, {"Holm"}}});
+  const Participant* speaker = first(doc, "gave", Role::speaker);
+  ASSERT_NE(speaker, nullptr);
+  EXPECT_EQ(speaker->actor, 0);
+  for (const Participant& p : doc.get<Participants>().of(event_index(doc, "gave"))) EXPECT_NE(p.actor, 1);
+}
+
 TEST(ParticipantFinder, RelativeClauseSubjectAndReportedEvent) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc =
