@@ -119,6 +119,9 @@ Document cat_document(const CatDocument& cat) {
     ++seg.sentences.back().token_count;
   }
   if (!seg.sentences.empty()) seg.sentences.back().span.end = seg.tokens.back().span.end;
+  // A MEANTIME (Wikinews) document's first sentence is its title, the
+  // second its date line.
+  seg.headline = seg.sentences.size() > 1;
   DocumentInfo info;
   info.id = cat.name;
   Document doc(text, std::move(info));

@@ -657,6 +657,15 @@ class Finder {
       for (const int d : syntax_.dependents(t, "nsubj"))
         if (d < t && !in_time_[static_cast<std::size_t>(d)]) subject = d;
     }
+    // Headlines drop articles and auxiliaries, and the parse reads them as
+    // one noun phrase: "Apple Corps loses court case", "Apple to lower UK
+    // iTunes prices" have the verb as a modifier (acl) of the name before it,
+    // which is its subject.
+    if (subject < 0 && in_headline(t) && syntax_.is(t, "acl") &&
+        (xpos(t) == "VBZ" || xpos(t) == "VBP" || (xpos(t) == "VB" && syntax_.dependent(t, "mark") >= 0))) {
+      const int h = syntax_.head(t);
+      if (h >= 0 && h < t && syntax_.upos(h) == Upos::PROPN) subject = h;
+    }
     // A non-finite adverbial clause has its controller's subject ("Jobs
     // started by introducing the iPhone": Jobs introduced it).
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))

@@ -279,6 +279,21 @@ TEST(ParticipantFinder, ATimeSubjectAndAPossessorOfAVerbAreMisparses) {
   for (const Participant& p : doc.get<Participants>().of(event_index(doc, "gave"))) EXPECT_NE(p.actor, 1);
 }
 
+// A headline the parse reads as one noun phrase, the verb a modifier of the
+// name before it: the name is the subject.
+TEST(ParticipantFinder, TheNameBeforeAHeadlinesVerbIsItsSubject) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const std::vector<ActorSpec> companies = {{"Apple Corps", ActorType::ORGANIZATION, {"Apple", "Corps"}}};
+  const Document loses = analyzed("Apple Corps loses court case against rival\n\nThe court ruled on Monday.",
+                                  {{"loses", "OTHER"}}, companies);
+  ASSERT_NE(first(loses, "loses", Role::agent), nullptr);
+  EXPECT_EQ(first(loses, "loses", Role::agent)->actor, 0);
+  const Document lower = analyzed("Apple Corps to lower UK prices\n\nThe company said so on Monday.",
+                                  {{"lower", "OTHER"}}, companies);
+  ASSERT_NE(first(lower, "lower", Role::agent), nullptr);
+  EXPECT_EQ(first(lower, "lower", Role::agent)->actor, 0);
+}
+
 TEST(ParticipantFinder, RelativeClauseSubjectAndReportedEvent) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc =
