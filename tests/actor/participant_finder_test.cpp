@@ -607,27 +607,33 @@ TEST(ParticipantFinder, SeedMeetingWithRecognizedActors) {
   EXPECT_TRUE(white_house);
 }
 
+// The whole pipeline (recognizer and resolver included) on `text`: the
+// names of the actors in `role` of the event whose trigger is `trigger`.
+std::set<std::string> actors_in_role(const std::string& text, const char* dct, std::string_view trigger, Role role) {
+  static const Pipeline pipeline = Pipeline::load();
+  Document doc(text, {.creation_time = parse_dct(dct, "test")});
+  pipeline.analyze(doc);
+  std::set<std::string> names;
+  if (!doc.has<Participants>()) return names;
+  const auto& actors = doc.get<Actors>().actors;
+  const auto& events = doc.get<Events>().events;
+  for (std::size_t i = 0; i < events.size(); ++i)
+    if (doc.text(events[i].span) == trigger)
+      for (const Participant& p : doc.get<Participants>().of(i))
+        if (p.role == role && p.actor >= 0) names.insert(actors[static_cast<std::size_t>(p.actor)].name);
+  return names;
+}
+
 // "The presidents of Portugal and Poland": the president of Poland the text
 // named, and for Portugal the one president it tied to no country, not the
 // president of Hungary.
 TEST(ParticipantFinder, APluralTitleOfTwoPlacesIsItsTwoHolders) {
   if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
-  static const Pipeline pipeline = Pipeline::load();
-  Document doc(
-      "Polish President Anna Marek arrived in Lisbon on Monday, where President Joao Holm welcomed her. Hungarian "
-      "President Piet Varga spoke to reporters in Budapest. The presidents of Portugal and Poland later held talks "
-      "at the palace.\n",
-      {.creation_time = parse_dct("2026-03-14", "test")});
-  pipeline.analyze(doc);
-  ASSERT_TRUE(doc.has<Participants>());
-  const auto& actors = doc.get<Actors>().actors;
-  const auto& events = doc.get<Events>().events;
-  std::set<std::string> held;
-  for (std::size_t i = 0; i < events.size(); ++i)
-    if (doc.text(events[i].span) == "held")
-      for (const Participant& p : doc.get<Participants>().of(i))
-        if (p.role == Role::agent && p.actor >= 0) held.insert(actors[static_cast<std::size_t>(p.actor)].name);
-  EXPECT_EQ(held, (std::set<std::string>{"Anna Marek", "Joao Holm"}));
+  EXPECT_EQ(actors_in_role("Polish President Anna Marek arrived in Lisbon on Monday, where President Joao Holm welcomed "
+                           "her. Hungarian President Piet Varga spoke to reporters in Budapest. The presidents of "
+                           "Portugal and Poland later held talks at the palace.\n",
+                           "2026-03-14", "held", Role::agent),
+            (std::set<std::string>{"Anna Marek", "Joao Holm"}));
 }
 
 // "The two leaders" are the two people the text made leaders, though another
@@ -636,22 +642,12 @@ TEST(ParticipantFinder, APluralTitleOfTwoPlacesIsItsTwoHolders) {
 // before.
 TEST(ParticipantFinder, TheTwoLeadersAreTheTwoWhoLead) {
   if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
-  static const Pipeline pipeline = Pipeline::load();
-  Document doc(
-      "President Lidia Marek of Carvenia pressed Prime Minister Anders Holm on Thursday to supply air-defense "
-      "systems. The talks were the centrepiece of Marek's visit. Last week, Tarvan drones hit a power station "
-      "near Solvara. At a press conference, the two leaders described the meeting in different tones.\n",
-      {.creation_time = parse_dct("2026-03-13", "test")});
-  pipeline.analyze(doc);
-  ASSERT_TRUE(doc.has<Participants>());
-  const auto& actors = doc.get<Actors>().actors;
-  const auto& events = doc.get<Events>().events;
-  std::set<std::string> described;
-  for (std::size_t i = 0; i < events.size(); ++i)
-    if (doc.text(events[i].span) == "described")
-      for (const Participant& p : doc.get<Participants>().of(i))
-        if (p.role == Role::speaker && p.actor >= 0) described.insert(actors[static_cast<std::size_t>(p.actor)].name);
-  EXPECT_EQ(described, (std::set<std::string>{"Lidia Marek", "Anders Holm"}));
+  EXPECT_EQ(actors_in_role("President Lidia Marek of Carvenia pressed Prime Minister Anders Holm on Thursday to supply "
+                           "air-defense systems. The talks were the centrepiece of Marek's visit. Last week, Tarvan "
+                           "drones hit a power station near Solvara. At a press conference, the two leaders described "
+                           "the meeting in different tones.\n",
+                           "2026-03-13", "described", Role::speaker),
+            (std::set<std::string>{"Lidia Marek", "Anders Holm"}));
 }
 
 // ---- MEANTIME ------------------------------------------------------------------
