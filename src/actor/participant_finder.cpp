@@ -446,25 +446,26 @@ class Finder {
   // "president of Russia").
   std::optional<std::pair<std::int32_t, std::int32_t>> officials_of_two_places(int head) const {
     if (actors_ == nullptr || xpos(head) != "NNS") return std::nullopt;
-    const auto holders = persons_by_role_.find(lemma(head));
-    if (holders == persons_by_role_.end()) return std::nullopt;
+    const std::vector<std::int32_t>* holders = holders_of(lemma(head));
+    if (holders == nullptr) return std::nullopt;
     int first_place = -1;
     for (const int d : syntax_.dependents(head))
       if (syntax_.is(d, "nmod") && syntax_.preposition(d) == "of") first_place = d;
     if (first_place < 0) return std::nullopt;
     const std::vector<int> conjuncts = syntax_.dependents(first_place, "conj");
     if (conjuncts.size() != 1) return std::nullopt;
-    std::int32_t places[2] = {actor_at(first_place), actor_at(conjuncts.front())};
+    const std::int32_t places[2] = {actor_at(first_place), actor_at(conjuncts.front())};
+    for (const std::int32_t place : places)
+      if (place < 0 || actors_->actors[static_cast<std::size_t>(place)].type != ActorType::GPE) return std::nullopt;
     std::int32_t officials[2] = {-1, -1};
     const auto named = [](const Actor& a, const std::string& name) {
       return a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end();
     };
     std::vector<std::int32_t> unplaced;
-    for (const std::int32_t h : holders->second) {
+    for (const std::int32_t h : *holders) {
       const Actor& official = actors_->actors[static_cast<std::size_t>(h)];
       if (official.affiliations.empty()) unplaced.push_back(h);
       for (int k = 0; k < 2; ++k) {
-        if (places[k] < 0 || actors_->actors[static_cast<std::size_t>(places[k])].type != ActorType::GPE) return std::nullopt;
         const Actor& place = actors_->actors[static_cast<std::size_t>(places[k])];
         for (const std::string& a : official.affiliations)
           if (named(place, a)) {
@@ -491,9 +492,8 @@ class Finder {
   // sentences before: a mis-typed "Tarvan drones" in between is no leader.
   std::optional<std::pair<std::int32_t, std::int32_t>> pair_named_before(int head) const {
     if (!describes_a_pair(head) || person_mentions_.empty()) return std::nullopt;
-    const auto role = persons_by_role_.find(lemma(head));
-    const std::vector<std::int32_t>* holders =
-        role != persons_by_role_.end() && role->second.size() >= 2 ? &role->second : nullptr;
+    const std::vector<std::int32_t>* holders = holders_of(lemma(head));
+    if (holders != nullptr && holders->size() < 2) holders = nullptr;
     const auto counts = [&](std::int32_t actor) {
       return holders == nullptr || std::find(holders->begin(), holders->end(), actor) != holders->end();
     };
@@ -519,6 +519,15 @@ class Finder {
     }
     if (before_last < 0) return std::nullopt;
     return std::make_pair(before_last, last);
+  }
+
+  // The PERSON actors holding a role, or nullptr: none, or so many (a long
+  // text of officials) that scanning them per description would not stay
+  // linear.
+  const std::vector<std::int32_t>* holders_of(const std::string& role) const {
+    constexpr std::size_t kMaxHolders = 64;
+    const auto it = persons_by_role_.find(role);
+    return it == persons_by_role_.end() || it->second.size() > kMaxHolders ? nullptr : &it->second;
   }
 
   bool in_headline(int token) const {
