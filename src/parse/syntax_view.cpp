@@ -133,7 +133,7 @@ constexpr int kMaxClimb = 64;
 int SyntaxView::nearest_named_subject(int predicate, int first) const {
   int s = first;
   for (const int d : dependents(predicate, "nsubj")) {
-    if (d <= s || d > predicate || detail::day_name(word(d))) continue;
+    if (d <= s || d > predicate || d - s > 16 || detail::day_name(word(d))) continue;  // a name is near
     bool named = upos(d) == Upos::PROPN;
     for (const int c : dependents(d))
       named = named || ((is(c, "flat") || is(c, "compound") || is(c, "appos")) && upos(c) == Upos::PROPN);

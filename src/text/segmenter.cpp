@@ -653,8 +653,6 @@ class SentenceSplitter {
     return k < n ? k : first;  // a dateline opens a text; it is not the whole text
   }
 
-  // Sentences over all tokens; the dateline tokens [dateline.first,
-  // dateline.second) form a sentence of their own.
   // Whether the first sentence is a headline: a line of its own, followed by
   // more text, ending without a full stop, question or exclamation mark
   // ("Apple launches 3G iPhone", "Cuts announced: what they mean"; not a
@@ -670,6 +668,8 @@ class SentenceSplitter {
     return last + 1 < tok_.size() && tok_[last + 1].newlines_before >= 1;
   }
 
+  // Sentences over all tokens; the dateline tokens [dateline.first,
+  // dateline.second) form a sentence of their own.
   std::vector<Sentence> split(std::pair<std::size_t, std::size_t> dateline) const {
     std::vector<Sentence> out;
     const std::size_t n = tok_.size();
