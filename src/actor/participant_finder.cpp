@@ -45,7 +45,9 @@
 //    text named last (the two most recent distinct PERSON actors, within
 //    the current and two previous sentences); each becomes a participant
 //    in the description's role. Anything less clear-cut (three candidates
-//    in the same clause, "the leaders") is left unresolved. A plural title
+//    in the same clause, "the leaders") is left unresolved. "The two
+//    companies", "both countries" (organisation-noun, country-noun in the
+//    table) are the two organisations or countries named last. A plural title
 //    of two places ("the presidents of the U.S. and Ukraine") is instead the
 //    two people the text gave that title there, one place possibly filled
 //    by the only holder of the title it tied to no place.
@@ -127,6 +129,7 @@ struct ParticipantRules {
   };
   std::vector<Rule> rules;
   std::unordered_set<std::string> light, setting, place_nouns, not_place, government_nouns;
+  std::unordered_set<std::string> organisation_nouns, country_nouns;  // "the two companies", "both countries"
   std::unordered_map<std::string, std::string> demonym_places;  // "russian" -> "Russia" (demonyms.txt)
 };
 }  // namespace detail
@@ -186,12 +189,15 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
     for (std::string& v : values)
       if (!v.empty() && !std::isupper(static_cast<unsigned char>(v.front()))) v = lower(v);
     if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" ||
-                            key[0] == "not-place" || key[0] == "government-noun")) {
-      auto& set = key[0] == "light"             ? tables->light
-                  : key[0] == "setting"         ? tables->setting
-                  : key[0] == "place-noun"      ? tables->place_nouns
-                  : key[0] == "government-noun" ? tables->government_nouns
-                                                : tables->not_place;
+                            key[0] == "not-place" || key[0] == "government-noun" || key[0] == "organisation-noun" ||
+                            key[0] == "country-noun")) {
+      auto& set = key[0] == "light"               ? tables->light
+                  : key[0] == "setting"           ? tables->setting
+                  : key[0] == "place-noun"        ? tables->place_nouns
+                  : key[0] == "government-noun"   ? tables->government_nouns
+                  : key[0] == "organisation-noun" ? tables->organisation_nouns
+                  : key[0] == "country-noun"      ? tables->country_nouns
+                                                  : tables->not_place;
       set.insert(values.begin(), values.end());
       continue;
     }
@@ -239,9 +245,13 @@ class Finder {
             person_mentions_.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a)});
           for (const std::string& role : actors_->actors[a].roles)
             persons_by_role_[role].push_back(static_cast<std::int32_t>(a));
+        } else if (actors_->actors[a].type == ActorType::ORGANIZATION || actors_->actors[a].type == ActorType::GPE) {
+          auto& list = actors_->actors[a].type == ActorType::GPE ? country_mentions_ : organisation_mentions_;
+          for (const ActorMention& m : actors_->actors[a].mentions)
+            list.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a)});
         }
-      std::sort(person_mentions_.begin(), person_mentions_.end(),
-                [](const auto& x, const auto& y) { return x.token < y.token; });
+      for (auto* list : {&person_mentions_, &organisation_mentions_, &country_mentions_})
+        std::sort(list->begin(), list->end(), [](const auto& x, const auto& y) { return x.token < y.token; });
     }
     const std::size_t n = seg_.tokens.size();
     in_time_.assign(n, false);
@@ -491,18 +501,25 @@ class Finder {
   // leaders", "both presidents"), only its holders count, over the four
   // sentences before: a mis-typed "Tarvan drones" in between is no leader.
   std::optional<std::pair<std::int32_t, std::int32_t>> pair_named_before(int head) const {
-    if (!describes_a_pair(head) || person_mentions_.empty()) return std::nullopt;
-    const std::vector<std::int32_t>* holders = holders_of(lemma(head));
+    if (!describes_a_pair(head)) return std::nullopt;
+    // "the two companies", "both countries": the organisations or countries
+    // named last; any other noun, people.
+    const std::string noun = lemma(head);
+    const std::vector<PersonMention>& mentions = tables_.organisation_nouns.contains(noun) ? organisation_mentions_
+                                                 : tables_.country_nouns.contains(noun)    ? country_mentions_
+                                                                                           : person_mentions_;
+    if (mentions.empty()) return std::nullopt;
+    const std::vector<std::int32_t>* holders = &mentions == &person_mentions_ ? holders_of(noun) : nullptr;
     if (holders != nullptr && holders->size() < 2) holders = nullptr;
     const auto counts = [&](std::int32_t actor) {
       return holders == nullptr || std::find(holders->begin(), holders->end(), actor) != holders->end();
     };
     const std::size_t sentence = sentence_of(head);
-    auto it = std::lower_bound(person_mentions_.begin(), person_mentions_.end(), static_cast<std::uint32_t>(head),
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), static_cast<std::uint32_t>(head),
                                [](const PersonMention& m, std::uint32_t t) { return m.token < t; });
     std::int32_t last = -1, before_last = -1;
     std::uint32_t before_last_sentence = 0;
-    for (std::size_t steps = 0; it != person_mentions_.begin() && steps < kMaxWalk; ++steps) {
+    for (std::size_t steps = 0; it != mentions.begin() && steps < kMaxWalk; ++steps) {
       --it;
       if (it->sentence + (holders != nullptr ? 4 : 2) < sentence) break;  // holders are rarer: look further back
       if (it->actor == last || it->actor == before_last || !counts(it->actor)) continue;
@@ -845,6 +862,7 @@ class Finder {
     std::int32_t actor;
   };
   std::vector<PersonMention> person_mentions_;  // of PERSON actors, in text order
+  std::vector<PersonMention> organisation_mentions_, country_mentions_;  // of ORGANIZATION and GPE actors
   std::vector<bool> in_time_;
   std::vector<int> event_at_;
   // PERSON actors by each role they hold ("president": Zelensky, Trump, Putin).

@@ -650,6 +650,16 @@ TEST(ParticipantFinder, TheTwoLeadersAreTheTwoWhoLead) {
             (std::set<std::string>{"Lidia Marek", "Anders Holm"}));
 }
 
+// "The two companies" are the two organisations named last, as "the two
+// leaders" are two people.
+TEST(ParticipantFinder, TheTwoCompaniesAreTheTwoNamedLast) {
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  EXPECT_EQ(actors_in_role("Norvik Motors and Halberg Steel announced a new deal on Monday. Under the deal, Norvik "
+                           "Motors will buy steel for ten years. The two companies will also share a plant in Oslo.\n",
+                           "2026-03-14", "share", Role::agent),
+            (std::set<std::string>{"Norvik Motors", "Halberg Steel"}));
+}
+
 // ---- MEANTIME ------------------------------------------------------------------
 
 TEST(MeantimeParticipants, ReadsOneFileAndScoresIt) {
