@@ -415,6 +415,11 @@ class Finder {
     current_->push_back(p);
   }
 
+  // Whether an actor goes by `name`, canonical or alias ("U.S." for United States).
+  static bool named(const Actor& a, std::string_view name) {
+    return a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end();
+  }
+
   // "Carvenia's government", "the Russian government" acts for the country:
   // a government noun (roles.txt) whose possessor or modifier is a country,
   // or the demonym of a country the document names (demonyms.txt).
@@ -428,10 +433,7 @@ class Finder {
       if (place == tables_.demonym_places.end() || actors_ == nullptr) continue;
       for (std::size_t a = 0; a < actors_->actors.size(); ++a) {
         const Actor& actor = actors_->actors[a];
-        if (actor.type == ActorType::GPE &&
-            (actor.name == place->second ||
-             std::find(actor.aliases.begin(), actor.aliases.end(), place->second) != actor.aliases.end()))
-          return static_cast<std::int32_t>(a);
+        if (actor.type == ActorType::GPE && named(actor, place->second)) return static_cast<std::int32_t>(a);
       }
     }
     return -1;
@@ -468,9 +470,6 @@ class Finder {
     for (const std::int32_t place : places)
       if (place < 0 || actors_->actors[static_cast<std::size_t>(place)].type != ActorType::GPE) return std::nullopt;
     std::int32_t officials[2] = {-1, -1};
-    const auto named = [](const Actor& a, const std::string& name) {
-      return a.name == name || std::find(a.aliases.begin(), a.aliases.end(), name) != a.aliases.end();
-    };
     std::vector<std::int32_t> unplaced;
     for (const std::int32_t h : *holders) {
       const Actor& official = actors_->actors[static_cast<std::size_t>(h)];

@@ -557,14 +557,9 @@ class Builder {
 
   // The places an event's participants name (in any role: "visit to Kyiv").
   std::vector<std::string> places(std::size_t event) const {
-    std::vector<std::string> out;
-    if (participants_ == nullptr || actors_ == nullptr) return out;
-    for (const Participant& p : participants_->of(event)) {
-      if (p.actor < 0) continue;
-      const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
-      if (a.type == ActorType::GPE || a.type == ActorType::LOCATION || a.type == ActorType::FACILITY) out.push_back(a.key);
-    }
-    return out;
+    return participant_keys(event, [](const Actor& a, Role) {
+      return a.type == ActorType::GPE || a.type == ActorType::LOCATION || a.type == ActorType::FACILITY;
+    });
   }
 
   // "that meeting", "this visit".
@@ -578,12 +573,21 @@ class Builder {
   }
 
   std::vector<std::string> parties(std::size_t event) const {
+    return participant_keys(event, [](const Actor& a, Role role) {
+      return role != Role::place && (a.type == ActorType::PERSON || a.type == ActorType::ORGANIZATION);
+    });
+  }
+
+  // The sorted, distinct keys of the actors among an event's participants
+  // that `keep(actor, role)` accepts.
+  template <typename Keep>
+  std::vector<std::string> participant_keys(std::size_t event, Keep keep) const {
     std::vector<std::string> out;
     if (participants_ == nullptr || actors_ == nullptr) return out;
     for (const Participant& p : participants_->of(event)) {
-      if (p.actor < 0 || p.role == Role::place) continue;
+      if (p.actor < 0) continue;
       const Actor& a = actors_->actors[static_cast<std::size_t>(p.actor)];
-      if (a.type == ActorType::PERSON || a.type == ActorType::ORGANIZATION) out.push_back(a.key);
+      if (keep(a, p.role)) out.push_back(a.key);
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
