@@ -342,6 +342,7 @@ struct PosTagger::Model {
   struct NameRules {
     bool hyphenated_names = false;    // text tempora segmented (tag_hyphenated_names)
     bool first_word_is_name = false;  // the document calls the first word a name elsewhere
+    bool adjectives_heading_phrases = false;  // text tempora segmented (noun_phrase_heads)
   };
 
   std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, NameRules rules) const {
@@ -362,7 +363,32 @@ struct PosTagger::Model {
       if (choices[i].margin < kDoubtMargin) out[i].runner_up = class_upos[static_cast<std::size_t>(choices[i].runner_up)];
       out[i].lemma = lemmatizer.lemma(words[i], out[i].xpos);
     }
+    if (rules.adjectives_heading_phrases) noun_phrase_heads(words, out);
     return out;
+  }
+
+  // An adjective that ends a noun phrase right before its verb or relative
+  // pronoun heads it, and is the noun WordNet also knows it as: "Apple
+  // executive leaves company", "the Apple executive who led the iPod
+  // division". The treebank has "executive" only as an adjective ("Executive
+  // Director"), so the perceptron cannot learn the noun news is full of; the
+  // phrase's shape settles it. Only after a determiner, a possessive or a
+  // noun ("the rich who" also becomes a noun; "made it clear that" stays).
+  void noun_phrase_heads(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
+    for (std::size_t i = 1; i + 1 < tags.size(); ++i) {
+      if (tags[i].xpos != "JJ") continue;
+      const std::string_view before = tags[i - 1].xpos, after = tags[i + 1].xpos;
+      const bool phrase_before = before == "DT" || before == "PRP$" || before == "POS" || before == "NNP" ||
+                                 before == "NNPS" || before == "NN";
+      const bool clause_after = after == "VBZ" || after == "VBD" || after == "VBP" || after == "MD" ||
+                                after == "WP" || after == "WDT";
+      if (!phrase_before || !clause_after) continue;
+      if ((lexicon.classes(word_key(words[i])) & detail::WordLexicon::kNoun) == 0) continue;
+      tags[i].upos = Upos::NOUN;
+      tags[i].xpos = "NN";
+      tags[i].runner_up.reset();
+      tags[i].lemma = lemmatizer.lemma(words[i], tags[i].xpos);
+    }
   }
 };
 
@@ -400,7 +426,7 @@ const Morphology& PosTagger::tag(Document& doc) const {
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true});
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .adjectives_heading_phrases = true});
     for (std::size_t i = 1; i < tags.size(); ++i)
       if (tags[i].xpos == "NNP") names.insert(words[i]);
     for (TokenMorph& m : tags) morph.tokens.push_back(std::move(m));
@@ -412,7 +438,7 @@ const Morphology& PosTagger::tag(Document& doc) const {
     if (!names.contains(first) || !yields_to_a_name(tagged.xpos)) continue;
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .first_word_is_name = true});
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .first_word_is_name = true, .adjectives_heading_phrases = true});
     for (std::size_t i = 0; i < tags.size(); ++i) morph.tokens[sentence.first_token + i] = std::move(tags[i]);
   }
   return doc.add(std::move(morph));

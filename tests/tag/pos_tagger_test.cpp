@@ -72,6 +72,30 @@ TEST(PosTagger, ANameOfTheDocumentIsANameAtASentencesStart) {
   EXPECT_EQ(morph.tokens[first + 1].upos, Upos::VERB);  // "spoke"
 }
 
+// The treebank has "executive" only as an adjective ("Executive Director");
+// an adjective that ends a noun phrase before its verb or relative pronoun
+// heads it, as the noun WordNet also knows.
+TEST(PosTagger, AnAdjectiveEndingAPhraseBeforeItsVerbIsTheNoun) {
+  Document doc("Apple executive leaves company. Tony Fadell, the Apple executive who led the iPod division, "
+               "will leave. The executive director resigned. The company is profitable.");
+  Segmenter::load().segment(doc);
+  const Morphology& morph = tagger().tag(doc);
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  std::vector<const TokenMorph*> executive;
+  const TokenMorph* profitable = nullptr;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (doc.text(tokens[i].span) == "executive") executive.push_back(&morph.tokens[i]);
+    if (doc.text(tokens[i].span) == "profitable") profitable = &morph.tokens[i];
+  }
+  ASSERT_EQ(executive.size(), 3u);
+  EXPECT_EQ(executive[0]->upos, Upos::NOUN);  // before "leaves"
+  EXPECT_EQ(executive[0]->xpos, "NN");
+  EXPECT_EQ(executive[1]->upos, Upos::NOUN);  // before "who"
+  EXPECT_EQ(executive[2]->upos, Upos::ADJ);   // "executive director": a modifier
+  ASSERT_NE(profitable, nullptr);
+  EXPECT_EQ(profitable->upos, Upos::ADJ);     // a predicate
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
