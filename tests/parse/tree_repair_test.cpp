@@ -521,6 +521,27 @@ TEST(TreeRepair, ReducedRelativesWithByOrSetOffByCommasStay) {
   EXPECT_EQ(repaired(headline)[3], (Arc{0, "acl"}));
 }
 
+TEST(TreeRepair, ANameRightBeforeANounSubjectOfTheSameVerbQualifiesIt) {
+  // "Apple executive leaves company" with both words subjects of "leaves".
+  const std::vector<Arc> arcs = repaired({{"Apple", "PROPN", "NNP", 2, "nsubj"},
+                                          {"executive", "NOUN", "NN", 2, "nsubj"},
+                                          {"leaves", "VERB", "VBZ", -1, "root"},
+                                          {"company", "NOUN", "NN", 2, "obj"}});
+  EXPECT_EQ(arcs[0], (Arc{1, "compound"}));
+  EXPECT_EQ(arcs[1], (Arc{2, "nsubj"}));
+  // "Apple , Google say": a comma between them keeps two subjects; so does
+  // a second subject that is a name ("Motors Ada Lind").
+  const std::vector<Arc> listed = repaired({{"Apple", "PROPN", "NNP", 3, "nsubj"},
+                                            {",", "PUNCT", ",", 2, "punct"},
+                                            {"analysts", "NOUN", "NNS", 3, "nsubj"},
+                                            {"say", "VERB", "VBP", -1, "root"}});
+  EXPECT_EQ(listed[0], (Arc{3, "nsubj"}));
+  const std::vector<Arc> named = repaired({{"Motors", "PROPN", "NNP", 2, "nsubj"},
+                                           {"Lind", "PROPN", "NNP", 2, "nsubj"},
+                                           {"dies", "VERB", "VBZ", -1, "root"}});
+  EXPECT_EQ(named[0], (Arc{2, "nsubj"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
