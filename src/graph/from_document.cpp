@@ -621,6 +621,11 @@ class Builder {
     }
   }
 
+  bool has_agent(Vertex event) const {
+    const auto roles = graph_.participants(event);
+    return std::any_of(roles.begin(), roles.end(), [](const auto& p) { return p.second == Role::agent; });
+  }
+
   // A headline tells its lede's news again: "Apple launches 3G iPhone" above
   // "Apple Computer today launched a 3G version of its iPhone device". Each
   // newsworthy event of a headline is the first event with its lemma in the
@@ -637,7 +642,13 @@ class Builder {
       for (std::size_t j = h + 1; j < list.size() && list[j].sentence <= 3; ++j) {
         const EventMention& body = list[j];
         if (body.sentence == 0 || body.lemma != head.lemma || body.polarity == EventPolarity::NEG) continue;
-        if (join(h, j, true)) graph_.add_identity(events_.at(head.id), events_.at(body.id), "headline of the lede", 0.7);
+        if (join(h, j, true)) {
+          const Vertex hv = events_.at(head.id), bv = events_.at(body.id);
+          graph_.add_identity(hv, bv, "headline of the lede", 0.7);
+          // "Apple executive leaves company" above "Tony Fadell ... will
+          // leave the company": the lede names who the headline describes.
+          if (!has_agent(hv) && has_agent(bv)) graph_.set_label(hv, graph_.graph()[bv].event()->label);
+        }
         break;
       }
     }

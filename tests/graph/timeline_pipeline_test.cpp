@@ -213,6 +213,16 @@ TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
   ASSERT_EQ(death.placement.events.size(), 1u) << death.text;
   EXPECT_EQ(death.graph[death.placement.events[0].event].event()->label, "Lind dies") << death.text;
   EXPECT_NE(death.placement.events[0].date_label.find("Mar 9"), std::string::npos) << death.text;
+  // A headline that describes the person its lede names ("Norvik Motors
+  // executive" above "Ada Lind ... will leave the company") is named after them.
+  const Result leaving = timeline_of_text(
+      "Norvik Motors executive leaves company\nMarch 10, 2026\nAda Lind, the Norvik Motors executive who led the "
+      "truck division, will leave the company, Norvik Motors said on Tuesday.\n",
+      "2026-03-10");
+  bool lind_leaves = false;
+  for (const auto& e : leaving.placement.events)
+    if (leaving.graph[e.event].event()->label == "Future: Lind leaves company") lind_leaves = e.mentions.size() == 2;
+  EXPECT_TRUE(lind_leaves) << leaving.text;
   // A body sentence that is no headline is not merged by this rule.
   const Result two = timeline_of_text(
       "Norvik Motors launched a truck in May. Norvik Motors launched a bus in June.\n", "2026-03-10");
