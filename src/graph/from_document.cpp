@@ -41,6 +41,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <numeric>
@@ -326,7 +327,9 @@ class Builder {
           // with an agent, as the active: "was received by Putin" is "Putin receives Modi".
           const Segmentation& seg = doc_.get<Segmentation>();
           const bool bare = seg.headline && e.sentence == 0 && syntax_->bare_passive(head);  // "Apple swamped by orders"
-          const bool passive = syntax_->is(subject_token, "nsubj:pass") || bare;
+          // (a conjunct shares its subject but has its own auxiliary: "decided
+          // to leave or was forced out")
+          const bool passive = syntax_->is(subject_token, "nsubj:pass") || syntax_->dependent(head, "aux:pass") >= 0 || bare;
           const int by = passive && plain && !e.lemma.empty()
                              ? (bare ? syntax_->oblique(head, "by") : syntax_->dependent(head, "obl:agent"))
                              : -1;
@@ -338,6 +341,9 @@ class Builder {
             label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
           else label += third_person(e.lemma);
+          // a phrasal verb keeps its particle: "Papermaster steps down"
+          if (const int particle = phrasal_particle(head); particle >= 0)
+            label += " " + std::string(syntax_->word(particle));
         }
         int object = syntax_->object(head);
         // "met his Japanese counterpart Takeshi Iwaya": the name in apposition says who.
@@ -619,6 +625,19 @@ class Builder {
       if (label.find(" — ") != std::string::npos) continue;  // another place already
       graph_.set_label(v, label + " — " + it->second);
     }
+  }
+
+  // The particle of a phrasal verb, after the verb: a compound:prt, or one
+  // of the adverbs the parser may take it for, right after the verb
+  // ("stepping down from his post").
+  int phrasal_particle(int verb) const {
+    if (const int particle = syntax_->dependent(verb, "compound:prt"); particle > verb) return particle;
+    const int next = verb + 1;
+    if (static_cast<std::size_t>(next) >= syntax_->size() || syntax_->head(next) != verb || !syntax_->is(next, "advmod"))
+      return -1;
+    static constexpr std::array<std::string_view, 8> kParticles = {"down", "out", "up", "off", "back", "away", "over", "in"};
+    const std::string_view word = syntax_->word(next);
+    return std::find(kParticles.begin(), kParticles.end(), word) != kParticles.end() ? next : -1;
   }
 
   bool has_agent(Vertex event) const {

@@ -229,6 +229,20 @@ TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
   EXPECT_EQ(two.placement.events.size(), 2u) << two.text;
 }
 
+// A label keeps a phrasal verb's particle, and a passive conjunct reads
+// as a passive though its subject is the first conjunct's.
+TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "Ada Lind, the Norvik Motors executive who led the truck division, is stepping down from her post. "
+      "Norvik Motors did not say whether she decided to leave or was forced out.\n",
+      "2026-03-10");
+  const std::string all = to_text(r.graph, place(r.graph, TimelineFilter{.all = true}));
+  EXPECT_NE(all.find("Lind steps down"), std::string::npos) << all;
+  EXPECT_NE(all.find("Lind forced out"), std::string::npos) << all;
+}
+
 // The same verb with the same named party and the same object is one act
 // told twice; another object is another act.
 TEST(TimelinePipeline, AnActToldAgainIsOneEvent) {
