@@ -110,6 +110,19 @@ TEST(EventTagger, HeldTalksIsTalk) {
   if (const EventMention* held = find(events, text, "held")) EXPECT_EQ(held->type, "TALK");
 }
 
+// A press or news conference is an announcement, not a meeting of parties;
+// so is a keynote given.
+TEST(EventTagger, APressConferenceAndAKeynoteAreAnnouncements) {
+  const std::string text = "In a July 16 press conference, Jobs said buyers would get a free case. "
+                           "Holm held a news conference on Friday. Jobs gave the keynote in San Francisco.";
+  const Events events = pipeline().run(text);
+  const EventMention* conference = find(events, text, "conference");
+  ASSERT_NE(conference, nullptr);
+  EXPECT_EQ(conference->type, "ANNOUNCE");
+  if (const EventMention* held = find(events, text, "held")) EXPECT_EQ(held->type, "ANNOUNCE");
+  if (const EventMention* gave = find(events, text, "gave")) EXPECT_EQ(gave->type, "ANNOUNCE");
+}
+
 TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
   const std::string text = "Holm spoke with Marek by phone, and Marek reaffirmed that Carvenia will stay neutral.";
   const Events events = pipeline().run(text);
