@@ -756,9 +756,11 @@ class Finder {
     }
 
     // Occasions: "Marek asked Nordvall for help during talks with Holm":
-    // who acts during (in, at) a meeting, talks or an interview takes part in
-    // it, as its agent when nothing else in the phrase says who.
-    if (ctx.nominal && (e.type == "MEET" || e.type == "TALK" || e.type == "INTERVIEW") && syntax_.head(t) >= 0) {
+    // who acts during (in, at) a meeting, talks, an interview or an
+    // announcement ("In a July 16 press conference, Jobs said") takes part
+    // in it, as its agent when nothing else in the phrase says who.
+    if (ctx.nominal && (e.type == "MEET" || e.type == "TALK" || e.type == "INTERVIEW" || e.type == "ANNOUNCE") &&
+        syntax_.head(t) >= 0) {
       const std::string prep = syntax_.preposition(t);
       const bool has_agent = std::any_of(current_->begin(), current_->end(),
                                          [](const Participant& p) { return p.role == Role::agent; });

@@ -460,6 +460,13 @@ TEST(ParticipantFinder, WhoSharesDetailsInAnInterviewGivesIt) {
   EXPECT_EQ(heads(doc, "interview", Role::agent), Strings{"Zelensky"});
 }
 
+TEST(ParticipantFinder, WhoSpeaksAtAPressConferenceGivesIt) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("In a press conference on Friday, Zelensky said the talks were productive.",
+                                {{"conference", "ANNOUNCE"}, {"said", "SAY"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "conference", Role::agent), Strings{"Zelensky"});
+}
+
 TEST(ParticipantFinder, WorksWithoutActorsLayer) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("Zelensky met with Trump at the White House.", {{"met", "MEET"}}, {}, false);
