@@ -123,6 +123,17 @@ TEST(EventTagger, APressConferenceAndAKeynoteAreAnnouncements) {
   if (const EventMention* gave = find(events, text, "gave")) EXPECT_EQ(gave->type, "ANNOUNCE");
 }
 
+TEST(EventTagger, FightingAnIllnessIsNoAttack) {
+  const std::string text = "Jobs has been fighting pancreatic cancer since 2004. Rebels were fighting the army.";
+  const Events events = pipeline().run(text);
+  const EventMention* cancer = find(events, text, "fighting");
+  ASSERT_NE(cancer, nullptr);
+  EXPECT_EQ(cancer->type, "OTHER");
+  const std::size_t second = text.find("fighting the army");
+  for (const EventMention& e : events.events)
+    if (e.span.begin == second) EXPECT_EQ(e.type, "ATTACK");
+}
+
 TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
   const std::string text = "Holm spoke with Marek by phone, and Marek reaffirmed that Carvenia will stay neutral.";
   const Events events = pipeline().run(text);
