@@ -374,7 +374,26 @@ struct PosTagger::Model {
   // Director"), so the perceptron cannot learn the noun news is full of; the
   // phrase's shape settles it. Only after a determiner, a possessive or a
   // noun ("the rich who" also becomes a noun; "made it clear that" stays).
+  //
+  // Likewise a base-form verb right after an adjective that follows a
+  // preposition, determiner or possessive is the noun of that phrase: "has
+  // been on medical leave since January" (no verb stands there).
   void noun_phrase_heads(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
+    const auto make_noun = [&](std::size_t i) {
+      tags[i].upos = Upos::NOUN;
+      tags[i].xpos = "NN";
+      tags[i].runner_up.reset();
+      tags[i].lemma = lemmatizer.lemma(words[i], tags[i].xpos);
+    };
+    const auto dictionary_noun = [&](std::size_t i) {
+      return (lexicon.classes(word_key(words[i])) & detail::WordLexicon::kNoun) != 0;
+    };
+    for (std::size_t i = 2; i < tags.size(); ++i) {
+      const std::string_view opener = tags[i - 2].xpos;
+      if (tags[i].xpos == "VB" && tags[i].upos == Upos::VERB && tags[i - 1].xpos == "JJ" &&
+          (opener == "IN" || opener == "DT" || opener == "PRP$" || opener == "POS") && dictionary_noun(i))
+        make_noun(i);
+    }
     for (std::size_t i = 1; i + 1 < tags.size(); ++i) {
       if (tags[i].xpos != "JJ") continue;
       const std::string_view before = tags[i - 1].xpos, after = tags[i + 1].xpos;
@@ -382,12 +401,7 @@ struct PosTagger::Model {
                                  before == "NNPS" || before == "NN";
       const bool clause_after = after == "VBZ" || after == "VBD" || after == "VBP" || after == "MD" ||
                                 after == "WP" || after == "WDT";
-      if (!phrase_before || !clause_after) continue;
-      if ((lexicon.classes(word_key(words[i])) & detail::WordLexicon::kNoun) == 0) continue;
-      tags[i].upos = Upos::NOUN;
-      tags[i].xpos = "NN";
-      tags[i].runner_up.reset();
-      tags[i].lemma = lemmatizer.lemma(words[i], tags[i].xpos);
+      if (phrase_before && clause_after && dictionary_noun(i)) make_noun(i);
     }
   }
 };

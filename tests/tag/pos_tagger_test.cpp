@@ -96,6 +96,18 @@ TEST(PosTagger, AnAdjectiveEndingAPhraseBeforeItsVerbIsTheNoun) {
   EXPECT_EQ(profitable->upos, Upos::ADJ);     // a predicate
 }
 
+// No base-form verb stands right after "on medical": the phrase's noun does.
+TEST(PosTagger, ABaseFormAfterAPrepositionAndAnAdjectiveIsTheNoun) {
+  Document doc("Jobs has been on medical leave since January. Prices will on average be reduced.");
+  Segmenter::load().segment(doc);
+  const Morphology& morph = tagger().tag(doc);
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (doc.text(tokens[i].span) == "leave") EXPECT_EQ(morph.tokens[i].upos, Upos::NOUN);
+    if (doc.text(tokens[i].span) == "be") EXPECT_EQ(morph.tokens[i].upos, Upos::AUX);  // an auxiliary stays one
+  }
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
