@@ -159,6 +159,8 @@ class ActorKeys {
   // True when `short_name` can name the actor `full_name` ("Zelensky",
   // "Volodymyr Zelenskyy"): its key equals the full key or its last word(s).
   bool may_refer_to(std::string_view short_name, std::string_view full_name) const;
+  // True when the key `word` is a given name of resources/actor/given_names.txt ("steve").
+  bool is_given_name(std::string_view word) const;
 
  private:
   struct Table;

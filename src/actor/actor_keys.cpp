@@ -175,6 +175,8 @@ ActorKeys ActorKeys::load(const std::filesystem::path& resources_dir) {
 
 std::string ActorKeys::key(std::string_view name) const { return join(table_->key_words(name)); }
 
+bool ActorKeys::is_given_name(std::string_view word) const { return table_->given_name_groups.contains(word); }
+
 bool ActorKeys::may_refer_to(std::string_view short_name, std::string_view full_name) const {
   const std::vector<std::string> s = table_->key_words(short_name);
   const std::vector<std::string> f = table_->key_words(full_name);

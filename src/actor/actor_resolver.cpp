@@ -781,8 +781,10 @@ class Resolution {
     // 2b. The first word of the one person named in two words that has it,
     // or whose name puts the family name first ("Wang" after "Wang Yi",
     // "Lee" after "Lee Jae-myung"); any of the person's two-word names counts
-    // ("Tim" after "Timothy D. Cook" and "Tim Cook").
-    if (name.type == EntityType::PERSON && word_count(name.key) == 1) {
+    // ("Tim" after "Timothy D. Cook" and "Tim Cook"). A given name the
+    // recognizer typed otherwise is the person's too ("Steve will continue
+    // to serve Apple", "Steve" taken for a place).
+    if ((name.type == EntityType::PERSON || t_.keys.is_given_name(name.key)) && word_count(name.key) == 1) {
       int found = -1, count = 0;
       for (int a : candidates) {
         const Draft& d = drafts_[static_cast<std::size_t>(a)];

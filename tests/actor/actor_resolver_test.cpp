@@ -526,6 +526,22 @@ TEST(ActorResolver, AShortGivenNameIsThePersonNamedInFull) {
   EXPECT_TRUE(has(actors.actors[1].aliases, "Tim Cook"));
 }
 
+// The recognizer may type a lone given name as a place: it is still the
+// person named in full. A word that is no given name stays its own actor.
+TEST(ActorResolver, AGivenNameTypedAsAPlaceIsThePerson) {
+  Document doc = prepared("Steve Jobs resigned. Levinson said: Steve will continue to serve. Jordan welcomed it.",
+                          {{"Steve Jobs", EntityType::PERSON},
+                           {"Levinson", EntityType::PERSON},
+                           {"Steve", EntityType::GPE},
+                           {"Jordan", EntityType::GPE}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 3u);
+  EXPECT_EQ(actors.actors[0].name, "Steve Jobs");
+  EXPECT_EQ(actors.actors[0].type, ActorType::PERSON);
+  EXPECT_EQ(actors.actors[0].mentions.size(), 2u);
+  EXPECT_EQ(actors.actors[2].name, "Jordan");
+}
+
 TEST(ActorResolver, AnOrganisationBeforeTheTitleIsTheAffiliationNotTheName) {
   Document doc = prepared("Apple Computer CEO Steve Jobs gave the keynote. Jobs spoke for an hour.",
                           {{"Apple Computer CEO Steve Jobs", EntityType::PERSON}, {"Jobs", EntityType::PERSON}});
