@@ -542,6 +542,39 @@ TEST(TreeRepair, ANameRightBeforeANounSubjectOfTheSameVerbQualifiesIt) {
   EXPECT_EQ(named[0], (Arc{2, "nsubj"}));
 }
 
+TEST(TreeRepair, ASayingVerbTakenForAnAdverbialClauseOfWhatItSaysIsTheRoot) {
+  // "Apple announced Monday it has settled ." with "announced" an advcl of "settled".
+  const std::vector<Arc> arcs = repaired({{"Apple", "PROPN", "NNP", 1, "nsubj"},
+                                          {"announced", "VERB", "VBD", 5, "advcl"},
+                                          {"Monday", "PROPN", "NNP", 1, "obl:unmarked"},
+                                          {"it", "PRON", "PRP", 5, "nsubj"},
+                                          {"has", "AUX", "VBZ", 5, "aux"},
+                                          {"settled", "VERB", "VBN", -1, "root"},
+                                          {".", "PUNCT", ".", 5, "punct"}});
+  EXPECT_EQ(arcs[1], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[5], (Arc{1, "ccomp"}));
+  EXPECT_EQ(arcs[6], (Arc{1, "punct"}));
+  // "When the French returned the Viet Minh were in control": "when" opens it.
+  const std::vector<Arc> when = repaired({{"When", "ADV", "WRB", 3, "advmod"},
+                                          {"the", "DET", "DT", 2, "det"},
+                                          {"French", "PROPN", "NNPS", 3, "nsubj"},
+                                          {"returned", "VERB", "VBD", 7, "advcl"},
+                                          {"the", "DET", "DT", 6, "det"},
+                                          {"Viet", "PROPN", "NNP", 6, "compound"},
+                                          {"Minh", "PROPN", "NNP", 7, "nsubj"},
+                                          {"ruled", "VERB", "VBD", -1, "root"}});
+  EXPECT_EQ(when[3], (Arc{7, "advcl"}));
+  // "Gonzalez said he would go , Castro said": a comma ends the quote the root reports.
+  const std::vector<Arc> quote = repaired({{"Gonzalez", "PROPN", "NNP", 1, "nsubj"},
+                                           {"said", "VERB", "VBD", 6, "advcl"},
+                                           {"he", "PRON", "PRP", 3, "nsubj"},
+                                           {"went", "VERB", "VBD", 1, "ccomp"},
+                                           {",", "PUNCT", ",", 5, "punct"},
+                                           {"Castro", "PROPN", "NNP", 6, "nsubj"},
+                                           {"said", "VERB", "VBD", -1, "root"}});
+  EXPECT_EQ(quote[1], (Arc{6, "advcl"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
