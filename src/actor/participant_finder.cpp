@@ -621,6 +621,21 @@ class Finder {
       if (const auto role = role_for("oblique", prep, ctx)) add_each(*role, c);
     }
     lifted_obliques(p, ctx);
+    if (ctx.nominal) lowered_destination(p, ctx);
+  }
+
+  // The converse for a journey: its destination hung on the verb the
+  // journey is an argument of, right after the journey's phrase ("spoke
+  // about his visit [to the United States]").
+  void lowered_destination(int p, const EventContext& ctx) {
+    const int g = syntax_.head(p);
+    if (g < 0) return;
+    const int after = syntax_.subtree_range(p).second;  // [first, last)
+    for (const int c : syntax_.dependents(g)) {
+      if (c <= p || !(syntax_.is(c, "obl") || syntax_.is(c, "nmod")) || syntax_.is(c, "nmod:poss")) continue;
+      if (syntax_.subtree_range(c).first != after || syntax_.preposition(c) != "to") continue;
+      if (const auto role = role_for("oblique", "to", ctx); role == Role::place) add_each(*role, c);
+    }
   }
 
   // Prepositional phrases the parse hung on an argument instead of the

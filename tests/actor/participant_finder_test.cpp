@@ -467,6 +467,16 @@ TEST(ParticipantFinder, WhoSpeaksAtAPressConferenceGivesIt) {
   EXPECT_EQ(heads(doc, "conference", Role::agent), Strings{"Zelensky"});
 }
 
+// The parser may hang a journey's destination on the verb the journey is
+// an argument of; right after the journey's phrase, it is still the place.
+TEST(ParticipantFinder, AJourneysDestinationHungOnTheVerbIsItsPlace) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("Zelensky spoke about his visit to the United States in an interview on Sunday.",
+                                {{"spoke", "OTHER"}, {"visit", "VISIT"}, {"interview", "INTERVIEW"}}, kLeaders);
+  EXPECT_EQ(heads(doc, "visit", Role::place), Strings{"States"});
+  EXPECT_TRUE(heads(doc, "interview", Role::place).empty());
+}
+
 TEST(ParticipantFinder, WorksWithoutActorsLayer) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("Zelensky met with Trump at the White House.", {{"met", "MEET"}}, {}, false);
