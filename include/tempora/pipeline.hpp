@@ -4,17 +4,20 @@
 // their fixed order on a Document:
 //
 //   text      Segmenter          Segmentation (sentences, tokens, dateline)
-//   time      TimeTagger         TimeExpressions (and the DCT from a dateline)
 //   tag       PosTagger          Morphology
 //   parse     DependencyParser   Dependencies       (when models/parser-en-ewt.bin is there)
+//   time      TimeTagger         TimeExpressions (and the DCT from a dateline)
 //   actor     EntityRecognizer   Entities           (when models/ner-en.bin is there)
 //             ActorResolver      Actors             (with the entities)
 //   event     EventTagger        Events             (when models/event-tbaq.bin is there)
 //   relation  RelationExtractor  TemporalLinks      (with the events)
 //   actor     ParticipantFinder  Participants       (with events, parse and actors)
 //
-// The time stage runs before the POS tagger, as in `tempora annotate`, so both
-// commands give the same time values. A loaded Pipeline is immutable: analyze()
+// The time stage runs after the parser: the tagger's verbs are tense cues
+// for bare weekdays and months, and a month the parse attaches to a past
+// verb is the last one ("released a new bus in May"). `tempora annotate
+// --time-only` runs it on the bare text with word cues alone, which may
+// read a few such dates differently. A loaded Pipeline is immutable: analyze()
 // is const and may be called from several threads at once on different
 // documents. Extraction is a pure function of (text, DCT, models): the system
 // clock is never read.

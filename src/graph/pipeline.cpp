@@ -114,7 +114,7 @@ struct Pipeline::StageList {
         !doc.has<Participants>())
       s.participants->find(doc);
   }
-  static constexpr Stage all[] = {segment, time, pos, parse, entities, actors, events, relations, participants};
+  static constexpr Stage all[] = {segment, pos, parse, time, entities, actors, events, relations, participants};
 };
 
 void Pipeline::analyze(Document& doc) const {

@@ -15,7 +15,10 @@
 // or a future modal in the Morphology layer) picks the next occurrence, a past
 // cue (a past-tense verb, "was", "ago") the previous one; without a cue a
 // weekday takes the previous one (news reports what happened) and a month-day
-// the nearest one. Without a DCT, deictic values keep X for what the DCT
+// the nearest one. In the pipeline the text is tagged and parsed first: the
+// tagger's past tenses, participles and modals are cues too, and a month
+// after "in" that the parse attaches to a past-tense verb is the last one,
+// however far the verb ("released a new bus in May"). Without a DCT, deictic values keep X for what the DCT
 // would have given ("XXXX-10-17"), and tag() reports that.
 #include "tempora/timex.hpp"
 
@@ -27,6 +30,7 @@
 #include <stdexcept>
 
 #include "tempora/data.hpp"
+#include "tempora/parse.hpp"
 #include "time/calendar.hpp"
 #include "time/rules.hpp"
 
@@ -178,6 +182,7 @@ struct Context {
   Tense tense = Tense::none;
   const Morphology* morph = nullptr;
   const Segmentation* seg = nullptr;
+  const Dependencies* deps = nullptr;
 };
 
 struct Normal {
@@ -1077,10 +1082,37 @@ bool is_future_modal(const TokenMorph& m) {
   return m.xpos == "MD" && (m.lemma == "will" || m.lemma == "shall" || m.lemma == "'ll" || m.lemma == "wo");
 }
 
+// The Segmentation token that starts at byte `begin`, when there is one.
+std::optional<std::size_t> segment_token_at(const Segmentation& seg, std::uint32_t begin) {
+  const auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), begin,
+                                   [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
+  if (it == seg.tokens.end() || it->span.begin != begin) return std::nullopt;
+  return static_cast<std::size_t>(it - seg.tokens.begin());
+}
+
+// "Norvik Motors released a new bus in May": a bare month after "in" that
+// the parse attaches to a past-tense verb is the last May, however far the
+// verb stands from it (the word cues below only trust a past verb within
+// three words). Only with a parse (the pipeline's), only this shape: a
+// parse-wide rule for every date lost more than it won on TempEval-3.
+bool month_of_past_verb(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
+  if (ctx.deps == nullptr || ctx.morph == nullptr || ctx.seg == nullptr) return false;
+  if (m.last != m.first + 1 || m.first == 0 || !tokens[m.first].symbols.test(MONTH) || tokens[m.first - 1].lower != "in")
+    return false;
+  const std::size_t n = ctx.seg->tokens.size();
+  if (ctx.morph->tokens.size() != n || ctx.deps->head.size() != n) return false;
+  const auto month = segment_token_at(*ctx.seg, tokens[m.first].begin);
+  if (!month || ctx.deps->deprel[*month] != "obl") return false;
+  const int verb = ctx.deps->head[*month];
+  if (verb < 0 || ctx.morph->tokens[static_cast<std::size_t>(verb)].xpos != "VBD") return false;
+  return true;
+}
+
 // Looks around the match for a tense cue, nearest first: lexicon words
 // (TENSE in deictics.lex), the tagger's verbs when Morphology is there, and a
 // word in -ed ("announced Oct. 5") as a past cue.
 Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
+  if (month_of_past_verb(tokens, m, ctx)) return Tense::near_past;
   // The TENSE cue of token k, if any (one pass over its lexicon entries).
   auto cue_of = [&](std::uint32_t k) {
     const TimeToken& t = tokens[k];
@@ -1117,11 +1149,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   const bool tagged = ctx.morph != nullptr && ctx.seg != nullptr && ctx.morph->tokens.size() == ctx.seg->tokens.size();
   auto morph_at = [&](std::uint32_t begin) -> const TokenMorph* {
     if (!tagged) return nullptr;
-    const auto& segtok = ctx.seg->tokens;
-    auto it = std::lower_bound(segtok.begin(), segtok.end(), begin,
-                               [](const Token& t, std::uint32_t b) { return t.span.begin < b; });
-    if (it == segtok.end() || it->span.begin != begin) return nullptr;
-    return &ctx.morph->tokens[static_cast<std::size_t>(it - segtok.begin())];
+    const auto k = segment_token_at(*ctx.seg, begin);
+    return k ? &ctx.morph->tokens[*k] : nullptr;
   };
   // the strong cue right after the match, in its clause ("planned for
   // Saturday was canceled"); when the match opens the sentence, alone or
@@ -1166,8 +1195,8 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (t.sentence_end) break;
     if (t.lower.size() > 1 || std::isalnum(static_cast<unsigned char>(t.lower[0]))) ++steps;  // words count
     // a weak cue used as a noun names a plan, not when the date falls:
-    // "rejected the plan on Monday" is the Monday before (the pipeline
-    // finds times before tagging, so a determiner says it is a noun)
+    // "rejected the plan on Monday" is the Monday before (without tags, as
+    // in `annotate --time-only`, a determiner says it is a noun)
     const bool weak_noun = cue_of(k) == TenseCue::weak && k > 0 && is_determiner(tokens[k - 1].lower);
     if (const Tense c = weak_noun ? Tense::none : cue(k); c != Tense::none) {
       // a weak cue before ("planned", "expected") names a plan; the verb
@@ -1184,6 +1213,12 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
         const TokenMorph* before = morph_at(tokens[k - 1].begin);
         if (before != nullptr && before->upos == Upos::NOUN && steps <= 3 && !goal) return Tense::near_past;
       }
+      // a participle right before the date or its preposition, as the
+      // untagged rule below reads a word in -ed ("the decision, announced
+      // Wednesday by the commissioner")
+      if (tm->xpos == "VBN" &&
+          (k + 1 == m.first || (k + 2 == m.first && is_date_preposition(tokens[k + 1].lower))))
+        return past_near(k, steps);
     } else if (!tagged) {
       const std::string& w = t.lower;
       // (not "United"; a word in -ed governs the date only right before it
@@ -1235,6 +1270,7 @@ std::vector<Timex> TimeTagger::run(std::string_view text, const std::optional<Cr
   if (doc != nullptr) {
     if (doc->has<Segmentation>()) ctx.seg = &doc->get<Segmentation>();
     if (doc->has<Morphology>()) ctx.morph = &doc->get<Morphology>();
+    if (doc->has<Dependencies>()) ctx.deps = &doc->get<Dependencies>();
   }
   std::vector<Timex> out;
   // The text is processed in chunks of about 64 KiB that end at a line break

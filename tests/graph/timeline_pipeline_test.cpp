@@ -229,6 +229,25 @@ TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
   EXPECT_EQ(two.placement.events.size(), 2u) << two.text;
 }
 
+// The time stage runs after the parser: a month the parse attaches to a
+// past verb is the last one, however far the verb; a participle right
+// before a weekday dates it in the past though a modal comes earlier.
+TEST(TimelinePipeline, ThePastVerbAMonthHangsOnPicksItsYear) {
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const auto values = [](std::string text, std::string_view dct) {
+    Document doc(std::move(text), DocumentInfo{.creation_time = parse_dct(dct, "test")});
+    pipeline().analyze(doc);
+    std::vector<std::string> out;
+    for (const Timex& t : doc.get<TimeExpressions>().timexes) out.push_back(t.value);
+    return out;
+  };
+  EXPECT_EQ(values("Norvik Motors also released a new bus in May.", "2026-04-05"), std::vector<std::string>{"2025-05"});
+  EXPECT_EQ(values("Norvik Motors will release a new bus in May.", "2026-04-05"), std::vector<std::string>{"2026-05"});
+  // DCT a Thursday: "would appeal" does not make the announced Wednesday the next one.
+  EXPECT_EQ(values("They said they would appeal the decision, announced Wednesday by the commissioner.", "2000-01-06"),
+            std::vector<std::string>{"2000-01-05"});
+}
+
 // A label keeps a phrasal verb's particle, and a passive conjunct reads
 // as a passive though its subject is the first conjunct's.
 TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
