@@ -336,7 +336,15 @@ class Builder {
           if (by >= 0 && actor_at(by) && subject_is_actor && !coordinated) {
             if (const auto a = actor(by)) roles.emplace_back(*a, Role::agent);
             label.pop_back();  // the space added for the verb
-            label = label_name(by) + " " + third_person(e.lemma) + " " + label;
+            // "started by Steve Jobs and Steve Wozniak": "Jobs and Wozniak start"
+            std::vector<std::string> agents{label_name(by)};
+            for (const int c : syntax_->conjuncts(by))
+              if (c != by && actor_at(c) && std::find(agents.begin(), agents.end(), label_name(c)) == agents.end())
+                agents.push_back(label_name(c));
+            std::string by_label;
+            for (std::size_t k = 0; k < agents.size(); ++k)
+              by_label += (k == 0 ? "" : k + 1 == agents.size() ? " and " : ", ") + agents[k];
+            label = by_label + " " + (agents.size() > 1 ? e.lemma : third_person(e.lemma)) + " " + label;
           } else if (!plain || passive || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED))
             label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
@@ -358,6 +366,10 @@ class Builder {
                      : syntax_->upos(object) == Upos::PROPN ? proper_name(*syntax_, object)
                                                             : std::string(syntax_->word(object));
           }
+        } else if (object > 0 && syntax_->upos(object) == Upos::NUM && syntax_->head(object - 1) == object &&
+                   syntax_->upos(object - 1) == Upos::PROPN && !label.empty()) {
+          // a numbered product, which the parse heads by its number: "unveiled iPhone 4"
+          label += " " + std::string(syntax_->word(object - 1)) + " " + std::string(syntax_->word(object));
         }
         const int with = syntax_->oblique(head, "with");
         if (const auto a = actor(with)) {

@@ -313,6 +313,13 @@ TEST(TimelinePipeline, CoordinatedSubjectsAndPassiveAgentsAreNamedInTheLabel) {
       "2025-05-12");
   EXPECT_NE(r.text.find("Macron and Scholz meet"), std::string::npos) << r.text;
   EXPECT_NE(r.text.find("Putin receives Modi"), std::string::npos) << r.text;
+  // Coordinated passive agents, and a numbered product the parse heads by its number.
+  const Result more = timeline_of_text(
+      "Norvik Motors, a truck maker, was founded by Ada Lind and Piet Varga in 1976. "
+      "On Monday, company CEO Ada Lind unveiled Falcon 4, a new electric truck.\n",
+      "2026-03-10");
+  EXPECT_NE(more.text.find("Lind and Varga found Norvik Motors"), std::string::npos) << more.text;
+  EXPECT_NE(more.text.find("Lind unveils Falcon 4"), std::string::npos) << more.text;
 }
 
 TEST(TimelinePipeline, AMeetingThatTookPlaceIsDrawnOnce) {
