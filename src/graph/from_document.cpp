@@ -442,7 +442,12 @@ class Builder {
       }
       if (!place.empty() && label.find(place) == std::string::npos) label += " — " + place;
     }
-    if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    // A label starts with a capital, unless its first word is written with
+    // a lowercase first letter on purpose ("iPhone", "iOS", "eBay").
+    const std::string_view first_word = std::string_view(label).substr(0, label.find(' '));
+    const bool camel = std::any_of(first_word.begin() + (first_word.empty() ? 0 : 1), first_word.end(),
+                                   [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
+    if (!label.empty() && !camel) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     // A reader must tell what happened from what is announced, possible or
     // denied. What the text only thinks possible or denies is not part of
     // what happened, and is hidden by default like reporting verbs; so is a

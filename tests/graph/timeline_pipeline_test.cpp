@@ -320,6 +320,9 @@ TEST(TimelinePipeline, CoordinatedSubjectsAndPassiveAgentsAreNamedInTheLabel) {
       "2026-03-10");
   EXPECT_NE(more.text.find("Lind and Varga found Norvik Motors"), std::string::npos) << more.text;
   EXPECT_NE(more.text.find("Lind unveils Falcon 4"), std::string::npos) << more.text;
+  // A name written with a lowercase first letter keeps it at a label's start.
+  const Result camel = timeline_of_text("The iTruck was introduced in April by Norvik Motors.\n", "2026-06-01");
+  EXPECT_NE(camel.text.find("iTruck introduced"), std::string::npos) << camel.text;
 }
 
 TEST(TimelinePipeline, AMeetingThatTookPlaceIsDrawnOnce) {
