@@ -123,6 +123,18 @@ TEST(EventTagger, APressConferenceAndAKeynoteAreAnnouncements) {
   if (const EventMention* gave = find(events, text, "gave")) EXPECT_EQ(gave->type, "ANNOUNCE");
 }
 
+// "call" is a request only with what is asked for; naming is none.
+TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
+  const std::string text = "Marek called for talks with Holm. The feature is called FaceTime.";
+  const Events events = pipeline().run(text);
+  const EventMention* asked = find(events, text, "called");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(asked->type, "REQUEST");
+  const std::size_t naming = text.rfind("called");
+  for (const EventMention& e : events.events)
+    if (e.span.begin == naming) EXPECT_NE(e.type, "REQUEST");
+}
+
 TEST(EventTagger, FightingAnIllnessIsNoAttack) {
   const std::string text = "Jobs has been fighting pancreatic cancer since 2004. Rebels were fighting the army.";
   const Events events = pipeline().run(text);
