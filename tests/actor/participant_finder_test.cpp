@@ -653,6 +653,21 @@ TEST(ParticipantFinder, APluralTitleOfTwoPlacesIsItsTwoHolders) {
             (std::set<std::string>{"Anna Marek", "Joao Holm"}));
 }
 
+// "The company" is the organisation the article is about, not the one
+// named last; two organisations named as often leave it unresolved.
+TEST(ParticipantFinder, TheCompanyIsTheOrganisationTheArticleIsAbout) {
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  EXPECT_EQ(actors_in_role("Norvik Motors launched an electric truck on Monday. Norvik Motors said orders were "
+                           "strong. An analyst at Kestrel Group said demand was high. The company also announced "
+                           "a new bus.\n",
+                           "2026-03-10", "announced", Role::speaker),
+            (std::set<std::string>{"Norvik Motors"}));
+  EXPECT_TRUE(actors_in_role("Norvik Motors sued Kestrel Group on Monday. Kestrel Group denied the claims, and "
+                             "Norvik Motors said it would appeal. The company also announced a new bus.\n",
+                             "2026-03-10", "announced", Role::speaker)
+                  .empty());
+}
+
 // "The two leaders" are the two people the text made leaders, though another
 // name (here a fictional country's adjective, which the recognizer may take
 // for a person) comes between, and though one was last named four sentences
