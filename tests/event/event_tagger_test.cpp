@@ -50,6 +50,13 @@ const EventMention* find(const Events& events, std::string_view text, std::strin
   return nullptr;
 }
 
+// The event that starts at byte `begin`, for a word the text has twice.
+const EventMention* starting_at(const Events& events, std::size_t begin) {
+  for (const EventMention& e : events.events)
+    if (e.span.begin == begin) return &e;
+  return nullptr;
+}
+
 TEST(EventTagger, MeetingAndTalks) {
   const std::string text = "Zelensky met Trump at the White House on Friday, and they held talks.";
   const Events events = pipeline().run(text);
@@ -130,9 +137,7 @@ TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
   const EventMention* asked = find(events, text, "called");
   ASSERT_NE(asked, nullptr);
   EXPECT_EQ(asked->type, "REQUEST");
-  const std::size_t naming = text.rfind("called");
-  for (const EventMention& e : events.events)
-    if (e.span.begin == naming) EXPECT_NE(e.type, "REQUEST");
+  if (const EventMention* naming = starting_at(events, text.rfind("called"))) EXPECT_NE(naming->type, "REQUEST");
 }
 
 TEST(EventTagger, FightingAnIllnessIsNoAttack) {
@@ -141,9 +146,7 @@ TEST(EventTagger, FightingAnIllnessIsNoAttack) {
   const EventMention* cancer = find(events, text, "fighting");
   ASSERT_NE(cancer, nullptr);
   EXPECT_EQ(cancer->type, "OTHER");
-  const std::size_t second = text.find("fighting the army");
-  for (const EventMention& e : events.events)
-    if (e.span.begin == second) EXPECT_EQ(e.type, "ATTACK");
+  if (const EventMention* war = starting_at(events, text.find("fighting the army"))) EXPECT_EQ(war->type, "ATTACK");
 }
 
 TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
