@@ -81,8 +81,8 @@ class Pipeline {
 // XML with a <TEXT> element; the DCT from <DCT>) or JSON ({"text": ...,
 // "dct": "YYYY-MM-DD", "id": ...}). `dct`, when given, overrides the file's
 // own. The id is the file name without its extension unless the file names
-// one. Throws std::runtime_error naming the file when it cannot be read or is
-// malformed TimeML/JSON.
+// one. Throws std::runtime_error naming the file when it cannot be read, is
+// malformed TimeML/JSON, or is a JSON Lines corpus (.jsonl: many articles).
 Document read_document(const std::filesystem::path& path, const std::optional<CreationTime>& dct = std::nullopt);
 
 struct TimelineOptions {

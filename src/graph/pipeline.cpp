@@ -162,6 +162,12 @@ bool looks_like_timeml(const std::filesystem::path& path, std::string_view conte
 }  // namespace
 
 Document read_document(const std::filesystem::path& path, const std::optional<CreationTime>& dct) {
+  // Read as text, a JSON Lines corpus would be one article of raw JSON.
+  if (path.extension() == ".jsonl")
+    throw std::runtime_error(fmt::format(
+        "{}: JSON Lines holds one article per line; read it with `tempora extract` or `tempora index`, "
+        "or give each article as a .json file",
+        path.string()));
   const std::string content = read_bytes(path);
   DocumentInfo info;
   info.id = path.stem().string();

@@ -143,6 +143,18 @@ TEST_F(Hostile, TruncatedJsonNamesFileAndLine) {
   EXPECT_FALSE(std::filesystem::exists(dir() / "cut.svg"));
 }
 
+// A JSON Lines corpus given where one article is expected is refused with
+// the commands that read it, not analysed as one article of raw JSON.
+TEST_F(Hostile, AJsonLinesCorpusIsNoSingleArticle) {
+  write("corpus.jsonl", "{\"id\": \"a\", \"dct\": \"2026-03-14\", \"text\": \"Talks began on March 12.\"}\n");
+  const auto run = this->run("timeline corpus.jsonl -o corpus.svg");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_TRUE(contains(run.err, "corpus.jsonl: JSON Lines holds one article per line")) << run.err;
+  EXPECT_TRUE(contains(run.err, "tempora extract")) << run.err;
+  EXPECT_FALSE(std::filesystem::exists(dir() / "corpus.svg"));
+  EXPECT_EQ(this->run("extract corpus.jsonl").status, 0);
+}
+
 TEST_F(Hostile, EmptyFilesGiveEmptyResults) {
   write("empty.txt", "");
   const auto run = this->run("annotate empty.txt --dct 2026-03-14 -o out");
