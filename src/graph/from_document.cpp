@@ -329,7 +329,8 @@ class Builder {
           const bool bare = seg.headline && e.sentence == 0 && syntax_->bare_passive(head);  // "Apple swamped by orders"
           // (a conjunct shares its subject but has its own auxiliary: "decided
           // to leave or was forced out")
-          const bool passive = syntax_->is(subject_token, "nsubj:pass") || syntax_->dependent(head, "aux:pass") >= 0 || bare;
+          const bool passive =
+              syntax_->is(subject_token, "nsubj:pass") || syntax_->dependent(head, "aux:pass") >= 0 || bare;
           const int by = passive && plain && !e.lemma.empty()
                              ? (bare ? syntax_->oblique(head, "by") : syntax_->dependent(head, "obl:agent"))
                              : -1;
@@ -650,9 +651,11 @@ class Builder {
   int phrasal_particle(int verb) const {
     if (const int particle = syntax_->dependent(verb, "compound:prt"); particle > verb) return particle;
     const int next = verb + 1;
-    if (static_cast<std::size_t>(next) >= syntax_->size() || syntax_->head(next) != verb || !syntax_->is(next, "advmod"))
+    if (static_cast<std::size_t>(next) >= syntax_->size() || syntax_->head(next) != verb ||
+        !syntax_->is(next, "advmod"))
       return -1;
-    static constexpr std::array<std::string_view, 8> kParticles = {"down", "out", "up", "off", "back", "away", "over", "in"};
+    static constexpr std::array<std::string_view, 8> kParticles = {"down", "out",  "up",   "off",
+                                                                   "back", "away", "over", "in"};
     const std::string_view word = syntax_->word(next);
     return std::find(kParticles.begin(), kParticles.end(), word) != kParticles.end() ? next : -1;
   }

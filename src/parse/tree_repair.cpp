@@ -881,9 +881,11 @@ void give_reported_clause_to_saying_verb(std::span<Arc> arcs, std::span<const Re
     if (ends + 1 != begins) continue;
     // (a comma there ends a quote the root reports: "..., Castro said Sunday")
     bool comma = false;
-    for (int k = subject - 1; k > static_cast<int>(v) && (k >= begins || tags[static_cast<std::size_t>(k)].upos == "PUNCT");
-         --k)
-      comma = comma || tags[static_cast<std::size_t>(k)].form == ",";
+    for (int k = subject - 1; k > static_cast<int>(v); --k) {
+      const RepairTags& t = tags[static_cast<std::size_t>(k)];
+      if (k < begins && t.upos != "PUNCT") break;
+      comma = comma || t.form == ",";
+    }
     if (comma) continue;
     // the sentence opens with the clause's subject (punctuation aside): not
     // "When the French returned", "If you are"

@@ -342,7 +342,7 @@ struct PosTagger::Model {
   struct NameRules {
     bool hyphenated_names = false;    // text tempora segmented (tag_hyphenated_names)
     bool first_word_is_name = false;  // the document calls the first word a name elsewhere
-    bool adjectives_heading_phrases = false;  // text tempora segmented (noun_phrase_heads)
+    bool noun_phrase_heads = false;   // text tempora segmented (the rules of noun_phrase_heads())
   };
 
   std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, NameRules rules) const {
@@ -363,7 +363,7 @@ struct PosTagger::Model {
       if (choices[i].margin < kDoubtMargin) out[i].runner_up = class_upos[static_cast<std::size_t>(choices[i].runner_up)];
       out[i].lemma = lemmatizer.lemma(words[i], out[i].xpos);
     }
-    if (rules.adjectives_heading_phrases) noun_phrase_heads(words, out);
+    if (rules.noun_phrase_heads) noun_phrase_heads(words, out);
     return out;
   }
 
@@ -440,7 +440,7 @@ const Morphology& PosTagger::tag(Document& doc) const {
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .adjectives_heading_phrases = true});
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .noun_phrase_heads = true});
     for (std::size_t i = 1; i < tags.size(); ++i)
       if (tags[i].xpos == "NNP") names.insert(words[i]);
     for (TokenMorph& m : tags) morph.tokens.push_back(std::move(m));
@@ -452,7 +452,8 @@ const Morphology& PosTagger::tag(Document& doc) const {
     if (!names.contains(first) || !yields_to_a_name(tagged.xpos)) continue;
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .first_word_is_name = true, .adjectives_heading_phrases = true});
+    std::vector<TokenMorph> tags = model_->tag_morph(
+        words, {.hyphenated_names = true, .first_word_is_name = true, .noun_phrase_heads = true});
     for (std::size_t i = 0; i < tags.size(); ++i) morph.tokens[sentence.first_token + i] = std::move(tags[i]);
   }
   return doc.add(std::move(morph));

@@ -1097,7 +1097,8 @@ std::optional<std::size_t> segment_token_at(const Segmentation& seg, std::uint32
 // parse-wide rule for every date lost more than it won on TempEval-3.
 bool month_of_past_verb(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
   if (ctx.deps == nullptr || ctx.morph == nullptr || ctx.seg == nullptr) return false;
-  if (m.last != m.first + 1 || m.first == 0 || !tokens[m.first].symbols.test(MONTH) || tokens[m.first - 1].lower != "in")
+  if (m.last != m.first + 1 || m.first == 0 || !tokens[m.first].symbols.test(MONTH) ||
+      tokens[m.first - 1].lower != "in")
     return false;
   const std::size_t n = ctx.seg->tokens.size();
   if (ctx.morph->tokens.size() != n || ctx.deps->head.size() != n) return false;
