@@ -71,9 +71,9 @@
 // tree; the walks (phrase spans, the reported-clause search) are capped so
 // that an adversarial parse cannot make them quadratic.
 #include <algorithm>
-#include <map>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -670,14 +670,25 @@ class Finder {
   // The converse for a journey: its destination hung on the verb the
   // journey is an argument of, right after the journey's phrase ("spoke
   // about his visit [to the United States]").
+  // A bounded look: the journey's own modifiers before "to" are few.
   void lowered_destination(int p, const EventContext& ctx) {
     const int g = syntax_.head(p);
     if (g < 0) return;
-    const int after = syntax_.subtree_range(p).second;  // [first, last)
-    for (const int c : syntax_.dependents(g)) {
-      if (c <= p || !(syntax_.is(c, "obl") || syntax_.is(c, "nmod")) || syntax_.is(c, "nmod:poss")) continue;
-      if (syntax_.subtree_range(c).first != after || syntax_.preposition(c) != "to") continue;
-      if (const auto role = role_for("oblique", "to", ctx); role == Role::place) add_each(*role, c);
+    const auto inside = [&](int k) {  // k hangs (within a few arcs) on p
+      for (int h = syntax_.head(k), step = 0; h >= 0 && step < 8; h = syntax_.head(h), ++step)
+        if (h == p) return true;
+      return false;
+    };
+    const int end = std::min(static_cast<int>(syntax_.size()), p + 9);
+    for (int k = p + 1; k < end; ++k) {
+      if (syntax_.is(k, "case") && lower(syntax_.word(k)) == "to") {
+        const int c = syntax_.head(k);
+        if (c > k && syntax_.head(c) == g && (syntax_.is(c, "obl") || syntax_.is(c, "nmod")) &&
+            !syntax_.is(c, "nmod:poss"))
+          if (const auto role = role_for("oblique", "to", ctx); role == Role::place) add_each(*role, c);
+        return;
+      }
+      if (!inside(k)) return;  // past the journey's phrase
     }
   }
 

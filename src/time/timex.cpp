@@ -18,8 +18,9 @@
 // the nearest one. In the pipeline the text is tagged and parsed first: the
 // tagger's past tenses, participles and modals are cues too, and a month
 // after "in" that the parse attaches to a past-tense verb is the last one,
-// however far the verb ("released a new bus in May"). Without a DCT, deictic values keep X for what the DCT
-// would have given ("XXXX-10-17"), and tag() reports that.
+// however far the verb ("released a new bus in May"). Without a DCT,
+// deictic values keep X for what the DCT would have given ("XXXX-10-17"),
+// and tag() reports that.
 #include "tempora/timex.hpp"
 
 #include <fmt/format.h>
