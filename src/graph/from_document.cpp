@@ -221,7 +221,7 @@ class Builder {
       for (const Participant& p : participants_->of(event))
         if (p.head_token == static_cast<std::uint32_t>(subject) && p.actor >= 0 &&
             static_cast<std::size_t>(p.actor) < actors_->actors.size() &&
-            (p.role == Role::agent || p.role == Role::speaker))
+            (p.role == Role::agent || p.role == Role::speaker || p.role == Role::patient))
           return &actors_->actors[static_cast<std::size_t>(p.actor)];
     return own;
   }

@@ -212,6 +212,13 @@ TEST(TimelinePipeline, AHeadlineAndItsLedeAreOneEvent) {
       "2026-03-10");
   ASSERT_EQ(death.placement.events.size(), 1u) << death.text;
   EXPECT_EQ(death.graph[death.placement.events[0].event].event()->label, "Lind dies") << death.text;
+  // The same when the parse makes the company's name the head of one long
+  // name and the person its patient ("dies" has no agent).
+  const Result inc = timeline_of_text(
+      "Norvik Motors Inc. co-founder Ada Lind dies aged 80\nMarch 10, 2026\nThe co-founder of Norvik Motors Inc., "
+      "Ada Lind, died yesterday at the age of 80, the company said.\n",
+      "2026-03-10");
+  EXPECT_NE(inc.text.find("Lind dies"), std::string::npos) << inc.text;
   EXPECT_NE(death.placement.events[0].date_label.find("Mar 9"), std::string::npos) << death.text;
   // A headline that describes the person its lede names ("Norvik Motors
   // executive" above "Ada Lind ... will leave the company") is named after them.
