@@ -140,7 +140,9 @@ TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
   if (const EventMention* naming = starting_at(events, text.rfind("called"))) EXPECT_NE(naming->type, "REQUEST");
 }
 
-TEST(EventTagger, FightingAnIllnessIsNoAttack) {
+TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
+  const std::string fired = "One year later he was fired from the company.";
+  if (const EventMention* e = find(pipeline().run(fired), fired, "fired")) EXPECT_NE(e->type, "ATTACK");
   const std::string text = "Jobs has been fighting pancreatic cancer since 2004. Rebels were fighting the army.";
   const Events events = pipeline().run(text);
   const EventMention* cancer = find(events, text, "fighting");
