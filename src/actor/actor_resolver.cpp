@@ -83,6 +83,13 @@
 // adverb or a parenthetical between commas ("Holm, standing beside her,
 // said").
 //
+// Quotations. With a parse, "I", "me", "my" inside quotation marks are the
+// quote's speaker: the person subject of a reporting verb outside the quote
+// in its sentence ("'I asked for it plainly,' Marek said"), or for a quote
+// that opens its sentence, of the sentence before ("'...,' Marek told
+// reporters. 'I asked for it plainly.'"). This runs after the walk, since
+// the speaker often comes after the quote.
+//
 // The canonical name of an actor is its longest name (most words, then not
 // in capitals only, then most bytes); every other distinct name form is an
 // alias. The type is PERSON for an actor first named as a person, else the
@@ -90,10 +97,12 @@
 // ... follow the order of first mention, and actor_of_token maps every token
 // of every mention (the title of "President Trump" included) to its actor.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -240,6 +249,7 @@ class Resolution {
     collect_descriptions();
     collect_pronouns();
     walk();
+    attribute_quoted_first_person();
     return finish();
   }
 
@@ -985,6 +995,74 @@ class Resolution {
     }
     if (chosen < 0) return;
     add_mention(chosen, desc.first, desc.last, desc.head, MentionKind::description, is_subject(desc.first, desc.last));
+  }
+
+  // ---- quotations ----------------------------------------------------------------------
+  // "I", "me", "my" inside a quotation are its speaker: the person whose
+  // reporting verb frames the quote in its sentence ("'I asked for it
+  // plainly,' Solberg said"), or, for a quote that is a sentence of its
+  // own, the speaker of the quote just before it ("'Our cities need a
+  // roof,' Solberg told reporters. 'I asked for it plainly.'"). This runs
+  // after the walk because the speaker often comes after the quote; it
+  // needs the parse. Quotes are told by the tagger's opening and closing
+  // quote tags, and none runs past a paragraph.
+  void attribute_quoted_first_person() {
+    if (!syntax_) return;
+    const std::size_t n = size();
+    std::vector<int> quote_of(n, -1);  // the opening quote mark a token stands after, or -1
+    int open = -1;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0 && doc_.text(Span{seg_.tokens[i - 1].span.end, seg_.tokens[i].span.begin}).find('\n') !=
+                       std::string_view::npos)
+        open = -1;
+      if (xpos(i) == "``") {
+        open = static_cast<int>(i);
+      } else if (xpos(i) == "''") {
+        open = -1;
+      } else {
+        quote_of[i] = open;
+      }
+    }
+    // token -> the person actor mentioned with that head
+    std::unordered_map<std::uint32_t, int> person_at;
+    for (const Logged& m : mention_log_)
+      if (drafts_[static_cast<std::size_t>(m.actor)].person) person_at.emplace(m.head, m.actor);
+    // The speaker a reporting verb outside quotes in `sentence` names, or -1.
+    const auto speaker_in = [&](std::uint32_t sentence) {
+      const Sentence& s = seg_.sentences[sentence];
+      for (std::size_t i = s.first_token; i < s.first_token + s.token_count; ++i) {
+        if (quote_of[i] >= 0 || !reporting_lemma(morph_.tokens[i].lemma)) continue;
+        const int subject = syntax_->subject(static_cast<int>(i));
+        if (const auto it = subject >= 0 ? person_at.find(static_cast<std::uint32_t>(subject)) : person_at.end();
+            it != person_at.end())
+          return it->second;
+      }
+      return -1;
+    };
+    std::unordered_map<int, int> speaker_of;  // opening quote -> speaker actor (-1: none)
+    for (std::size_t i = 0; i < n; ++i) {
+      if (quote_of[i] < 0 || !first_person_singular(folded_[i]) || (upos(i) != Upos::PRON && xpos(i) != "PRP$"))
+        continue;
+      const int q = quote_of[i];
+      auto [it, fresh] = speaker_of.emplace(q, -1);
+      if (fresh) {
+        const std::uint32_t s = sentence_of_[static_cast<std::size_t>(q)];
+        it->second = speaker_in(s);
+        // a quote that opens its sentence continues the one before
+        if (it->second < 0 && s > 0 && static_cast<std::uint32_t>(q) == seg_.sentences[s].first_token)
+          it->second = speaker_in(s - 1);
+      }
+      if (it->second >= 0)
+        add_mention(it->second, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i) + 1,
+                    static_cast<std::uint32_t>(i), MentionKind::pronoun, syntax_->is(static_cast<int>(i), "nsubj"));
+    }
+  }
+
+  static bool first_person_singular(std::string_view w) { return w == "i" || w == "me" || w == "my" || w == "myself"; }
+  static bool reporting_lemma(std::string_view lemma) {
+    static constexpr std::array<std::string_view, 12> kVerbs = {"say",   "tell",    "add",  "write", "state",  "explain",
+                                                                "reply", "insist",  "note", "recall", "declare", "continue"};
+    return std::find(kVerbs.begin(), kVerbs.end(), lemma) != kVerbs.end();
   }
 
   // The token the pronoun's clause predicate is, or -1 (with a parse only).

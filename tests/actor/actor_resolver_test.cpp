@@ -417,6 +417,24 @@ TEST(ActorResolver, ItNamesTheOrganisationThatSaidOrOwns) {
   EXPECT_EQ(actor_at(doc, actors, "it closed"), nullptr);
 }
 
+// "I" in a quotation is its speaker, named after the quote or in the
+// quote's sentence before; outside quotes it names no one.
+TEST(ActorResolver, IInAQuoteIsItsSpeaker) {
+  Document doc = prepared(
+      "\u201cI asked for it plainly,\u201d Lidia Marek said. \u201cWe need answers.\u201d Anders Holm was guarded. "
+      "\u201cI will study the request,\u201d he said.\nI think the talks went well.",
+      {{"Lidia Marek", EntityType::PERSON}, {"Anders Holm", EntityType::PERSON}});
+  parser().parse(doc);
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* marek = actor_with_key(actors, "lidia marek");
+  const Actor* holm = actor_with_key(actors, "anders holm");
+  ASSERT_NE(marek, nullptr);
+  ASSERT_NE(holm, nullptr);
+  EXPECT_EQ(actor_at(doc, actors, "I asked"), marek);
+  EXPECT_EQ(actor_at(doc, actors, "I will"), holm);
+  EXPECT_EQ(actor_at(doc, actors, "I think"), nullptr);
+}
+
 TEST(ActorResolver, ADatelineInCapitalsIsNotTheCanonicalName) {
   Document doc = prepared("BRENNICK, March 14 - The talks in Brennick ended late.",
                           {{"BRENNICK", EntityType::GPE}, {"Brennick", EntityType::GPE}});
