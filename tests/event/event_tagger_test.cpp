@@ -142,7 +142,8 @@ TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
 
 TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   const std::string fired = "One year later he was fired from the company.";
-  if (const EventMention* e = find(pipeline().run(fired), fired, "fired")) EXPECT_NE(e->type, "ATTACK");
+  const Events dismissal = pipeline().run(fired);
+  if (const EventMention* e = find(dismissal, fired, "fired")) EXPECT_NE(e->type, "ATTACK");
   const std::string text = "Jobs has been fighting pancreatic cancer since 2004. Rebels were fighting the army.";
   const Events events = pipeline().run(text);
   const EventMention* cancer = find(events, text, "fighting");
