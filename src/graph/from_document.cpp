@@ -226,6 +226,30 @@ class Builder {
     return own;
   }
 
+  // The label names of the actor at `first` (given as `first_actor`, named
+  // `first_name`) and of the other actors among its conjuncts ("Macron and
+  // Scholz meet", "started by Jobs and Wozniak"); a name the parse split
+  // into conjuncts is one actor ("Ursula von der Leyen").
+  std::vector<std::string> conjunct_names(int first, Vertex first_actor, std::string first_name) {
+    std::vector<std::string> names{std::move(first_name)};
+    std::vector<Vertex> seen{first_actor};
+    for (const int c : syntax_->conjuncts(first))
+      if (const auto other = c != first ? actor(c) : std::nullopt;
+          other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
+        seen.push_back(*other);
+        names.push_back(label_name(c));
+      }
+    return names;
+  }
+
+  // "Marek", "Marek and Holm", "Marek, Holm and Lind".
+  static std::string listed(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k)
+      out += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+    return out;
+  }
+
   std::string label_name(int token) const {
     if (const Actor* a = actor_at(token)) return headline_name(*a);
     return syntax_->upos(token) == Upos::PROPN ? short_name(*syntax_, token) : std::string(syntax_->word(token));
@@ -291,19 +315,9 @@ class Builder {
         roles.emplace_back(a, Role::agent);
         label = headline_name(*agent);
         subject_is_actor = true;
-        std::vector<std::string> names{label};
-        std::vector<Vertex> seen{a};  // a name split into conjuncts is one actor ("Ursula von der Leyen")
-        for (const int c : syntax_->conjuncts(subject))
-          if (const auto other = c != subject ? actor(c) : std::nullopt;
-              other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
-            seen.push_back(*other);
-            names.push_back(label_name(c));
-          }
-        if (names.size() > 1) {
+        if (const std::vector<std::string> names = conjunct_names(subject, a, label); names.size() > 1) {
           coordinated = true;
-          label.clear();
-          for (std::size_t k = 0; k < names.size(); ++k)
-            label += (k == 0 ? "" : k + 1 == names.size() ? " and " : ", ") + names[k];
+          label = listed(names);
         }
       } else if (subject >= 0 && e.pos == EventPos::VERB && syntax_->upos(subject) == Upos::NOUN &&
                  !in_time_expression(subject)) {  // not "That afternoon" parsed as a subject
@@ -338,14 +352,8 @@ class Builder {
             if (const auto a = actor(by)) roles.emplace_back(*a, Role::agent);
             label.pop_back();  // the space added for the verb
             // "started by Steve Jobs and Steve Wozniak": "Jobs and Wozniak start"
-            std::vector<std::string> agents{label_name(by)};
-            for (const int c : syntax_->conjuncts(by))
-              if (c != by && actor_at(c) && std::find(agents.begin(), agents.end(), label_name(c)) == agents.end())
-                agents.push_back(label_name(c));
-            std::string by_label;
-            for (std::size_t k = 0; k < agents.size(); ++k)
-              by_label += (k == 0 ? "" : k + 1 == agents.size() ? " and " : ", ") + agents[k];
-            label = by_label + " " + (agents.size() > 1 ? e.lemma : third_person(e.lemma)) + " " + label;
+            const std::vector<std::string> agents = conjunct_names(by, *actor(by), label_name(by));
+            label = listed(agents) + " " + (agents.size() > 1 ? e.lemma : third_person(e.lemma)) + " " + label;
           } else if (!plain || passive || e.lemma.empty() || (!e.modality.empty() && e.factuality == Factuality::ASSERTED))
             label += trigger;
           else if (plural) label += e.lemma == "be" ? std::string("are") : e.lemma;
