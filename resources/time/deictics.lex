@@ -46,7 +46,8 @@ DECADEWORD 196 sixties
 DECADEWORD 197 seventies
 DECADEWORD 198 eighties
 DECADEWORD 199 nineties
-FISCAL FY fiscal
+# "fiscal 2008", "the financial year" (British)
+FISCAL FY fiscal financial
 # Time zones after a clock time ("5 p.m. EST"); kept in the span, not in the value.
 TZ 0 est edt cst cdt mst mdt pst pdt gmt utc
 # "the latest quarter", "the most recent period": the last complete unit.

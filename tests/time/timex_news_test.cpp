@@ -132,6 +132,23 @@ TEST(TimexNews, TheDayAQuarterEndedSaysWhichQuarterItIs) {
             "1988-Q1");
 }
 
+TEST(TimexNews, AFiscalQuarterIsOneExpressionWithItsYear) {
+  const std::string_view day = "2008-01-22";
+  // the quarter takes the fiscal year that follows it, not the DCT's
+  EXPECT_EQ(value("Sales in the fourth quarter of fiscal 2008 rose.", "the fourth quarter of fiscal 2008", day),
+            "2008-Q4");
+  EXPECT_EQ(value("Apple's fiscal 2008 fourth quarter was strong.", "fiscal 2008 fourth quarter", day), "2008-Q4");
+  EXPECT_EQ(value("Sales in the last quarter of fiscal 2006 fell.", "the last quarter of fiscal 2006", day), "2006-Q4");
+  // "fiscal" between the ordinal and the unit, and the British "financial year"
+  EXPECT_EQ(value("Profit in the second fiscal quarter fell.", "the second fiscal quarter", day), "2007-Q2");
+  EXPECT_EQ(value("Revenue for the first quarter of the financial year was a record.",
+                  "the first quarter of the financial year", day),
+            "2008-Q1");
+  EXPECT_EQ(value("Profits for the financial year will fall.", "the financial year", day), "2008");
+  // "financial" alone is no time
+  EXPECT_FALSE(has_timex_over("The financial crisis hurt banks.", "financial", day));
+}
+
 TEST(TimexNews, AnAnnouncedCurrentQuarterIsNotTheReportedOne) {
   // DCT in the fourth quarter: "continue into the fourth quarter" announces it,
   // and the year-ago comparison stays with the third quarter reported
