@@ -255,6 +255,26 @@ TEST(TimelinePipeline, ThePastVerbAMonthHangsOnPicksItsYear) {
             std::vector<std::string>{"2000-01-05"});
 }
 
+// A weekday far from its verb's "will", with no cue near it, is ahead when
+// the parse hangs it on that verb (through the names it may be attached to).
+TEST(TimelinePipeline, TheFutureVerbAFarWeekdayHangsOnMakesItTheNextOne) {
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  // DCT a Sunday
+  Document doc(
+      "Scholz will meet President Xi Jinping and Premier Li Qiang in Beijing on Tuesday, a government spokesman said.",
+      DocumentInfo{.creation_time = parse_dct("2024-04-14", "test")});
+  pipeline().analyze(doc);
+  const auto& timexes = doc.get<TimeExpressions>().timexes;
+  ASSERT_EQ(timexes.size(), 1u);
+  EXPECT_EQ(timexes[0].value, "2024-04-16");
+  // without the modal it stays the last Tuesday
+  Document past("Scholz met President Xi Jinping and Premier Li Qiang in Beijing on Tuesday, a government spokesman said.",
+                DocumentInfo{.creation_time = parse_dct("2024-04-14", "test")});
+  pipeline().analyze(past);
+  ASSERT_EQ(past.get<TimeExpressions>().timexes.size(), 1u);
+  EXPECT_EQ(past.get<TimeExpressions>().timexes[0].value, "2024-04-09");
+}
+
 // A label keeps a phrasal verb's particle, and a passive conjunct reads
 // as a passive though its subject is the first conjunct's.
 TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
