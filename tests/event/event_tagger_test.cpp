@@ -140,6 +140,16 @@ TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
   if (const EventMention* naming = starting_at(events, text.rfind("called"))) EXPECT_NE(naming->type, "REQUEST");
 }
 
+// Seeking to do something is an aim; seeking something of someone a request.
+TEST(EventTagger, SeekingToDoSomethingIsNoRequest) {
+  const std::string text = "Berlin seeks to balance its ties with Carvenia. Marek sought talks with Holm.";
+  const Events events = pipeline().run(text);
+  if (const EventMention* aim = find(events, text, "seeks")) EXPECT_NE(aim->type, "REQUEST");
+  const EventMention* sought = find(events, text, "sought");
+  ASSERT_NE(sought, nullptr);
+  EXPECT_EQ(sought->type, "REQUEST");
+}
+
 TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   const std::string fired = "One year later he was fired from the company.";
   const Events dismissal = pipeline().run(fired);
