@@ -54,7 +54,11 @@
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
 //     NORP, which no corpus here annotates;
 //   - a news outlet the model missed or split ("NBC News") is one
-//     ORGANIZATION.
+//     ORGANIZATION;
+//   - capitalized words ending in an organisation word ("the European
+//     Commission", "the Justice Department") are one ORGANIZATION, and
+//     that word after "the" names it again ("the Commission");
+//   - a name inside a date the time stage found ("in March") is none.
 //
 // Confidence is the smallest per-token score margin of the span, squashed
 // by a logistic. Training is deterministic (seeded SplitMix64 shuffle of the
@@ -65,6 +69,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <numeric>
 #include <ostream>
 #include <unordered_map>
@@ -79,6 +84,7 @@
 #include "tempora/parse.hpp"
 #include "tempora/perceptron.hpp"
 #include "tempora/pos.hpp"
+#include "tempora/timex.hpp"
 
 namespace tempora {
 namespace {
@@ -610,6 +616,65 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
             [](const EntityMention& a, const EntityMention& b) { return a.first_token < b.first_token; });
 }
 
+// "the Commission" after "the European Commission", "the Department" after
+// "the Justice Department": an organisation named by words ending in an
+// organisation word is that word alone after "the", where the tagger
+// missed it. Only a word that ends one organisation's name (two
+// commissions named, "the Commission" could be either) and only after
+// "the" ("Commission officials" is no mention).
+void add_organisation_heads(std::vector<EntityMention>& mentions, const Segmentation& seg, const Morphology& morph,
+                            const std::function<bool(std::string_view)>& is_org_word) {
+  std::unordered_map<std::string_view, int> heads;  // last word -> organisations ending in it
+  std::unordered_set<std::string> names_seen;
+  for (const EntityMention& m : mentions) {
+    if (m.type != EntityType::ORGANIZATION || m.token_count < 2) continue;
+    const std::string_view last = seg.tokens[m.first_token + m.token_count - 1].norm;
+    if (!capitalized(last) || !is_org_word(last)) continue;
+    std::string name;
+    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) name += seg.tokens[i].norm, name += ' ';
+    if (names_seen.insert(name).second) ++heads[last];
+  }
+  if (heads.empty()) return;
+  std::vector<bool> covered(seg.tokens.size(), false);
+  for (const EntityMention& m : mentions)
+    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) covered[i] = true;
+  std::vector<EntityMention> added;
+  for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    const Sentence& sentence = seg.sentences[s];
+    const std::uint32_t end = sentence.first_token + sentence.token_count;
+    for (std::uint32_t i = sentence.first_token + 1; i < end; ++i) {
+      const auto it = heads.find(seg.tokens[i].norm);
+      if (it == heads.end() || it->second != 1 || covered[i]) continue;
+      const std::string_view before = seg.tokens[i - 1].norm;
+      if (before != "the" && before != "The") continue;
+      if (i + 1 < end && (morph.tokens[i + 1].upos == Upos::PROPN || morph.tokens[i + 1].upos == Upos::NOUN)) continue;
+      EntityMention m;
+      m.first_token = i, m.token_count = 1, m.sentence = s;
+      m.span = seg.tokens[i].span;
+      m.type = EntityType::ORGANIZATION;
+      m.confidence = 0.5;
+      added.push_back(m);
+    }
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::sort(mentions.begin(), mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.first_token < b.first_token; });
+}
+
+// A name inside a date or time the time stage found is no entity: "in
+// Brussels in March" (the tagger's place "March"), "on Tuesday".
+void drop_dates(std::vector<EntityMention>& mentions, const TimeExpressions& times) {
+  std::erase_if(mentions, [&](const EntityMention& m) {
+    const auto it = std::upper_bound(times.timexes.begin(), times.timexes.end(), m.span.begin,
+                                     [](std::uint32_t at, const Timex& t) { return at < t.span.begin; });
+    if (it == times.timexes.begin()) return false;
+    const Timex& t = *std::prev(it);
+    return (t.type == TimexType::date || t.type == TimexType::time) && t.span.begin <= m.span.begin &&
+           m.span.end <= t.span.end;
+  });
+}
+
 }  // namespace
 
 const Entities& EntityRecognizer::tag(Document& doc) const {
@@ -797,6 +862,34 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
       }
     }
+    // In a sentence with ordinary casing, capitalized words ending in an
+    // organisation word ("the European Commission", "the Justice
+    // Department", "the Federal Trade Commission") are one organisation
+    // when the model left them out or cut them; a name it made reach
+    // further ("Commission President Ursula von der Leyen") stays.
+    if (info.casing == 1) {
+      const auto name_part = [&](std::uint32_t k) {
+        const Upos u = tags_of[k].upos;
+        return capitalized(ws[k]) && (u == Upos::PROPN || u == Upos::ADJ || u == Upos::NOUN);
+      };
+      for (std::uint32_t i = 1; i < ws.size(); ++i) {
+        if (!name_part(i) || !(model_->rule_mask(ws.subspan(i, 1)) & (1u << kGazOrgWord))) continue;
+        std::uint32_t first = i;
+        while (first > 0 && i - first < kMaxPhrase && name_part(first - 1) &&
+               !(model_->rule_mask(ws.subspan(first - 1, 1)) & ((1u << kGazOrgWord) | (1u << kGazTitle))))
+          --first;
+        if (first == i) continue;
+        const std::uint32_t count = i + 1 - first;
+        const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
+        const bool reaches_out = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
+          return covers(r) && (r.first < first || r.first + r.count > first + count ||
+                               (r.first == first && r.count == count && r.type == EntityType::ORGANIZATION));
+        });
+        if (reaches_out) continue;
+        std::erase_if(refined, covers);
+        refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
+      }
+    }
     // A lowercase country, subdivision or city the tagger left out
     // ("moved to malaysia", "in san francisco") is a GPE when the POS tagger
     // takes its last word for a proper noun (so "us", "china" the dishes and
@@ -922,6 +1015,11 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     }
   }
   harmonize(layer.mentions, seg, morph);
+  add_organisation_heads(layer.mentions, seg, morph, [&](std::string_view w) {
+    const std::string_view one[1] = {w};
+    return (model_->rule_mask(one) & (1u << detail::kGazOrgWord)) != 0;
+  });
+  if (doc.has<TimeExpressions>()) drop_dates(layer.mentions, doc.get<TimeExpressions>());
   return doc.add(std::move(layer));
 }
 

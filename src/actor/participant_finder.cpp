@@ -132,6 +132,7 @@ struct ParticipantRules {
   std::vector<Rule> rules;
   std::unordered_set<std::string> light, setting, place_nouns, not_place, government_nouns;
   std::unordered_set<std::string> organisation_nouns, country_nouns;  // "the two companies", "both countries"
+  std::unordered_set<std::string> object_control;  // "fined Meta for abusing": Meta abused
   std::unordered_map<std::string, std::string> demonym_places;  // "russian" -> "Russia" (demonyms.txt)
 };
 }  // namespace detail
@@ -192,13 +193,14 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
       if (!v.empty() && !std::isupper(static_cast<unsigned char>(v.front()))) v = lower(v);
     if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" ||
                             key[0] == "not-place" || key[0] == "government-noun" || key[0] == "organisation-noun" ||
-                            key[0] == "country-noun")) {
+                            key[0] == "country-noun" || key[0] == "object-control")) {
       auto& set = key[0] == "light"               ? tables->light
                   : key[0] == "setting"           ? tables->setting
                   : key[0] == "place-noun"        ? tables->place_nouns
                   : key[0] == "government-noun"   ? tables->government_nouns
                   : key[0] == "organisation-noun" ? tables->organisation_nouns
                   : key[0] == "country-noun"      ? tables->country_nouns
+                  : key[0] == "object-control"    ? tables->object_control
                                                   : tables->not_place;
       set.insert(values.begin(), values.end());
       continue;
@@ -762,6 +764,16 @@ class Finder {
     }
     // A non-finite adverbial clause has its controller's subject ("Jobs
     // started by introducing the iPhone": Jobs introduced it).
+    // After a verb of judging, a gerund marked "for" or "with" is what its
+    // object did ("fined Meta for abusing its position", "charged Apple
+    // with breaching the act").
+    if (subject < 0 && syntax_.is(t, "advcl") && xpos(t) == "VBG") {
+      const int h = syntax_.head(t);
+      const int mark = syntax_.dependent(t, "mark");
+      if (h >= 0 && mark >= 0 && (lemma(mark) == "for" || lemma(mark) == "with") &&
+          tables_.object_control.contains(lemma(h)) && syntax_.object(h) >= 0)
+        subject = syntax_.object(h);
+    }
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))
       subject = antecedent(syntax_.subject(syntax_.head(t)));
     // "Zelensky told reporters that no statements would be made, explaining

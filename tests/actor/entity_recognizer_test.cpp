@@ -16,6 +16,7 @@
 #include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
+#include "tempora/timex.hpp"
 #include "test_support.hpp"
 
 namespace tempora {
@@ -115,6 +116,34 @@ TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   const auto found = mentions(boeing, stages().run(boeing));
   SCOPED_TRACE(::testing::PrintToString(found));
   EXPECT_TRUE(has(found, "Boeing Co./ORGANIZATION"));
+}
+
+// Capitalized words ending in an organisation word are one organisation,
+// and that word after "the" names it again.
+TEST(EntityRecognizer, AnOrganisationWordEndsOneOrganisation) {
+  Document doc(
+      "The European Commission on Thursday fined Meta Platforms 797.7 million euros. "
+      "The Commission opened its investigation in June 2021. Commission officials declined to comment.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "European Commission/ORGANIZATION"));
+  EXPECT_TRUE(has(all, "Commission/ORGANIZATION"));
+  EXPECT_EQ(std::count(all.begin(), all.end(), "Commission/ORGANIZATION"), 1);  // not "Commission officials"
+}
+
+// A name inside a date the time stage found is none ("in March").
+TEST(EntityRecognizer, ADateIsNoName) {
+  Document doc("Apple CEO Tim Cook met Vestager in Brussels in March to discuss the case.",
+               DocumentInfo{.creation_time = parse_dct("2024-11-14", "test")});
+  stages().segmenter.segment(doc);
+  stages().pos.tag(doc);
+  stages().parser.parse(doc);
+  static const TimeTagger time = TimeTagger::load();
+  time.tag(doc);
+  const auto all = mentions(doc, stages().ner.tag(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Brussels/GPE"));
+  for (const std::string& m : all) EXPECT_NE(m.rfind("March/", 0), 0u);
 }
 
 // Proper nouns the model left out of an organisation's name belong to it.

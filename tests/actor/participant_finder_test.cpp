@@ -411,6 +411,21 @@ TEST(ParticipantFinder, UndergoersAndControlledClauses) {
   EXPECT_TRUE(heads(expected, "travel", Role::patient).empty());
 }
 
+// After a verb of judging, the gerund's doer is the verb's object.
+TEST(ParticipantFinder, WhatSomeoneIsFinedForIsTheirDoing) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document fine = analyzed("The regulator fined Norvik for abusing its position.",
+                                 {{"fined", "OTHER"}, {"abusing", "OTHER"}}, {});
+  EXPECT_EQ(heads(fine, "abusing", Role::agent), Strings{"Norvik"});
+  const Document charge = analyzed("The commission charged Apple with breaching the law.",
+                                   {{"charged", "OTHER"}, {"breaching", "OTHER"}}, {});
+  EXPECT_EQ(heads(charge, "breaching", Role::agent), Strings{"Apple"});
+  // other verbs keep their own subject as the gerund's ("left for meeting").
+  const Document thanked = analyzed("Marek left the hall after thanking Holm.",
+                                    {{"left", "OTHER"}, {"thanking", "OTHER"}}, {});
+  EXPECT_EQ(heads(thanked, "thanking", Role::agent), Strings{"Marek"});
+}
+
 TEST(ParticipantFinder, AppositionLendsItsActor) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc =
