@@ -20,7 +20,9 @@
 // after "in" that the parse attaches to a past-tense verb is the last one,
 // however far the verb ("released a new bus in May"), and a date with no cue
 // near it is ahead when the verb the parse hangs it on has "will" ("will
-// meet President Xi Jinping and Premier Li Qiang in Beijing on Tuesday").
+// meet President Xi Jinping and Premier Li Qiang in Beijing on Tuesday"); a
+// present tense the parse hangs a date on is a schedule ("who takes office
+// on Monday": the next Monday).
 // Without a DCT,
 // deictic values keep X for what the DCT would have given ("XXXX-10-17"),
 // and tag() reports that.
@@ -1221,6 +1223,14 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     }
     return Tense::near_past;
   };
+  // whether the parse attaches the match's last word to token k as an oblique
+  auto governs_date = [&](std::uint32_t k) {
+    if (!tagged || ctx.deps == nullptr || ctx.deps->head.size() != ctx.seg->tokens.size()) return false;
+    const auto date = segment_token_at(*ctx.seg, tokens[m.last - 1].begin);
+    const auto verb = segment_token_at(*ctx.seg, tokens[k].begin);
+    return date && verb && ctx.deps->head[*date] == static_cast<int>(*verb) &&
+           ctx.deps->deprel[*date].starts_with("obl");  // a weekday as an object is a misparse
+  };
   for (std::uint32_t k = m.first, steps = 0; k > 0 && steps < 10;) {
     --k;
     const TimeToken& t = tokens[k];
@@ -1240,6 +1250,12 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
     if (const TokenMorph* tm = morph_at(t.begin)) {
       if (is_future_modal(*tm)) return Tense::future;
       if (tm->xpos == "VBD") return past_near(k, steps);
+      // a present tense the parse hangs the date on is a schedule: "who
+      // takes office on Monday", "reports earnings Tuesday" (not "follows
+      // Tuesday's declaration", nor a noun the tagger took for a verb)
+      if ((tm->xpos == "VBZ" || tm->xpos == "VBP") && tm->lemma != "be" && tm->lemma != "have" && steps <= 3 &&
+          !goal && !possessive && governs_date(k))
+        return Tense::weak_future;
       // a reduced relative: "the year ended Jan. 31"
       if (tm->xpos == "VBN" && k > 0) {
         const TokenMorph* before = morph_at(tokens[k - 1].begin);

@@ -275,6 +275,24 @@ TEST(TimelinePipeline, TheFutureVerbAFarWeekdayHangsOnMakesItTheNextOne) {
   EXPECT_EQ(past.get<TimeExpressions>().timexes[0].value, "2024-04-09");
 }
 
+// A present tense the parse hangs a weekday on is a schedule; an owner's
+// weekday ("Tuesday's declaration") is not.
+TEST(TimelinePipeline, APresentTenseWithAWeekdayIsASchedule) {
+  if (!pipeline().has_parser()) GTEST_SKIP() << "parser model missing";
+  const auto values = [](std::string text, std::string_view dct) {
+    Document doc(std::move(text), DocumentInfo{.creation_time = parse_dct(dct, "test")});
+    pipeline().analyze(doc);
+    std::vector<std::string> out;
+    for (const Timex& t : doc.get<TimeExpressions>().timexes) out.push_back(t.value);
+    return out;
+  };
+  // DCT a Wednesday
+  EXPECT_EQ(values("Trump, who takes office on Monday, claimed credit for the deal.", "2025-01-15"),
+            std::vector<std::string>{"2025-01-20"});
+  EXPECT_EQ(values("The move follows Tuesday's declaration by Ford.", "2025-01-15"),
+            std::vector<std::string>{"2025-01-14"});
+}
+
 // A label keeps a phrasal verb's particle, and a passive conjunct reads
 // as a passive though its subject is the first conjunct's.
 TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
