@@ -275,6 +275,23 @@ TEST(TimelinePipeline, TheFutureVerbAFarWeekdayHangsOnMakesItTheNextOne) {
   EXPECT_EQ(past.get<TimeExpressions>().timexes[0].value, "2024-04-09");
 }
 
+// What a future meeting is held to do is announced with it, not reported
+// as a past the saying follows (the parse says whose infinitive it is).
+TEST(TimelinePipeline, AnInfinitiveUnderAFutureVerbIsAnnounced) {
+  if (!pipeline().has_parser() || !pipeline().has_events()) GTEST_SKIP() << "parser or event model missing";
+  Document doc("The office said on Thursday that the cabinet would meet to approve the agreement.",
+               DocumentInfo{.creation_time = parse_dct("2025-01-16", "test")});
+  pipeline().analyze(doc);
+  std::string said, approve;
+  for (const EventMention& e : doc.get<Events>().events) {
+    if (doc.text(e.span) == "said") said = e.id;
+    if (doc.text(e.span) == "approve") approve = e.id;
+  }
+  ASSERT_FALSE(said.empty());
+  ASSERT_FALSE(approve.empty());
+  EXPECT_EQ(doc.get<TemporalLinks>().start_order(said, approve), StartOrder::before);
+}
+
 // A present tense the parse hangs a weekday on is a schedule; an owner's
 // weekday ("Tuesday's declaration") is not.
 TEST(TimelinePipeline, APresentTenseWithAWeekdayIsASchedule) {
