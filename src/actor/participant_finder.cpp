@@ -384,8 +384,12 @@ class Finder {
     p.actor = actor_at(head);
     p.event = event;
     // "NATO Secretary-General Mark Rutte" parsed as one flat name headed by
-    // NATO: the person the name ends with is who took part.
-    if (p.actor >= 0 && actors_ != nullptr && actors_->actors[static_cast<std::size_t>(p.actor)].type != ActorType::PERSON)
+    // NATO: the person the name ends with is who took part; and so is the
+    // one after a title that heads it ("President-elect Donald Trump").
+    const bool title_head = p.actor < 0 && syntax_.upos(head) == Upos::PROPN;
+    if ((p.actor >= 0 && actors_ != nullptr &&
+         actors_->actors[static_cast<std::size_t>(p.actor)].type != ActorType::PERSON) ||
+        (title_head && actors_ != nullptr))
       for (const int c : syntax_.dependents(head)) {
         if (c < head || !(syntax_.is(c, "flat") || syntax_.is(c, "compound"))) continue;
         const std::int32_t person = actor_at(c);

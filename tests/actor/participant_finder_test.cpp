@@ -437,6 +437,16 @@ TEST(ParticipantFinder, AppositionLendsItsActor) {
   EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
 }
 
+// A title the parse made the head of a name leaves the person to the name.
+TEST(ParticipantFinder, ATitleHeadingANameLeavesThePersonToIt) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("President-elect Donald Trump, who takes office on Monday, claimed credit for it.",
+                                {{"claimed", "SAY", EventClass::REPORTING}}, kLeaders);
+  const Participant* speaker = first(doc, "claimed", Role::speaker);
+  ASSERT_NE(speaker, nullptr);
+  EXPECT_EQ(speaker->actor, 1);
+}
+
 const std::vector<ActorSpec> kPair = {{"Lidia Marek", ActorType::PERSON, {"Marek"}},
                                       {"Anders Holm", ActorType::PERSON, {"Holm"}},
                                       {"Ilse Brandt", ActorType::PERSON, {"Brandt"}}};
