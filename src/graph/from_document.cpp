@@ -280,18 +280,23 @@ class Builder {
                             const std::vector<std::pair<Vertex, Role>>& roles) const {
     // Agents and speakers lead ("Marek talks with Holm"), co-participants follow.
     std::string first, second;
+    std::vector<std::string> leads;
     for (const bool leading : {true, false})
       for (const auto& [v, role] : roles) {
         const bool lead = role == Role::agent || role == Role::speaker;
         if (lead != leading || (!lead && role != Role::co_participant)) continue;
         const ActorNode& a = *graph_[v].actor();
         const std::string name = headline_name(a.name, a.type);
+        if (lead && std::find(leads.begin(), leads.end(), name) == leads.end()) leads.push_back(name);
         if (first.empty()) first = name;
         else if (second.empty() && name != first) second = name;
       }
     if (first.empty()) return trigger;
     if (e.pos == EventPos::VERB && !e.lemma.empty()) {  // "noting", "to meet", "the two leaders met"
       if (!second.empty() && e.type == "MEET") return first + " meets " + second;
+      // several doers act together: "brokered by Egypt, Qatar and the United
+      // States" is "Egypt, Qatar and United States broker"
+      if (leads.size() > 1 && e.type != "TALK") return listed(leads) + " " + (e.lemma == "be" ? "are" : e.lemma);
       // "held talks with Xi": the talks tell what happened, not the holding.
       if (!second.empty() && e.type == "TALK" && holds_an_event(e)) return first + " talks with " + second;
       return first + " " + third_person(e.lemma) + (second.empty() ? "" : " with " + second);

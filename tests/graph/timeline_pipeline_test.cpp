@@ -324,6 +324,17 @@ TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
   EXPECT_NE(all.find("Lind forced out"), std::string::npos) << all;
 }
 
+// Several doers of a verb with no subject of its own act together.
+TEST(TimelinePipeline, SeveralAgentsOfAReducedRelativeAreListed) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "The agreement, brokered by Egypt, Qatar and the United States, came after weeks of talks in Doha.\n",
+      "2025-01-15");
+  const std::string all = to_text(r.graph, place(r.graph, TimelineFilter{.all = true}));
+  EXPECT_NE(all.find("Egypt, Qatar and United States broker"), std::string::npos) << all;
+}
+
 // The same verb with the same named party and the same object is one act
 // told twice; another object is another act.
 TEST(TimelinePipeline, AnActToldAgainIsOneEvent) {
