@@ -11,6 +11,8 @@
 //   "will reach"     -> future word + VB      -> FUTURE
 //   "didn't say"     -> do(VBD) + n't + VB    -> PAST, NEG
 //   "to defend"      -> "to" before the group -> INFINITIVE
+//   "had arrived ... and visited" -> no group, after "and": the first
+//                       conjunct's perfect   -> PAST, PERFECTIVE
 // The words are data (resources/event/grammar.txt).
 //
 // Types. A lemma table plus context rules (types.txt): a context rule looks
@@ -23,6 +25,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -191,7 +194,29 @@ void EventRules::set_attributes(EventMention& e, std::span<const Token> tokens, 
   };
   e.tense = EventTense::NONE;
   e.aspect = EventAspect::NONE;
-  if (e.pos == EventPos::VERB) {
+  // A verb right after "and" with no auxiliary of its own shares the perfect
+  // of the verb it is coordinated with: "had arrived in China on Sunday and
+  // visited Chongqing" (the tagger reads "visited" as VBD or VBN alike).
+  const auto shared_perfect = [&]() -> std::optional<EventTense> {
+    if (!group.empty() || (x != "VBD" && x != "VBN") || e.token <= sentence_first ||
+        morph[e.token - 1].upos != Upos::CCONJ)
+      return std::nullopt;
+    for (std::uint32_t j = e.token - 1; j > sentence_first;) {
+      --j;
+      if (morph[j].upos != Upos::VERB) continue;
+      if (morph[j].xpos != "VBN") return std::nullopt;
+      std::uint32_t k = j;
+      while (k > sentence_first && is_adverb(morph[k - 1])) --k;
+      if (k > sentence_first && morph[k - 1].upos == Upos::AUX && morph[k - 1].lemma == "have")
+        return morph[k - 1].xpos == "VBD" ? EventTense::PAST : EventTense::PRESENT;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  };
+  if (e.pos == EventPos::VERB && shared_perfect()) {
+    e.tense = *shared_perfect();
+    e.aspect = EventAspect::PERFECTIVE;
+  } else if (e.pos == EventPos::VERB) {
     if (x == "VBG" && be) e.aspect = have_been ? EventAspect::PERFECTIVE_PROGRESSIVE : EventAspect::PROGRESSIVE;
     else if (x == "VBN" && have) e.aspect = EventAspect::PERFECTIVE;
     else if (x == "VBN" && have_been) e.aspect = EventAspect::PERFECTIVE;

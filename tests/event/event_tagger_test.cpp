@@ -222,6 +222,22 @@ TEST(EventTagger, ASecondCoordinatedVerbSharesTheFirstOnesTense) {
   EXPECT_EQ(highlighted->tense, EventTense::PAST);
 }
 
+// A verb after "and" without an auxiliary shares the perfect of its first conjunct.
+TEST(EventTagger, ACoordinatedVerbSharesThePerfect) {
+  const std::string text = "Scholz had arrived in China on Sunday and visited Chongqing before travelling to Beijing.";
+  const Events events = pipeline().run(text);
+  const EventMention* visited = find(events, text, "visited");
+  ASSERT_NE(visited, nullptr);
+  EXPECT_EQ(visited->tense, EventTense::PAST);
+  EXPECT_EQ(visited->aspect, EventAspect::PERFECTIVE);
+  // no perfect to share: the simple past stays one
+  const std::string simple = "Scholz arrived in China on Sunday and visited Chongqing.";
+  const Events plain = pipeline().run(simple);
+  const EventMention* visited_plain = find(plain, simple, "visited");
+  ASSERT_NE(visited_plain, nullptr);
+  EXPECT_EQ(visited_plain->aspect, EventAspect::NONE);
+}
+
 TEST(EventTagger, RequestVerbAndNoun) {
   const std::string text = "Ukraine had requested Tomahawk missiles.";
   const Events events = pipeline().run(text);
