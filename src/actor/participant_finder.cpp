@@ -325,9 +325,13 @@ class Finder {
     return a >= 0 && static_cast<std::size_t>(a) < actors_->actors.size() ? a : -1;
   }
 
-  std::optional<Role> role_for(std::string_view relation, std::string_view preposition, const EventContext& ctx) const {
+  // The role of the first rule that matches; with `not_place`, of the first
+  // that gives no place (the dependent is none: "visited Trump").
+  std::optional<Role> role_for(std::string_view relation, std::string_view preposition, const EventContext& ctx,
+                               bool not_place = false) const {
     for (const auto& rule : tables_.rules) {
       if (rule.relation != relation || rule.preposition != preposition) continue;
+      if (not_place && rule.role == Role::place) continue;
       for (const std::string& s : rule.selectors)
         if (selector_matches(s, ctx)) return rule.role;
     }
@@ -648,7 +652,9 @@ class Finder {
 
   void relation(std::string_view rel, int head, const EventContext& ctx) {
     if (head < 0) return;
-    if (const auto role = role_for(rel, {}, ctx)) add_each(*role, head);
+    auto role = role_for(rel, {}, ctx);
+    if (role == Role::place && !is_place(head, actor_at(head))) role = role_for(rel, {}, ctx, true);
+    if (role) add_each(*role, head);
   }
 
   // obl / nmod dependents of `p` (the trigger or its support verb).

@@ -437,6 +437,19 @@ TEST(ParticipantFinder, AppositionLendsItsActor) {
   EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
 }
 
+// What a visit takes in is its place when it is one, else its patient.
+TEST(ParticipantFinder, AVisitedPlaceIsThePlace) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const std::vector<ActorSpec> actors = {{"Anders Holm", ActorType::PERSON, {"Holm"}},
+                                         {"Chongqing", ActorType::GPE, {"Chongqing"}},
+                                         {"Lidia Marek", ActorType::PERSON, {"Marek"}}};
+  const Document city = analyzed("Holm visited Chongqing on Sunday.", {{"visited", "VISIT"}}, actors);
+  EXPECT_EQ(heads(city, "visited", Role::place), Strings{"Chongqing"});
+  EXPECT_TRUE(heads(city, "visited", Role::patient).empty());
+  const Document person = analyzed("Holm visited Marek on Sunday.", {{"visited", "VISIT"}}, actors);
+  EXPECT_EQ(heads(person, "visited", Role::patient), Strings{"Marek"});
+}
+
 // A title the parse made the head of a name leaves the person to the name.
 TEST(ParticipantFinder, ATitleHeadingANameLeavesThePersonToIt) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
