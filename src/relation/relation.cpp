@@ -345,6 +345,7 @@ struct Builder {
   std::vector<int> event_at_token;        // facts index or -1
   std::vector<bool> in_timex;
   std::vector<bool> dated_after_dct;      // per facts index: in a time after the DCT ("next week")
+  std::vector<bool> dated_back;           // per facts index: in a time before one the text named earlier
   TemporalLinks out;
 
   void link(std::string a, std::string b, RelType type, double confidence, std::string evidence,
@@ -457,6 +458,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   for (std::size_t f = 0; f < b.facts.size(); ++f) b.event_at_token[static_cast<std::size_t>(b.facts[f].token)] = static_cast<int>(f);
   const int n_events = static_cast<int>(b.facts.size());
   b.dated_after_dct.assign(b.facts.size(), false);
+  b.dated_back.assign(b.facts.size(), false);
 
   // ---- nodes: DCT, dated timexes, events -----------------------------------
   TemporalGraph& graph = b.out.graph;
@@ -473,9 +475,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     int first_token = -1, last_token = -1;
     bool after_dct = false;  // begins after the DCT's day ("next year" said on a date before it)
     bool range_end = false;  // one end of "1955-2011", "March 3 - 5": a span, not when a clause's event is
+    bool goes_back = false;  // ends before a time the text named earlier begins: the story steps back
   };
   std::vector<TimexRef> timexes;
   std::vector<const Timex*> duration_ending_at(token_count, nullptr);  // "two days" of "two days after"
+  std::optional<std::chrono::sys_seconds> latest_named;  // the latest start of a time named so far
   if (doc.has<TimeExpressions>()) {
     for (const Timex& x : doc.get<TimeExpressions>().timexes) {
       auto first = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), x.span.begin,
@@ -494,7 +498,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (x.interval) graph.add_node({x.tid, TimeBounds{x.interval->start, x.interval->end}});
       else graph.add_node({x.tid, std::nullopt});
       const bool after_dct = dct && x.interval && x.interval->start >= std::chrono::sys_seconds{dct->day} + std::chrono::hours(24);
-      timexes.push_back({x.tid, x.span, ft, lt, after_dct});
+      const bool goes_back = x.interval && latest_named && x.interval->end <= *latest_named;
+      if (x.interval && (!latest_named || x.interval->start > *latest_named)) latest_named = x.interval->start;
+      timexes.push_back({x.tid, x.span, ft, lt, after_dct, false, goes_back});
     }
   }
   // Two dates joined by a dash, in one token or around a dash token, are the
@@ -641,6 +647,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") break;
       else {
         b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+        if (x.goes_back) b.dated_back[static_cast<std::size_t>(e)] = true;
         if (x.after_dct) b.dated_after_dct[static_cast<std::size_t>(e)] = true;
       }
     }
@@ -1120,7 +1127,11 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         b.link(a, c, RelType::starts_after, 0.35, "the future after the past");
       } else if (((f.tense == "PRESENT" && f.aspect == "NONE") || f.tense == "INFINITIVE") && is_past(g)) {
         b.link(a, c, RelType::starts_after, 0.35, "present or intended after the past");
-      } else if (!signal_gerund(f) && !signal_gerund(g)) {
+      } else if (!signal_gerund(f) && !signal_gerund(g) &&
+                 !(b.dated_back[static_cast<std::size_t>(x)] && !b.dated_back[static_cast<std::size_t>(e)])) {
+        // (an event dated before a time the text named earlier is background
+        // the story steps back to: "met Scholz on Tuesday. ... Scholz
+        // arrived in Chongqing on Sunday"; its date places it)
         b.link(a, c, RelType::starts_before, 0.25, "narrative order");
       }
     }

@@ -247,6 +247,23 @@ TEST(Tense, ASimplePastIsNotInsideATimeAfterTheDct) {
   EXPECT_EQ(links.rel_type("e2", "t2"), RelType::is_included) << dump(links);
 }
 
+// A story that steps back to a date before one it named earlier does not
+// put the undated events told before it earlier still.
+TEST(NarrativeOrder, ADateTheStoryStepsBackToIsBackground) {
+  // DCT a Tuesday
+  auto doc = run("Xi told Scholz on Tuesday that they should be partners. Xi and Scholz met in Beijing. "
+                 "Scholz also met Li. Scholz arrived in Chongqing on Sunday.",
+                 {"told", "met", "met#2", "arrived"}, "2024-04-16");
+  const auto& links = doc->get<TemporalLinks>();
+  const auto li = links.bounds("e3");
+  EXPECT_FALSE(li.latest_start && *li.latest_start <= midnight(2024, 4, 15)) << dump(links);
+  // told in order, a later date keeps narrative order
+  auto forward = run("Scholz arrived in Chongqing on Sunday. He visited a plant. He met Xi on Tuesday.",
+                     {"arrived", "visited", "met"}, "2024-04-16");
+  EXPECT_EQ(forward->get<TemporalLinks>().start_order("e2", "e3"), StartOrder::before)
+      << dump(forward->get<TemporalLinks>());
+}
+
 TEST(Conflicts, DatesOverruleAWeakerLinkAndTheDropIsReported) {
   // "after the meeting" (a signal) is stronger than either date, so the second date loses.
   auto doc = run("The leaders met on Friday. He arrived on Thursday after the meeting.", {"met", "arrived"});
