@@ -810,7 +810,10 @@ class Finder {
     // Participial and bare relative clauses: the modified noun.
     if (syntax_.head(t) >= 0) {
       const int noun = syntax_.head(t);
-      if (syntax_.deprel(t) == "acl" && nominal_pos(noun)) {
+      // (a present participle before its noun too: "visiting German
+      // Chancellor Olaf Scholz" is the one visiting)
+      const bool prenominal = syntax_.deprel(t) == "amod" && xpos(t) == "VBG" && t < noun;
+      if ((syntax_.deprel(t) == "acl" || prenominal) && nominal_pos(noun)) {
         if (xpos(t) == "VBN") relation("passive-subject", noun, ctx);
         else if (xpos(t) == "VBG" && !marked_participle && subject < 0) relation("subject", noun, ctx);
       } else if (syntax_.deprel(t) == "acl:relcl" && subject >= 0 && subject != noun && syntax_.object(t) < 0 &&

@@ -437,6 +437,21 @@ TEST(ParticipantFinder, AppositionLendsItsActor) {
   EXPECT_EQ(heads(doc, "met", Role::co_participant), Strings{"Trump"});
 }
 
+// "visiting German Chancellor Olaf Scholz": the guest is the one visiting.
+TEST(ParticipantFinder, AVisitingGuestIsTheVisitor) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const std::vector<ActorSpec> actors = {{"Xi Jinping", ActorType::PERSON, {"Xi", "Jinping"}},
+                                         {"Olaf Scholz", ActorType::PERSON, {"Olaf", "Scholz"}}};
+  const Document doc = analyzed("Xi Jinping told visiting German Chancellor Olaf Scholz on Tuesday that they were partners.",
+                                {{"told", "SAY", EventClass::REPORTING}, {"visiting", "VISIT"}}, actors);
+  const Participant* visitor = first(doc, "visiting", Role::agent);
+  ASSERT_NE(visitor, nullptr);
+  EXPECT_EQ(visitor->actor, 1);
+  const Participant* addressee = first(doc, "told", Role::addressee);
+  ASSERT_NE(addressee, nullptr);
+  EXPECT_EQ(addressee->actor, 1);
+}
+
 // What a visit takes in is its place when it is one, else its patient.
 TEST(ParticipantFinder, AVisitedPlaceIsThePlace) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";

@@ -575,6 +575,33 @@ TEST(TreeRepair, ASayingVerbTakenForAnAdverbialClauseOfWhatItSaysIsTheRoot) {
   EXPECT_EQ(quote[1], (Arc{6, "advcl"}));
 }
 
+TEST(TreeRepair, AVisitingGuestIsTheObjectOfTheVerbBefore) {
+  // "Xi told visiting Chancellor Scholz on Tuesday that ..." with "visiting" an xcomp of "told".
+  const std::vector<Arc> arcs = repaired({{"Xi", "PROPN", "NNP", 1, "nsubj"},
+                                          {"told", "VERB", "VBD", -1, "root"},
+                                          {"visiting", "VERB", "VBG", 1, "xcomp"},
+                                          {"Chancellor", "PROPN", "NNP", 2, "obj"},
+                                          {"Scholz", "PROPN", "NNP", 3, "flat"},
+                                          {"on", "ADP", "IN", 6, "case"},
+                                          {"Tuesday", "PROPN", "NNP", 2, "obl"}});
+  EXPECT_EQ(arcs[3], (Arc{1, "obj"}));
+  EXPECT_EQ(arcs[2], (Arc{3, "amod"}));
+  EXPECT_EQ(arcs[6], (Arc{1, "obl"}));
+  // "We enjoyed visiting New York": no verb of a person; the clause stays.
+  const std::vector<Arc> trip = repaired({{"We", "PRON", "PRP", 1, "nsubj"},
+                                          {"enjoyed", "VERB", "VBD", -1, "root"},
+                                          {"visiting", "VERB", "VBG", 1, "xcomp"},
+                                          {"New", "PROPN", "NNP", 4, "compound"},
+                                          {"York", "PROPN", "NNP", 2, "obj"}});
+  EXPECT_EQ(trip[2], (Arc{1, "xcomp"}));
+  // "met visiting students": a common noun is no dignitary's title.
+  const std::vector<Arc> students = repaired({{"Xi", "PROPN", "NNP", 1, "nsubj"},
+                                              {"met", "VERB", "VBD", -1, "root"},
+                                              {"visiting", "VERB", "VBG", 1, "xcomp"},
+                                              {"students", "NOUN", "NNS", 2, "obj"}});
+  EXPECT_EQ(students[2], (Arc{1, "xcomp"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
