@@ -811,14 +811,22 @@ class Resolution {
       }
       if (count == 1) return found;
     }
-    // 3. A surname named first, the full name now.
+    // 3. A surname named first, the full name now; or the family name of a
+    // name that puts it first ("Xi" in the headline, "Xi Jinping" later).
     if (name.type == EntityType::PERSON && word_count(name.key) > 1) {
+      std::vector<std::string_view> words;
+      for (std::string_view w : detail::split_fields(name.text, ' '))
+        if (!w.empty()) words.push_back(w);
+      const bool family_first = t_.name_order.family_name_first(words);
+      const std::string_view family = std::string_view(name.key).substr(0, name.key.find(' '));
       for (int a : candidates) {
         const Draft& d = drafts_[static_cast<std::size_t>(a)];
         if (!d.person || d.names.empty()) continue;
         bool single = std::all_of(d.name_keys.begin(), d.name_keys.end(),
                                   [](const std::string& k) { return k.find(' ') == std::string::npos; });
-        if (single && t_.keys.may_refer_to(canonical_of(d), name.text) && more_recent(a)) best = a;
+        const bool family_named =
+            family_first && std::find(d.name_keys.begin(), d.name_keys.end(), family) != d.name_keys.end();
+        if (single && (t_.keys.may_refer_to(canonical_of(d), name.text) || family_named) && more_recent(a)) best = a;
       }
     }
     // 3b. The same for an organisation: "Apple" in the headline, "Apple

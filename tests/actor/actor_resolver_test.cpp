@@ -458,6 +458,20 @@ TEST(ActorResolver, TheFirstWordOfATwoWordNameIsThatPersonWhenOnlyOneHasIt) {
   EXPECT_EQ(both.actors.size(), 3u);
 }
 
+// A headline's family name, the full name later: one person.
+TEST(ActorResolver, AFamilyNameFirstThenTheFullNameIsOnePerson) {
+  Document doc = prepared("Xi tells Scholz to be a partner\nChinese leader Xi Jinping told Olaf Scholz on Tuesday.",
+                          {{"Xi", EntityType::PERSON}, {"Scholz", EntityType::PERSON},
+                           {"Xi Jinping", EntityType::PERSON}, {"Olaf Scholz", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_EQ(actors.actors.size(), 2u) << ::testing::PrintToString(actors.actors.size());
+  EXPECT_EQ(actor_at(doc, actors, "Xi tells"), actor_with_key(actors, "xi jinping"));
+  // an English name is not read so: "Lee" then "Lee Anderson" stays two
+  Document english = prepared("Lee spoke first. Later Lee Anderson spoke.",
+                              {{"Lee", EntityType::PERSON}, {"Lee Anderson", EntityType::PERSON}});
+  EXPECT_EQ(resolver().resolve(english).actors.size(), 2u);
+}
+
 TEST(ActorResolver, AKoreanFamilyNameAloneIsThePersonNamedInFull) {
   // Three words as keys ("lee jae myung"), family name first.
   Document doc = prepared("Xi Jinping met Lee Jae-myung in Beijing. Xi told Lee that trade would grow.",
