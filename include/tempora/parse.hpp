@@ -181,11 +181,12 @@ class SyntaxView {
   // preposition, compared case-insensitively; multiword prepositions
   // ("because of") match their words joined by a space.
   int oblique(int predicate, std::string_view preposition) const;
-  // The passive of headlines: a participle with a "by" agent and neither
-  // auxiliary nor object ("Apple swamped by iPhone 4 pre-orders", whose
-  // participle the tagger may read as a past tense). Body text says "was
-  // swamped"; there "traveled by train" is active, so callers ask only of a
-  // headline.
+  // The passive of headlines: a participle with a "by" agent or a subject,
+  // and neither auxiliary, object nor particle ("Apple swamped by iPhone 4
+  // pre-orders", "Bankman-Fried sentenced to 25 years", whose participle the
+  // tagger may read as a past tense: headlines tell an active past in the
+  // present). Body text says "was swamped"; there "traveled by train" is
+  // active, so callers ask only of a headline.
   bool bare_passive(int predicate) const;
   // The preposition (case marker) of a nominal, "" when it has none.
   std::string preposition(int nominal) const;

@@ -212,9 +212,12 @@ bool SyntaxView::bare_passive(int predicate) const {
   if (predicate < 0 || static_cast<std::size_t>(predicate) >= size() || upos(predicate) != Upos::VERB) return false;
   const std::string w = lower(word(predicate));
   if (!w.ends_with("ed") && !w.ends_with("en") && !w.ends_with("wn")) return false;
-  for (const int c : children_[static_cast<std::size_t>(predicate)])
-    if (is(c, "aux") || is(c, "cop") || is(c, "obj") || is(c, "aux:pass")) return false;
-  return oblique(predicate, "by") >= 0;
+  bool subject = false;
+  for (const int c : children_[static_cast<std::size_t>(predicate)]) {
+    if (is(c, "aux") || is(c, "cop") || is(c, "obj") || is(c, "aux:pass") || is(c, "compound:prt")) return false;
+    subject = subject || is(c, "nsubj");
+  }
+  return oblique(predicate, "by") >= 0 || subject;
 }
 
 int SyntaxView::phrase_head(int first, int last) const {
