@@ -372,7 +372,9 @@ class Builder {
         if (const int named = object >= 0 && !actor_at(object) ? syntax_->dependent(object, "appos") : -1;
             named >= 0 && actor_at(named))
           object = named;
-        if (object >= 0 && (syntax_->upos(object) == Upos::NOUN || syntax_->upos(object) == Upos::PROPN)) {
+        // (a pronoun the actor stage resolved reads as its actor: "convicted him")
+        if (object >= 0 && (syntax_->upos(object) == Upos::NOUN || syntax_->upos(object) == Upos::PROPN ||
+                            (syntax_->upos(object) == Upos::PRON && actor_at(object)))) {
           if (const auto a = actor(object)) roles.emplace_back(*a, Role::patient);
           if (!label.empty()) {
             label += ' ';

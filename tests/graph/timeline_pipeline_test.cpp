@@ -324,6 +324,22 @@ TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
   EXPECT_NE(all.find("Lind forced out"), std::string::npos) << all;
 }
 
+// A headline's bare past form with a subject is a passive ("X sentenced to
+// 25 years"), and a resolved pronoun object reads as its actor.
+TEST(TimelinePipeline, AHeadlinesBarePastIsPassiveAndAPronounObjectIsItsActor) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "Former Norvik chief Ada Lind sentenced to 25 years\nMarch 28, 2024\n"
+      "Ada Lind, the founder of Norvik Motors, was sentenced to 25 years in prison on Thursday. "
+      "A jury convicted her in November.\n",
+      "2024-03-28");
+  const std::string all = to_text(r.graph, place(r.graph, TimelineFilter{.all = true}));
+  EXPECT_NE(all.find("Lind sentenced"), std::string::npos) << all;
+  EXPECT_EQ(all.find("Lind sentences"), std::string::npos) << all;
+  EXPECT_NE(all.find("Jury convicts Lind"), std::string::npos) << all;
+}
+
 // Several doers of a verb with no subject of its own act together.
 TEST(TimelinePipeline, SeveralAgentsOfAReducedRelativeAreListed) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
