@@ -47,10 +47,12 @@
 //     before it ("Spirit AeroSystems"), but no title, demonym or place;
 //   - a one-word "person" that a ", which" clause describes is an
 //     organisation ("Airbus, which will take over ...");
-//   - a person's span loses leading titles and demonyms ("Ukrainian
-//     President Volodymyr Zelensky" -> "Volodymyr Zelensky"), and a span of
-//     any type made of such a prefix and capitalized words is a person
-//     ("South African President Cyril Ramaphosa", not a place);
+//   - a person's span loses leading titles, demonyms and countries
+//     ("Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky",
+//     "U.S. District Judge Lewis A. Kaplan"), and a span of any type made of
+//     such a prefix and capitalized words is a person ("South African
+//     President Cyril Ramaphosa", not a place), unless it ends in an
+//     organisation word ("the Justice Department");
 //   - a capitalized demonym outside every name ("Ukrainian", "Russians") is
 //     NORP, which no corpus here annotates;
 //   - a news outlet the model missed or split ("NBC News") is one
@@ -752,19 +754,32 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     std::vector<RawSpan> refined;
     for (RawSpan sp : spans) {
       int coarse = static_cast<int>(sp.type);
-      // The longest prefix made only of titles and demonyms, ending in a
-      // title ("Carvenian President Lidia Marek", "Prime Minister Anders
-      // Holm"), and the demonyms in it.
+      // The longest prefix made only of titles, demonyms and countries,
+      // ending in a title ("Carvenian President Lidia Marek", "Prime
+      // Minister Anders Holm", "U.S. District Judge Lewis A. Kaplan"), and
+      // the demonyms and countries in it.
       std::uint32_t cut = 0;
       std::vector<std::pair<std::uint32_t, std::uint32_t>> demonyms;  // (first, count) within the span
+      std::vector<std::uint32_t> countries;                             // ("U.S. District Judge ...")
       for (std::uint32_t k = 0; k + 1 < sp.count; ++k) {
         const std::uint32_t one = model_->rule_mask(ws.subspan(sp.first + k, 1));
         const std::uint32_t two = k + 2 < sp.count ? model_->rule_mask(ws.subspan(sp.first + k, 2)) : 0;
         if (two & (1u << kGazTitle)) cut = k + 2, ++k;
         else if (one & (1u << kGazTitle)) cut = k + 1;
         else if (looks_like_demonym(ws[sp.first + k], one)) demonyms.emplace_back(k, 1);
+        else if (one & (1u << kGazCountry)) countries.push_back(k);
         else if (two & (1u << kGazDemonym)) demonyms.emplace_back(k, 2), ++k;  // "South Korean President ..."
         else break;
+      }
+      // ...but a name ending in an organisation word has no person in it,
+      // and is no place unless listed as one: "the Justice Department", "the
+      // U.S. Justice Department" (not "the Soviet Union").
+      if (model_->rule_mask(ws.subspan(sp.first + sp.count - 1, 1)) & (1u << kGazOrgWord)) {
+        constexpr std::uint32_t kListedPlace =
+            (1u << kGazCountry) | (1u << kGazCity) | (1u << kGazSubdivision) | (1u << kGazRegion);
+        cut = 0;
+        if (coarse == 0 || (coarse == 2 && !(model_->rule_mask(ws.subspan(sp.first, sp.count)) & kListedPlace)))
+          coarse = 1;
       }
       // Such a prefix before capitalized words names a person, whatever
       // type the model gave the span ("South African President Cyril
@@ -777,6 +792,8 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         // The prefix is cut off; its demonyms become NORP mentions.
         for (const auto& [k, count] : demonyms)
           if (k + count <= cut) refined.push_back({sp.first + k, count, EntityType::NORP, sp.margin});
+        for (const std::uint32_t k : countries)
+          if (k < cut) refined.push_back({sp.first + k, 1, EntityType::GPE, sp.margin});
         sp.first += cut, sp.count -= cut;
       }
       sp.type = model_->refine(ws.subspan(sp.first, sp.count), coarse, locative_before(ws, sp.first));
@@ -881,11 +898,14 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
         if (first == i) continue;
         const std::uint32_t count = i + 1 - first;
         const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };
+        // (a span the model found whole keeps its type: "the Soviet Union" is a place)
         const bool reaches_out = std::any_of(refined.begin(), refined.end(), [&](const RawSpan& r) {
           return covers(r) && (r.first < first || r.first + r.count > first + count ||
-                               (r.first == first && r.count == count && r.type == EntityType::ORGANIZATION));
+                               (r.first == first && r.count == count));
         });
-        if (reaches_out) continue;
+        constexpr std::uint32_t kListedPlace =
+            (1u << kGazCountry) | (1u << kGazCity) | (1u << kGazSubdivision) | (1u << kGazRegion);
+        if (reaches_out || (model_->rule_mask(ws.subspan(first, count)) & kListedPlace)) continue;
         std::erase_if(refined, covers);
         refined.push_back({first, count, EntityType::ORGANIZATION, 0.0f});
       }

@@ -131,6 +131,20 @@ TEST(EntityRecognizer, AnOrganisationWordEndsOneOrganisation) {
   EXPECT_EQ(std::count(all.begin(), all.end(), "Commission/ORGANIZATION"), 1);  // not "Commission officials"
 }
 
+// A country before a title is no part of the person's name, and a name
+// ending in an organisation word holds no person ("Justice" is a title).
+TEST(EntityRecognizer, ACountryBeforeATitleAndAnOrganisationWordAfterOne) {
+  Document doc("U.S. District Judge Lewis A. Kaplan imposed the sentence. The Justice Department said it would "
+               "not appeal. The Soviet Union collapsed in 1991.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Lewis A. Kaplan/PERSON"));
+  EXPECT_TRUE(has(all, "U.S./GPE"));
+  EXPECT_TRUE(has(all, "Justice Department/ORGANIZATION"));
+  EXPECT_FALSE(has(all, "Department/PERSON"));
+  EXPECT_TRUE(has(all, "Soviet Union/GPE"));
+}
+
 // A name inside a date the time stage found is none ("in March").
 TEST(EntityRecognizer, ADateIsNoName) {
   Document doc("Apple CEO Tim Cook met Vestager in Brussels in March to discuss the case.",
