@@ -602,6 +602,27 @@ TEST(TreeRepair, AVisitingGuestIsTheObjectOfTheVerbBefore) {
   EXPECT_EQ(students[2], (Arc{1, "xcomp"}));
 }
 
+TEST(TreeRepair, AnObjectTakenForACompoundOfATimeIsTheVerbsObject) {
+  // "Nadella met Kotick in New York last month" with "Kotick" a compound of "month".
+  const std::vector<Arc> arcs = repaired({{"Nadella", "PROPN", "NNP", 1, "nsubj"},
+                                          {"met", "VERB", "VBD", -1, "root"},
+                                          {"Kotick", "PROPN", "NNP", 7, "compound"},
+                                          {"in", "ADP", "IN", 5, "case"},
+                                          {"New", "ADJ", "NNP", 5, "amod"},
+                                          {"York", "PROPN", "NNP", 2, "nmod"},
+                                          {"last", "ADJ", "JJ", 7, "amod"},
+                                          {"month", "NOUN", "NN", 1, "obl:unmarked"}});
+  EXPECT_EQ(arcs[2], (Arc{1, "obj"}));
+  EXPECT_EQ(arcs[5], (Arc{2, "nmod"}));
+  EXPECT_EQ(arcs[7], (Arc{1, "obl:unmarked"}));
+  // a plain compound stays: "met company officials"
+  const std::vector<Arc> plain = repaired({{"Nadella", "PROPN", "NNP", 1, "nsubj"},
+                                           {"met", "VERB", "VBD", -1, "root"},
+                                           {"company", "NOUN", "NN", 3, "compound"},
+                                           {"officials", "NOUN", "NNS", 1, "obj"}});
+  EXPECT_EQ(plain[2], (Arc{3, "compound"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
