@@ -129,11 +129,38 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     }
   }
 
+  // A clause an "if" or "when" clause conditions: "would buy Activision if
+  // regulators agreed", "reception would decrease when holding the phone"
+  // (a habit, not a future).
+  std::vector<bool> conditioned(marks.size(), false);
+  for (std::size_t t = 0; t < marks.size(); ++t) {
+    const int h = deps->head[t];
+    if (h < 0 || static_cast<std::size_t>(h) >= n) continue;
+    const std::string l = lemma(t);
+    const bool when = (l == "when" || l == "whenever") && universal(deps->deprel[static_cast<std::size_t>(h)]) == "advcl";
+    const int clause = when ? h : static_cast<int>(t);
+    if (((marks[t] & kCondition) || when) && universal(deps->deprel[static_cast<std::size_t>(clause)]) == "advcl") {
+      const int governor = deps->head[static_cast<std::size_t>(clause)];
+      if (governor >= 0 && static_cast<std::size_t>(governor) < n) conditioned[static_cast<std::size_t>(governor)] = true;
+    }
+  }
+
   // The event's own evidence.
   const auto local = [&](const EventMention& e) {
     Factuality f = Factuality::ASSERTED;
     if (e.tense == EventTense::FUTURE) f = Factuality::FUTURE;
     if (!e.modality.empty() && is(e.modality, kPossibleModal)) f = strongest(f, Factuality::POSSIBLE);
+    // "said it would buy Activision": "would" in what a past saying reports
+    // is the future of that past (the report's "will buy"), not a doubt,
+    // unless a condition comes with it
+    if (e.modality == "would" && deps != nullptr && e.token < n && deps->deprel[e.token] == "ccomp" &&
+        !(marks[e.token] & kCondition) && !conditioned[e.token]) {
+      const int h = deps->head[e.token];
+      if (h >= 0 && static_cast<std::size_t>(h) < n && morph.tokens[static_cast<std::size_t>(h)].xpos == "VBD" &&
+          (is(lemma(static_cast<std::size_t>(h)), kReportingGovernor) ||
+           lemma(static_cast<std::size_t>(h)) == "announce" || lemma(static_cast<std::size_t>(h)) == "tell"))
+        f = Factuality::FUTURE;
+    }
     if (e.polarity == EventPolarity::NEG) f = Factuality::NEGATED;
     if (deps != nullptr && e.token < n) {
       const std::uint16_t m = marks[e.token];

@@ -54,6 +54,9 @@ TEST(Factuality, AnnouncedAndPlannedEventsAreFuture) {
   EXPECT_EQ(factuality_of("Blinken is expected to travel to Seoul before returning home.", "returning"), "FUTURE")
       << "a subjectless adverbial clause is part of its verb's plan";
   EXPECT_EQ(factuality_of("Blinken traveled to Seoul before returning home.", "returning"), "ASSERTED");
+  // "would" in what a past saying reports is that saying's future, not a doubt
+  EXPECT_EQ(factuality_of("Microsoft said on Tuesday it would buy Activision for $68.7 billion.", "buy"), "FUTURE");
+  EXPECT_EQ(factuality_of("Microsoft said it would buy Activision if regulators agreed.", "buy"), "POSSIBLE");
 }
 
 TEST(Factuality, ModalsConditionsAndDoubtedWantsArePossible) {
