@@ -279,8 +279,13 @@ class Builder {
   std::string nominal_label(const EventMention& e, const std::string& trigger,
                             const std::vector<std::pair<Vertex, Role>>& roles) const {
     // Agents and speakers lead ("Marek talks with Holm"), co-participants follow.
-    std::string first, second;
+    std::string first, second, patient;
     std::vector<std::string> leads;
+    for (const auto& [v, role] : roles)
+      if (role == Role::patient && patient.empty()) {
+        const ActorNode& a = *graph_[v].actor();
+        patient = headline_name(a.name, a.type);
+      }
     for (const bool leading : {true, false})
       for (const auto& [v, role] : roles) {
         const bool lead = role == Role::agent || role == Role::speaker;
@@ -299,7 +304,10 @@ class Builder {
       if (leads.size() > 1 && e.type != "TALK") return listed(leads) + " " + (e.lemma == "be" ? "are" : e.lemma);
       // "held talks with Xi": the talks tell what happened, not the holding.
       if (!second.empty() && e.type == "TALK" && holds_an_event(e)) return first + " talks with " + second;
-      return first + " " + third_person(e.lemma) + (second.empty() ? "" : " with " + second);
+      // the verb's patient follows it: "Norvik Motors to buy Zenith Labs"
+      // (not a saying's: what is said is no patient of the label)
+      const std::string object = patient.empty() || patient == first || e.type == "SAY" ? "" : " " + patient;
+      return first + " " + third_person(e.lemma) + object + (second.empty() ? "" : " with " + second);
     }
     if (!second.empty() && (e.type == "MEET" || e.type == "TALK")) return first + (e.type == "MEET" ? " meets " : " talks with ") + second;
     return first + "'s " + trigger + (second.empty() ? "" : " with " + second);
@@ -473,7 +481,14 @@ class Builder {
     if (e.polarity == EventPolarity::NEG || e.factuality == Factuality::NEGATED) label = "Not: " + label;
     else if (e.factuality == Factuality::POSSIBLE) label = "Possibly: " + label;
     else if (e.factuality == Factuality::FUTURE) label = "Future: " + label;
-    const bool announced = e.factuality == Factuality::FUTURE && (e.tense == EventTense::FUTURE || e.pos == EventPos::NOUN);
+    // (so are a reported "would" the factuality stage read as the future of
+    // its saying, "said it would buy", and a headline's infinitive, "Microsoft
+    // to buy Activision")
+    const bool headline_infinitive =
+        doc_.get<Segmentation>().headline && e.sentence == 0 && e.tense == EventTense::INFINITIVE;
+    const bool announced = e.factuality == Factuality::FUTURE &&
+                           (e.tense == EventTense::FUTURE || e.pos == EventPos::NOUN || e.modality == "would" ||
+                            headline_infinitive);
     const bool happens = e.factuality == Factuality::ASSERTED || announced;
     const Vertex v = graph_.add_event({.id = id(e.id),
                                        .type = e.type,

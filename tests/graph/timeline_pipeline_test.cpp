@@ -340,6 +340,19 @@ TEST(TimelinePipeline, AHeadlinesBarePastIsPassiveAndAPronounObjectIsItsActor) {
   EXPECT_NE(all.find("Jury convicts Lind"), std::string::npos) << all;
 }
 
+// What a past saying reports with "would" and what a headline announces
+// with "to" are announced events: shown, marked as future.
+TEST(TimelinePipeline, AReportedWouldAndAHeadlineInfinitiveAreAnnounced) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "Norvik Motors to buy Zenith Labs\nJanuary 18, 2022\n"
+      "Norvik Motors said on Tuesday it would buy Zenith Labs for $6 billion in cash.\n",
+      "2022-01-18");
+  const std::string shown = to_text(r.graph, place(r.graph, TimelineFilter{}));
+  EXPECT_NE(shown.find("Future: Norvik Motors buys Zenith Labs"), std::string::npos) << shown;
+}
+
 // Several doers of a verb with no subject of its own act together.
 TEST(TimelinePipeline, SeveralAgentsOfAReducedRelativeAreListed) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
