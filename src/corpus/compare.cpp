@@ -9,9 +9,10 @@
 //    talks", "the meeting") are merged, in text order, into the first earlier
 //    report they fit: the same lemma or a type of the same family
 //    (resources/corpus/compare.txt: MEET and TALK are one happening), dates
-//    that overlap, participants that are not disjoint, or an IDENTITY link
-//    from the relation stage. A reporting verb with a medium ("wrote on
-//    social media") counts as a publication.
+//    that overlap, participants that are not disjoint, and no signal that
+//    orders them ("later"); or an IDENTITY link from the relation stage. A
+//    reporting verb with a medium ("wrote on social media") counts as a
+//    publication.
 //
 // 2. Alignment. Every two reports from different articles get a score:
 //      lexical    same lemma 1.5, same type family 0.8, else no match at all
@@ -35,13 +36,13 @@
 // 4. Order. An article orders two of its reports by their dates (disjoint
 //    intervals) or, on the same or unknown dates, by the closure of its
 //    stated links (signals, tense, reported speech; the weak narrative-order
-//    default is left out). Failing those, the full closure and then the order
-//    of the sentences give a weak verdict: what the article tells first.
-//    Two articles that order the same pair of aligned events oppositely make
-//    an order disagreement when at least one of them has a strong verdict
-//    (an article that merely tells B before A disputes nothing by itself);
-//    every pair ordered by two articles counts towards Kendall's tau,
-//    (C - D) / (C + D).
+//    default is left out). Failing those, the full closure gives a weak
+//    verdict, and the order of the sentences a weaker one still: what the
+//    article tells first, which claims nothing. Two articles that order the
+//    same pair of aligned events oppositely make an order disagreement when
+//    at least one of them has a strong verdict and neither merely tells one
+//    first (news tells background last); every such pair ordered by two
+//    articles counts towards Kendall's tau, (C - D) / (C + D).
 #include "tempora/compare.hpp"
 
 #include <fmt/format.h>
@@ -240,12 +241,22 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
   // one event, either way round (a link may name the earlier mention first
   // or second).
   std::unordered_map<std::string, std::vector<std::string>> same_as;
+  // Mentions a signal puts one before the other are two events, however
+  // alike: "Scholz met Xi ... Scholz also met Li later in the day".
+  std::set<std::pair<std::string, std::string>> signalled_apart;
   if (doc.has<TemporalLinks>())
-    for (const TemporalLinkRecord& l : doc.get<TemporalLinks>().links)
+    for (const TemporalLinkRecord& l : doc.get<TemporalLinks>().links) {
       if (l.kept && names_one_event(l)) {
         same_as[l.a].push_back(l.b);
         same_as[l.b].push_back(l.a);
       }
+      if (l.kept && l.evidence.starts_with("signal") &&
+          (l.type == RelType::before || l.type == RelType::after || l.type == RelType::starts_before ||
+           l.type == RelType::starts_after)) {
+        signalled_apart.emplace(l.a, l.b);
+        signalled_apart.emplace(l.b, l.a);
+      }
+    }
 
   std::unordered_map<std::string, std::size_t> report_of;  // mention id -> report
   for (std::size_t i = 0; i < events.events.size(); ++i) {
@@ -307,6 +318,9 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
       const ReportedEvent& earlier = view.reports[k];
       if (!shares_lemma(earlier, r)) continue;  // "met" and "the talks" stay apart: too easy to over-merge
       if (!time_compatible(earlier, r) || !actors_compatible(earlier, r)) continue;
+      if (std::any_of(view.ids[k].begin(), view.ids[k].end(),
+                      [&](const std::string& id) { return signalled_apart.contains({id, e.id}); }))
+        continue;
       into = k;
     }
     if (into) {
@@ -341,6 +355,7 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
 struct Verdict {
   int order = 0;        // -1: x before y, +1: x after y, 0: the article does not say
   bool strong = false;  // from dates or stated links, not from the narrative-order default alone
+  bool told = false;    // only from the order of the sentences: the article claims no order
 };
 
 // The days a report may fall on: its date, else its bounds (open sides unset).
@@ -385,7 +400,7 @@ Verdict article_order(const ArticleView& view, std::size_t x, std::size_t y) {
   // As the article tells it: the order of the sentences (weak, like the
   // relation stage's narrative default).
   const std::uint32_t sx = view.reports[x].sentence, sy = view.reports[y].sentence;
-  if (sx != sy) return {sx < sy ? -1 : 1, false};
+  if (sx != sy) return {sx < sy ? -1 : 1, false, true};
   return {};
 }
 
@@ -556,17 +571,22 @@ Comparison compare(const std::vector<Document>& docs, const CompareOptions& opti
     OrderDisagreement d;
     d.first = pair.first;
     d.second = pair.second;
-    bool strong_before = false, strong_after = false;
+    bool strong_before = false, strong_after = false, claimed_before = false, claimed_after = false;
     for (std::size_t i = 0; i < says.size(); ++i) {
       const Verdict v = says[i].verdict;
       (v.order < 0 ? d.first_before_second : d.second_before_first).push_back(says[i].article);
       (v.order < 0 ? strong_before : strong_after) |= v.strong;
+      (v.order < 0 ? claimed_before : claimed_after) |= !v.told;
       for (std::size_t j = i + 1; j < says.size(); ++j)
-        if (v.strong || says[j].verdict.strong) (v.order == says[j].verdict.order ? c.concordant : c.discordant)++;
+        if ((v.strong || says[j].verdict.strong) && !v.told && !says[j].verdict.told)
+          (v.order == says[j].verdict.order ? c.concordant : c.discordant)++;
     }
     // A dispute needs more than the narrative order on both sides: one
-    // article at least must date the events or state their order.
-    if (!d.first_before_second.empty() && !d.second_before_first.empty() && (strong_before || strong_after))
+    // article at least must date the events or state their order, and the
+    // other must do more than tell them in the other order (news tells
+    // background last: "Scholz arrived in Chongqing on Sunday").
+    if (!d.first_before_second.empty() && !d.second_before_first.empty() && (strong_before || strong_after) &&
+        claimed_before && claimed_after)
       c.order_disagreements.push_back(std::move(d));
   }
   if (c.concordant + c.discordant > 0)

@@ -198,6 +198,32 @@ TEST(CompareEdgeCases, HeldTalksAndMetAreOneMeetingAndCountedDatesDisagree) {
   EXPECT_TRUE(any_lemma(c.events[c.date_disagreements[0].event], {"visit"})) << to_text(c);
 }
 
+// An article that tells the arrival last, as background, disputes no
+// order; and a meeting "later in the day" with someone else is another
+// meeting, not a repeated mention of the first.
+TEST(CompareEdgeCases, BackgroundToldLastDisputesNothingAndALaterMeetingIsAnother) {
+  REQUIRE_MODELS();
+  const auto dct = parse_dct("2024-04-16", "test");
+  std::vector<Document> docs;
+  docs.emplace_back(
+      "Olaf Scholz arrived in Chongqing on Sunday. Scholz met Xi Jinping in Beijing on Tuesday.",
+      DocumentInfo{.id = "dated", .creation_time = dct});
+  docs.emplace_back(
+      "Xi Jinping told Olaf Scholz on Tuesday that the two countries were partners. Xi and Scholz met in Beijing. "
+      "Scholz also met Premier Li Qiang later in the day. Scholz arrived in Chongqing on Sunday.",
+      DocumentInfo{.id = "told", .creation_time = dct});
+  for (Document& doc : docs) pipeline().analyze(doc);
+  const Comparison c = compare(docs);
+  EXPECT_TRUE(c.order_disagreements.empty()) << to_text(c);
+  const bool li_apart = std::any_of(c.events.begin(), c.events.end(), [](const AlignedEvent& e) {
+    return std::any_of(e.reports.begin(), e.reports.end(), [](const ReportedEvent& r) {
+      const auto& p = r.participants;
+      return std::find(p.begin(), p.end(), "li") != p.end() && std::find(p.begin(), p.end(), "xi") == p.end();
+    });
+  });
+  EXPECT_TRUE(li_apart) << to_text(c);
+}
+
 // "said in a statement" is a publication by the speaker; "according to a
 // statement" attributes without anyone acting, and stays a hidden report.
 TEST(CompareEdgeCases, APublicationNeedsAPublisher) {
