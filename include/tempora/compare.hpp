@@ -11,6 +11,7 @@
 //   c.agreement                // Kendall's tau over the event pairs two articles both order
 //   fmt::print("{}", to_text(c));
 //   TimelineGraph g = merged_timeline(c);     // one graph: sources marked, disputes red
+//   TimelineGraph t = combined_timeline(docs); // the articles' own graphs, aligned events joined
 //
 // Alignment (src/corpus/compare.cpp explains the scoring): events are matched
 // across articles by trigger lemma or event type, shared participants and
@@ -120,6 +121,13 @@ std::string to_json(const Comparison& comparison);
 // the label.
 TimelineGraph merged_timeline(const Comparison& comparison);
 
+// One timeline of several analysed articles: each article's own graph (node
+// ids prefixed by its name in the comparison: "meridian:e3"), with the
+// reports of each aligned event joined by identity edges, so that placing
+// it shows the event once ("reported 3x") with every article's participants,
+// dates and order. An aligned event whose articles give different dates
+// stays apart: its reports are placed where each article puts them.
+TimelineGraph combined_timeline(const std::vector<Document>& docs, const CompareOptions& options = {});
 // DOT of the merged timeline with the disputed events outlined in red.
 std::string compare_dot(const Comparison& comparison, const std::string& title = {});
 

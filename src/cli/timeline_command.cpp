@@ -1,8 +1,9 @@
 // tempora timeline: from articles to a picture of what happened, and when.
 //
 // Every input goes through the whole pipeline (tempora/pipeline.hpp); the
-// documents share one TimelineGraph (node ids prefixed by the document id when
-// there is more than one), which is placed on the calendar with the filters
+// documents share one TimelineGraph (node ids prefixed by the article's name
+// when there is more than one, and an event several articles report joined
+// across them: tempora/compare.hpp), which is placed on the calendar with the filters
 // (--actor, --type, --from/--to, --all) and written in the format that -o's
 // extension or --format names. Without -o, a text summary goes to stdout:
 // one line per event in timeline order, with its date and participants.
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "tempora/compare.hpp"
 #include "tempora/graph.hpp"
 #include "tempora/pipeline.hpp"
 #include "tempora/render.hpp"
@@ -78,21 +80,21 @@ void run_timeline(const TimelineOptions& options) {
   const Pipeline pipeline = Pipeline::load();
   if (!pipeline.has_events())
     fmt::print(stderr, "tempora: warning: the event model (models/event-tbaq.bin) is missing; the timeline is empty\n");
-  TimelineGraph graph;
+  std::vector<Document> docs;
   std::string title = options.title;
   for (const std::string& input : options.inputs) {
     Document doc = read_document(input, dct);
     pipeline.analyze(doc);
     for (const Diagnostic& d : doc.diagnostics())
       if (d.severity != Diagnostic::Severity::note) fmt::print(stderr, "tempora: {}: {}\n", input, d.message);
-    tempora::TimelineOptions build;
-    if (options.inputs.size() > 1) build.id_prefix = doc.info().id;
-    add_to_timeline(graph, doc, build);
     if (options.title.empty() && options.inputs.size() == 1) {
       title = doc.info().id;
       if (doc.info().creation_time) title += " — article of " + date_label(doc.info().creation_time->day);
     }
+    docs.push_back(std::move(doc));
   }
+  // Several articles: one timeline, an event they all report shown once.
+  const TimelineGraph graph = combined_timeline(docs);
   const Placement placement = place(graph, filter);
 
   RenderOptions render;

@@ -776,6 +776,30 @@ TimelineGraph merged_timeline(const Comparison& c) {
   return g;
 }
 
+TimelineGraph combined_timeline(const std::vector<Document>& docs, const CompareOptions& options) {
+  const Comparison c = compare(docs, options);
+  TimelineGraph g;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    add_to_timeline(g, docs[i], TimelineOptions{.id_prefix = docs.size() > 1 ? c.articles[i] : std::string()});
+  if (docs.size() < 2) return g;
+  std::set<std::size_t> date_disputed;
+  for (const DateDisagreement& d : c.date_disagreements) date_disputed.insert(d.event);
+  for (std::size_t ev = 0; ev < c.events.size(); ++ev) {
+    const AlignedEvent& a = c.events[ev];
+    if (a.reports.size() < 2 || date_disputed.contains(ev)) continue;
+    std::optional<TimelineGraph::Vertex> first;
+    for (const ReportedEvent& r : a.reports) {
+      const Document& doc = docs[r.article];
+      if (r.mentions.empty() || !doc.has<Events>() || r.mentions.front() >= doc.get<Events>().events.size()) continue;
+      const auto v = g.find(c.articles[r.article] + ":" + doc.get<Events>().events[r.mentions.front()].id);
+      if (!v) continue;
+      if (first) g.add_identity(*first, *v, "aligned across articles", 0.5);
+      else first = v;
+    }
+  }
+  return g;
+}
+
 std::string compare_dot(const Comparison& c, const std::string& title) {
   const TimelineGraph g = merged_timeline(c);
   TimelineFilter filter;

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "tempora/compare.hpp"
 #include "tempora/event.hpp"
+#include "tempora/graph.hpp"
 #include "tempora/pipeline.hpp"
 #include "tempora/render.hpp"
 #include "tempora/timex.hpp"
@@ -222,6 +224,31 @@ TEST(CompareEdgeCases, BackgroundToldLastDisputesNothingAndALaterMeetingIsAnothe
     });
   });
   EXPECT_TRUE(li_apart) << to_text(c);
+}
+
+// One timeline of two articles shows the meeting both report once, with
+// the mentions of both.
+TEST(CombinedTimeline, AnEventTwoArticlesReportIsPlacedOnce) {
+  REQUIRE_MODELS();
+  const auto dct = parse_dct("2024-04-16", "test");
+  std::vector<Document> docs;
+  docs.emplace_back("German Chancellor Olaf Scholz met Chinese President Xi Jinping in Beijing on Tuesday.",
+                    DocumentInfo{.id = "reuters", .creation_time = dct});
+  docs.emplace_back("Xi Jinping and Olaf Scholz met at a state guesthouse in Beijing on Tuesday.",
+                    DocumentInfo{.id = "ap", .creation_time = dct});
+  for (Document& doc : docs) pipeline().analyze(doc);
+  const TimelineGraph g = combined_timeline(docs);
+  const Placement p = place(g, TimelineFilter{});
+  std::size_t meetings = 0;
+  for (const auto& e : p.events)
+    if (g[e.event].event()->type == "MEET") {
+      ++meetings;
+      std::set<std::string> sources;
+      for (const auto v : e.mentions)
+        for (const std::string& d : g[v].event()->documents) sources.insert(d);
+      EXPECT_EQ(sources.size(), 2u) << to_text(g, p);
+    }
+  EXPECT_EQ(meetings, 1u) << to_text(g, p);
 }
 
 // "said in a statement" is a publication by the speaker; "according to a
