@@ -32,6 +32,14 @@
 
 namespace tempora {
 
+// Who took part in a report, as the article names them.
+struct ReportedParticipant {
+  std::string key;                       // cross-document actor key ("xi jinping")
+  std::string name;                      // the article's canonical name ("Xi Jinping")
+  ActorType type = ActorType::OTHER;
+  Role role = Role::other;
+};
+
 // One article's report of an event: its mentions there, merged.
 struct ReportedEvent {
   std::size_t article = 0;               // index into Comparison::articles
@@ -41,6 +49,7 @@ struct ReportedEvent {
   std::string type;                      // MEET, REQUEST, ... or OTHER
   std::vector<std::string> lemmas;       // of all mentions
   std::vector<std::string> participants;  // cross-document actor keys ("marek", "holm")
+  std::vector<ReportedParticipant> who;    // the participants and places with names, types and roles
   std::uint32_t sentence = 0;            // of the first mention
   // The article's date for the event, when one of its mentions is anchored.
   std::string date_value;                // TIMEX3 value: "2026-03-12", "2026-W10"

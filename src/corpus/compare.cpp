@@ -290,10 +290,14 @@ ArticleView read_article(const Document& doc, std::size_t article, const Compare
           const Actor& a = actors->actors[static_cast<std::size_t>(p.actor)];
           if (a.type == ActorType::PERSON || a.type == ActorType::ORGANIZATION || a.type == ActorType::GPE)
             r.participants.push_back(actor_key(a));
+          r.who.push_back({actor_key(a), a.name, a.type, p.role});
         }
     } else {
-      for (const auto& [a, role] : graph.participants(*v))
-        if (role != Role::place) r.participants.push_back(actor_key(graph[a].actor()->name));
+      for (const auto& [a, role] : graph.participants(*v)) {
+        const ActorNode& node = *graph[a].actor();
+        if (role != Role::place) r.participants.push_back(actor_key(node.name));
+        r.who.push_back({actor_key(node.name), node.name, node.type, role});
+      }
     }
     std::sort(r.participants.begin(), r.participants.end());
     r.participants.erase(std::unique(r.participants.begin(), r.participants.end()), r.participants.end());
@@ -709,6 +713,14 @@ std::string to_json(const Comparison& c) {
 
 TimelineGraph merged_timeline(const Comparison& c) {
   TimelineGraph g;
+  // An actor's name: the longest an article gives it ("Xi Jinping", not "Xi").
+  std::map<std::string, ActorNode> actor_names;
+  for (const AlignedEvent& a : c.events)
+    for (const ReportedEvent& r : a.reports)
+      for (const ReportedParticipant& p : r.who)
+        if (auto [it, fresh] = actor_names.try_emplace(p.key, ActorNode{.name = p.name, .type = p.type});
+            !fresh && p.name.size() > it->second.name.size())
+          it->second.name = p.name;
   std::set<std::size_t> date_disputed;
   for (const DateDisagreement& d : c.date_disagreements) date_disputed.insert(d.event);
   std::vector<TimelineGraph::Vertex> vertex;
@@ -755,18 +767,15 @@ TimelineGraph merged_timeline(const Comparison& c) {
       g.add_anchoring(v, tv, placed->granularity == TimeGranularity::day ? Anchor::at : Anchor::within,
                       article_list(c, {placed->article}));
     }
-    std::set<std::string> actors;
-    for (const ReportedEvent& r : a.reports) actors.insert(r.participants.begin(), r.participants.end());
-    for (const std::string& key : actors) {
-      const std::string id = "actor:" + key;
-      auto av = g.find(id);
-      if (!av) {
-        std::string name = key;
-        if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-        av = g.add_actor({.id = id, .name = name, .type = ActorType::OTHER});
+    // Each actor once, with the role of the first report that has it.
+    std::set<std::string> joined;
+    for (const ReportedEvent& r : a.reports)
+      for (const ReportedParticipant& p : r.who) {
+        const std::string id = "actor:" + p.key;
+        auto av = g.find(id);
+        if (!av) av = g.add_actor({.id = id, .name = actor_names.at(p.key).name, .type = actor_names.at(p.key).type});
+        if (joined.insert(p.key).second) g.add_participation(v, *av, p.role);
       }
-      g.add_participation(v, *av, Role::other);
-    }
   }
   for (const OrderDisagreement& d : c.order_disagreements) {
     // Both orders: a contradiction cycle, drawn red.

@@ -173,6 +173,14 @@ TEST(CompareSamples, JsonTextAndDrawingsSayTheSame) {
   const TimelineGraph g = merged_timeline(c);
   EXPECT_EQ(g.events().size(), c.events.size());
   for (const auto v : g.events()) EXPECT_NE(g[v].event()->label.find("[meeting-"), std::string::npos);
+  // Its actors keep the articles' names, types and roles.
+  bool marek = false, agent = false;
+  for (const auto v : g.actors())
+    marek = marek || (g[v].actor()->name == "Lidia Marek" && g[v].actor()->type == ActorType::PERSON);
+  for (const auto v : g.events())
+    for (const auto& [a, role] : g.participants(v)) agent = agent || role == Role::agent;
+  EXPECT_TRUE(marek);
+  EXPECT_TRUE(agent);
 }
 
 // Two wire stories of one meeting: "met" in one, "held talks" and "after
