@@ -583,6 +583,20 @@ class Builder {
     return false;
   }
 
+  // "a similar attack on Dnipro", "another meeting", "a second round of
+  // talks": a noun its determiner or adjective says is a new event (a bare
+  // "a" is not enough: "met Trump ... held a closed-door meeting").
+  bool another_event(const EventMention& e) const {
+    if (!syntax_ || e.pos != EventPos::NOUN || e.token >= syntax_->size()) return false;
+    static const std::unordered_set<std::string> kNew = {"another", "similar",  "separate", "second",   "new",
+                                                         "previous", "other",   "different", "further", "fresh"};
+    for (const int d : syntax_->dependents(static_cast<int>(e.token))) {
+      const std::string_view rel = syntax_->deprel(d);
+      if ((rel == "det" || rel == "amod") && kNew.contains(lower(syntax_->word(d)))) return true;
+    }
+    return false;
+  }
+
   // "the regional summit in Tarnow", "the talks on trade": a modifier that
   // says which one introduces an event more often than it points back.
   bool restricted(const EventMention& e) const {
@@ -826,7 +840,7 @@ class Builder {
     constexpr std::size_t kLookBack = 200;
     for (std::size_t j = 0; j < list.size(); ++j) {
       const EventMention& b = list[j];
-      if (b.type == "OTHER" || !b.newsworthy || b.polarity == EventPolarity::NEG) continue;
+      if (b.type == "OTHER" || !b.newsworthy || b.polarity == EventPolarity::NEG || another_event(b)) continue;
       const bool pointing = demonstrative(b);
       for (std::size_t i = j; i-- > 0 && j - i <= kLookBack;) {  // the nearest earlier mention first
         const EventMention& a = list[i];
