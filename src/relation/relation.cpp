@@ -63,7 +63,12 @@
 //    names that event again ("Ferreira met ... on Friday. The meeting came
 //    ...": one meeting, dated Friday); a gathering noun (lexicon class
 //    gathering: "The talks came ...") names the last gathering told in the
-//    four sentences before, whatever the word ("met").
+//    four sentences before, whatever the word ("met"), and any other noun
+//    the last event the same noun named in the eight sentences before ("The
+//    strike came ...").
+//    A verb of effect (class effect: kill, damage, destroy, ...) whose
+//    subject is an event noun happens when that event does ("a missile
+//    strike on Kyiv early Monday killed 12 people").
 // 4f. Counted dates: a measure right before "after" or "before" ("two
 //    days after Li visited Seoul", "a week before the vote") counts from
 //    one event to the other. Once the links are closed, when the closure
@@ -140,7 +145,7 @@ struct RelationExtractor::Lexicon {
   };
   std::vector<Signal> signals;
   std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, beginning,
-      ending, occurring, visiting;
+      ending, occurring, visiting, effect;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -326,6 +331,8 @@ std::optional<std::pair<TimeBounds, std::string>> counted_date(const NodeBounds&
 // How far back (in sentences) a definite gathering noun looks for the
 // gathering it names again ("met ... The talks came ...").
 constexpr int kGatheringLookBack = 4;
+// ...and one naming an event with the same noun ("The strike came ...").
+constexpr int kSameNounLookBack = 8;
 
 // "two days after": the later event is `count` after the earlier one.
 struct CountedSignal {
@@ -413,6 +420,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "ending") lex->ending.insert(lemma);
     else if (cls == "occurring") lex->occurring.insert(lemma);
     else if (cls == "visiting") lex->visiting.insert(lemma);
+    else if (cls == "effect") lex->effect.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -973,25 +981,37 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       if (!f.verb) continue;
       const int object = syntax->object(f.token);
       const bool takes_place = f.lemma == "take" && object >= 0 && lower(b.word(object)) == "place";
-      if (!lexicon_->occurring.count(f.lemma) && !takes_place) continue;
+      const bool effect = lexicon_->effect.count(f.lemma) != 0;
+      if (!lexicon_->occurring.count(f.lemma) && !takes_place && !effect) continue;
       const int subject = syntax->subject(f.token);
       const int x = subject >= 0 ? b.event_at_token[static_cast<std::size_t>(subject)] : -1;
       if (x < 0 || x == e || b.facts[static_cast<std::size_t>(x)].verb) continue;
       const EventFacts& g = b.facts[static_cast<std::size_t>(x)];
+      if (effect) {  // "a missile strike killed 12 people": what the strike did, when it struck
+        b.link(b.id(e), b.id(x), RelType::simultaneous, 0.5, "what the event did");
+        continue;
+      }
       b.link(b.id(e), b.id(x), RelType::simultaneous, 0.6, kOccurrenceEvidence);
       // "The meeting" opening the sentence after "met": the same meeting;
       // "The talks" a few sentences after "met": the last gathering told.
       if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
       const bool gathering = lexicon_->gathering.count(g.lemma) != 0;
-      for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + kGatheringLookBack >= g.sentence; --k) {
+      for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + kSameNounLookBack >= g.sentence; --k) {
         const EventFacts& earlier = b.facts[static_cast<std::size_t>(k)];
         if (earlier.sentence == g.sentence) continue;
+        const bool near = earlier.sentence + kGatheringLookBack >= g.sentence;
         if (earlier.sentence + 1 == g.sentence && earlier.verb && same_head(earlier.lemma, g.lemma)) {
           b.link(b.id(x), b.id(k), RelType::identity, 0.5, "the event the previous sentence told");
           break;
         }
-        if (gathering && lexicon_->gathering.count(earlier.lemma)) {
+        if (near && gathering && lexicon_->gathering.count(earlier.lemma)) {
           b.link(b.id(x), b.id(k), RelType::identity, 0.45, "the last gathering told");
+          break;
+        }
+        // "A missile strike on Kyiv killed 12 ... The strike came three days
+        // after ...": the last event named by the same noun
+        if (!earlier.verb && earlier.lemma == g.lemma) {
+          b.link(b.id(x), b.id(k), RelType::identity, 0.45, "the same noun again");
           break;
         }
       }
@@ -1068,9 +1088,17 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   // placed by its signal; told in passing, it is out of narrative order
   // (which had put "taking office" between an arrival and a meeting).
   auto signal_gerund = [&](const EventFacts& f) {
-    if (!syntax || morph.tokens[static_cast<std::size_t>(f.token)].xpos != "VBG") return false;
-    for (const int d : syntax->dependents(f.token))
-      if ((syntax->is(d, "mark") || syntax->is(d, "case")) && lexicon_->first_words.count(b.word(d))) return true;
+    if (!syntax) return false;
+    const std::string& xpos = morph.tokens[static_cast<std::size_t>(f.token)].xpos;
+    const bool gerund = xpos == "VBG";
+    for (const int d : syntax->dependents(f.token)) {
+      if (!(syntax->is(d, "mark") || syntax->is(d, "case")) || !lexicon_->first_words.count(b.word(d))) continue;
+      // (a finite clause too when a measure counts from it: "came three
+      // days after Russia launched a similar attack" steps back in time)
+      if (gerund) return true;
+      const int measured = d - 1;
+      if (measured >= 0 && b.in_timex[static_cast<std::size_t>(measured)]) return true;
+    }
     return false;
   };
   // An infinitive of purpose or intent under a verb with a future modal is

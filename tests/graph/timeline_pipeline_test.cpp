@@ -353,6 +353,30 @@ TEST(TimelinePipeline, AReportedWouldAndAHeadlineInfinitiveAreAnnounced) {
   EXPECT_NE(shown.find("Future: Norvik Motors buys Zenith Labs"), std::string::npos) << shown;
 }
 
+// A strike is dated by what it did, named again by the same noun, and an
+// attack counted three days back from it is another attack on its own date.
+TEST(TimelinePipeline, AStrikeCountedBackFromIsAnotherAttack) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "A Russian missile strike on Kyiv early Monday killed at least 12 people. President Volodymyr Zelenskyy "
+      "condemned the attack. Rescue workers searched the rubble. The strike came three days after Russia "
+      "launched a similar attack on the city of Dnipro.\n",
+      "2024-07-08");
+  const std::string all = to_text(r.graph, place(r.graph, TimelineFilter{.all = true}));
+  bool launched = false;
+  for (const auto& e : r.placement.events) {
+    const std::string& label = r.graph[e.event].event()->label;
+    if (label.find("Russia launches attack") != std::string::npos) {
+      launched = true;
+      EXPECT_NE(e.date_label.find("Jul 5"), std::string::npos) << all;
+      EXPECT_EQ(e.mentions.size(), 2u) << all;  // "launched" and its "attack", not Zelenskyy's
+      EXPECT_EQ(r.graph[e.event].event()->type, "ATTACK") << all;
+    }
+  }
+  EXPECT_TRUE(launched) << all;
+}
+
 // Several doers of a verb with no subject of its own act together.
 TEST(TimelinePipeline, SeveralAgentsOfAReducedRelativeAreListed) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
