@@ -480,6 +480,25 @@ void compact_copy(const detail::ParserModel& m, float prune_below, detail::Parse
   out.compact = true;
 }
 
+// Decodes and repairs one sentence (columns(i) gives word i's form and
+// tags); a clause before an attribution tail ("..., officials say") is parsed
+// again on its own (tree_repair.cpp, repair 18).
+template <class Columns>
+std::vector<Arc> parse_sentence(const detail::ParserModel& m, Workspace& w, const Columns& columns,
+                                std::span<const detail::RepairTags> tags) {
+  const auto parse_first = [&](std::size_t n) {
+    encode_words(m, w.encoded, columns, n);
+    decode(m, w, static_cast<int>(n));
+    std::vector<Arc> arcs = arcs_of(m, w.state);
+    detail::repair_tree(arcs, tags.first(n));
+    return arcs;
+  };
+  std::vector<Arc> arcs = parse_first(tags.size());
+  if (const std::size_t clause = detail::attributed_clause_length(tags); clause > 0)
+    detail::attach_attributed_clause(arcs, parse_first(clause), tags);
+  return arcs;
+}
+
 }  // namespace
 
 DependencyParser::DependencyParser(std::unique_ptr<const detail::ParserModel> model) : model_(std::move(model)) {}
@@ -493,35 +512,25 @@ std::vector<Arc> DependencyParser::parse_words(std::span<const std::string_view>
                                                std::span<const TokenMorph> tags) const {
   if (words.size() != tags.size()) throw std::invalid_argument("parse_words: words and tags differ in length");
   if (words.empty()) return {};
-  Workspace& w = workspace();
-  encode_words(*model_, w.encoded,
-               [&](std::size_t i) {
-                 return WordColumns{words[i], to_string(tags[i].upos), tags[i].xpos,
-                                    tags[i].runner_up ? to_string(*tags[i].runner_up) : std::string_view()};
-               },
-               words.size());
-  decode(*model_, w, static_cast<int>(words.size()));
-  std::vector<Arc> arcs = arcs_of(*model_, w.state);
   std::vector<detail::RepairTags> repair_tags(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {to_string(tags[i].upos), tags[i].xpos, words[i]};
-  detail::repair_tree(arcs, repair_tags);
-  return arcs;
+  return parse_sentence(
+      *model_, workspace(),
+      [&](std::size_t i) {
+        return WordColumns{words[i], to_string(tags[i].upos), tags[i].xpos,
+                           tags[i].runner_up ? to_string(*tags[i].runner_up) : std::string_view()};
+      },
+      repair_tags);
 }
 
 std::vector<Arc> DependencyParser::parse_words(std::span<const ConlluWord> words) const {
   if (words.empty()) return {};
-  Workspace& w = workspace();
-  encode_words(*model_, w.encoded,
-               [&](std::size_t i) {
-                 return WordColumns{words[i].form, words[i].upos, words[i].xpos, words[i].runner_up};
-               },
-               words.size());
-  decode(*model_, w, static_cast<int>(words.size()));
-  std::vector<Arc> arcs = arcs_of(*model_, w.state);
   std::vector<detail::RepairTags> repair_tags(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) repair_tags[i] = {words[i].upos, words[i].xpos, words[i].form};
-  detail::repair_tree(arcs, repair_tags);
-  return arcs;
+  return parse_sentence(
+      *model_, workspace(),
+      [&](std::size_t i) { return WordColumns{words[i].form, words[i].upos, words[i].xpos, words[i].runner_up}; },
+      repair_tags);
 }
 
 const Dependencies& DependencyParser::parse(Document& doc) const {

@@ -1,4 +1,4 @@
-// Repairs of parse trees: sixteen shapes greedy decoding leaves in news text.
+// Repairs of parse trees: eighteen shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -288,6 +288,29 @@
 // prepositional modifier (nmod) of its own that lies before its head is no
 // compound; when it comes right after a verb without an object and its head
 // hangs on that verb, it is the verb's object.
+//
+// 17. A verb coordinated with its neighbour's object. In
+//
+//     Zelenskyy condemned the attack and called on allies to send ...
+//
+// the parser may make "called" a conjunct of "attack", and the call loses
+// its subject. A finite verb without a subject of its own is no conjunct of
+// a noun; when that noun is an object or oblique of a verb, the verb is the
+// first conjunct.
+//
+// 18. A reported clause before its attribution. Headlines and ledes end by
+// naming who says what they report:
+//
+//     Russian missile strike on Kyiv kills 12, officials say
+//
+// and the parser, reading left to right, makes "strike" the subject of
+// "say" and hangs "kills" somewhere inside it. This repair is a re-parse:
+// when a sentence ends with a comma, a short speaker (one to four
+// determiners, adjectives and nouns), a verb of saying (say, tell, report,
+// claim in any tense) and at most a day name and punctuation, the clause
+// before the comma is parsed on its own (parser.cpp) and put under the
+// saying verb as its ccomp, the speaker's head as the verb's subject and the
+// verb as the root, unless the whole parse already had that shape.
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -614,11 +637,13 @@ void demote_core_argument_with_preposition(std::span<Arc> arcs, std::span<const 
          ++step)
       start = leftmost[static_cast<std::size_t>(start)];
     // The preposition is the phrase's own, or hangs on the verb as a
-    // subordinator right before the phrase ("between" as mark of "took").
+    // subordinator or case marker right before the phrase ("between" as
+    // mark of "took", "on" as case of "kills" in "strike on Kyiv kills 12").
     int stray = -1;
     if (preposition[b] < 0) {
       const int m = start - 1;
-      if (m < 0 || arcs[static_cast<std::size_t>(m)].head != v || arcs[static_cast<std::size_t>(m)].deprel != "mark" ||
+      if (m < 0 || arcs[static_cast<std::size_t>(m)].head != v ||
+          (arcs[static_cast<std::size_t>(m)].deprel != "mark" && arcs[static_cast<std::size_t>(m)].deprel != "case") ||
           tags[static_cast<std::size_t>(m)].xpos != "IN")
         continue;
       stray = m;
@@ -988,6 +1013,28 @@ void give_object_back_from_time_compound(std::span<Arc> arcs, std::span<const Re
   }
 }
 
+void coordinate_verb_with_verb(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const Dependents d(arcs);
+  for (std::size_t c = 0; c < arcs.size(); ++c) {
+    const int noun = arcs[c].head;
+    if (arcs[c].deprel != "conj" || noun < 0 || !finite_form(tags[c].xpos) || d.has(c, Dependents::kSubject)) continue;
+    const auto n = static_cast<std::size_t>(noun);
+    if (tags[n].upos != "NOUN" && tags[n].upos != "PROPN") continue;
+    const int verb = arcs[n].head;
+    const std::string_view rel = universal(arcs[n].deprel);
+    if (verb < 0 || tags[static_cast<std::size_t>(verb)].upos != "VERB" || (rel != "obj" && rel != "obl")) continue;
+    arcs[c].head = verb;
+  }
+}
+
+// The forms of the saying verbs an attribution ends with (repair 18).
+bool attribution_verb(std::string_view form) {
+  static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
+                                                              "report", "reports", "reported", "claim", "claims", "claimed"};
+  const std::string lower = ascii_lower(form);
+  return std::find(kForms.begin(), kForms.end(), lower) != kForms.end();
+}
+
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   free_main_verb_from_relative_clause(arcs, tags);
   free_main_verb_from_reduced_relative(arcs, tags);
@@ -1005,6 +1052,83 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   give_reported_clause_to_saying_verb(arcs, tags);
   give_visiting_guest_to_verb(arcs, tags);
   give_object_back_from_time_compound(arcs, tags);
+  coordinate_verb_with_verb(arcs, tags);
+}
+
+std::size_t attributed_clause_length(std::span<const RepairTags> tags) {
+  std::size_t end = tags.size();
+  while (end > 0 && tags[end - 1].upos == "PUNCT") --end;
+  if (end > 0 && day_name(tags[end - 1].form)) --end;
+  if (end < 3 || tags[end - 1].upos != "VERB" || !attribution_verb(tags[end - 1].form)) return 0;
+  std::size_t k = end - 1;
+  bool noun = false;
+  while (k > 0 && end - 1 - k < 4) {
+    const std::string_view u = tags[k - 1].upos;
+    if (u != "DET" && u != "ADJ" && u != "NOUN" && u != "PROPN") break;
+    noun = noun || u == "NOUN" || u == "PROPN";
+    --k;
+  }
+  if (!noun || k == 0 || tags[k - 1].form != ",") return 0;
+  const std::size_t clause = k - 1;
+  // a clause of three words or more with a verb of its own
+  if (clause < 3) return 0;
+  for (std::size_t i = 0; i < clause; ++i)
+    if (tags[i].upos == "VERB") return clause;
+  return 0;
+}
+
+void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, std::span<const RepairTags> tags) {
+  const std::size_t c = clause.size();
+  if (c == 0 || c + 2 >= arcs.size()) return;
+  // The clause's own parse must be a clause: a verb at its root, or a
+  // predicate with its copula ("is not for sale"); a nominal root is a
+  // misparse of its own.
+  int clause_root = -1;
+  bool copula = false;
+  for (std::size_t i = 0; i < c; ++i) {
+    if (clause[i].head < 0) clause_root = static_cast<int>(i);
+    if (clause[i].deprel == "cop") copula = true;
+  }
+  if (clause_root < 0 || (tags[static_cast<std::size_t>(clause_root)].upos != "VERB" && !copula)) return;
+  std::size_t verb = arcs.size();
+  while (verb > 0 && (tags[verb - 1].upos == "PUNCT" || day_name(tags[verb - 1].form))) --verb;
+  if (verb == 0) return;
+  --verb;
+  // Already right: the verb is the root and one word of the clause, heading
+  // all the others, hangs on it as a clause.
+  if (arcs[verb].head < 0) {
+    int top = -1;
+    bool one_tree = true;
+    for (std::size_t i = 0; i < c && one_tree; ++i) {
+      int h = arcs[i].head;
+      if (h == static_cast<int>(verb)) {
+        if (top >= 0) one_tree = false;
+        top = static_cast<int>(i);
+      } else if (h < 0 || static_cast<std::size_t>(h) >= c) {
+        one_tree = false;
+      }
+    }
+    if (one_tree && top >= 0 &&
+        (arcs[static_cast<std::size_t>(top)].deprel == "ccomp" || arcs[static_cast<std::size_t>(top)].deprel == "parataxis"))
+      return;
+  }
+  for (std::size_t i = 0; i < c; ++i)
+    arcs[i] = clause[i].head < 0 ? Arc{static_cast<int>(verb), "ccomp"} : clause[i];
+  arcs[c] = Arc{static_cast<int>(verb), "punct"};  // the comma
+  // the speaker: its last noun is the subject, and its other words that hang
+  // outside it modify that noun
+  std::size_t speaker = verb - 1;
+  while (speaker > c + 1 && tags[speaker].upos != "NOUN" && tags[speaker].upos != "PROPN") --speaker;
+  for (std::size_t i = c + 1; i < verb; ++i) {
+    const int h = arcs[i].head;
+    if (i == speaker || (h > static_cast<int>(c) && h < static_cast<int>(verb))) continue;
+    const std::string_view u = tags[i].upos;
+    arcs[i] = Arc{static_cast<int>(speaker), u == "DET" ? "det" : u == "ADJ" ? "amod" : "compound"};
+  }
+  arcs[speaker] = Arc{static_cast<int>(verb), "nsubj"};
+  arcs[verb] = Arc{-1, "root"};
+  for (std::size_t i = verb + 1; i < arcs.size(); ++i)
+    arcs[i] = Arc{static_cast<int>(verb), tags[i].upos == "PUNCT" ? "punct" : "obl:unmarked"};
 }
 
 }  // namespace tempora::detail

@@ -18,6 +18,19 @@ struct RepairTags {
 // (heads are 0-based word indices, -1 for the root).
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags);
 
+// A sentence that ends by naming who says it ("Russian strike on Kyiv kills
+// 12, officials say", "..., police said Monday."): the length of the
+// reported clause before the comma, 0 when the sentence has no such tail.
+// The parser parses that clause on its own, which it does far better than
+// the whole (tree_repair.cpp, 18).
+std::size_t attributed_clause_length(std::span<const RepairTags> tags);
+
+// The same sentence's arcs with the clause's own parse (`clause`, heads within
+// it) put under the saying verb as its ccomp, the speaker as that verb's
+// subject and the verb as the root; `arcs` unchanged when its tree already
+// has that shape.
+void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, std::span<const RepairTags> tags);
+
 // Whether a word names a day on its own ("yesterday", "today", "tomorrow",
 // "tonight", a weekday; any case): the closed class the day-name repairs
 // read, also used by the participant finder.

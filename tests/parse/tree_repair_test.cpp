@@ -623,6 +623,69 @@ TEST(TreeRepair, AnObjectTakenForACompoundOfATimeIsTheVerbsObject) {
   EXPECT_EQ(plain[2], (Arc{3, "compound"}));
 }
 
+TEST(TreeRepair, AVerbCoordinatedWithAnObjectIsTheVerbsConjunct) {
+  // "Zelenskyy condemned the attack and called on allies" with "called" a conjunct of "attack".
+  const std::vector<Arc> arcs = repaired({{"Zelenskyy", "PROPN", "NNP", 1, "nsubj"},
+                                          {"condemned", "VERB", "VBD", -1, "root"},
+                                          {"the", "DET", "DT", 3, "det"},
+                                          {"attack", "NOUN", "NN", 1, "obj"},
+                                          {"and", "CCONJ", "CC", 5, "cc"},
+                                          {"called", "VERB", "VBD", 3, "conj"},
+                                          {"on", "ADP", "IN", 7, "case"},
+                                          {"allies", "NOUN", "NNS", 5, "obl"}});
+  EXPECT_EQ(arcs[5], (Arc{1, "conj"}));
+  // a verb with a subject of its own, or a participle, stays
+  const std::vector<Arc> own = repaired({{"He", "PRON", "PRP", 1, "nsubj"},
+                                         {"condemned", "VERB", "VBD", -1, "root"},
+                                         {"attacks", "NOUN", "NNS", 1, "obj"},
+                                         {"and", "CCONJ", "CC", 5, "cc"},
+                                         {"losses", "NOUN", "NNS", 5, "nsubj"},
+                                         {"mounted", "VERB", "VBD", 2, "conj"}});
+  EXPECT_EQ(own[5], (Arc{2, "conj"}));
+}
+
+// "strike on Kyiv kills 12 , officials say": the clause before the
+// attribution, parsed on its own, goes under the saying verb.
+TEST(TreeRepair, AClauseBeforeItsAttributionGoesUnderTheSayingVerb) {
+  const std::vector<Word> words = {{"strike", "NOUN", "NN", 6, "nsubj"},  {"on", "ADP", "IN", 3, "case"},
+                                   {"Kyiv", "PROPN", "NNP", 3, "nsubj"},  {"kills", "VERB", "VBZ", 0, "nmod"},
+                                   {"12", "NUM", "CD", 5, "nummod"},      {"officials", "NOUN", "NNS", 3, "obj"},
+                                   {"say", "VERB", "VBP", -1, "root"}};
+  std::vector<Arc> arcs;
+  std::vector<RepairTags> tags;
+  for (const Word& w : words) {
+    arcs.push_back(Arc{w.head, w.deprel});
+    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
+  }
+  // (no comma here: no attribution)
+  EXPECT_EQ(attributed_clause_length(tags), 0u);
+  const std::vector<Word> with_comma = {{"strike", "NOUN", "NN", 7, "nsubj"},  {"on", "ADP", "IN", 3, "case"},
+                                        {"Kyiv", "PROPN", "NNP", 3, "nsubj"},  {"kills", "VERB", "VBZ", 0, "nmod"},
+                                        {"12", "NUM", "CD", 3, "obj"},         {",", "PUNCT", ",", 6, "punct"},
+                                        {"officials", "NOUN", "NNS", 3, "obj"}, {"say", "VERB", "VBP", -1, "root"}};
+  arcs.clear();
+  tags.clear();
+  for (const Word& w : with_comma) {
+    arcs.push_back(Arc{w.head, w.deprel});
+    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
+  }
+  ASSERT_EQ(attributed_clause_length(tags), 5u);
+  // the clause's own parse: "strike" the subject of "kills", "Kyiv" its nmod
+  const std::vector<Arc> clause = {{3, "nsubj"}, {2, "case"}, {0, "nmod"}, {-1, "root"}, {3, "obj"}};
+  attach_attributed_clause(arcs, clause, tags);
+  EXPECT_EQ(arcs[3], (Arc{7, "ccomp"}));
+  EXPECT_EQ(arcs[0], (Arc{3, "nsubj"}));
+  EXPECT_EQ(arcs[2], (Arc{0, "nmod"}));
+  EXPECT_EQ(arcs[5], (Arc{7, "punct"}));
+  EXPECT_EQ(arcs[6], (Arc{7, "nsubj"}));
+  EXPECT_EQ(arcs[7], (Arc{-1, "root"}));
+  // a parse already of that shape is kept as it is
+  std::vector<Arc> right = arcs;
+  const std::vector<Arc> other_clause = {{3, "nsubj"}, {2, "case"}, {3, "obl"}, {-1, "root"}, {3, "obj"}};
+  attach_attributed_clause(right, other_clause, tags);
+  EXPECT_EQ(right[2], (Arc{0, "nmod"}));
+}
+
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   std::vector<Word> w = main_verb_in_relative_clause();
   w[0].upos = "VERB";
