@@ -494,7 +494,8 @@ std::vector<Arc> parse_sentence(const detail::ParserModel& m, Workspace& w, cons
     return arcs;
   };
   std::vector<Arc> arcs = parse_first(tags.size());
-  if (const std::size_t clause = detail::attributed_clause_length(tags); clause > 0)
+  if (const std::size_t clause = detail::attributed_clause_length(tags);
+      clause > 0 && !detail::attributed_clause_attached(arcs, clause, tags))
     detail::attach_attributed_clause(arcs, parse_first(clause), tags);
   return arcs;
 }

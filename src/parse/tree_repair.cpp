@@ -1077,6 +1077,35 @@ std::size_t attributed_clause_length(std::span<const RepairTags> tags) {
   return 0;
 }
 
+namespace {
+// The saying verb of an attribution tail: the last word before the final
+// punctuation and day name.
+std::size_t attribution_verb_index(std::span<const RepairTags> tags) {
+  std::size_t verb = tags.size();
+  while (verb > 0 && (tags[verb - 1].upos == "PUNCT" || day_name(tags[verb - 1].form))) --verb;
+  return verb == 0 ? 0 : verb - 1;
+}
+}  // namespace
+
+bool attributed_clause_attached(std::span<const Arc> arcs, std::size_t c, std::span<const RepairTags> tags) {
+  const std::size_t verb = attribution_verb_index(tags);
+  if (arcs[verb].head >= 0) return false;
+  // the verb is the root and one word of the clause, heading all the
+  // others, hangs on it as a clause
+  int top = -1;
+  for (std::size_t i = 0; i < c; ++i) {
+    const int h = arcs[i].head;
+    if (h == static_cast<int>(verb)) {
+      if (top >= 0) return false;
+      top = static_cast<int>(i);
+    } else if (h < 0 || static_cast<std::size_t>(h) >= c) {
+      return false;
+    }
+  }
+  return top >= 0 &&
+         (arcs[static_cast<std::size_t>(top)].deprel == "ccomp" || arcs[static_cast<std::size_t>(top)].deprel == "parataxis");
+}
+
 void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, std::span<const RepairTags> tags) {
   const std::size_t c = clause.size();
   if (c == 0 || c + 2 >= arcs.size()) return;
@@ -1090,28 +1119,7 @@ void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, 
     if (clause[i].deprel == "cop") copula = true;
   }
   if (clause_root < 0 || (tags[static_cast<std::size_t>(clause_root)].upos != "VERB" && !copula)) return;
-  std::size_t verb = arcs.size();
-  while (verb > 0 && (tags[verb - 1].upos == "PUNCT" || day_name(tags[verb - 1].form))) --verb;
-  if (verb == 0) return;
-  --verb;
-  // Already right: the verb is the root and one word of the clause, heading
-  // all the others, hangs on it as a clause.
-  if (arcs[verb].head < 0) {
-    int top = -1;
-    bool one_tree = true;
-    for (std::size_t i = 0; i < c && one_tree; ++i) {
-      int h = arcs[i].head;
-      if (h == static_cast<int>(verb)) {
-        if (top >= 0) one_tree = false;
-        top = static_cast<int>(i);
-      } else if (h < 0 || static_cast<std::size_t>(h) >= c) {
-        one_tree = false;
-      }
-    }
-    if (one_tree && top >= 0 &&
-        (arcs[static_cast<std::size_t>(top)].deprel == "ccomp" || arcs[static_cast<std::size_t>(top)].deprel == "parataxis"))
-      return;
-  }
+  const std::size_t verb = attribution_verb_index(tags);
   for (std::size_t i = 0; i < c; ++i)
     arcs[i] = clause[i].head < 0 ? Arc{static_cast<int>(verb), "ccomp"} : clause[i];
   arcs[c] = Arc{static_cast<int>(verb), "punct"};  // the comma

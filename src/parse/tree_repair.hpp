@@ -25,10 +25,14 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags);
 // the whole (tree_repair.cpp, 18).
 std::size_t attributed_clause_length(std::span<const RepairTags> tags);
 
+// Whether the sentence's tree already has the clause of length `clause`
+// under the saying verb, the root, as one ccomp or parataxis.
+bool attributed_clause_attached(std::span<const Arc> arcs, std::size_t clause, std::span<const RepairTags> tags);
+
 // The same sentence's arcs with the clause's own parse (`clause`, heads within
 // it) put under the saying verb as its ccomp, the speaker as that verb's
-// subject and the verb as the root; `arcs` unchanged when its tree already
-// has that shape.
+// subject and the verb as the root; `arcs` unchanged when that parse is no
+// clause (a nominal root).
 void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, std::span<const RepairTags> tags);
 
 // Whether a word names a day on its own ("yesterday", "today", "tomorrow",

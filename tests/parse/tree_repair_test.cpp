@@ -679,11 +679,16 @@ TEST(TreeRepair, AClauseBeforeItsAttributionGoesUnderTheSayingVerb) {
   EXPECT_EQ(arcs[5], (Arc{7, "punct"}));
   EXPECT_EQ(arcs[6], (Arc{7, "nsubj"}));
   EXPECT_EQ(arcs[7], (Arc{-1, "root"}));
-  // a parse already of that shape is kept as it is
-  std::vector<Arc> right = arcs;
-  const std::vector<Arc> other_clause = {{3, "nsubj"}, {2, "case"}, {3, "obl"}, {-1, "root"}, {3, "obj"}};
-  attach_attributed_clause(right, other_clause, tags);
-  EXPECT_EQ(right[2], (Arc{0, "nmod"}));
+  // that shape is one the parser then keeps; the first parse was none
+  EXPECT_TRUE(attributed_clause_attached(arcs, 5, tags));
+  std::vector<Arc> first;
+  for (const Word& w : with_comma) first.push_back(Arc{w.head, w.deprel});
+  EXPECT_FALSE(attributed_clause_attached(first, 5, tags));
+  // a clause parse with a nominal root is no clause: nothing changes
+  std::vector<Arc> kept = first;
+  const std::vector<Arc> nominal = {{-1, "root"}, {2, "case"}, {0, "nmod"}, {0, "acl"}, {3, "obj"}};
+  attach_attributed_clause(kept, nominal, tags);
+  EXPECT_EQ(kept, first);
 }
 
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
