@@ -304,9 +304,13 @@ class Builder {
       if (leads.size() > 1 && e.type != "TALK") return listed(leads) + " " + (e.lemma == "be" ? "are" : e.lemma);
       // "held talks with Xi": the talks tell what happened, not the holding.
       if (!second.empty() && e.type == "TALK" && holds_an_event(e)) return first + " talks with " + second;
-      // the verb's patient follows it: "Norvik Motors to buy Zenith Labs"
-      // (not a saying's: what is said is no patient of the label)
-      const std::string object = patient.empty() || patient == first || e.type == "SAY" ? "" : " " + patient;
+      // the verb's patient follows it: "Norvik Motors to buy Zenith Labs",
+      // or its object noun: "who takes office" (not a saying's: what is said
+      // is no patient of the label)
+      std::string object = patient.empty() || patient == first || e.type == "SAY" ? "" : " " + patient;
+      if (patient.empty() && e.type != "SAY" && syntax_ && e.token < syntax_->size())
+        if (const int o = syntax_->object(static_cast<int>(e.token)); o >= 0 && syntax_->upos(o) == Upos::NOUN)
+          object = " " + std::string(syntax_->word(o));
       return first + " " + third_person(e.lemma) + object + (second.empty() ? "" : " with " + second);
     }
     if (!second.empty() && (e.type == "MEET" || e.type == "TALK")) return first + (e.type == "MEET" ? " meets " : " talks with ") + second;

@@ -377,6 +377,16 @@ TEST(TimelinePipeline, AStrikeCountedBackFromIsAnotherAttack) {
   EXPECT_TRUE(launched) << all;
 }
 
+// A relative clause's verb reads with its antecedent and its object noun.
+TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "President-elect Donald Trump, who takes office on Monday, claimed credit for the deal.\n", "2025-01-15");
+  const std::string all = to_text(r.graph, place(r.graph, TimelineFilter{.all = true}));
+  EXPECT_NE(all.find("Trump takes office"), std::string::npos) << all;
+}
+
 // Several doers of a verb with no subject of its own act together.
 TEST(TimelinePipeline, SeveralAgentsOfAReducedRelativeAreListed) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
