@@ -297,6 +297,10 @@ class Builder {
         else if (second.empty() && name != first) second = name;
       }
     if (first.empty()) return trigger;
+    // Only the other party known ("is expected to meet Wang Yi", its subject
+    // unresolved): "meet with Wang Yi", not "Wang Yi meets".
+    if (leads.empty() && second.empty() && e.pos == EventPos::VERB && !e.lemma.empty())
+      return e.lemma + " with " + first;
     if (e.pos == EventPos::VERB && !e.lemma.empty()) {  // "noting", "to meet", "the two leaders met"
       if (!second.empty() && e.type == "MEET") return first + " meets " + second;
       // several doers act together: "brokered by Egypt, Qatar and the United
@@ -360,8 +364,10 @@ class Builder {
           const bool bare = seg.headline && e.sentence == 0 && syntax_->bare_passive(head);  // "Apple swamped by orders"
           // (a conjunct shares its subject but has its own auxiliary: "decided
           // to leave or was forced out")
-          const bool passive =
-              syntax_->is(subject_token, "nsubj:pass") || syntax_->dependent(head, "aux:pass") >= 0 || bare;
+          // (a subject borrowed from a controlling clause keeps that clause's
+          // voice: "He is expected to meet Wang Yi" is no passive meeting)
+          const bool passive = (syntax_->is(subject_token, "nsubj:pass") && syntax_->head(subject_token) == head) ||
+                               syntax_->dependent(head, "aux:pass") >= 0 || bare;
           const int by = passive && plain && !e.lemma.empty()
                              ? (bare ? syntax_->oblique(head, "by") : syntax_->dependent(head, "obl:agent"))
                              : -1;
@@ -490,9 +496,22 @@ class Builder {
     // to buy Activision")
     const bool headline_infinitive =
         doc_.get<Segmentation>().headline && e.sentence == 0 && e.tense == EventTense::INFINITIVE;
+    // (and an infinitive a schedule governs: "is expected to meet Wang Yi",
+    // "is due to arrive", "plans to visit"; not what is urged or wanted)
+    bool scheduled = false;
+    if (e.tense == EventTense::INFINITIVE && syntax_ && e.token < syntax_->size() &&
+        (syntax_->is(static_cast<int>(e.token), "xcomp") || syntax_->is(static_cast<int>(e.token), "advcl"))) {
+      static const std::unordered_set<std::string> kScheduling = {"expect", "schedule", "set",   "due",
+                                                                  "slate",  "plan",     "intend", "go"};
+      const int governor = syntax_->head(static_cast<int>(e.token));
+      if (governor >= 0) {
+        const std::string& lemma = doc_.get<Morphology>().tokens[static_cast<std::size_t>(governor)].lemma;
+        scheduled = kScheduling.contains(lower(lemma));
+      }
+    }
     const bool announced = e.factuality == Factuality::FUTURE &&
                            (e.tense == EventTense::FUTURE || e.pos == EventPos::NOUN || e.modality == "would" ||
-                            headline_infinitive);
+                            headline_infinitive || scheduled);
     const bool happens = e.factuality == Factuality::ASSERTED || announced;
     const Vertex v = graph_.add_event({.id = id(e.id),
                                        .type = e.type,

@@ -377,6 +377,26 @@ TEST(TimelinePipeline, AStrikeCountedBackFromIsAnotherAttack) {
   EXPECT_TRUE(launched) << all;
 }
 
+// What a schedule governs is announced ("is expected to meet"), what is
+// urged is not; the borrowed subject of a passive controller is no passive
+// ("Blinken meets Wang", not "Blinken meet Wang"); a meeting whose
+// subject stays unknown reads "meet with X".
+TEST(TimelinePipeline, AScheduledInfinitiveIsAnnouncedAnUrgedOneIsNot) {
+  if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
+  if (!pipeline().has_parser() || !pipeline().has_actors()) GTEST_SKIP() << "parser or actor stage missing";
+  const Result r = timeline_of_text(
+      "U.S. Secretary of State Antony Blinken will travel to China next week. Blinken is expected to meet "
+      "Foreign Minister Wang Yi. Blinken urged Wang Yi to resign.\n",
+      "2024-04-19");
+  const std::string shown = to_text(r.graph, place(r.graph, TimelineFilter{}));
+  EXPECT_NE(shown.find("Future: Blinken meets Wang"), std::string::npos) << shown;  // family name first
+  EXPECT_EQ(shown.find("esign"), std::string::npos) << shown;  // urged, not announced
+  const Result unknown =
+      timeline_of_text("He is expected to meet Foreign Minister Wang Yi next week.\n", "2024-04-19");
+  const std::string text = to_text(unknown.graph, place(unknown.graph, TimelineFilter{}));
+  EXPECT_NE(text.find("Future: Meet with Wang"), std::string::npos) << text;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
