@@ -518,6 +518,14 @@ bool looks_like_demonym(std::string_view w, std::uint32_t rule_mask) {
   return w.size() >= 6 && (ends_with(w, "ian") || ends_with(w, "ean") || ends_with(w, "ese") || ends_with(w, "ish"));
 }
 
+// Which of a document's `count` tokens a mention covers.
+std::vector<bool> covered_tokens(const std::vector<EntityMention>& mentions, std::size_t count) {
+  std::vector<bool> covered(count, false);
+  for (const EntityMention& m : mentions)
+    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count && i < count; ++i) covered[i] = true;
+  return covered;
+}
+
 // One sense per document. A name tagged with several types takes the type
 // it has most often (on a tie, the type of its first mention); a one-word
 // mention that is the surname of a person named in full ("Zelensky" after
@@ -572,9 +580,7 @@ void harmonize(std::vector<EntityMention>& mentions, const Segmentation& seg, co
   }
   for (const std::string& name : person_names) names.emplace(name, EntityType::PERSON);
   if (names.empty()) return;
-  std::vector<bool> covered(seg.tokens.size(), false);
-  for (const EntityMention& m : mentions)
-    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) covered[i] = true;
+  const std::vector<bool> covered = covered_tokens(mentions, seg.tokens.size());
   std::vector<EntityMention> added;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -637,9 +643,7 @@ void add_organisation_heads(std::vector<EntityMention>& mentions, const Segmenta
     if (names_seen.insert(name).second) ++heads[last];
   }
   if (heads.empty()) return;
-  std::vector<bool> covered(seg.tokens.size(), false);
-  for (const EntityMention& m : mentions)
-    for (std::uint32_t i = m.first_token; i < m.first_token + m.token_count; ++i) covered[i] = true;
+  const std::vector<bool> covered = covered_tokens(mentions, seg.tokens.size());
   std::vector<EntityMention> added;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
