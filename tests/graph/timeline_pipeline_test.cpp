@@ -59,7 +59,7 @@ Result timeline_of_text(std::string text, std::string_view dct) {
 bool has_every_stage() { return pipeline().has_events() && pipeline().has_parser() && pipeline().has_actors(); }
 
 // The text summary with every event, hidden ones too.
-std::string every_event_of(const Result& r) { return every_event_of(r); }
+std::string every_event_of(const Result& r) { return to_text(r.graph, place(r.graph, TimelineFilter{.all = true})); }
 
 // The column of the first shown event whose label contains `words`, or -1.
 int column_of(const Result& r, std::string_view words) {
