@@ -199,6 +199,9 @@ void merge_into(ReportedEvent& into, const ReportedEvent& from) {
   for (const std::string& p : from.participants)
     if (std::find(into.participants.begin(), into.participants.end(), p) == into.participants.end())
       into.participants.push_back(p);
+  for (const ReportedParticipant& p : from.who)
+    if (std::none_of(into.who.begin(), into.who.end(), [&](const ReportedParticipant& q) { return q.key == p.key; }))
+      into.who.push_back(p);
   if (into.type == "OTHER" && from.type != "OTHER") into.type = from.type;
   if (!into.start && from.start) {
     into.date_value = from.date_value;

@@ -234,6 +234,26 @@ TEST(CompareEdgeCases, BackgroundToldLastDisputesNothingAndALaterMeetingIsAnothe
   EXPECT_TRUE(li_apart) << to_text(c);
 }
 
+// A report keeps the participants of every mention merged into it, not
+// only of the first ("met reporters ... met Anders Holm": one report here).
+TEST(CompareEdgeCases, AReportKeepsTheParticipantsOfEveryMention) {
+  REQUIRE_MODELS();
+  const auto dct = parse_dct("2026-03-14", "test");
+  std::vector<Document> docs;
+  docs.emplace_back("Lidia Marek met reporters in Vestholm on Friday. Marek met Anders Holm in Vestholm on Friday too.",
+                    DocumentInfo{.id = "one", .creation_time = dct});
+  docs.emplace_back("Lidia Marek and Anders Holm held talks in Vestholm on Friday.",
+                    DocumentInfo{.id = "two", .creation_time = dct});
+  for (Document& doc : docs) pipeline().analyze(doc);
+  const Comparison c = compare(docs);
+  // every participant key of a report has its name, type and role there
+  for (const AlignedEvent& e : c.events)
+    for (const ReportedEvent& r : e.reports)
+      for (const std::string& key : r.participants)
+        EXPECT_TRUE(std::any_of(r.who.begin(), r.who.end(), [&](const ReportedParticipant& p) { return p.key == key; }))
+            << key << " in " << r.label;
+}
+
 // One timeline of two articles shows the meeting both report once, with
 // the mentions of both.
 TEST(CombinedTimeline, AnEventTwoArticlesReportIsPlacedOnce) {
