@@ -1096,18 +1096,23 @@ std::optional<std::size_t> segment_token_at(const Segmentation& seg, std::uint32
   return static_cast<std::size_t>(it - seg.tokens.begin());
 }
 
+// Whether the context has a parse parallel to its tokens and tags (the
+// pipeline's): the parse-based cues below need all three layers.
+bool parsed(const Context& ctx) {
+  if (ctx.deps == nullptr || ctx.morph == nullptr || ctx.seg == nullptr) return false;
+  const std::size_t n = ctx.seg->tokens.size();
+  return ctx.morph->tokens.size() == n && ctx.deps->head.size() == n;
+}
+
 // "Norvik Motors released a new bus in May": a bare month after "in" that
 // the parse attaches to a past-tense verb is the last May, however far the
 // verb stands from it (the word cues below only trust a past verb within
 // three words). Only with a parse (the pipeline's), only this shape: a
 // parse-wide rule for every date lost more than it won on TempEval-3.
 bool month_of_past_verb(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
-  if (ctx.deps == nullptr || ctx.morph == nullptr || ctx.seg == nullptr) return false;
-  if (m.last != m.first + 1 || m.first == 0 || !tokens[m.first].symbols.test(MONTH) ||
+  if (!parsed(ctx) || m.last != m.first + 1 || m.first == 0 || !tokens[m.first].symbols.test(MONTH) ||
       tokens[m.first - 1].lower != "in")
     return false;
-  const std::size_t n = ctx.seg->tokens.size();
-  if (ctx.morph->tokens.size() != n || ctx.deps->head.size() != n) return false;
   const auto month = segment_token_at(*ctx.seg, tokens[m.first].begin);
   if (!month || ctx.deps->deprel[*month] != "obl") return false;
   const int verb = ctx.deps->head[*month];
@@ -1123,9 +1128,7 @@ bool month_of_past_verb(const std::vector<TimeToken>& tokens, const Match& m, co
 // every date lost on TempEval-3 (misattached dates); this asks the parse only
 // where the words gave no answer.
 bool future_by_governing_verb(const std::vector<TimeToken>& tokens, const Match& m, const Context& ctx) {
-  if (ctx.deps == nullptr || ctx.morph == nullptr || ctx.seg == nullptr) return false;
-  const std::size_t n = ctx.seg->tokens.size();
-  if (ctx.morph->tokens.size() != n || ctx.deps->head.size() != n) return false;
+  if (!parsed(ctx)) return false;
   const auto date = segment_token_at(*ctx.seg, tokens[m.last - 1].begin);
   if (!date) return false;
   int at = ctx.deps->head[*date];
@@ -1225,7 +1228,7 @@ Tense tense_around(const std::vector<TimeToken>& tokens, const Match& m, const C
   };
   // whether the parse attaches the match's last word to token k as an oblique
   auto governs_date = [&](std::uint32_t k) {
-    if (!tagged || ctx.deps == nullptr || ctx.deps->head.size() != ctx.seg->tokens.size()) return false;
+    if (!parsed(ctx)) return false;
     const auto date = segment_token_at(*ctx.seg, tokens[m.last - 1].begin);
     const auto verb = segment_token_at(*ctx.seg, tokens[k].begin);
     return date && verb && ctx.deps->head[*date] == static_cast<int>(*verb) &&

@@ -16,14 +16,21 @@ struct Word {
 };
 
 // Runs the repair over hand-made arcs; returns them.
-std::vector<Arc> repaired(const std::vector<Word>& words) {
+std::vector<Arc> arcs_of(const std::vector<Word>& words) {
   std::vector<Arc> arcs;
+  for (const Word& w : words) arcs.push_back(Arc{w.head, w.deprel});
+  return arcs;
+}
+
+std::vector<RepairTags> tags_of(const std::vector<Word>& words) {
   std::vector<RepairTags> tags;
-  for (const Word& w : words) {
-    arcs.push_back(Arc{w.head, w.deprel});
-    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
-  }
-  repair_tree(arcs, tags);
+  for (const Word& w : words) tags.push_back(RepairTags{w.upos, w.xpos, w.form});
+  return tags;
+}
+
+std::vector<Arc> repaired(const std::vector<Word>& words) {
+  std::vector<Arc> arcs = arcs_of(words);
+  repair_tree(arcs, tags_of(words));
   return arcs;
 }
 
@@ -651,24 +658,14 @@ TEST(TreeRepair, AClauseBeforeItsAttributionGoesUnderTheSayingVerb) {
                                    {"Kyiv", "PROPN", "NNP", 3, "nsubj"},  {"kills", "VERB", "VBZ", 0, "nmod"},
                                    {"12", "NUM", "CD", 5, "nummod"},      {"officials", "NOUN", "NNS", 3, "obj"},
                                    {"say", "VERB", "VBP", -1, "root"}};
-  std::vector<Arc> arcs;
-  std::vector<RepairTags> tags;
-  for (const Word& w : words) {
-    arcs.push_back(Arc{w.head, w.deprel});
-    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
-  }
   // (no comma here: no attribution)
-  EXPECT_EQ(attributed_clause_length(tags), 0u);
+  EXPECT_EQ(attributed_clause_length(tags_of(words)), 0u);
   const std::vector<Word> with_comma = {{"strike", "NOUN", "NN", 7, "nsubj"},  {"on", "ADP", "IN", 3, "case"},
                                         {"Kyiv", "PROPN", "NNP", 3, "nsubj"},  {"kills", "VERB", "VBZ", 0, "nmod"},
                                         {"12", "NUM", "CD", 3, "obj"},         {",", "PUNCT", ",", 6, "punct"},
                                         {"officials", "NOUN", "NNS", 3, "obj"}, {"say", "VERB", "VBP", -1, "root"}};
-  arcs.clear();
-  tags.clear();
-  for (const Word& w : with_comma) {
-    arcs.push_back(Arc{w.head, w.deprel});
-    tags.push_back(RepairTags{w.upos, w.xpos, w.form});
-  }
+  std::vector<Arc> arcs = arcs_of(with_comma);
+  const std::vector<RepairTags> tags = tags_of(with_comma);
   ASSERT_EQ(attributed_clause_length(tags), 5u);
   // the clause's own parse: "strike" the subject of "kills", "Kyiv" its nmod
   const std::vector<Arc> clause = {{3, "nsubj"}, {2, "case"}, {0, "nmod"}, {-1, "root"}, {3, "obj"}};
@@ -681,8 +678,7 @@ TEST(TreeRepair, AClauseBeforeItsAttributionGoesUnderTheSayingVerb) {
   EXPECT_EQ(arcs[7], (Arc{-1, "root"}));
   // that shape is one the parser then keeps; the first parse was none
   EXPECT_TRUE(attributed_clause_attached(arcs, 5, tags));
-  std::vector<Arc> first;
-  for (const Word& w : with_comma) first.push_back(Arc{w.head, w.deprel});
+  const std::vector<Arc> first = arcs_of(with_comma);
   EXPECT_FALSE(attributed_clause_attached(first, 5, tags));
   // a clause parse with a nominal root is no clause: nothing changes
   std::vector<Arc> kept = first;
