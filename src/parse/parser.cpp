@@ -481,19 +481,33 @@ void compact_copy(const detail::ParserModel& m, float prune_below, detail::Parse
 }
 
 // Decodes and repairs one sentence (columns(i) gives word i's form and
-// tags); a clause before an attribution tail ("..., officials say") is parsed
-// again on its own (tree_repair.cpp, repair 18).
+// tags); a main verb the tagger read as a participle is read as a past tense
+// in a second parse (tree_repair.cpp, repair 19), and a clause before an
+// attribution tail ("..., officials say") is parsed again on its own (18).
 template <class Columns>
 std::vector<Arc> parse_sentence(const detail::ParserModel& m, Workspace& w, const Columns& columns,
                                 std::span<const detail::RepairTags> tags) {
-  const auto parse_first = [&](std::size_t n) {
-    encode_words(m, w.encoded, columns, n);
+  const auto parse_with = [&](const auto& words, std::span<const detail::RepairTags> word_tags, std::size_t n) {
+    encode_words(m, w.encoded, words, n);
     decode(m, w, static_cast<int>(n));
     std::vector<Arc> arcs = arcs_of(m, w.state);
-    detail::repair_tree(arcs, tags.first(n));
+    detail::repair_tree(arcs, word_tags.first(n));
     return arcs;
   };
+  const auto parse_first = [&](std::size_t n) { return parse_with(columns, tags, n); };
   std::vector<Arc> arcs = parse_first(tags.size());
+  if (const int verb = detail::participle_read_as_past_tense(arcs, tags); verb >= 0) {
+    const auto v = static_cast<std::size_t>(verb);
+    std::vector<detail::RepairTags> past(tags.begin(), tags.end());
+    past[v].xpos = "VBD";
+    const auto past_columns = [&](std::size_t i) {
+      WordColumns c = columns(i);
+      if (i == v) c.xpos = "VBD";
+      return c;
+    };
+    std::vector<Arc> reparsed = parse_with(past_columns, past, tags.size());
+    if (detail::past_tense_reading_holds(reparsed, verb)) arcs = std::move(reparsed);
+  }
   if (const std::size_t clause = detail::attributed_clause_length(tags);
       clause > 0 && !detail::attributed_clause_attached(arcs, clause, tags))
     detail::attach_attributed_clause(arcs, parse_first(clause), tags);

@@ -35,6 +35,18 @@ bool attributed_clause_attached(std::span<const Arc> arcs, std::size_t clause, s
 // clause (a nominal root).
 void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, std::span<const RepairTags> tags);
 
+// A sentence whose nominal root is followed by a participle that seems to be
+// its main verb, read as a past participle by the tagger ("The department
+// and a group of states sued Google in January 2023."): the participle's
+// index, else -1. The parser parses the sentence again with it read as a
+// past tense (tree_repair.cpp, 19) and keeps that parse when
+// past_tense_reading_holds.
+int participle_read_as_past_tense(std::span<const Arc> arcs, std::span<const RepairTags> tags);
+
+// Whether the re-parse made the verb the root with a subject and an object
+// or a clausal complement.
+bool past_tense_reading_holds(std::span<const Arc> arcs, int verb);
+
 // Whether a word names a day on its own ("yesterday", "today", "tomorrow",
 // "tonight", a weekday; any case): the closed class the day-name repairs
 // read, also used by the participant finder.

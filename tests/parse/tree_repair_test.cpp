@@ -694,6 +694,53 @@ TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
   EXPECT_TRUE(repaired({}).empty());
 }
 
+// "A judge ruled in August that Google monopolized search ." with "that"
+// read as a relative pronoun: the clause hung on the verb is its complement.
+TEST(TreeRepair, AThatClauseTakenForARelativeClauseOfAVerbIsItsComplement) {
+  const std::vector<Word> words = {
+      {"A", "DET", "DT", 1, "det"},           {"judge", "NOUN", "NN", 2, "nsubj"},
+      {"ruled", "VERB", "VBD", -1, "root"},   {"in", "ADP", "IN", 4, "case"},
+      {"August", "PROPN", "NNP", 2, "obl"},   {"that", "PRON", "WDT", 7, "obj"},
+      {"Google", "PROPN", "NNP", 7, "nsubj"}, {"monopolized", "VERB", "VBD", 2, "acl:relcl"},
+      {"search", "NOUN", "NN", 7, "obj"},     {".", "PUNCT", ".", 2, "punct"}};
+  const std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[7], (Arc{2, "ccomp"}));
+  EXPECT_EQ(arcs[5], (Arc{7, "mark"}));
+  // on a noun it is a relative clause ("the search that Google monopolized")
+  std::vector<Word> on_noun = words;
+  on_noun[7].head = 4;
+  EXPECT_EQ(repaired(on_noun)[7], (Arc{4, "acl:relcl"}));
+}
+
+// The candidate for a second parse with a past tense (repair 19): a
+// participle modifying the subject's phrase, right after it, in a sentence
+// with a full stop; not one set off by a comma, nor one with an auxiliary.
+TEST(TreeRepair, AParticipleAfterTheSubjectsPhraseIsReadAgainAsAPastTense) {
+  std::vector<Word> words = {
+      {"The", "DET", "DT", 1, "det"},         {"department", "NOUN", "NN", -1, "root"},
+      {"and", "CCONJ", "CC", 4, "cc"},        {"a", "DET", "DT", 4, "det"},
+      {"group", "NOUN", "NN", 1, "conj"},     {"of", "ADP", "IN", 6, "case"},
+      {"states", "NOUN", "NNS", 4, "nmod"},   {"sued", "VERB", "VBN", 6, "acl"},
+      {"Google", "PROPN", "NNP", 7, "obj"},   {".", "PUNCT", ".", 1, "punct"}};
+  EXPECT_EQ(participle_read_as_past_tense(arcs_of(words), tags_of(words)), 7);
+  std::vector<Word> headline = words;
+  headline.pop_back();
+  EXPECT_EQ(participle_read_as_past_tense(arcs_of(headline), tags_of(headline)), -1);
+  std::vector<Word> taken = words;
+  taken[7].form = "taken";
+  EXPECT_EQ(participle_read_as_past_tense(arcs_of(taken), tags_of(taken)), -1);
+  std::vector<Word> commas = words;
+  commas[5] = {",", "PUNCT", ",", 7, "punct"};
+  EXPECT_EQ(participle_read_as_past_tense(arcs_of(commas), tags_of(commas)), -1);
+
+  std::vector<Arc> reparsed = arcs_of(words);
+  reparsed[7] = Arc{-1, "root"};
+  reparsed[1] = Arc{7, "nsubj"};
+  EXPECT_TRUE(past_tense_reading_holds(reparsed, 7));
+  reparsed[8] = Arc{7, "obl"};
+  EXPECT_FALSE(past_tense_reading_holds(reparsed, 7)) << "no object or clause: a caption's participle";
+}
+
 // A hostile sentence of 100,000 words, every fifth an "after" phrase before
 // a subjectless conjunct and every word a candidate of some repair: the
 // repairs stay linear (a quadratic walk would take minutes, under the
