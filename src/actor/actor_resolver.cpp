@@ -58,6 +58,13 @@
 //     this or the previous sentence and no other qualifying actor was;
 //     otherwise the description stays unresolved.
 //
+// Institution words (resources/actor/organisation_heads.txt). "the
+// department" after "the Justice Department", "the commission" after "the
+// European Commission": "the" and a word of the list, not modifying a noun
+// after it ("the department store"), name the one organisation named so far
+// whose name (of two words or more) ends with that word; when two do, or
+// none, the phrase stays unresolved.
+//
 // Pronouns (resources/actor/pronouns.txt). he/him/his and she/her look for a
 // PERSON, they/them/their for an ORGANIZATION, in the same sentence before
 // the pronoun and in the previous sentence only. Rules, in order:
@@ -135,6 +142,7 @@ struct ResolverTables {
   StringMap<PronounEntry> pronouns;     // folded pronoun -> entry
   StringMap<std::string> affiliations;  // name_words joined -> place ("us" -> "United States")
   std::size_t max_affiliation_words = 1;
+  std::set<std::string, std::less<>> organisation_heads;  // folded: "department", "commission"
 
   explicit ResolverTables(ActorKeys k) : keys(std::move(k)) {}
 };
@@ -176,6 +184,13 @@ struct Description {
   std::string role;                   // "president", "defense minister"
   std::optional<Affiliation> affiliation;
   int apposed_name = -1;              // index into names, when "NAME, DESC" or "DESC, NAME"
+};
+
+// "the department" after "the Justice Department": an institution word
+// naming again the one organisation whose name ends with it.
+struct OrganisationHead {
+  std::uint32_t first = 0;  // "the"
+  std::uint32_t head = 0;   // the institution word
 };
 
 struct PronounMention {
@@ -247,6 +262,7 @@ class Resolution {
   Actors run() {
     collect_names();
     collect_descriptions();
+    collect_organisation_heads();
     collect_pronouns();
     walk();
     attribute_quoted_first_person();
@@ -661,6 +677,21 @@ class Resolution {
     }
   }
 
+  void collect_organisation_heads() {
+    if (t_.organisation_heads.empty()) return;
+    for (std::uint32_t i = 0; i + 1 < size(); ++i) {
+      const std::uint32_t h = i + 1;
+      if (folded_[i] != "the" || !same_sentence(i, h) || covered_by_name(h) || entity_at_[h] >= 0 ||
+          (upos(h) != Upos::NOUN && upos(h) != Upos::PROPN) || !t_.organisation_heads.contains(folded_[h]))
+        continue;
+      // a modifier of a noun after it ("the department store") is none
+      if (h + 1 < size() && same_sentence(h, h + 1) &&
+          (upos(h + 1) == Upos::NOUN || upos(h + 1) == Upos::PROPN || covered_by_name(h + 1)))
+        continue;
+      organisation_heads_.push_back({i, h});
+    }
+  }
+
   void collect_pronouns() {
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (upos(i) != Upos::PRON && xpos(i) != "PRP" && xpos(i) != "PRP$") continue;
@@ -675,7 +706,7 @@ class Resolution {
   // ---- the walk ---------------------------------------------------------------------
   struct Item {
     std::uint32_t token;
-    int kind;  // 0 name, 1 description, 2 pronoun
+    int kind;  // 0 name, 1 description, 2 pronoun, 3 organisation head
     std::size_t index;
   };
 
@@ -685,6 +716,7 @@ class Resolution {
     for (std::size_t i = 0; i < names_.size(); ++i) items.push_back({names_[i].span_first, 0, i});
     for (std::size_t i = 0; i < descriptions_.size(); ++i) items.push_back({descriptions_[i].first, 1, i});
     for (std::size_t i = 0; i < pronouns_.size(); ++i) items.push_back({pronouns_[i].token, 2, i});
+    for (std::size_t i = 0; i < organisation_heads_.size(); ++i) items.push_back({organisation_heads_[i].first, 3, i});
     std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.token < b.token; });
     name_actor_.assign(names_.size(), -1);
     for (const Item& item : items) {
@@ -692,6 +724,8 @@ class Resolution {
         resolve_name(item.index);
       } else if (item.kind == 1) {
         resolve_description(item.index);
+      } else if (item.kind == 3) {
+        resolve_organisation_head(item.index);
       } else {
         resolve_pronoun(item.index);
       }
@@ -1003,6 +1037,29 @@ class Resolution {
     }
     if (chosen < 0) return;
     add_mention(chosen, desc.first, desc.last, desc.head, MentionKind::description, is_subject(desc.first, desc.last));
+  }
+
+  // The one organisation named so far in two words or more whose name ends
+  // with the head word; none when two do ("the committee" after two
+  // committees).
+  void resolve_organisation_head(std::size_t index) {
+    const OrganisationHead& o = organisation_heads_[index];
+    const std::string& word = folded_[o.head];
+    int chosen = -1;
+    for (std::size_t a = 0; a < drafts_.size(); ++a) {
+      const Draft& d = drafts_[a];
+      if (d.person) continue;
+      const bool ends_with_word = std::any_of(d.names.begin(), d.names.end(), [&](const auto& name) {
+        if (name.second != EntityType::ORGANIZATION) return false;
+        const std::size_t space = name.first.rfind(' ');
+        return space != std::string::npos && detail::fold_token(std::string_view(name.first).substr(space + 1)) == word;
+      });
+      if (!ends_with_word) continue;
+      if (chosen >= 0) return;
+      chosen = static_cast<int>(a);
+    }
+    if (chosen < 0) return;
+    add_mention(chosen, o.first, o.head + 1, o.head, MentionKind::description, is_subject(o.first, o.head + 1));
   }
 
   // ---- quotations ----------------------------------------------------------------------
@@ -1331,6 +1388,7 @@ class Resolution {
   std::map<std::uint32_t, int> name_at_;  // token -> name index, for tokens of names (titles included)
   std::vector<Description> descriptions_;
   std::vector<PronounMention> pronouns_;
+  std::vector<OrganisationHead> organisation_heads_;
   std::vector<Draft> drafts_;
   std::vector<int> name_actor_;
   std::vector<Logged> mention_log_;  // every mention added, in walk order
@@ -1397,6 +1455,9 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
     if (f.size() != 2 || f[0].empty() || f[1].empty())
       throw std::runtime_error(fmt::format("{}:{}: expected '<demonym> = <place>'", demonyms_file.string(), number));
     add_affiliation(f[0], f[1]);
+  });
+  detail::read_data_lines(resources_dir / "organisation_heads.txt", [&](std::string_view line, int) {
+    tables->organisation_heads.insert(detail::fold_token(line));
   });
   const auto affiliations_file = resources_dir / "affiliations.txt";
   detail::read_data_lines(affiliations_file, [&](std::string_view line, int number) {

@@ -252,7 +252,7 @@ class Finder {
         } else if (actors_->actors[a].type == ActorType::ORGANIZATION || actors_->actors[a].type == ActorType::GPE) {
           auto& list = actors_->actors[a].type == ActorType::GPE ? country_mentions_ : organisation_mentions_;
           for (const ActorMention& m : actors_->actors[a].mentions)
-            list.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a)});
+            list.push_back({m.head_token, m.sentence, static_cast<std::int32_t>(a), m.kind == MentionKind::name});
         }
       for (auto* list : {&person_mentions_, &organisation_mentions_, &country_mentions_})
         std::sort(list->begin(), list->end(), [](const auto& x, const auto& y) { return x.token < y.token; });
@@ -459,7 +459,8 @@ class Finder {
   // nearest organisation is a poor guess in news ("an internal memo at Apple
   // showed the company passed Wal-Mart" after "NPD said"). A possessed or
   // named one ("the Beatles' company", "the record company, Apple Corps") is
-  // left alone.
+  // left alone. Names count, not descriptions ("the department" is no
+  // company).
   std::int32_t organisation_named_before(int head) const {
     if (actors_ == nullptr || xpos(head) != "NN" || !tables_.organisation_nouns.contains(lemma(head))) return -1;
     const int det = syntax_.dependent(head, "det");
@@ -475,6 +476,7 @@ class Finder {
     std::map<std::int32_t, std::pair<int, std::size_t>> seen;  // actor -> (mentions, latest sentence)
     for (std::size_t steps = 0; it != organisation_mentions_.begin() && steps < kMaxWalk; ++steps) {
       --it;
+      if (!it->named) continue;
       auto& [count, latest] = seen[it->actor];
       latest = std::max(latest, static_cast<std::size_t>(it->sentence));
       ++count;
@@ -955,6 +957,7 @@ class Finder {
   struct PersonMention {
     std::uint32_t token, sentence;
     std::int32_t actor;
+    bool named = true;  // a name, not a description or pronoun
   };
   std::vector<PersonMention> person_mentions_;  // of PERSON actors, in text order
   std::vector<PersonMention> organisation_mentions_, country_mentions_;  // of ORGANIZATION and GPE actors

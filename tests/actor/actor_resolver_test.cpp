@@ -613,6 +613,28 @@ TEST(ActorResolver, AnOrganisationNamedShortFirstThenInFull) {
   EXPECT_EQ(two.actors[1].name, "Apple TV");
 }
 
+// "the department" after "the Justice Department": an institution word
+// names again the one organisation whose name ends with it; not when two
+// do, nor as a modifier ("the department store").
+TEST(ActorResolver, AnInstitutionWordNamesTheOneOrganisationEndingWithIt) {
+  Document doc = prepared("The Justice Department sued Google. The department said the company broke the law. "
+                          "She shopped at the department store.",
+                          {{"Justice Department", EntityType::ORGANIZATION}, {"Google", EntityType::ORGANIZATION}});
+  parser().parse(doc);
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* justice = actor_with_key(actors, "department");
+  ASSERT_NE(justice, nullptr);
+  EXPECT_EQ(actor_at(doc, actors, "department said"), justice);
+  EXPECT_EQ(actor_at(doc, actors, "department store"), nullptr);
+
+  Document two = prepared("The Justice Department and the Commerce Department met. The department said no.",
+                          {{"Justice Department", EntityType::ORGANIZATION},
+                           {"Commerce Department", EntityType::ORGANIZATION}});
+  parser().parse(two);
+  const Actors& both = resolver().resolve(two);
+  EXPECT_EQ(actor_at(two, both, "department said"), nullptr);
+}
+
 TEST(ActorResolver, IdsFollowFirstMentionAndTokensMapBack) {
   Document doc = prepared("Acme Corp. hired Jane Roe. Roe said Acme Corp. was growing.",
                           {{"Acme Corp.", EntityType::ORGANIZATION}, {"Jane Roe", EntityType::PERSON},

@@ -397,6 +397,23 @@ TEST(TimelinePipeline, AScheduledInfinitiveIsAnnouncedAnUrgedOneIsNot) {
   EXPECT_NE(text.find("Future: Meet with Wang"), std::string::npos) << text;
 }
 
+// A lawsuit story: the main verb the tagger read as a participle ("The
+// department ... sued Google") is the root; "the department" is the Justice
+// Department; a saying told as a participle of the suit does not follow the
+// next sentence's denial, nor does "the tools that publishers use", so the
+// denial comes after the suit.
+TEST(TimelinePipeline, ASuitIsFollowedByItsDenial) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "A federal judge on Friday set a trial date in the Justice Department's lawsuit against Google. "
+      "The department and a group of states sued Google in January 2023, saying the company had abused its "
+      "dominance of the tools that publishers use to sell ads. Google denied the claims.\n",
+      "2025-01-10");
+  const std::string all = every_event_of(r);
+  EXPECT_NE(all.find("Justice Department sues Google"), std::string::npos) << all;
+  EXPECT_EQ(date_of(r, "Google denies"), "on or after Jan 1, 2023") << all;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
