@@ -343,6 +343,7 @@ struct PosTagger::Model {
     bool hyphenated_names = false;    // text tempora segmented (tag_hyphenated_names)
     bool first_word_is_name = false;  // the document calls the first word a name elsewhere
     bool noun_phrase_heads = false;   // text tempora segmented (the rules of noun_phrase_heads())
+    bool past_main_verb = false;      // text tempora segmented (past_main_verb())
   };
 
   std::vector<int> tag(std::span<const std::string_view> words, std::vector<Choice>& choices, NameRules rules) const {
@@ -364,7 +365,102 @@ struct PosTagger::Model {
       out[i].lemma = lemmatizer.lemma(words[i], out[i].xpos);
     }
     if (rules.noun_phrase_heads) noun_phrase_heads(words, out);
+    if (rules.past_main_verb) {
+      past_main_verb(words, out);
+      clause_subordinators(words, out);
+    }
     return out;
+  }
+
+  // A sentence's main verb read as a past participle: in
+  //
+  //     The department and a group of states sued Google in January 2023.
+  //     Boeing and the union representing 33,000 striking machinists resumed
+  //     contract talks on Monday, two weeks after negotiations broke down.
+  //
+  // the perceptron, seeing a noun phrase that may still be running ("the
+  // union representing ... machinists"), calls "sued" and "resumed" VBN, and
+  // the parser then hangs them on the noun before them as reduced relatives
+  // ("states sued by ..."). A participle is a past tense (VBD) when it is
+  // the first verb form of a prose sentence (a full stop at its end) with no
+  // finite verb or auxiliary before it, comes right after a noun and right
+  // before what can only be its object (a determiner, number, possessive or
+  // noun), has the same form as its past tense ("sued", "met", not "taken"),
+  // and no finite verb follows it in the same stretch of clause (up to a
+  // comma, colon, conjunction, subordinator or wh-word): "The report
+  // released Tuesday said ..." keeps its participle.
+  static bool distinct_participle(std::string_view word) {
+    const std::string w = word_key(word);
+    return !w.ends_with("ed") && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("ne") || w.ends_with("un") ||
+                                  w.ends_with("ung") || w.ends_with("unk"));
+  }
+  void past_main_verb(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
+    const std::size_t n = tags.size();
+    if (n < 4 || words.back() != ".") return;
+    const auto finite = [&](std::size_t i) {
+      const std::string_view x = tags[i].xpos;
+      return x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || tags[i].upos == Upos::AUX;
+    };
+    // a sentence opening with a preposition or adverb ("Under an accord
+    // signed yesterday, ...") has its subject after the phrase's comma
+    const bool fronted = tags[0].upos == Upos::ADP || tags[0].upos == Upos::SCONJ || tags[0].upos == Upos::ADV;
+    bool comma = false;
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+      if (finite(i)) return;
+      comma = comma || tags[i].xpos == ",";
+      if (tags[i].xpos != "VBN") continue;
+      if (fronted && !comma) return;
+      const std::string_view before = tags[i - 1].xpos, after = tags[i + 1].xpos;
+      const bool noun_before = before == "NN" || before == "NNS" || before == "NNP" || before == "NNPS";
+      const bool object_after = after == "DT" || after == "CD" || after == "PRP$" || after == "NN" || after == "NNS" ||
+                                after == "NNP" || after == "NNPS";
+      if (!noun_before || !object_after || distinct_participle(words[i])) return;
+      for (std::size_t k = i + 1; k < n; ++k) {
+        const std::string_view x = tags[k].xpos;
+        if (x == "," || x == ":" || x == "CC" || x == "WDT" || x == "WP" || x == "WRB" ||
+            (x == "IN" && tags[k].upos == Upos::SCONJ))
+          break;
+        if (finite(k)) return;
+      }
+      tags[i].xpos = "VBD";
+      tags[i].runner_up.reset();
+      return;
+    }
+  }
+
+  // A temporal preposition that opens a clause is a subordinator (UD SCONJ):
+  // "two weeks after negotiations broke down", "since the war began". The
+  // perceptron reads "after" as a preposition when a noun follows, and the
+  // parser then makes the clause's verb the sentence's. After the word, a
+  // short noun phrase (a determiner or possessive, numbers, adjectives,
+  // then common nouns, or proper nouns alone) and a finite verb; before it,
+  // a finite verb of the main clause ("Visitors since the bombings have
+  // noted" keeps its preposition: the verb after it is the sentence's).
+  static bool clause_preposition(std::string_view word) {
+    const std::string w = word_key(word);
+    return w == "after" || w == "before" || w == "since" || w == "until" || w == "till";
+  }
+  void clause_subordinators(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
+    const std::size_t n = tags.size();
+    bool main_verb = false;
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+      const std::string_view xpos = tags[i].xpos;
+      main_verb = main_verb || xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
+      if (!main_verb || tags[i].upos != Upos::ADP || !clause_preposition(words[i])) continue;
+      std::size_t k = i + 1;
+      if (k < n && (tags[k].xpos == "DT" || tags[k].xpos == "PRP$")) ++k;
+      while (k < n && (tags[k].xpos == "CD" || tags[k].xpos == "JJ")) ++k;
+      const std::size_t head_first = k;
+      const bool proper = k < n && (tags[k].xpos == "NNP" || tags[k].xpos == "NNPS");
+      while (k < n && k - head_first < 4 &&
+             (proper ? tags[k].xpos == "NNP" || tags[k].xpos == "NNPS" : tags[k].xpos == "NN" || tags[k].xpos == "NNS"))
+        ++k;
+      if (k == head_first || k >= n) continue;
+      const std::string_view x = tags[k].xpos;
+      if (x != "VBD" && x != "VBZ" && x != "VBP" && x != "MD") continue;
+      tags[i].upos = Upos::SCONJ;
+      tags[i].runner_up.reset();
+    }
   }
 
   // An adjective that ends a noun phrase right before its verb or relative
@@ -440,7 +536,7 @@ const Morphology& PosTagger::tag(Document& doc) const {
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .noun_phrase_heads = true});
+    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .noun_phrase_heads = true, .past_main_verb = true});
     for (std::size_t i = 1; i < tags.size(); ++i)
       if (tags[i].xpos == "NNP") names.insert(words[i]);
     for (TokenMorph& m : tags) morph.tokens.push_back(std::move(m));
@@ -453,7 +549,8 @@ const Morphology& PosTagger::tag(Document& doc) const {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
     std::vector<TokenMorph> tags = model_->tag_morph(
-        words, {.hyphenated_names = true, .first_word_is_name = true, .noun_phrase_heads = true});
+        words,
+        {.hyphenated_names = true, .first_word_is_name = true, .noun_phrase_heads = true, .past_main_verb = true});
     for (std::size_t i = 0; i < tags.size(); ++i) morph.tokens[sentence.first_token + i] = std::move(tags[i]);
   }
   return doc.add(std::move(morph));

@@ -108,6 +108,43 @@ TEST(PosTagger, ABaseFormAfterAPrepositionAndAnAdjectiveIsTheNoun) {
   }
 }
 
+// The tag of a word of a document, by its text (the first occurrence).
+const TokenMorph& tag_of(const Document& doc, std::string_view word) {
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (doc.text(tokens[i].span) == word) return doc.get<Morphology>().tokens[i];
+  throw std::invalid_argument(std::string(word));
+}
+
+// A prose sentence's first verb, a participle to the perceptron, is its
+// past tense when a noun comes before it and an object after it; a
+// participle before the main verb, or in an opening phrase, stays one.
+TEST(PosTagger, AMainVerbReadAsAParticipleIsAPastTense) {
+  Document doc("The department and a group of states sued Google in January 2023. "
+               "Boeing and the union representing 33,000 striking machinists resumed contract talks on Monday. "
+               "The money raised this year pays the debts. Under an accord signed yesterday, the state would pay.");
+  Segmenter::load().segment(doc);
+  tagger().tag(doc);
+  EXPECT_EQ(tag_of(doc, "sued").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "resumed").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "raised").xpos, "VBN");  // "pays" is the main verb
+  EXPECT_EQ(tag_of(doc, "signed").xpos, "VBN");
+}
+
+// "after", "before", "since", "until" opening a clause after the main
+// clause's verb are subordinators; a phrase after them stays one.
+TEST(PosTagger, ATemporalPrepositionOpeningAClauseIsASubordinator) {
+  Document doc("Talks resumed two weeks after negotiations broke down. Troops will remain until Iraq complies. "
+               "Visitors since the bombings have noted the police. Prices rose after the report.");
+  Segmenter::load().segment(doc);
+  tagger().tag(doc);
+  EXPECT_EQ(tag_of(doc, "after").upos, Upos::SCONJ);
+  EXPECT_EQ(tag_of(doc, "until").upos, Upos::SCONJ);
+  EXPECT_EQ(tag_of(doc, "since").upos, Upos::ADP);  // no verb of the main clause before it
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  EXPECT_EQ(doc.get<Morphology>().tokens[tokens.size() - 4].upos, Upos::ADP);  // "after the report."
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
