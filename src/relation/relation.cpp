@@ -785,6 +785,16 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         }
       }
       if (governed < 0 && !implicit_id) continue;
+      // The subject of the clause the signal opens stands for the clause:
+      // "two weeks after negotiations broke down" counts from the breaking
+      // down, not from the negotiations.
+      if (syntax && governed >= 0 && !b.facts[static_cast<std::size_t>(governed)].verb) {
+        const int noun = b.facts[static_cast<std::size_t>(governed)].token;
+        const int v = syntax->head(noun);
+        if (v > noun && v < end && syntax->head(t) == v && syntax->is(noun, "nsubj"))
+          if (const int e = b.event_at_token[static_cast<std::size_t>(v)]; e >= 0 && b.facts[static_cast<std::size_t>(e)].verb)
+            governed = e;
+      }
       // A governed mention that repeats an earlier mention's head is that
       // event again; a definite gathering noun ("after the meeting") is the
       // last gathering told in the four sentences before ("held talks").

@@ -414,6 +414,19 @@ TEST(TimelinePipeline, ASuitIsFollowedByItsDenial) {
   EXPECT_EQ(date_of(r, "Google denies"), "on or after Jan 1, 2023") << all;
 }
 
+// "two weeks after negotiations broke down" counts back to the breaking
+// down, the verb of the clause "after" opens, not to its subject noun.
+TEST(TimelinePipeline, ACountOpeningAClauseDatesItsVerb) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "The two sides resumed talks on Monday, two weeks after negotiations broke down.\n", "2024-10-22");
+  const std::string all = every_event_of(r);
+  const std::size_t broke = all.find("break down");
+  ASSERT_NE(broke, std::string::npos) << all;
+  EXPECT_EQ(all.rfind("(Oct 7, 2024)", broke), all.rfind('\n', broke) + 1) << all;
+  EXPECT_EQ(date_of(r, "resume talks"), "(Oct 21, 2024)") << all;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
