@@ -86,8 +86,14 @@ EventRules EventRules::load(const std::filesystem::path& dir) {
       if (w.size() != 2 || (w[0] != "next" && w[0] != "prev")) throw std::runtime_error("expected 'next N' or 'prev N'");
       rule.next = w[0] == "next";
       rule.window = std::clamp(std::atoi(w[1].c_str()), 1, 20);
-      for (const std::string& c : words_of(cues)) rule.cues.insert(c);
+      for (const std::string& c : words_of(cues)) {
+        if (c.size() > 1 && c.front() == '=') rule.exact_cues.insert(c.substr(1));
+        else rule.cues.insert(c);
+      }
       rules.context_rules_.push_back(std::move(rule));
+    } else if (head[0] == "spread") {
+      if (head.size() != 2) throw std::runtime_error("expected 'spread TYPE: lemmas'");
+      for (const std::string& lemma : words_of(split_colon(line).second)) rules.spread_type_.emplace(lemma, head[1]);
     } else if (head[0] == "class") {
       if (head.size() != 3) throw std::runtime_error("expected 'class CLASS TYPE'");
       const auto cls = parse_event_class(head[1]);
@@ -281,7 +287,8 @@ void EventRules::set_type(EventMention& e, std::span<const Token> tokens, std::s
     const std::uint32_t from = rule.next ? e.token + 1 : (e.token >= sentence_first + window ? e.token - window : sentence_first);
     const std::uint32_t to = rule.next ? std::min(sentence_end, e.token + 1 + window) : e.token;
     for (std::uint32_t j = from; j < to && type.empty(); ++j)
-      if (rule.cues.contains(event_lower(tokens[j].norm)) || rule.cues.contains(event_lower(morph[j].lemma)))
+      if (rule.cues.contains(event_lower(tokens[j].norm)) || rule.cues.contains(event_lower(morph[j].lemma)) ||
+          rule.exact_cues.contains(tokens[j].norm))
         type = rule.type;
     if (!type.empty()) break;
   }
@@ -293,6 +300,21 @@ void EventRules::set_type(EventMention& e, std::span<const Token> tokens, std::s
   e.type = type;
   if (const auto it = type_newsworthy_.find(type); it != type_newsworthy_.end()) e.newsworthy = it->second;
   else e.newsworthy = !hidden_classes_.contains(static_cast<int>(e.cls));
+}
+
+void EventRules::spread_types(std::vector<EventMention>& events) const {
+  if (spread_type_.empty()) return;
+  std::unordered_set<std::string> typed;  // lemmas one of whose mentions has the type they spread
+  for (const EventMention& e : events)
+    if (const auto it = spread_type_.find(event_lower(e.lemma)); it != spread_type_.end() && e.type == it->second)
+      typed.insert(it->first);
+  if (typed.empty()) return;
+  for (EventMention& e : events) {
+    const std::string lemma = event_lower(e.lemma);
+    if (!typed.contains(lemma)) continue;
+    e.type = spread_type_.at(lemma);
+    if (const auto it = type_newsworthy_.find(e.type); it != type_newsworthy_.end()) e.newsworthy = it->second;
+  }
 }
 
 bool EventRules::boilerplate(std::span<const Token> sentence_tokens) const {

@@ -29,6 +29,11 @@ class EventRules {
   // Fills type and newsworthy.
   void set_type(EventMention& e, std::span<const Token> tokens, std::span<const TokenMorph> morph,
                 std::uint32_t sentence_first, std::uint32_t sentence_end) const;
+  // One type per document for the lemmas types.txt lets spread ("spread
+  // PROTEST: strike"): when a context rule gave one mention of the lemma
+  // that type ("33,000 striking machinists"), every mention of the lemma in
+  // the document has it ("before the strike ends"). Linear in the events.
+  void spread_types(std::vector<EventMention>& events) const;
   // True when the sentence is a call to action ('Read “Zamin” on Telegram!').
   bool boilerplate(std::span<const Token> sentence_tokens) const;
   // True when types.txt lists the (lowercase) lemma as a meeting or talks
@@ -47,10 +52,12 @@ class EventRules {
     std::unordered_set<std::string> lemmas;
     bool next = true;
     int window = 3;
-    std::unordered_set<std::string> cues;
+    std::unordered_set<std::string> cues;        // lowercase words or lemmas
+    std::unordered_set<std::string> exact_cues;  // words as written ("=union": not "European Union")
   };
   std::vector<ContextRule> context_rules_;
   std::unordered_map<std::string, std::string> lemma_type_;
+  std::unordered_map<std::string, std::string> spread_type_;  // lemma -> the type it spreads
   std::unordered_map<std::string, bool> type_newsworthy_;
   std::unordered_map<int, std::string> class_type_;  // EventClass -> type
   std::unordered_set<int> hidden_classes_;

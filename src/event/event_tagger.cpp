@@ -612,6 +612,7 @@ const Events& EventTagger::tag(Document& doc) const {
       layer.events.push_back(std::move(e));
     }
   }
+  model_->rules.spread_types(layer.events);
   model_->factuality.assess(layer, seg, morph, deps);
   return doc.add(std::move(layer));
 }

@@ -162,6 +162,27 @@ TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   if (const EventMention* war = starting_at(events, text.find("fighting the army"))) EXPECT_EQ(war->type, "ATTACK");
 }
 
+// A strike by workers or a union is a protest, and the story's other
+// mentions of the strike are too; a missile strike stays an attack, also
+// beside the European Union.
+TEST(EventTagger, ALabourStrikeIsAProtestAndSpreadsThroughTheStory) {
+  const std::string text = "The machinists went on strike in September. The union said members would vote on any "
+                           "offer. Talks resumed before the strike ended.";
+  const Events events = pipeline().run(text);
+  int strikes = 0;
+  for (const EventMention& e : events.events)
+    if (e.lemma == "strike") {
+      ++strikes;
+      EXPECT_EQ(e.type, "PROTEST") << text.substr(e.span.begin);
+    }
+  EXPECT_GE(strikes, 1);
+  const std::string war = "The European Union condemned the missile strike on Kyiv, which killed 12 workers.";
+  const Events attack = pipeline().run(war);
+  const EventMention* strike = find(attack, war, "strike");
+  ASSERT_NE(strike, nullptr);
+  EXPECT_EQ(strike->type, "ATTACK");
+}
+
 TEST(EventTagger, SpeakingWithSomeoneIsTalkingAndReaffirmingIsSaying) {
   const std::string text = "Holm spoke with Marek by phone, and Marek reaffirmed that Carvenia will stay neutral.";
   const Events events = pipeline().run(text);
