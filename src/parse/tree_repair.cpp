@@ -1,4 +1,4 @@
-// Repairs of parse trees: nineteen shapes greedy decoding leaves in news text.
+// Repairs of parse trees: twenty-one shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -332,6 +332,22 @@
 // parse, a clause opened by "that" as its object and hung on a verb as a
 // relative clause (the tagger read "that" after "August" as a relative
 // pronoun) is the verb's complement: a relative clause modifies a noun.
+//
+// 20. A relative clause taken for an adverbial one. In
+//
+//     Modi, who arrived in Brazil on Sunday ..., also held talks with ...
+//
+// the parser may hang "arrived" on "held" as an adverbial clause: a clause
+// whose subject is "who" or "which" right after a noun and its comma is a
+// relative clause of that noun (acl:relcl), which is how the relative
+// pronoun finds its antecedent (SyntaxView::subject).
+//
+// 21. A nationality taken for a conjunct that governs a name. In "talks with
+// French President Emmanuel Macron and Italian Prime Minister Giorgia
+// Meloni" the parser made "Italian" the conjunct of "Emmanuel" and the name
+// its object. An adjective with a proper-noun object is no UD analysis:
+// the name takes the adjective's place (its head, relation and "and"), and
+// the adjective modifies the first noun after it.
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -1071,6 +1087,40 @@ void complement_clause_from_relative_clause(std::span<Arc> arcs, std::span<const
   }
 }
 
+// Repair 20: "N , who V ..." with V an advcl: V is a relative clause of N.
+void relative_clause_from_adverbial(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  for (std::size_t w = 2; w < n; ++w) {
+    const int v = arcs[w].head;
+    if (v <= static_cast<int>(w) || universal(arcs[w].deprel) != "nsubj" || !relative_pronoun(tags[w].form) ||
+        tags[w - 1].form != "," || arcs[static_cast<std::size_t>(v)].deprel != "advcl")
+      continue;
+    std::size_t noun = w - 2;
+    if (universal(arcs[noun].deprel) == "flat" && arcs[noun].head >= 0 && arcs[noun].head < static_cast<int>(noun))
+      noun = static_cast<std::size_t>(arcs[noun].head);
+    if (!nominal(tags[noun].upos) || tags[noun].upos == "PRON") continue;
+    arcs[static_cast<std::size_t>(v)] = Arc{static_cast<int>(noun), "acl:relcl"};
+  }
+}
+
+// Repair 21: an adjective conjunct with a proper-noun object.
+void name_from_adjective_conjunct(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  for (std::size_t name = 1; name < n; ++name) {
+    const int adj = arcs[name].head;
+    if (adj < 0 || adj >= static_cast<int>(name) || tags[name].upos != "PROPN" || universal(arcs[name].deprel) != "obj")
+      continue;
+    const auto a = static_cast<std::size_t>(adj);
+    if (tags[a].upos != "ADJ" || universal(arcs[a].deprel) != "conj") continue;
+    std::size_t modified = a + 1;  // the first noun after the adjective, inside the name's phrase
+    while (modified < name && tags[modified].upos != "NOUN" && tags[modified].upos != "PROPN") ++modified;
+    for (std::size_t k = 0; k < n; ++k)
+      if (arcs[k].head == adj && k != name) arcs[k].head = static_cast<int>(name);
+    arcs[name] = arcs[a];
+    arcs[a] = Arc{static_cast<int>(modified), "amod"};
+  }
+}
+
 // The forms of the saying verbs an attribution ends with (repair 18).
 bool attribution_verb(std::string_view form) {
   static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
@@ -1098,6 +1148,8 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   give_object_back_from_time_compound(arcs, tags);
   coordinate_verb_with_verb(arcs, tags);
   complement_clause_from_relative_clause(arcs, tags);
+  relative_clause_from_adverbial(arcs, tags);
+  name_from_adjective_conjunct(arcs, tags);
 }
 
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {

@@ -559,19 +559,28 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   };
   // The verb event a timex modifies, also through the place or thing it is
   // said of ("traveled to Seoul on Wednesday", where the parse hangs the
-  // date on Seoul); -1 when the first event up the tree is a noun.
+  // date on Seoul); -1 when the first event up the tree is a noun, unless
+  // the noun is the object of a verb event ("held talks with Macron and
+  // Meloni on Monday", where the parse hangs the date on the second name,
+  // a conjunct of the first: a name is no event to be dated).
   const auto parsed_verb_anchor = [&](const TimexRef& x) {
     if (!syntax) return -1;
     int h = syntax->phrase_head(x.first_token, x.last_token + 1);
-    for (int steps = 0; steps < 3 && h >= 0; ++steps) {
+    for (int steps = 0; steps < 5 && h >= 0; ++steps) {
       // "met Prime Minister Mark Carney in Brussels on Tuesday": a date the
       // parse hangs on the verb's object (a person, a place) is the verb's.
       const bool object = steps > 0 && (syntax->is(h, "obj") || syntax->is(h, "iobj"));
-      if (!(object || syntax->is(h, "obl") || syntax->is(h, "nmod") || syntax->is(h, "advmod"))) return -1;
+      const bool name_conjunct = steps > 0 && syntax->is(h, "conj") && syntax->upos(h) == Upos::PROPN;
+      if (!(object || name_conjunct || syntax->is(h, "obl") || syntax->is(h, "nmod") || syntax->is(h, "advmod")))
+        return -1;
       h = syntax->head(h);
       if (h < 0) return -1;
       const int e = b.event_at_token[static_cast<std::size_t>(h)];
-      if (e >= 0) return b.facts[static_cast<std::size_t>(e)].verb ? e : -1;
+      if (e < 0) continue;
+      if (b.facts[static_cast<std::size_t>(e)].verb) return e;
+      const int v = steps > 0 && syntax->is(h, "obj") ? syntax->head(h) : -1;
+      const int ve = v >= 0 ? b.event_at_token[static_cast<std::size_t>(v)] : -1;
+      return ve >= 0 && b.facts[static_cast<std::size_t>(ve)].verb ? ve : -1;
     }
     return -1;
   };

@@ -427,6 +427,25 @@ TEST(TimelinePipeline, ACountOpeningAClauseDatesItsVerb) {
   EXPECT_EQ(date_of(r, "resume talks"), "(Oct 21, 2024)") << all;
 }
 
+// "Modi, who arrived ..., also held talks with French President Emmanuel
+// Macron and Italian Prime Minister Giorgia Meloni on Monday": the talks
+// are Monday's (the parse hangs the day on the second name), with both
+// leaders, and the arrival is Modi's.
+TEST(TimelinePipeline, TalksWithTwoLeadersOnADayHungOnTheSecondName) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Modi, who arrived in Brazil on Sunday after a two-day visit to Nigeria, also held talks with French "
+      "President Emmanuel Macron and Italian Prime Minister Giorgia Meloni on Monday.\n",
+      "2024-11-19");
+  const std::string all = every_event_of(r);
+  const std::size_t talks = all.find("Modi holds talks");
+  ASSERT_NE(talks, std::string::npos) << all;
+  EXPECT_EQ(all.rfind("(Nov 18, 2024)", talks), all.rfind('\n', talks) + 1) << all;
+  const std::size_t line_end = all.find('\n', talks);
+  EXPECT_NE(all.substr(talks, line_end - talks).find("Giorgia Meloni"), std::string::npos) << all;
+  EXPECT_NE(all.find("Modi arrives"), std::string::npos) << all;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";

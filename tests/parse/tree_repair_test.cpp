@@ -741,6 +741,29 @@ TEST(TreeRepair, AParticipleAfterTheSubjectsPhraseIsReadAgainAsAPastTense) {
   EXPECT_FALSE(past_tense_reading_holds(reparsed, 7)) << "no object or clause: a caption's participle";
 }
 
+// "Modi , who arrived , held talks with Macron and Italian Minister Meloni
+// ." as the parser left it: the relative clause an advcl of "held",
+// "Italian" a conjunct governing the name.
+TEST(TreeRepair, ARelativeClauseAndANationalityFindTheirPlaces) {
+  const std::vector<Word> words = {
+      {"Modi", "PROPN", "NNP", 5, "nsubj"},      {",", "PUNCT", ",", 0, "punct"},
+      {"who", "PRON", "WP", 3, "nsubj"},         {"arrived", "VERB", "VBD", 5, "advcl"},
+      {",", "PUNCT", ",", 3, "punct"},           {"held", "VERB", "VBD", -1, "root"},
+      {"talks", "NOUN", "NNS", 5, "obj"},        {"with", "ADP", "IN", 8, "case"},
+      {"Macron", "PROPN", "NNP", 6, "nmod"},     {"and", "CCONJ", "CC", 10, "cc"},
+      {"Italian", "ADJ", "JJ", 8, "conj"},       {"Minister", "PROPN", "NNP", 12, "nmod:desc"},
+      {"Meloni", "PROPN", "NNP", 10, "obj"},     {".", "PUNCT", ".", 5, "punct"}};
+  const std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[3], (Arc{0, "acl:relcl"}));
+  EXPECT_EQ(arcs[12], (Arc{8, "conj"}));
+  EXPECT_EQ(arcs[9], (Arc{12, "cc"}));
+  EXPECT_EQ(arcs[10], (Arc{11, "amod"}));
+  // an adjective with a common-noun object is left alone
+  std::vector<Word> common = words;
+  common[12] = {"aid", "NOUN", "NN", 10, "obj"};
+  EXPECT_EQ(repaired(common)[10], (Arc{8, "conj"}));
+}
+
 // A hostile sentence of 100,000 words, every fifth an "after" phrase before
 // a subjectless conjunct and every word a candidate of some repair: the
 // repairs stay linear (a quadratic walk would take minutes, under the
