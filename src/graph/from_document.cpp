@@ -646,6 +646,12 @@ class Builder {
     return std::find_first_of(la.begin(), la.end(), lb.begin(), lb.end()) != la.end();
   }
 
+  // Whether both mentions name places and none in common.
+  bool in_different_places(std::size_t i, std::size_t j) const {
+    const std::vector<std::string> la = places(i), lb = places(j);
+    return !la.empty() && !lb.empty() && std::find_first_of(la.begin(), la.end(), lb.begin(), lb.end()) == la.end();
+  }
+
   // The places an event's participants name (in any role: "visit to Kyiv").
   std::vector<std::string> places(std::size_t event) const {
     return participant_keys(event, [](const Actor& a, Role) {
@@ -884,6 +890,9 @@ class Builder {
         if (b.lemma != a.lemma && !(kOccasions.contains(a.type) && noun_after_verb) && !same_journey(i, j, list))
           continue;
         if (!refers_to_known_event(a) && !refers_to_known_event(b)) continue;
+        // "the Group of 20 summit in Rio de Janeiro" ... "their annual summit
+        // in New Delhi": held in two places, two events
+        if (in_different_places(i, j)) continue;
         if (root(i) == root(j)) break;  // b already is the event its nearest antecedent is
         if (!join(i, j)) continue;
         graph_.add_identity(events_.at(a.id), events_.at(b.id), "same " + a.type + " told again", 0.7);

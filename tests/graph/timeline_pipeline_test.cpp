@@ -446,6 +446,24 @@ TEST(TimelinePipeline, TalksWithTwoLeadersOnADayHungOnTheSecondName) {
   EXPECT_NE(all.find("Modi arrives"), std::string::npos) << all;
 }
 
+// The same noun held in two places names two events: the summit in Rio
+// is not the annual summit in New Delhi next March.
+TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Modi met Albanese on Tuesday on the sidelines of the Group of 20 summit in Rio de Janeiro. "
+      "Albanese said the two leaders would hold their annual summit in New Delhi in March.\n",
+      "2024-11-19");
+  const std::string all = every_event_of(r);
+  for (const std::string_view line : {"Rio de Janeiro", "New Delhi"}) {
+    const std::size_t at = all.find(line);
+    ASSERT_NE(at, std::string::npos) << all;
+    const std::size_t begin = all.rfind('\n', at) + 1, end = all.find('\n', at);
+    const std::string event = all.substr(begin, end - begin);
+    EXPECT_EQ(event.find(line == "New Delhi" ? "Rio de Janeiro" : "New Delhi"), std::string::npos) << all;
+  }
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
