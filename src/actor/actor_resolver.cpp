@@ -1269,7 +1269,8 @@ class Resolution {
           if (compatible(s.actor) && !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor))
             seen.insert(s.actor);
         for (const Seen& s : previous)
-          if (compatible(s.actor)) seen.insert(s.actor);
+          if (compatible(s.actor) && !(p.entry.pcase == PronounCase::object && s.actor == local_subject_actor))
+            seen.insert(s.actor);
         if (seen.size() == 1) chosen = *seen.begin();
       }
     }

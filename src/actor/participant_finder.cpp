@@ -133,6 +133,7 @@ struct ParticipantRules {
   std::unordered_set<std::string> light, setting, place_nouns, not_place, government_nouns;
   std::unordered_set<std::string> organisation_nouns, country_nouns;  // "the two companies", "both countries"
   std::unordered_set<std::string> object_control;  // "fined Meta for abusing": Meta abused
+  std::unordered_set<std::string> object_infinitive;  // "invited him to visit": he visits
   std::unordered_map<std::string, std::string> demonym_places;  // "russian" -> "Russia" (demonyms.txt)
 };
 }  // namespace detail
@@ -193,7 +194,7 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
       if (!v.empty() && !std::isupper(static_cast<unsigned char>(v.front()))) v = lower(v);
     if (key.size() == 1 && (key[0] == "light" || key[0] == "setting" || key[0] == "place-noun" ||
                             key[0] == "not-place" || key[0] == "government-noun" || key[0] == "organisation-noun" ||
-                            key[0] == "country-noun" || key[0] == "object-control")) {
+                            key[0] == "country-noun" || key[0] == "object-control" || key[0] == "object-infinitive")) {
       auto& set = key[0] == "light"               ? tables->light
                   : key[0] == "setting"           ? tables->setting
                   : key[0] == "place-noun"        ? tables->place_nouns
@@ -201,6 +202,7 @@ ParticipantFinder ParticipantFinder::load(const std::filesystem::path& resources
                   : key[0] == "organisation-noun" ? tables->organisation_nouns
                   : key[0] == "country-noun"      ? tables->country_nouns
                   : key[0] == "object-control"    ? tables->object_control
+                  : key[0] == "object-infinitive" ? tables->object_infinitive
                                                   : tables->not_place;
       set.insert(values.begin(), values.end());
       continue;
@@ -494,8 +496,13 @@ class Finder {
     return best;
   }
 
-  // "the two leaders", "both men": a plural common noun with "two" or "both".
+  // "the two leaders", "both men": a plural common noun with "two" or "both";
+  // "the two" alone (two people: "and that the two would meet").
   bool describes_a_pair(int head) const {
+    if (xpos(head) == "CD" && lower(syntax_.word(head)) == "two") {
+      // (the parse may hang "the" elsewhere: the word before says it)
+      return head > 0 && lower(syntax_.word(head - 1)) == "the" && (syntax_.is(head, "nsubj") || syntax_.is(head, "obj"));
+    }
     if (xpos(head) != "NNS") return false;
     for (const int d : syntax_.dependents(head)) {
       const std::string w = lower(syntax_.word(d));
@@ -784,6 +791,17 @@ class Finder {
       const int mark = syntax_.dependent(t, "mark");
       if (h >= 0 && mark >= 0 && (lemma(mark) == "for" || lemma(mark) == "with") &&
           tables_.object_control.contains(lemma(h)) && syntax_.object(h) >= 0)
+        subject = syntax_.object(h);
+    }
+    // An infinitive after the object of a verb of asking does what the object
+    // was asked to, though the parse hangs it on the verb as an adverbial
+    // clause, not as its complement ("invited him to visit Buenos Aires":
+    // he visits).
+    if (subject < 0 && syntax_.is(t, "advcl") && xpos(t) == "VB") {
+      const int h = syntax_.head(t);
+      const int mark = syntax_.dependent(t, "mark");
+      if (h >= 0 && mark >= 0 && lemma(mark) == "to" && tables_.object_infinitive.contains(lemma(h)) &&
+          syntax_.object(h) >= 0)
         subject = syntax_.object(h);
     }
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))

@@ -557,6 +557,29 @@ EventTagger::EventTagger(EventTagger&&) noexcept = default;
 EventTagger& EventTagger::operator=(EventTagger&&) noexcept = default;
 EventTagger::~EventTagger() = default;
 
+namespace {
+
+// What "took place", "happened" or "occurred" is an event, whether or not
+// the model tagged its noun ("the call took place on Wednesday night"):
+// an OCCURRENCE (class 1, after "O"). Only nouns the parse makes the
+// subject of such a verb; the verb's other dependents are looked at once.
+void occurring_subjects(std::uint32_t first, std::uint32_t end, std::span<const TokenMorph> morphs,
+                        const Dependencies& deps, std::vector<int>& classes) {
+  for (std::uint32_t t = first; t < end; ++t) {
+    if (classes[t - first] != 0 || morphs[t].upos != Upos::NOUN || !deps.deprel[t].starts_with("nsubj")) continue;
+    const int h = deps.head[t];
+    if (h < static_cast<int>(first) || h >= static_cast<int>(end)) continue;
+    const std::string& verb = morphs[static_cast<std::size_t>(h)].lemma;
+    bool occurs = verb == "happen" || verb == "occur";
+    if (verb == "take")
+      for (std::uint32_t k = static_cast<std::uint32_t>(h) + 1; k < end && !occurs; ++k)
+        occurs = deps.head[k] == h && deps.deprel[k] == "obj" && morphs[k].lemma == "place";
+    if (occurs) classes[t - first] = 1 + static_cast<int>(EventClass::OCCURRENCE);
+  }
+}
+
+}  // namespace
+
 const Events& EventTagger::tag(Document& doc) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
@@ -593,8 +616,9 @@ const Events& EventTagger::tag(Document& doc) const {
     const auto sentence_morph = morphs.subspan(sentence.first_token, sentence.token_count);
     const std::vector<TokenInfo> infos = model_->describe(sentence_tokens, sentence_morph, deps, sentence.first_token);
     confidence.assign(infos.size(), 1.0);
-    const std::vector<int> classes = Model::classify(infos, model_->perceptron, &model_->class_perceptron, &confidence);
+    std::vector<int> classes = Model::classify(infos, model_->perceptron, &model_->class_perceptron, &confidence);
     const std::uint32_t end = sentence.first_token + sentence.token_count;
+    if (deps != nullptr) occurring_subjects(sentence.first_token, end, morphs, *deps, classes);
     for (std::uint32_t i = 0; i < classes.size(); ++i) {
       if (classes[i] == 0) continue;  // class 0 is "O"
       if (inside_timex(tokens[sentence.first_token + i].span) || inside_person(sentence.first_token + i)) continue;

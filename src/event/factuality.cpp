@@ -152,10 +152,17 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     if (!e.modality.empty() && is(e.modality, kPossibleModal)) f = strongest(f, Factuality::POSSIBLE);
     // "said it would buy Activision": "would" in what a past saying reports
     // is the future of that past (the report's "will buy"), not a doubt,
-    // unless a condition comes with it
-    if (e.modality == "would" && deps != nullptr && e.token < n && deps->deprel[e.token] == "ccomp" &&
+    // unless a condition comes with it; also in the second of two reported
+    // clauses ("said that he had spoken with Trump and that the two would
+    // meet", a conjunct of the first)
+    std::size_t clause = e.token;
+    for (int steps = 0; deps != nullptr && clause < n && steps < 4 && deps->deprel[clause] == "conj" &&
+                        deps->head[clause] >= 0 && static_cast<std::size_t>(deps->head[clause]) < clause;
+         ++steps)
+      clause = static_cast<std::size_t>(deps->head[clause]);
+    if (e.modality == "would" && deps != nullptr && e.token < n && deps->deprel[clause] == "ccomp" &&
         !(marks[e.token] & kCondition) && !conditioned[e.token]) {
-      const int h = deps->head[e.token];
+      const int h = deps->head[clause];
       if (h >= 0 && static_cast<std::size_t>(h) < n && morph.tokens[static_cast<std::size_t>(h)].xpos == "VBD" &&
           (is(lemma(static_cast<std::size_t>(h)), kReportingGovernor) ||
            lemma(static_cast<std::size_t>(h)) == "announce" || lemma(static_cast<std::size_t>(h)) == "tell"))

@@ -465,6 +465,26 @@ TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
   EXPECT_EQ(line.find("New Delhi"), std::string::npos) << all;
 }
 
+// What a past saying reports in a second that-clause with "would" is
+// announced, and "the two" are the two people just named; the object a
+// verb of asking takes does the infinitive ("invited him to visit": he
+// visits, "him" not the inviter); what "took place" is an event.
+TEST(TimelinePipeline, TheTwoWouldMeetAndTheInvitedVisits) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Argentine President Javier Milei said on Thursday that he had spoken by phone with Donald Trump, and that "
+      "the two would meet in Florida this month. He congratulated Trump and invited him to visit Buenos Aires. "
+      "Milei said the call took place on Wednesday night.\n",
+      "2024-11-07");
+  const std::string all = every_event_of(r);
+  EXPECT_NE(all.find("Future: Milei meets Trump — Florida"), std::string::npos) << all;
+  EXPECT_NE(all.find("Trump visits — Buenos Aires"), std::string::npos) << all;
+  EXPECT_NE(all.find("Milei invites Trump"), std::string::npos) << all;
+  const std::size_t call = all.find("Call  [TALK");
+  ASSERT_NE(call, std::string::npos) << all;
+  EXPECT_EQ(all.rfind("(Nov 6, 2024)", call), all.rfind('\n', call) + 1) << all;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
