@@ -753,7 +753,12 @@ class Builder {
       if (!head.newsworthy || head.polarity == EventPolarity::NEG) continue;
       for (std::size_t j = h + 1; j < list.size() && list[j].sentence <= 3; ++j) {
         const EventMention& body = list[j];
-        if (body.sentence == 0 || body.lemma != head.lemma || body.polarity == EventPolarity::NEG) continue;
+        // the same word, or a meeting the headline names by other words
+        // with the same people ("hold surprise meeting" above "hosted")
+        const bool same_meeting = head.type == "MEET" && body.type == "MEET" && !parties(h).empty() &&
+                                  parties(h) == parties(j);
+        if (body.sentence == 0 || (body.lemma != head.lemma && !same_meeting) || body.polarity == EventPolarity::NEG)
+          continue;
         if (join(h, j, true)) {
           const Vertex hv = events_.at(head.id), bv = events_.at(body.id);
           graph_.add_identity(hv, bv, "headline of the lede", 0.7);

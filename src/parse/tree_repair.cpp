@@ -1,4 +1,4 @@
-// Repairs of parse trees: twenty-one shapes greedy decoding leaves in news text.
+// Repairs of parse trees: twenty-two shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -348,6 +348,18 @@
 // its object. An adjective with a proper-noun object is no UD analysis:
 // the name takes the adjective's place (its head, relation and "and"), and
 // the adjective modifies the first noun after it.
+//
+// 22. A headline's verb taken for a compound. In
+//
+//     Macron and Scholz hold surprise meeting in Paris before EU summit
+//
+// the parser, seeing no article, read "hold surprise meeting" as one noun
+// phrase ("hold" a compound of "meeting") and "meeting" and "summit" as
+// more conjuncts of "Macron". A present or past tense is no compound: when
+// it hangs so on a noun to its right, the root is a nominal on its left and
+// the verb has no subject, the verb becomes the root, the old root its
+// subject, the noun its object, and the root's other conjuncts after the
+// verb its object (none marked) or obliques (marked by a preposition).
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -1121,6 +1133,31 @@ void name_from_adjective_conjunct(std::span<Arc> arcs, std::span<const RepairTag
   }
 }
 
+// Repair 22: a finite verb hung as a compound on the noun after it.
+void verb_from_compound(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const int root = nominal_root(arcs, tags);
+  if (root < 0) return;
+  const std::size_t n = arcs.size();
+  for (std::size_t v = static_cast<std::size_t>(root) + 1; v + 1 < n; ++v) {
+    const int object = arcs[v].head;
+    if (arcs[v].deprel != "compound" || tags[v].upos != "VERB" || !finite_form(tags[v].xpos) ||
+        object <= static_cast<int>(v) || !nominal(tags[static_cast<std::size_t>(object)].upos))
+      continue;
+    const Dependents d(arcs);
+    if (d.has(v, Dependents::kSubject)) return;
+    std::vector<std::uint8_t> marked(n, 0);
+    for (std::size_t k = 0; k < n; ++k)
+      if (arcs[k].head >= 0 && universal(arcs[k].deprel) == "case") marked[static_cast<std::size_t>(arcs[k].head)] = 1;
+    make_verb_the_root(arcs, v, root);
+    for (std::size_t k = v + 1; k < n; ++k) {
+      if (arcs[k].head != root || universal(arcs[k].deprel) != "conj") continue;
+      arcs[k] = Arc{static_cast<int>(v), marked[k] ? "obl" : "obj"};
+    }
+    arcs[static_cast<std::size_t>(object)] = Arc{static_cast<int>(v), "obj"};
+    return;
+  }
+}
+
 // The forms of the saying verbs an attribution ends with (repair 18).
 bool attribution_verb(std::string_view form) {
   static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
@@ -1150,6 +1187,7 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   complement_clause_from_relative_clause(arcs, tags);
   relative_clause_from_adverbial(arcs, tags);
   name_from_adjective_conjunct(arcs, tags);
+  verb_from_compound(arcs, tags);
 }
 
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {

@@ -485,6 +485,24 @@ TEST(TimelinePipeline, TheTwoWouldMeetAndTheInvitedVisits) {
   EXPECT_EQ(all.rfind("(Nov 6, 2024)", call), all.rfind('\n', call) + 1) << all;
 }
 
+// A headline's "hold surprise meeting" is a verb and its meeting, and the
+// lede's "hosted" with the same two people is that meeting; a clash over
+// a policy is no attack.
+TEST(TimelinePipeline, AHeadlineMeetingIsTheLedesHostingOfTheSamePeople) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Macron and Scholz hold surprise meeting in Paris before EU summit\n\n"
+      "French President Emmanuel Macron hosted German Chancellor Olaf Scholz for dinner at the Elysee Palace on "
+      "Wednesday evening. Since October, the two governments have clashed over energy subsidies.\n",
+      "2023-12-14");
+  const std::string all = every_event_of(r);
+  const std::size_t meeting = all.find("Macron meets Scholz");
+  ASSERT_NE(meeting, std::string::npos) << all;
+  const std::string line = all.substr(meeting, all.find('\n', meeting) - meeting);
+  EXPECT_NE(line.find("2 reports"), std::string::npos) << all;
+  EXPECT_EQ(all.find("ATTACK"), std::string::npos) << all;
+}
+
 // A relative clause's verb reads with its antecedent and its object noun.
 TEST(TimelinePipeline, ARelativeClauseVerbKeepsItsObjectNoun) {
   if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";

@@ -764,6 +764,27 @@ TEST(TreeRepair, ARelativeClauseAndANationalityFindTheirPlaces) {
   EXPECT_EQ(repaired(common)[10], (Arc{8, "conj"}));
 }
 
+// "Macron and Scholz hold surprise meeting before EU summit" as the parser
+// left it: "hold" a compound of "meeting", the nouns conjuncts of "Macron".
+TEST(TreeRepair, AHeadlinesVerbTakenForACompoundIsTheRoot) {
+  const std::vector<Word> words = {
+      {"Macron", "PROPN", "NNP", -1, "root"},  {"and", "CCONJ", "CC", 2, "cc"},
+      {"Scholz", "PROPN", "NNP", 0, "conj"},   {"hold", "VERB", "VBP", 5, "compound"},
+      {"surprise", "NOUN", "NN", 5, "compound"}, {"meeting", "NOUN", "NN", 0, "conj"},
+      {"before", "ADP", "IN", 8, "case"},      {"EU", "PROPN", "NNP", 8, "compound"},
+      {"summit", "NOUN", "NN", 0, "conj"}};
+  const std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[3], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[0], (Arc{3, "nsubj"}));
+  EXPECT_EQ(arcs[2], (Arc{0, "conj"}));
+  EXPECT_EQ(arcs[5], (Arc{3, "obj"}));
+  EXPECT_EQ(arcs[8], (Arc{3, "obl"}));
+  // a base form or a participle may modify a noun ("cooking oil")
+  std::vector<Word> base = words;
+  base[3].xpos = "VB";
+  EXPECT_EQ(repaired(base)[3], (Arc{5, "compound"}));
+}
+
 // A hostile sentence of 100,000 words, every fifth an "after" phrase before
 // a subjectless conjunct and every word a candidate of some repair: the
 // repairs stay linear (a quadratic walk would take minutes, under the
