@@ -280,8 +280,18 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
         // subject of its own is part of its verb's plan: "is expected to
         // travel to Seoul before returning". (An unmarked one after a comma,
         // "..., making the request", is too often the main verb's.)
+        // Not one an adverb places in the past: "would open a center ...,
+        // after meeting Kishida earlier in the day" (a look at the dozen
+        // words after the verb keeps this linear).
+        bool past = false;
+        for (std::size_t k = t + 1; k < n && k <= t + 12 && !past; ++k) {
+          const std::string w = lemma(k);  // "earlier" is "early"
+          past = deps->head[k] == static_cast<int>(t) && universal(deps->deprel[k]) == "advmod" &&
+                 ((w == "early" && morph.tokens[k].xpos == "RBR") || w == "already" || w == "previously" ||
+                  w == "ago");
+        }
         const Factuality verb = factuality_of_token(event_value, static_cast<std::size_t>(deps->head[t]));
-        if (verb == Factuality::FUTURE || verb == Factuality::POSSIBLE) f = strongest(f, verb);
+        if (!past && (verb == Factuality::FUTURE || verb == Factuality::POSSIBLE)) f = strongest(f, verb);
       }
     }
     state[i] = static_cast<std::int8_t>(f);

@@ -57,6 +57,14 @@ TEST(Factuality, AnnouncedAndPlannedEventsAreFuture) {
   // "would" in what a past saying reports is that saying's future, not a doubt
   EXPECT_EQ(factuality_of("Microsoft said on Tuesday it would buy Activision for $68.7 billion.", "buy"), "FUTURE");
   EXPECT_EQ(factuality_of("Microsoft said it would buy Activision if regulators agreed.", "buy"), "POSSIBLE");
+  EXPECT_EQ(factuality_of("Milei said he had spoken with Trump, and that the two would meet in Florida.", "meet"),
+            "FUTURE")
+      << "the second of two reported clauses";
+  EXPECT_EQ(factuality_of("Huang said the company would open a center in Japan, after meeting Kishida earlier "
+                          "in the day.",
+                          "meeting"),
+            "ASSERTED")
+      << "an adverb places the adverbial clause in the past";
 }
 
 TEST(Factuality, ModalsConditionsAndDoubtedWantsArePossible) {
