@@ -288,6 +288,7 @@ class Resolution {
   void retype_entities() {
     types_.clear();
     for (const EntityMention& e : entities_.mentions) types_.push_back(e.type);
+    retype_employers();
     StringMap<int> evidence;  // folded one-word person name -> score
     std::vector<std::pair<std::size_t, std::string>> single;
     for (std::size_t m : valid_entities_) {
@@ -345,6 +346,42 @@ class Resolution {
     }
     for (const auto& [m, key] : single)
       if (evidence[key] > 0) types_[m] = EntityType::GPE;
+  }
+
+  // "Nvidia Chief Executive Jensen Huang", "Acme CEO Jane Roe": the
+  // proper noun right before a role title that a person's name follows is
+  // that person's organisation. A "person" of that name, wherever the
+  // recognizer (not knowing the company) found one, is the organisation.
+  void retype_employers() {
+    std::set<std::string, std::less<>> employers;  // their words, as written
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (types_[m] != EntityType::PERSON || e.first_token == 0) continue;
+      // the title: the mention's first words, or the words right before it
+      std::uint32_t title_first = e.first_token;
+      const TitleEntry* entry = nullptr;
+      const std::size_t inside = t_.titles.match(folded_, e.first_token, &entry);
+      if (inside == 0 || inside >= e.token_count || entry->kind != TitleKind::role) {
+        entry = title_ending_at(e.first_token, e.first_token > 4 ? e.first_token - 4 : 0, &title_first);
+        if (entry == nullptr || entry->kind != TitleKind::role) continue;
+      }
+      if (title_first == 0) continue;
+      const std::uint32_t w = title_first - 1;
+      const std::string_view word = doc_.text(seg_.tokens[w].span);
+      if (!same_sentence(w, e.first_token) || upos(w) != Upos::PROPN || word.empty() || word[0] < 'A' ||
+          word[0] > 'Z' || (entity(w) != nullptr && type_of(*entity(w)) != EntityType::PERSON))
+        continue;
+      // one word, or the whole name that ends there
+      const EntityMention* before = entity(w);
+      employers.insert(before != nullptr ? text_of(before->first_token, before->first_token + before->token_count)
+                                         : std::string(word));
+    }
+    if (employers.empty()) return;
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (types_[m] == EntityType::PERSON && employers.contains(text_of(e.first_token, e.first_token + e.token_count)))
+        types_[m] = EntityType::ORGANIZATION;
+    }
   }
 
   // ---- small token helpers ------------------------------------------------

@@ -635,6 +635,21 @@ TEST(ActorResolver, AnInstitutionWordNamesTheOneOrganisationEndingWithIt) {
   EXPECT_EQ(actor_at(two, both, "department said"), nullptr);
 }
 
+// "Nvidia Chief Executive Jensen Huang": the proper noun before a title a
+// person's name follows is an organisation, also where the recognizer
+// took it for a person ("Nvidia to open research center").
+TEST(ActorResolver, TheNameBeforeAPersonsTitleIsAnOrganisation) {
+  Document doc = prepared("Nvidia to open research center. Nvidia Chief Executive Jensen Huang said so.",
+                          {{"Nvidia", EntityType::PERSON}, {"Jensen Huang", EntityType::PERSON}});
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* nvidia = actor_with_key(actors, "nvidia");
+  ASSERT_NE(nvidia, nullptr) << dump(doc, actors);
+  EXPECT_EQ(nvidia->type, ActorType::ORGANIZATION) << dump(doc, actors);
+  const Actor* huang = actor_with_key(actors, "jensen huang");
+  ASSERT_NE(huang, nullptr) << dump(doc, actors);
+  EXPECT_EQ(huang->type, ActorType::PERSON);
+}
+
 TEST(ActorResolver, IdsFollowFirstMentionAndTokensMapBack) {
   Document doc = prepared("Acme Corp. hired Jane Roe. Roe said Acme Corp. was growing.",
                           {{"Acme Corp.", EntityType::ORGANIZATION}, {"Jane Roe", EntityType::PERSON},
