@@ -1,4 +1,4 @@
-// Repairs of parse trees: twenty-two shapes greedy decoding leaves in news text.
+// Repairs of parse trees: twenty-three shapes greedy decoding leaves in news text.
 //
 // 1. The main verb caught in a relative clause.
 //
@@ -360,6 +360,13 @@
 // the verb has no subject, the verb becomes the root, the old root its
 // subject, the noun its object, and the root's other conjuncts after the
 // verb its object (none marked) or obliques (marked by a preposition).
+//
+// 23. A preposition hung on a title before a name. In "spoke with Lebanese
+// President Michel Aoun" the parser made "with" the case marker of
+// "President" (the name's nmod:desc) and the name the verb's object. A
+// preposition before a name's title (or other modifier before it) marks the
+// whole phrase: it moves to the phrase's head, and an object or subject so
+// marked becomes an oblique of its verb (an nmod of a noun).
 //
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
@@ -1158,6 +1165,31 @@ void verb_from_compound(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   }
 }
 
+// Repair 23: "with" on the title of "with Lebanese President Michel Aoun".
+void case_from_title_to_name(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  std::vector<std::uint8_t> has_case(n, 0);
+  for (std::size_t k = 0; k < n; ++k)
+    if (arcs[k].head >= 0 && universal(arcs[k].deprel) == "case") has_case[static_cast<std::size_t>(arcs[k].head)] = 1;
+  for (std::size_t c = 0; c + 2 < n; ++c) {
+    const int t = arcs[c].head;
+    if (t <= static_cast<int>(c) || universal(arcs[c].deprel) != "case" || tags[c].upos != "ADP") continue;
+    const auto ti = static_cast<std::size_t>(t);
+    const std::string_view rel = arcs[ti].deprel;
+    const int name = arcs[ti].head;
+    if ((rel != "nmod:desc" && rel != "compound") || name <= t || tags[static_cast<std::size_t>(name)].upos != "PROPN")
+      continue;
+    const auto ni = static_cast<std::size_t>(name);
+    if (has_case[ni]) continue;
+    arcs[c].head = name;
+    has_case[ni] = 1;
+    const std::string_view role = universal(arcs[ni].deprel);
+    const int governor = arcs[ni].head;
+    if ((role == "obj" || role == "nsubj") && governor >= 0)
+      arcs[ni].deprel = tags[static_cast<std::size_t>(governor)].upos == "VERB" ? "obl" : "nmod";
+  }
+}
+
 // The forms of the saying verbs an attribution ends with (repair 18).
 bool attribution_verb(std::string_view form) {
   static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
@@ -1188,6 +1220,7 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   relative_clause_from_adverbial(arcs, tags);
   name_from_adjective_conjunct(arcs, tags);
   verb_from_compound(arcs, tags);
+  case_from_title_to_name(arcs, tags);
 }
 
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {

@@ -380,12 +380,16 @@ std::uint16_t value_fields(const Cal& c) {
 // over ("met in Geneva on Oct. 3, the first such meeting since 2022. The
 // following day, ..." is Oct. 4, not a day of 2022; after "last October
 // when ..." the story is in October, and "that same day" is one of its
-// days). Sets
+// days), or when the reference is a year or coarser ("collapsed in 2012. On
+// the same day, ..." is back at the story's day). Sets
 // `on_latest_day` when it picks that day; nullopt without a dated reference.
 std::optional<Cal> day_count_base(const Frame& f, const Context& ctx, Normal& r) {
   if (!ctx.ref || !ctx.ref->year) return std::nullopt;
   const bool counts_days = f.unit == "D" || !f.pod.empty();
-  if (counts_days && ctx.ref_background && ctx.ref->g < Granularity::day && ctx.ref_day) {
+  // A year (or coarser) is no day to count from either: "collapsed in 2012.
+  // On the same day, Netanyahu met ..." is back at the story's day.
+  const bool year_or_coarser = ctx.ref->g <= Granularity::year;
+  if (counts_days && (ctx.ref_background || year_or_coarser) && ctx.ref->g < Granularity::day && ctx.ref_day) {
     r.on_latest_day = true;
     return day_cal(*ctx.ref_day);
   }

@@ -785,6 +785,23 @@ TEST(TreeRepair, AHeadlinesVerbTakenForACompoundIsTheRoot) {
   EXPECT_EQ(repaired(base)[3], (Arc{5, "compound"}));
 }
 
+// "spoke with Lebanese President Michel Aoun" with "with" on the title and
+// the name the verb's object: the preposition marks the name, an oblique.
+TEST(TreeRepair, APrepositionOnATitleMarksTheName) {
+  const std::vector<Word> words = {
+      {"Blinken", "PROPN", "NNP", 1, "nsubj"},   {"spoke", "VERB", "VBD", -1, "root"},
+      {"with", "ADP", "IN", 4, "case"},          {"Lebanese", "ADJ", "JJ", 4, "amod"},
+      {"President", "PROPN", "NNP", 5, "nmod:desc"}, {"Aoun", "PROPN", "NNP", 1, "obj"},
+      {".", "PUNCT", ".", 1, "punct"}};
+  const std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[2], (Arc{5, "case"}));
+  EXPECT_EQ(arcs[5], (Arc{1, "obl"}));
+  // before a common noun the parser's choice stays
+  std::vector<Word> common = words;
+  common[5] = {"aide", "NOUN", "NN", 1, "obj"};
+  EXPECT_EQ(repaired(common)[2], (Arc{4, "case"}));
+}
+
 // A hostile sentence of 100,000 words, every fifth an "after" phrase before
 // a subjectless conjunct and every word a candidate of some repair: the
 // repairs stay linear (a quadratic walk would take minutes, under the

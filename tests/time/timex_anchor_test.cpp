@@ -76,6 +76,12 @@ TEST(TimexAnchor, ADayCountSkipsThePeriodASincePhraseLooksBackOver) {
   for (const Timex& t : tagger().find(moved, parse_dct("1999-02-06", "test"))) values.push_back(t.value);
   ASSERT_EQ(values.size(), 3u);
   EXPECT_EQ(values[2].substr(0, 7), "1998-10") << values[2];
+  // A year is no day either: "the same day" after one is the story's day.
+  const std::string year = "The two sides met on Tuesday. A previous round collapsed in 2012. On the same day, "
+                           "Netanyahu met the envoy.";
+  values.clear();
+  for (const Timex& t : tagger().find(year, parse_dct("2024-10-15", "test"))) values.push_back(t.value);
+  EXPECT_EQ(values, (std::vector<std::string>{"2024-10-15", "2012", "2024-10-15"}));
 }
 
 // The library's sources never ask the machine for the date, the time or the
