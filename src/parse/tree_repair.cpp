@@ -1117,7 +1117,7 @@ void relative_clause_from_adverbial(std::span<Arc> arcs, std::span<const RepairT
     std::size_t noun = w - 2;
     if (universal(arcs[noun].deprel) == "flat" && arcs[noun].head >= 0 && arcs[noun].head < static_cast<int>(noun))
       noun = static_cast<std::size_t>(arcs[noun].head);
-    if (!nominal(tags[noun].upos) || tags[noun].upos == "PRON") continue;
+    if (!nominal(tags[noun].upos) || tags[noun].upos == "PRON" || dominates(arcs, v, static_cast<int>(noun))) continue;
     arcs[static_cast<std::size_t>(v)] = Arc{static_cast<int>(noun), "acl:relcl"};
   }
 }
@@ -1130,7 +1130,8 @@ void name_from_adjective_conjunct(std::span<Arc> arcs, std::span<const RepairTag
     if (adj < 0 || adj >= static_cast<int>(name) || tags[name].upos != "PROPN" || universal(arcs[name].deprel) != "obj")
       continue;
     const auto a = static_cast<std::size_t>(adj);
-    if (tags[a].upos != "ADJ" || universal(arcs[a].deprel) != "conj") continue;
+    if (tags[a].upos != "ADJ" || universal(arcs[a].deprel) != "conj" || arcs[a].head < 0 || arcs[a].head >= adj)
+      continue;
     std::size_t modified = a + 1;  // the first noun after the adjective, inside the name's phrase
     while (modified < name && tags[modified].upos != "NOUN" && tags[modified].upos != "PROPN") ++modified;
     for (std::size_t k = 0; k < n; ++k)
