@@ -340,7 +340,9 @@
 // the parser may hang "arrived" on "held" as an adverbial clause: a clause
 // whose subject is "who" or "which" right after a noun and its comma is a
 // relative clause of that noun (acl:relcl), which is how the relative
-// pronoun finds its antecedent (SyntaxView::subject).
+// pronoun finds its antecedent (SyntaxView::subject); a noun the parser
+// made the clause's second subject ("Starpointe holders, who approved the
+// plan, will receive ...") is the main verb's, when that verb has none.
 //
 // 21. A nationality taken for a conjunct that governs a name. In "talks with
 // French President Emmanuel Macron and Italian Prime Minister Giorgia
@@ -1109,6 +1111,7 @@ void complement_clause_from_relative_clause(std::span<Arc> arcs, std::span<const
 // Repair 20: "N , who V ..." with V an advcl: V is a relative clause of N.
 void relative_clause_from_adverbial(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
+  Dependents d(arcs);
   for (std::size_t w = 2; w < n; ++w) {
     const int v = arcs[w].head;
     if (v <= static_cast<int>(w) || universal(arcs[w].deprel) != "nsubj" || !relative_pronoun(tags[w].form) ||
@@ -1117,7 +1120,19 @@ void relative_clause_from_adverbial(std::span<Arc> arcs, std::span<const RepairT
     std::size_t noun = w - 2;
     if (universal(arcs[noun].deprel) == "flat" && arcs[noun].head >= 0 && arcs[noun].head < static_cast<int>(noun))
       noun = static_cast<std::size_t>(arcs[noun].head);
-    if (!nominal(tags[noun].upos) || tags[noun].upos == "PRON" || dominates(arcs, v, static_cast<int>(noun))) continue;
+    if (!nominal(tags[noun].upos) || tags[noun].upos == "PRON") continue;
+    // The noun made a second subject of the clause ("Starpointe holders, who
+    // approved the plan, will receive ..."): it is the main verb's subject.
+    if (arcs[noun].head == v) {
+      const int main = arcs[static_cast<std::size_t>(v)].head;
+      if (main < 0 || tags[static_cast<std::size_t>(main)].upos != "VERB" ||
+          d.has(static_cast<std::size_t>(main), Dependents::kSubject))
+        continue;
+      arcs[noun] = Arc{main, "nsubj"};
+      d.flags[static_cast<std::size_t>(main)] |= Dependents::kSubject;
+    } else if (dominates(arcs, v, static_cast<int>(noun))) {
+      continue;
+    }
     arcs[static_cast<std::size_t>(v)] = Arc{static_cast<int>(noun), "acl:relcl"};
   }
 }

@@ -758,6 +758,12 @@ TEST(TreeRepair, ARelativeClauseAndANationalityFindTheirPlaces) {
   EXPECT_EQ(arcs[12], (Arc{8, "conj"}));
   EXPECT_EQ(arcs[9], (Arc{12, "cc"}));
   EXPECT_EQ(arcs[10], (Arc{11, "amod"}));
+  // the noun made a second subject of the clause is the main verb's
+  std::vector<Word> second = words;
+  second[0].head = 3;
+  const std::vector<Arc> freed = repaired(second);
+  EXPECT_EQ(freed[0], (Arc{5, "nsubj"}));
+  EXPECT_EQ(freed[3], (Arc{0, "acl:relcl"}));
   // an adjective with a common-noun object is left alone
   std::vector<Word> common = words;
   common[12] = {"aid", "NOUN", "NN", 10, "obj"};
