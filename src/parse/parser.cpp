@@ -492,6 +492,7 @@ std::vector<Arc> parse_sentence(const detail::ParserModel& m, Workspace& w, cons
     decode(m, w, static_cast<int>(n));
     std::vector<Arc> arcs = arcs_of(m, w.state);
     detail::repair_tree(arcs, word_tags.first(n));
+    if (!detail::is_tree(arcs)) return arcs_of(m, w.state);  // the decoded tree, unrepaired
     return arcs;
   };
   const auto parse_first = [&](std::size_t n) { return parse_with(columns, tags, n); };
@@ -509,8 +510,11 @@ std::vector<Arc> parse_sentence(const detail::ParserModel& m, Workspace& w, cons
     if (detail::past_tense_reading_holds(reparsed, verb)) arcs = std::move(reparsed);
   }
   if (const std::size_t clause = detail::attributed_clause_length(tags);
-      clause > 0 && !detail::attributed_clause_attached(arcs, clause, tags))
-    detail::attach_attributed_clause(arcs, parse_first(clause), tags);
+      clause > 0 && !detail::attributed_clause_attached(arcs, clause, tags)) {
+    std::vector<Arc> attached = arcs;
+    detail::attach_attributed_clause(attached, parse_first(clause), tags);
+    if (detail::is_tree(attached)) arcs = std::move(attached);
+  }
   return arcs;
 }
 

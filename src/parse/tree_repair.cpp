@@ -1214,6 +1214,30 @@ bool attribution_verb(std::string_view form) {
   return std::find(kForms.begin(), kForms.end(), lower) != kForms.end();
 }
 
+bool is_tree(std::span<const Arc> arcs) {
+  const std::size_t n = arcs.size();
+  if (single_root(arcs) < 0) return n == 0;
+  // 0 unseen, 1 on the current walk, 2 known to reach the root
+  std::vector<std::uint8_t> state(n, 0);
+  std::vector<std::size_t> walk;
+  for (std::size_t start = 0; start < n; ++start) {
+    walk.clear();
+    std::size_t k = start;
+    while (true) {
+      if (state[k] == 2) break;
+      if (state[k] == 1) return false;  // back on this walk: a cycle
+      state[k] = 1;
+      walk.push_back(k);
+      const int h = arcs[k].head;
+      if (h < 0) break;
+      if (static_cast<std::size_t>(h) >= n) return false;
+      k = static_cast<std::size_t>(h);
+    }
+    for (const std::size_t w : walk) state[w] = 2;
+  }
+  return true;
+}
+
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   free_main_verb_from_relative_clause(arcs, tags);
   free_main_verb_from_reduced_relative(arcs, tags);

@@ -18,6 +18,11 @@ struct RepairTags {
 // (heads are 0-based word indices, -1 for the root).
 void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags);
 
+// Whether arcs form one tree: a single root, every head in range, no
+// cycle. Linear. The parser keeps the decoded tree when a repair would
+// leave anything else (none does on the corpora; this is the guarantee).
+bool is_tree(std::span<const Arc> arcs);
+
 // A sentence that ends by naming who says it ("Russian strike on Kyiv kills
 // 12, officials say", "..., police said Monday."): the length of the
 // reported clause before the comma, 0 when the sentence has no such tail.

@@ -1,4 +1,6 @@
 // The repairs of greedy parse errors (src/parse/tree_repair.hpp).
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -806,6 +808,56 @@ TEST(TreeRepair, APrepositionOnATitleMarksTheName) {
   std::vector<Word> common = words;
   common[5] = {"aide", "NOUN", "NN", 1, "obj"};
   EXPECT_EQ(repaired(common)[2], (Arc{4, "case"}));
+}
+
+TEST(TreeRepair, IsTreeFindsCyclesSecondRootsAndStrayHeads) {
+  EXPECT_TRUE(is_tree(std::vector<Arc>{}));
+  EXPECT_TRUE(is_tree(std::vector<Arc>{{1, "nsubj"}, {-1, "root"}, {1, "obj"}}));
+  EXPECT_FALSE(is_tree(std::vector<Arc>{{-1, "root"}, {-1, "root"}}));
+  EXPECT_FALSE(is_tree(std::vector<Arc>{{1, "nsubj"}, {-1, "root"}, {3, "obj"}, {2, "det"}}));
+  EXPECT_FALSE(is_tree(std::vector<Arc>{{5, "nsubj"}, {-1, "root"}}));
+}
+
+// Random trees over the tags and relations the repairs look at: whatever
+// they change, a tree stays a tree.
+TEST(TreeRepair, RandomTreesStayTrees) {
+  const std::vector<std::array<const char*, 3>> kinds = {
+      {"NOUN", "NN", "talks"},   {"PROPN", "NNP", "Modi"},  {"VERB", "VBD", "met"},    {"VERB", "VBN", "sued"},
+      {"VERB", "VBP", "hold"},   {"ADJ", "JJ", "Italian"},  {"PRON", "WP", "who"},     {"PUNCT", ",", ","},
+      {"ADP", "IN", "with"},     {"ADP", "IN", "after"},    {"PROPN", "NNP", "Monday"}, {"DET", "DT", "the"},
+      {"PRON", "PRP", "that"},   {"AUX", "VBD", "was"},     {"VERB", "VBD", "said"},   {"PUNCT", ".", "."}};
+  const std::vector<const char*> relations = {"nsubj", "obj", "obl", "nmod", "advcl", "acl", "acl:relcl", "conj",
+                                              "compound", "nmod:desc", "flat", "case", "mark", "appos", "ccomp",
+                                              "xcomp", "amod", "det", "punct", "aux", "parataxis"};
+  std::uint64_t state = 20251017;
+  const auto next = [&](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::size_t n = 2 + next(18);
+    std::vector<Word> words(n);
+    const std::size_t root = next(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& kind = kinds[next(kinds.size())];
+      words[i].form = kind[2];
+      words[i].upos = kind[0];
+      words[i].xpos = kind[1];
+      // a head among the words already placed keeps it a tree: attach in a
+      // random order starting from the root
+      words[i].head = -1;
+      words[i].deprel = relations[next(relations.size())];
+    }
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::swap(order[0], order[root]);
+    for (std::size_t i = 1; i < n; ++i) std::swap(order[i], order[i + next(n - i)]);
+    words[root].deprel = "root";
+    for (std::size_t i = 1; i < n; ++i) words[order[i]].head = static_cast<int>(order[next(i)]);
+    ASSERT_TRUE(is_tree(arcs_of(words)));
+    const std::vector<Arc> arcs = repaired(words);
+    ASSERT_TRUE(is_tree(arcs)) << "trial " << trial;
+  }
 }
 
 // A hostile sentence of 100,000 words, every fifth an "after" phrase before
