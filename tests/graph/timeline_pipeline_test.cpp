@@ -68,6 +68,14 @@ int column_of(const Result& r, std::string_view words) {
   return -1;
 }
 
+// The whole line of a text summary that contains `words`, "" when none does.
+std::string line_with(const std::string& summary, std::string_view words) {
+  const std::size_t at = summary.find(words);
+  if (at == std::string::npos) return {};
+  const std::size_t begin = summary.rfind('\n', at) + 1;  // npos + 1 == 0
+  return summary.substr(begin, summary.find('\n', at) - begin);
+}
+
 std::string date_of(const Result& r, std::string_view words) {
   for (const PlacedEvent& e : r.placement.events)
     if (r.graph[e.event].event()->label.find(words) != std::string::npos) return e.date_label;
@@ -421,9 +429,7 @@ TEST(TimelinePipeline, ACountOpeningAClauseDatesItsVerb) {
   const Result r = timeline_of_text(
       "The two sides resumed talks on Monday, two weeks after negotiations broke down.\n", "2024-10-22");
   const std::string all = every_event_of(r);
-  const std::size_t broke = all.find("break down");
-  ASSERT_NE(broke, std::string::npos) << all;
-  EXPECT_EQ(all.rfind("(Oct 7, 2024)", broke), all.rfind('\n', broke) + 1) << all;
+  EXPECT_TRUE(line_with(all, "break down").starts_with("(Oct 7, 2024)")) << all;
   EXPECT_EQ(date_of(r, "resume talks"), "(Oct 21, 2024)") << all;
 }
 
@@ -438,11 +444,9 @@ TEST(TimelinePipeline, TalksWithTwoLeadersOnADayHungOnTheSecondName) {
       "President Emmanuel Macron and Italian Prime Minister Giorgia Meloni on Monday.\n",
       "2024-11-19");
   const std::string all = every_event_of(r);
-  const std::size_t talks = all.find("Modi holds talks");
-  ASSERT_NE(talks, std::string::npos) << all;
-  EXPECT_EQ(all.rfind("(Nov 18, 2024)", talks), all.rfind('\n', talks) + 1) << all;
-  const std::size_t line_end = all.find('\n', talks);
-  EXPECT_NE(all.substr(talks, line_end - talks).find("Giorgia Meloni"), std::string::npos) << all;
+  const std::string talks = line_with(all, "Modi holds talks");
+  EXPECT_TRUE(talks.starts_with("(Nov 18, 2024)")) << all;
+  EXPECT_NE(talks.find("Giorgia Meloni"), std::string::npos) << all;
   EXPECT_NE(all.find("Modi arrives"), std::string::npos) << all;
 }
 
@@ -459,10 +463,9 @@ TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
       "in March.\n",
       "2024-11-19");
   const std::string all = every_event_of(r);
-  const std::size_t rio = all.find("Summit — Rio de Janeiro");
-  ASSERT_NE(rio, std::string::npos) << all;
-  const std::string line = all.substr(rio, all.find('\n', rio) - rio);
-  EXPECT_EQ(line.find("New Delhi"), std::string::npos) << all;
+  const std::string rio = line_with(all, "Summit — Rio de Janeiro");
+  ASSERT_FALSE(rio.empty()) << all;
+  EXPECT_EQ(rio.find("New Delhi"), std::string::npos) << all;
 }
 
 // What a past saying reports in a second that-clause with "would" is
@@ -480,9 +483,7 @@ TEST(TimelinePipeline, TheTwoWouldMeetAndTheInvitedVisits) {
   EXPECT_NE(all.find("Future: Milei meets Trump — Florida"), std::string::npos) << all;
   EXPECT_NE(all.find("Trump visits — Buenos Aires"), std::string::npos) << all;
   EXPECT_NE(all.find("Milei invites Trump"), std::string::npos) << all;
-  const std::size_t call = all.find("Call  [TALK");
-  ASSERT_NE(call, std::string::npos) << all;
-  EXPECT_EQ(all.rfind("(Nov 6, 2024)", call), all.rfind('\n', call) + 1) << all;
+  EXPECT_TRUE(line_with(all, "Call  [TALK").starts_with("(Nov 6, 2024)")) << all;
 }
 
 // A headline's "hold surprise meeting" is a verb and its meeting, and the
@@ -496,10 +497,7 @@ TEST(TimelinePipeline, AHeadlineMeetingIsTheLedesHostingOfTheSamePeople) {
       "Wednesday evening. Since October, the two governments have clashed over energy subsidies.\n",
       "2023-12-14");
   const std::string all = every_event_of(r);
-  const std::size_t meeting = all.find("Macron meets Scholz");
-  ASSERT_NE(meeting, std::string::npos) << all;
-  const std::string line = all.substr(meeting, all.find('\n', meeting) - meeting);
-  EXPECT_NE(line.find("2 reports"), std::string::npos) << all;
+  EXPECT_NE(line_with(all, "Macron meets Scholz").find("2 reports"), std::string::npos) << all;
   EXPECT_EQ(all.find("ATTACK"), std::string::npos) << all;
 }
 
