@@ -745,6 +745,20 @@ TEST(ParticipantFinder, TheTwoCompaniesAreTheTwoNamedLast) {
             (std::set<std::string>{"Norvik Motors", "Halberg Steel"}));
 }
 
+// "The two sides" are countries, never the two people named last; "the
+// two" alone, the two people.
+TEST(ParticipantFinder, TheTwoSidesAreNoTwoPeopleAndTheTwoAre) {
+  if (!have_models() || !EntityRecognizer::available()) GTEST_SKIP() << "parser, event or entity model missing";
+  EXPECT_EQ(actors_in_role("Antony Blinken spoke with Michel Aoun by phone on Tuesday. Earlier this month, the two "
+                           "sides agreed on a framework for the negotiations.\n",
+                           "2024-10-15", "agreed", Role::agent),
+            (std::set<std::string>{}));
+  EXPECT_EQ(actors_in_role("Javier Milei said he had spoken with Donald Trump, and that the two would meet in "
+                           "Florida.\n",
+                           "2024-11-07", "meet", Role::agent),
+            (std::set<std::string>{"Javier Milei", "Donald Trump"}));
+}
+
 // ---- MEANTIME ------------------------------------------------------------------
 
 TEST(MeantimeParticipants, ReadsOneFileAndScoresIt) {
