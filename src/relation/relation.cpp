@@ -429,7 +429,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
 TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventInput> events) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
-  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}, {}};
+  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}, {}, {}};
   const std::size_t token_count = seg.tokens.size();
   b.token_sentence.assign(token_count, -1);
   for (std::size_t s = 0; s < seg.sentences.size(); ++s)
