@@ -60,6 +60,8 @@
 //   - capitalized words ending in an organisation word ("the European
 //     Commission", "the Justice Department") are one ORGANIZATION, and
 //     that word after "the" names it again ("the Commission");
+//   - a one-word person takes the one proper noun after it as its family
+//     name ("Julie Su");
 //   - a name inside a date the time stage found ("in March") is none.
 //
 // Confidence is the smallest per-token score margin of the span, squashed
@@ -820,6 +822,32 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       if (k == end || k >= limit || ws[k].empty() || ws[k][0] < 'A' || ws[k][0] > 'Z') continue;
       while (k < limit && !ws[k].empty() && ws[k][0] >= 'A' && ws[k][0] <= 'Z') ++k;
       sp.count = k - sp.first;
+    }
+    // A one-word person goes on to the one proper noun right after it, a
+    // family name the model left out ("Julie Su", short and unknown to it),
+    // unless that word is a title, demonym, place, organisation or facility
+    // word, month or weekday ("told Julie Monday"), or more capitalized
+    // words follow ("Biden White House").
+    {
+      constexpr std::uint32_t kNoFamilyName = (1u << kGazTitle) | (1u << kGazDemonym) | (1u << kGazCountry) |
+                                              (1u << kGazCity) | (1u << kGazSubdivision) | (1u << kGazOrgWord) |
+                                              (1u << kGazRegion) | (1u << kGazFacilityWord) | (1u << kGazGeoWord) |
+                                              (1u << kGazOrgSuffix);
+      static const std::unordered_set<std::string_view> kCalendarWords = {
+          "Monday", "Tuesday",  "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday", "January",
+          "February", "March", "April",    "May",      "June",     "July",     "August", "September",
+          "October", "November", "December"};
+      for (std::size_t j = 0; j < refined.size(); ++j) {
+        RawSpan& sp = refined[j];
+        const std::uint32_t next = sp.first + sp.count;
+        const std::uint32_t limit = j + 1 < refined.size() ? refined[j + 1].first : static_cast<std::uint32_t>(ws.size());
+        if (sp.type != EntityType::PERSON || sp.count != 1 || next >= limit || !capitalized(ws[next]) ||
+            tags_of[next].upos != Upos::PROPN || kCalendarWords.contains(ws[next]) ||
+            (next + 1 < ws.size() && capitalized(ws[next + 1])) ||
+            (model_->rule_mask(ws.subspan(next, 1)) & kNoFamilyName))
+          continue;
+        sp.count = 2;
+      }
     }
     // An organisation's name goes on to the left over proper nouns the
     // model left out ("Spirit AeroSystems", not "AeroSystems"), unless they

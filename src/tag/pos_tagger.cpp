@@ -490,6 +490,15 @@ struct PosTagger::Model {
           (opener == "IN" || opener == "DT" || opener == "PRP$" || opener == "POS") && dictionary_noun(i))
         make_noun(i);
     }
+    // "Acting Labor Secretary Julie Su": "acting" before a proper noun is
+    // the title's adjective, not a verb.
+    for (std::size_t i = 0; i + 1 < tags.size(); ++i)
+      if (tags[i].xpos == "VBG" && word_key(words[i]) == "acting" && tags[i + 1].xpos == "NNP") {
+        tags[i].upos = Upos::ADJ;
+        tags[i].xpos = "JJ";
+        tags[i].runner_up.reset();
+        tags[i].lemma = "acting";
+      }
     for (std::size_t i = 1; i + 1 < tags.size(); ++i) {
       if (tags[i].xpos != "JJ") continue;
       const std::string_view before = tags[i - 1].xpos, after = tags[i + 1].xpos;

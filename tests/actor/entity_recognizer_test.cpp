@@ -203,6 +203,16 @@ TEST(EntityRecognizer, ANameGoesOnOverItsParticles) {
   EXPECT_TRUE(has(all, "Viktor Orban/PERSON"));
 }
 
+// A one-word person takes the short family name the model left out, but no
+// weekday and no second capitalized word.
+TEST(EntityRecognizer, AOneWordPersonTakesTheFamilyNameAfterIt) {
+  Document doc("Acting Labor Secretary Julie Su flew to Seattle on Saturday.");
+  const auto all = mentions(doc, stages().run(doc));
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Julie Su/PERSON"));
+  EXPECT_TRUE(has(all, "Seattle/GPE"));
+}
+
 // Without a Dependencies layer the syntactic features are left out: the
 // names are still found and typed, though less well (the model was trained
 // on parsed sentences; see models/ner-en.md).

@@ -145,6 +145,15 @@ TEST(PosTagger, ATemporalPrepositionOpeningAClauseIsASubordinator) {
   EXPECT_EQ(doc.get<Morphology>().tokens[tokens.size() - 4].upos, Upos::ADP);  // "after the report."
 }
 
+// "Acting" before a title is its adjective, no verb.
+TEST(PosTagger, ActingBeforeATitleIsAnAdjective) {
+  Document doc("Acting Labor Secretary Julie Su flew to Seattle. He was acting strangely.");
+  Segmenter::load().segment(doc);
+  tagger().tag(doc);
+  EXPECT_EQ(tag_of(doc, "Acting").upos, Upos::ADJ);
+  EXPECT_EQ(tag_of(doc, "acting").upos, Upos::VERB);
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
