@@ -840,7 +840,8 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       for (std::size_t j = 0; j < refined.size(); ++j) {
         RawSpan& sp = refined[j];
         const std::uint32_t next = sp.first + sp.count;
-        const std::uint32_t limit = j + 1 < refined.size() ? refined[j + 1].first : static_cast<std::uint32_t>(ws.size());
+        const std::uint32_t limit =
+            j + 1 < refined.size() ? refined[j + 1].first : static_cast<std::uint32_t>(ws.size());
         if (sp.type != EntityType::PERSON || sp.count != 1 || next >= limit || !capitalized(ws[next]) ||
             tags_of[next].upos != Upos::PROPN || kCalendarWords.contains(ws[next]) ||
             (next + 1 < ws.size() && capitalized(ws[next + 1])) ||

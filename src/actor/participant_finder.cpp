@@ -501,7 +501,8 @@ class Finder {
   bool describes_a_pair(int head) const {
     if (xpos(head) == "CD" && lower(syntax_.word(head)) == "two") {
       // (the parse may hang "the" elsewhere: the word before says it)
-      return head > 0 && lower(syntax_.word(head - 1)) == "the" && (syntax_.is(head, "nsubj") || syntax_.is(head, "obj"));
+      return head > 0 && lower(syntax_.word(head - 1)) == "the" &&
+             (syntax_.is(head, "nsubj") || syntax_.is(head, "obj"));
     }
     if (xpos(head) != "NNS") return false;
     for (const int d : syntax_.dependents(head)) {

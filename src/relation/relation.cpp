@@ -801,7 +801,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         const int noun = b.facts[static_cast<std::size_t>(governed)].token;
         const int v = syntax->head(noun);
         if (v > noun && v < end && syntax->head(t) == v && syntax->is(noun, "nsubj"))
-          if (const int e = b.event_at_token[static_cast<std::size_t>(v)]; e >= 0 && b.facts[static_cast<std::size_t>(e)].verb)
+          if (const int e = b.event_at_token[static_cast<std::size_t>(v)];
+              e >= 0 && b.facts[static_cast<std::size_t>(e)].verb)
             governed = e;
       }
       // A governed mention that repeats an earlier mention's head is that

@@ -447,9 +447,10 @@ struct PosTagger::Model {
       const std::string_view xpos = tags[i].xpos;
       main_verb = main_verb || xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
       if (!main_verb || tags[i].upos != Upos::ADP || !clause_preposition(words[i])) continue;
+      // (bounded runs: a sentence of numbers after "after" stays linear)
       std::size_t k = i + 1;
       if (k < n && (tags[k].xpos == "DT" || tags[k].xpos == "PRP$")) ++k;
-      while (k < n && (tags[k].xpos == "CD" || tags[k].xpos == "JJ")) ++k;
+      while (k < n && k - i < 6 && (tags[k].xpos == "CD" || tags[k].xpos == "JJ")) ++k;
       const std::size_t head_first = k;
       const bool proper = k < n && (tags[k].xpos == "NNP" || tags[k].xpos == "NNPS");
       while (k < n && k - head_first < 4 &&
@@ -545,7 +546,8 @@ const Morphology& PosTagger::tag(Document& doc) const {
   for (const Sentence& sentence : seg.sentences) {
     words.clear();
     for (const Token& token : seg.tokens_of(sentence)) words.push_back(token.norm);
-    std::vector<TokenMorph> tags = model_->tag_morph(words, {.hyphenated_names = true, .noun_phrase_heads = true, .past_main_verb = true});
+    std::vector<TokenMorph> tags =
+        model_->tag_morph(words, {.hyphenated_names = true, .noun_phrase_heads = true, .past_main_verb = true});
     for (std::size_t i = 1; i < tags.size(); ++i)
       if (tags[i].xpos == "NNP") names.insert(words[i]);
     for (TokenMorph& m : tags) morph.tokens.push_back(std::move(m));
