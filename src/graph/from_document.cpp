@@ -751,12 +751,12 @@ class Builder {
     for (std::size_t h = 0; h < list.size() && list[h].sentence == 0; ++h) {
       const EventMention& head = list[h];
       if (!head.newsworthy || head.polarity == EventPolarity::NEG) continue;
+      const std::vector<std::string> head_parties = head.type == "MEET" ? parties(h) : std::vector<std::string>{};
       for (std::size_t j = h + 1; j < list.size() && list[j].sentence <= 3; ++j) {
         const EventMention& body = list[j];
         // the same word, or a meeting the headline names by other words
         // with the same people ("hold surprise meeting" above "hosted")
-        const bool same_meeting = head.type == "MEET" && body.type == "MEET" && !parties(h).empty() &&
-                                  parties(h) == parties(j);
+        const bool same_meeting = !head_parties.empty() && body.type == "MEET" && parties(j) == head_parties;
         if (body.sentence == 0 || (body.lemma != head.lemma && !same_meeting) || body.polarity == EventPolarity::NEG)
           continue;
         if (join(h, j, true)) {

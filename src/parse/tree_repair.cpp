@@ -1347,16 +1347,6 @@ void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, 
     arcs[i] = Arc{static_cast<int>(verb), tags[i].upos == "PUNCT" ? "punct" : "obl:unmarked"};
 }
 
-namespace {
-// A past participle whose past tense is another word ("taken", "shown",
-// "begun", "done"): the tagger does not confuse those with a past tense.
-bool distinct_participle(std::string_view form) {
-  const std::string w = ascii_lower(form);
-  return !w.ends_with("ed") && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("ne") || w.ends_with("un") ||
-                                w.ends_with("ung") || w.ends_with("unk"));
-}
-}  // namespace
-
 int participle_read_as_past_tense(std::span<const Arc> arcs, std::span<const RepairTags> tags) {
   const std::size_t n = arcs.size();
   if (n < 4 || tags[n - 1].form != ".") return -1;

@@ -17,6 +17,12 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+bool distinct_participle(std::string_view form) {
+  const std::string w = ascii_lower(form);
+  return !w.ends_with("ed") && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("ne") || w.ends_with("un") ||
+                                w.ends_with("ung") || w.ends_with("unk"));
+}
+
 namespace {
 
 // How a word is cased: the lemma's casing is learned per (XPOS, case class).

@@ -70,4 +70,10 @@ class Lemmatizer {
 // ASCII lowercase (non-ASCII bytes unchanged): the folding the tagger uses.
 std::string ascii_lower(std::string_view s);
 
+// Whether a past participle's past tense is another word ("taken", "shown",
+// "begun", "done"), so that the tagger never confuses the two; "sued" and
+// "met" can be either. Read by the tagger's and the parser's rules for a main
+// verb read as a participle.
+bool distinct_participle(std::string_view form);
+
 }  // namespace tempora::detail

@@ -389,11 +389,6 @@ struct PosTagger::Model {
   // and no finite verb follows it in the same stretch of clause (up to a
   // comma, colon, conjunction, subordinator or wh-word): "The report
   // released Tuesday said ..." keeps its participle.
-  static bool distinct_participle(std::string_view word) {
-    const std::string w = word_key(word);
-    return !w.ends_with("ed") && (w.ends_with("en") || w.ends_with("wn") || w.ends_with("ne") || w.ends_with("un") ||
-                                  w.ends_with("ung") || w.ends_with("unk"));
-  }
   void past_main_verb(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
     const std::size_t n = tags.size();
     if (n < 4 || words.back() != ".") return;
@@ -414,7 +409,7 @@ struct PosTagger::Model {
       const bool noun_before = before == "NN" || before == "NNS" || before == "NNP" || before == "NNPS";
       const bool object_after = after == "DT" || after == "CD" || after == "PRP$" || after == "NN" || after == "NNS" ||
                                 after == "NNP" || after == "NNPS";
-      if (!noun_before || !object_after || distinct_participle(words[i])) return;
+      if (!noun_before || !object_after || detail::distinct_participle(words[i])) return;
       for (std::size_t k = i + 1; k < n; ++k) {
         const std::string_view x = tags[k].xpos;
         if (x == "," || x == ":" || x == "CC" || x == "WDT" || x == "WP" || x == "WRB" ||
