@@ -1521,14 +1521,28 @@ bool blank_or_punctuation(std::string_view s) {
   });
 }
 
+// Whether `s` is a dateline's place: capitalized words and punctuation
+// ending in a comma ("NEW YORK,", "KABUL, Afghanistan,"), or nothing.
+bool dateline_place(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (blank_or_punctuation(s)) return true;
+  if (s.back() != ',') return false;
+  bool word_start = true;
+  for (const char c : s) {
+    if (c >= 'a' && c <= 'z' && word_start) return false;
+    word_start = c == ' ' || c == '(' || c == '/';
+  }
+  return true;
+}
+
 // A dateline that states a full date is the DCT when none was given: the
-// first timex stating year, month and day, either on the first line of text
-// and followed by "(" or a dash ("WASHINGTON, March 12, 1998 (AP) --"), or
-// alone on one of the first three lines, as news sites and wikis print the
-// publication date under the headline ("Apple launches new iPhone\nJune 9,
-// 2009\n..."). A headline may name a year before it ("... Conference
-// 2010\nJune 8, 2010"), so the first full date is the candidate, not the
-// first timex.
+// first timex stating year, month and day, on one of the first three lines
+// of text (a headline and a byline may come first), either after nothing but
+// a place and followed by "(" or a dash ("WASHINGTON, March 12, 1998 (AP)
+// --"), or alone on its line, as news sites and wikis print the publication
+// date under the headline ("Apple launches new iPhone\nJune 9, 2009\n...").
+// A headline may name a year before it ("... Conference 2010\nJune 8,
+// 2010"), so the first full date is the candidate, not the first timex.
 std::optional<CreationTime> dateline_dct(std::string_view text, const std::vector<Timex>& timexes) {
   constexpr std::uint16_t kFull = kFieldYear | kFieldMonth | kFieldDay;
   const auto full = std::find_if(timexes.begin(), timexes.end(), [](const Timex& t) {
@@ -1549,10 +1563,12 @@ std::optional<CreationTime> dateline_dct(std::string_view text, const std::vecto
     if (!blank_or_punctuation(before.substr(i, nl - i))) ++lines_before;
     i = nl + 1;
   }
-  if (lines_before <= 2 && blank_or_punctuation(text.substr(line_start, t.span.begin - line_start)) &&
+  if (lines_before > 2) return std::nullopt;
+  if (blank_or_punctuation(text.substr(line_start, t.span.begin - line_start)) &&
       blank_or_punctuation(text.substr(t.span.end, line_end - t.span.end)))
     return ct;
-  if (t.span.begin > 120 || lines_before > 0) return std::nullopt;  // not on the first line of text
+  if (t.span.begin - line_start > 120 || !dateline_place(text.substr(line_start, t.span.begin - line_start)))
+    return std::nullopt;
   std::string_view after = text.substr(t.span.end, 16);
   while (!after.empty() && (after.front() == ' ' || after.front() == ',')) after.remove_prefix(1);
   if (after.empty() || !(after.front() == '(' || after.front() == '-' || after.substr(0, 3) == "\xe2\x80\x94"))

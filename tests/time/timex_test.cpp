@@ -436,6 +436,27 @@ TEST(TimexDateline, APublicationDateUnderTheHeadlineBecomesTheDct) {
   EXPECT_FALSE(late.info().creation_time.has_value());
 }
 
+TEST(TimexDateline, ADatelineUnderTheHeadlineBecomesTheDct) {
+  for (const char* text : {"Jury finds former FTX chief guilty\n\nNEW YORK, Nov. 2, 2023 - A jury on Thursday found "
+                           "him guilty.",
+                           "Jury finds former FTX chief guilty\nBy Jane Doe\nNEW YORK, Nov. 2, 2023 (Reuters) - A "
+                           "jury on Thursday found him guilty.",
+                           "Jury finds former FTX chief guilty\nNov. 2, 2023 - A jury on Thursday found him guilty."}) {
+    Document doc(text);
+    const auto& layer = tagger().tag(doc);
+    ASSERT_TRUE(doc.info().creation_time.has_value()) << text;
+    EXPECT_EQ(dct_value(*doc.info().creation_time), "2023-11-02") << text;
+    EXPECT_EQ(layer.timexes.back().value, "2023-11-02") << text;  // "Thursday"
+  }
+  // After words of a sentence, a date and a dash are no dateline.
+  for (const char* text : {"Jury finds former FTX chief guilty\nThe jury met on Nov. 2, 2023 - a Thursday.",
+                           "One\nTwo\nThree\nNEW YORK, Nov. 2, 2023 - A jury found him guilty."}) {
+    Document doc(text);
+    tagger().tag(doc);
+    EXPECT_FALSE(doc.info().creation_time.has_value()) << text;
+  }
+}
+
 TEST(TimexDateline, AYearInTheHeadlineDoesNotHideTheDateUnderIt) {
   Document doc(
       "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010\nJune 8, 2010\n"
