@@ -144,7 +144,7 @@ struct RelationExtractor::Lexicon {
     double confidence = 0.5;
   };
   std::vector<Signal> signals;
-  std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, beginning,
+  std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, verdict, beginning,
       ending, occurring, visiting, effect;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
@@ -328,9 +328,24 @@ std::optional<std::pair<TimeBounds, std::string>> counted_date(const NodeBounds&
                    fmt::format("{:04d}", static_cast<int>(y))};
 }
 
+// The kinds of event a definite noun names again after a verb told one:
+// "met ... after the meeting", "found him guilty ... after the verdict".
+enum class StoryKind { none, gathering, verdict };
+StoryKind story_kind(const RelationExtractor::Lexicon& lexicon, const std::string& lemma) {
+  if (lexicon.gathering.count(lemma)) return StoryKind::gathering;
+  if (lexicon.verdict.count(lemma)) return StoryKind::verdict;
+  return StoryKind::none;
+}
+const char* last_told_evidence(StoryKind kind) {
+  return kind == StoryKind::verdict ? "the last verdict told" : "the last gathering told";
+}
+
 // How far back (in sentences) a definite gathering noun looks for the
-// gathering it names again ("met ... The talks came ...").
+// gathering it names again ("met ... The talks came ..."). A story tells of
+// one verdict, usually in its lede, so "the verdict" looks back to the
+// lede however far.
 constexpr int kGatheringLookBack = 4;
+int look_back(StoryKind kind) { return kind == StoryKind::verdict ? 1 << 20 : kGatheringLookBack; }
 // ...and one naming an event with the same noun ("The strike came ...").
 constexpr int kSameNounLookBack = 8;
 
@@ -416,6 +431,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "telling") lex->telling.insert(lemma);
     else if (cls == "occupying") lex->occupying.insert(lemma);
     else if (cls == "gathering") lex->gathering.insert(lemma);
+    else if (cls == "verdict") lex->verdict.insert(lemma);
     else if (cls == "beginning") lex->beginning.insert(lemma);
     else if (cls == "ending") lex->ending.insert(lemma);
     else if (cls == "occurring") lex->occurring.insert(lemma);
@@ -816,13 +832,14 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
             found = true;
           }
-        const bool definite_gathering = lexicon_->gathering.count(g.lemma) != 0 &&
-                                        (b.word(after) == "the" || b.word(after) == "this" || b.word(after) == "that");
-        for (int e = governed - 1; e >= 0 && !found && definite_gathering; --e) {
+        const StoryKind kind = story_kind(*lexicon_, g.lemma);
+        const bool definite_kind = kind != StoryKind::none &&
+                                   (b.word(after) == "the" || b.word(after) == "this" || b.word(after) == "that");
+        for (int e = governed - 1; e >= 0 && !found && definite_kind; --e) {
           const EventFacts& earlier = b.facts[static_cast<std::size_t>(e)];
-          if (earlier.sentence + kGatheringLookBack < g.sentence) break;
-          if (lexicon_->gathering.count(earlier.lemma)) {
-            b.link(b.id(governed), b.id(e), RelType::identity, 0.45, "the last gathering told");
+          if (earlier.sentence + look_back(kind) < g.sentence) break;
+          if (story_kind(*lexicon_, earlier.lemma) == kind) {
+            b.link(b.id(governed), b.id(e), RelType::identity, 0.45, last_told_evidence(kind));
             found = true;
           }
         }
@@ -859,6 +876,25 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
               e >= 0 && e != governed && b.facts[static_cast<std::size_t>(e)].verb)
             main_event = e;
         }
+      }
+      // "Prosecutors said Bankman-Fried stole $8 billion before the exchange
+      // filed for bankruptcy": a clause the parse hangs inside what a saying
+      // reports orders the reported act, not the saying, even when that act
+      // was not found as an event (here "stole" was read as a noun). Such a
+      // signal orders nothing.
+      if (syntax && main_event >= 0 && governed >= 0 && !opens_clause &&
+          b.facts[static_cast<std::size_t>(main_event)].cls == "REPORTING" &&
+          syntax->head(t) == b.facts[static_cast<std::size_t>(governed)].token &&
+          syntax->is(b.facts[static_cast<std::size_t>(governed)].token, "advcl")) {
+        const int saying = b.facts[static_cast<std::size_t>(main_event)].token;
+        int h = syntax->head(b.facts[static_cast<std::size_t>(governed)].token);
+        bool reported = false;
+        for (int steps = 0; h >= 0 && h != saying && steps < 6; ++steps) {
+          const int up = syntax->head(h);
+          if (up == saying) reported = syntax->is(h, "ccomp") || syntax->is(h, "obj") || syntax->is(h, "parataxis");
+          h = up;
+        }
+        if (reported) continue;
       }
       // ", a week after the two leaders spoke": a measure set off by a comma
       // counts from the clause before the comma, whose finite verb is the
@@ -1015,17 +1051,17 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       // "The meeting" opening the sentence after "met": the same meeting;
       // "The talks" a few sentences after "met": the last gathering told.
       if (!definite(subject) || subject > b.sentence_first(g.sentence) + 1) continue;
-      const bool gathering = lexicon_->gathering.count(g.lemma) != 0;
+      const StoryKind kind = story_kind(*lexicon_, g.lemma);
       for (int k = x - 1; k >= 0 && b.facts[static_cast<std::size_t>(k)].sentence + kSameNounLookBack >= g.sentence; --k) {
         const EventFacts& earlier = b.facts[static_cast<std::size_t>(k)];
         if (earlier.sentence == g.sentence) continue;
-        const bool near = earlier.sentence + kGatheringLookBack >= g.sentence;
+        const bool near = earlier.sentence + look_back(kind) >= g.sentence;
         if (earlier.sentence + 1 == g.sentence && earlier.verb && same_head(earlier.lemma, g.lemma)) {
           b.link(b.id(x), b.id(k), RelType::identity, 0.5, "the event the previous sentence told");
           break;
         }
-        if (near && gathering && lexicon_->gathering.count(earlier.lemma)) {
-          b.link(b.id(x), b.id(k), RelType::identity, 0.45, "the last gathering told");
+        if (near && kind != StoryKind::none && story_kind(*lexicon_, earlier.lemma) == kind) {
+          b.link(b.id(x), b.id(k), RelType::identity, 0.45, last_told_evidence(kind));
           break;
         }
         // "A missile strike on Kyiv killed 12 ... The strike came three days

@@ -82,6 +82,49 @@ TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
   EXPECT_EQ(unveiled->value, "2010-06-07");
 }
 
+TEST(EventTimes, ABeforeClauseInsideWhatWasSaidDoesNotOrderTheSaying) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2023-11-02", "test");
+  Document doc(
+      "Prosecutors said Bankman-Fried stole about $8 billion from FTX customers before the exchange filed for "
+      "bankruptcy in November 2022.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* said = time_of(doc, when, "said");
+  ASSERT_NE(said, nullptr);
+  EXPECT_FALSE(said->not_after && *said->not_after < sys_days{2022y / December / 1d}) << "the saying is not before the filing";
+  EXPECT_FALSE(said->dated() && said->value.starts_with("2022")) << said->value;
+  const EventTime* filed = time_of(doc, when, "filed");
+  ASSERT_NE(filed, nullptr);
+  EXPECT_EQ(filed->value, "2022-11");
+}
+
+TEST(EventTimes, TheVerdictIsTheFindingOfTheLedeHoweverFarBack) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2023-11-03", "test");
+  Document doc(
+      "A jury on Thursday found Dana Reyes guilty of fraud. The trial lasted a month. Reyes faces up to 20 years in "
+      "prison. Judge Omar Hale set sentencing for March 28. Prosecutors said Reyes hid the losses for two years. "
+      "Her former partner testified against her in October. \"Justice was done,\" the prosecutor told reporters "
+      "after the verdict.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* verdict = time_of(doc, when, "verdict");
+  ASSERT_NE(verdict, nullptr);
+  ASSERT_TRUE(verdict->not_before.has_value() && verdict->not_after.has_value());
+  EXPECT_EQ(*verdict->not_before, sys_days{2023y / November / 2d});
+  EXPECT_EQ(*verdict->not_after, sys_days{2023y / November / 2d});
+  const EventTime* told = time_of(doc, when, "told");
+  ASSERT_NE(told, nullptr);
+  ASSERT_TRUE(told->dated() || told->not_before.has_value());
+  if (told->dated()) EXPECT_EQ(told->value, "2023-11-02");
+  else EXPECT_EQ(*told->not_before, sys_days{2023y / November / 2d});
+}
+
 TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
   DocumentInfo info;
