@@ -755,6 +755,30 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       sp.type = EntityType::ORGANIZATION;
       if (next_is_suffix) spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(j + 1));
     }
+    // "Microsoft Chief Executive Satya Nadella": a name that runs into a
+    // title ending at or after its end, before a capitalized word, ends
+    // before the title, and what is left of a "person" is the person's
+    // organisation (unless it is itself a title, demonym or place: "U.S.").
+    for (RawSpan& sp : spans) {
+      const std::uint32_t end = sp.first + sp.count;
+      for (std::uint32_t k = sp.first + 1; k < end; ++k) {
+        const std::uint32_t n = k + 2 <= ws.size() && (model_->rule_mask(ws.subspan(k, 2)) & (1u << kGazTitle)) ? 2
+                                : (model_->rule_mask(ws.subspan(k, 1)) & (1u << kGazTitle))                 ? 1
+                                                                                                            : 0;
+        if (n == 0 || k + n < end) continue;
+        if (k + n >= ws.size() || !capitalized(ws[k + n])) break;
+        constexpr std::uint32_t kNotAnEmployer = (1u << kGazTitle) | (1u << kGazDemonym) | (1u << kGazCountry) |
+                                                 (1u << kGazCity) | (1u << kGazSubdivision) | (1u << kGazRegion);
+        const auto left = ws.subspan(sp.first, k - sp.first);
+        if (static_cast<int>(sp.type) == 0) {  // coarse PER
+          if ((model_->rule_mask(left) & kNotAnEmployer) || (left.size() == 1 && looks_like_demonym(left[0], model_->rule_mask(left))))
+            break;
+          sp.type = static_cast<EntityType>(1);  // coarse ORG
+        }
+        sp.count = k - sp.first;
+        break;
+      }
+    }
     // Coarse type -> public type; a person's leading titles and demonyms are
     // not part of the name.
     std::vector<RawSpan> refined;
@@ -924,10 +948,21 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       };
       for (std::uint32_t i = 1; i < ws.size(); ++i) {
         if (!name_part(i) || !(model_->rule_mask(ws.subspan(i, 1)) & (1u << kGazOrgWord))) continue;
-        std::uint32_t first = i;
-        while (first > 0 && i - first < kMaxPhrase && name_part(first - 1) &&
-               !(model_->rule_mask(ws.subspan(first - 1, 1)) & ((1u << kGazOrgWord) | (1u << kGazTitle))))
-          --first;
+        const auto extend = [&](std::uint32_t from) {
+          while (from > 0 && i - from < kMaxPhrase && name_part(from - 1) &&
+                 !(model_->rule_mask(ws.subspan(from - 1, 1)) & ((1u << kGazOrgWord) | (1u << kGazTitle))))
+            --from;
+          return from;
+        };
+        std::uint32_t first = extend(i);
+        // "the Competition and Markets Authority", "the Securities and
+        // Exchange Commission": over one "and" when "the" or a possessive
+        // opens the whole name.
+        if (first > 2 && first < i && ws[first - 1] == "and" && name_part(first - 2))
+          if (const std::uint32_t whole = extend(first - 1);
+              whole < first - 1 && whole > 0 &&
+              (ws[whole - 1] == "the" || ws[whole - 1] == "The" || is_possessive(ws[whole - 1])))
+            first = whole;
         if (first == i) continue;
         const std::uint32_t count = i + 1 - first;
         const auto covers = [&](const RawSpan& r) { return r.first < first + count && first < r.first + r.count; };

@@ -104,6 +104,37 @@ TEST(EntityRecognizer, AFamilyNameFirstNameIsOnePerson) {
   EXPECT_TRUE(has(all, "North Korean/NORP"));  // a demonym of two words, not a place
 }
 
+// A company name that runs into its chief's title ends before it, and is
+// the company; an agency's name may hold an "and".
+TEST(EntityRecognizer, ATitleAfterACompanyEndsItsName) {
+  Document doc(
+      "Microsoft on Friday completed its acquisition of Activision Blizzard. "
+      "Microsoft Chief Executive Satya Nadella welcomed the employees. "
+      "U.S. President Joe Biden did not comment.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Satya Nadella/PERSON"));
+  EXPECT_FALSE(has(all, "Microsoft Chief/PERSON"));
+  for (const auto& m : all)
+    if (m.starts_with("Microsoft")) EXPECT_EQ(m, "Microsoft/ORGANIZATION");
+  EXPECT_TRUE(has(all, "U.S./GPE"));  // a country before a title stays a place
+  EXPECT_TRUE(has(all, "Joe Biden/PERSON"));
+}
+
+TEST(EntityRecognizer, AnAgencyNameHoldsOneAnd) {
+  Document doc(
+      "The Competition and Markets Authority had blocked the deal in April. "
+      "Britain and France signed the accord, and the Securities and Exchange Commission sued the firm.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  EXPECT_TRUE(has(all, "Competition and Markets Authority/ORGANIZATION"));
+  EXPECT_TRUE(has(all, "Securities and Exchange Commission/ORGANIZATION"));
+  EXPECT_TRUE(has(all, "Britain/GPE"));
+  EXPECT_TRUE(has(all, "France/GPE"));
+}
+
 // A legal-form suffix ends a company's name, whatever the tagger thought.
 TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   Document doc("Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs.");
