@@ -670,6 +670,29 @@ void add_organisation_heads(std::vector<EntityMention>& mentions, const Segmenta
             [](const EntityMention& a, const EntityMention& b) { return a.first_token < b.first_token; });
 }
 
+// A capitalized word opening a sentence (a headline's "Earthquake kills
+// more than 2,000") is the common noun the document writes in lowercase
+// elsewhere ("A powerful earthquake"), unless it is also capitalized inside
+// a sentence: a one-word mention of it there is dropped (not an initial:
+// "D" and "d").
+void drop_capitalized_common_words(std::vector<EntityMention>& mentions, const Segmentation& seg,
+                                   const Morphology& morph) {
+  std::unordered_set<std::string> lowercase_nouns, capitalized_inside;
+  for (const Sentence& sentence : seg.sentences)
+    for (std::uint32_t i = sentence.first_token; i < sentence.first_token + sentence.token_count; ++i) {
+      const std::string_view w = seg.tokens[i].norm;
+      if (w.empty()) continue;
+      if (w[0] >= 'a' && w[0] <= 'z' && morph.tokens[i].upos == Upos::NOUN) lowercase_nouns.insert(detail::gazetteer_lower(w));
+      else if (capitalized(w) && i > sentence.first_token) capitalized_inside.insert(detail::gazetteer_lower(w));
+    }
+  if (lowercase_nouns.empty()) return;
+  std::erase_if(mentions, [&](const EntityMention& m) {
+    if (m.token_count != 1 || m.first_token != seg.sentences[m.sentence].first_token) return false;
+    const std::string lower = detail::gazetteer_lower(seg.tokens[m.first_token].norm);
+    return lower.size() >= 3 && lowercase_nouns.contains(lower) && !capitalized_inside.contains(lower);
+  });
+}
+
 // A name inside a date or time the time stage found is no entity: "in
 // Brussels in March" (the tagger's place "March"), "on Tuesday".
 void drop_dates(std::vector<EntityMention>& mentions, const TimeExpressions& times) {
@@ -1102,6 +1125,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
       layer.mentions.push_back(m);
     }
   }
+  drop_capitalized_common_words(layer.mentions, seg, morph);
   harmonize(layer.mentions, seg, morph);
   add_organisation_heads(layer.mentions, seg, morph, [&](std::string_view w) {
     const std::string_view one[1] = {w};

@@ -135,6 +135,22 @@ TEST(EntityRecognizer, AnAgencyNameHoldsOneAnd) {
   EXPECT_TRUE(has(all, "France/GPE"));
 }
 
+// A headline's capitalized first word that the story writes in lowercase is
+// no name; a name capitalized inside a sentence stays one.
+TEST(EntityRecognizer, AHeadlineCommonNounIsNoName) {
+  Document doc(
+      "Earthquake kills more than 2,000 in western Afghanistan\n\n"
+      "A powerful earthquake killed more than 2,000 people in Herat on Saturday. "
+      "Apple sent aid. Shares of Apple rose, and the apple harvest was lost.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  for (const auto& m : all) EXPECT_FALSE(m.starts_with("Earthquake")) << m;
+  EXPECT_TRUE(has(all, "Afghanistan/GPE"));
+  EXPECT_TRUE(has(all, "Herat/GPE"));
+  EXPECT_EQ(std::count_if(all.begin(), all.end(), [](const std::string& m) { return m.starts_with("Apple/"); }), 2);
+}
+
 // A legal-form suffix ends a company's name, whatever the tagger thought.
 TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   Document doc("Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs.");
