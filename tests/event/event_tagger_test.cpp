@@ -140,6 +140,19 @@ TEST(EventTagger, CallingForSomethingIsARequestAndNamingIsNot) {
   if (const EventMention* naming = starting_at(events, text.rfind("called"))) EXPECT_NE(naming->type, "REQUEST");
 }
 
+// Calling on someone to act asks; calling someone on a day to congratulate
+// them is a conversation.
+TEST(EventTagger, CallingSomeoneToCongratulateThemIsATalk) {
+  const std::string text = "Marek called on Holm to release the prisoners. Holm called Marek on Monday to congratulate him.";
+  const Events events = pipeline().run(text);
+  const EventMention* asked = find(events, text, "called");
+  ASSERT_NE(asked, nullptr);
+  EXPECT_EQ(asked->type, "REQUEST");
+  const EventMention* phoned = starting_at(events, text.rfind("called"));
+  ASSERT_NE(phoned, nullptr);
+  EXPECT_EQ(phoned->type, "TALK");
+}
+
 // Seeking to do something is an aim; seeking something of someone a request.
 TEST(EventTagger, SeekingToDoSomethingIsNoRequest) {
   const std::string text = "Berlin seeks to balance its ties with Carvenia. Marek sought talks with Holm.";
