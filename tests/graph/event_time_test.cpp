@@ -125,6 +125,23 @@ TEST(EventTimes, TheVerdictIsTheFindingOfTheLedeHoweverFarBack) {
   else EXPECT_EQ(*told->not_before, sys_days{2023y / November / 2d});
 }
 
+TEST(EventTimes, ThePurposeOfACallIsNotBeforeIt) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2023-11-21", "test");
+  Document doc(
+      "Marek first won a seat in parliament in 2021. President Holm called Marek on Monday to congratulate him, "
+      "his office said.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* congratulate = time_of(doc, when, "congratulate");
+  ASSERT_NE(congratulate, nullptr);
+  ASSERT_TRUE(congratulate->dated() || congratulate->not_before.has_value());
+  if (congratulate->dated()) EXPECT_EQ(congratulate->value, "2023-11-20");
+  else EXPECT_EQ(*congratulate->not_before, sys_days{2023y / November / 20d});
+}
+
 TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
   DocumentInfo info;
