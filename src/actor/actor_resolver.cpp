@@ -143,6 +143,7 @@ struct ResolverTables {
   StringMap<std::string> affiliations;  // name_words joined -> place ("us" -> "United States")
   std::size_t max_affiliation_words = 1;
   std::set<std::string, std::less<>> organisation_heads;  // folded: "department", "commission"
+  std::set<std::string, std::less<>> company_words;       // folded: "employees", "shareholders"
 
   explicit ResolverTables(ActorKeys k) : keys(std::move(k)) {}
 };
@@ -255,6 +256,7 @@ class Resolution {
     }
     if (doc.has<Dependencies>() && doc.get<Dependencies>().head.size() == n) syntax_.emplace(doc);
     retype_entities();
+    retype_companies();
     index_places();
     if (morph_.tokens.size() != n) throw std::logic_error("actor resolver: Morphology does not match Segmentation");
   }
@@ -346,6 +348,32 @@ class Resolution {
     }
     for (const auto& [m, key] : single)
       if (evidence[key] > 0) types_[m] = EntityType::GPE;
+  }
+
+  // "OpenAI's 770 employees", "Nvidia's shares": a one-word name that "'s"
+  // and a company word (resources/actor/company_words.txt) follow, with at
+  // most two numbers or adjectives between, is an organisation wherever the
+  // recognizer took it for a person or a place.
+  void retype_companies() {
+    if (t_.company_words.empty()) return;
+    std::set<std::string, std::less<>> companies;  // folded names
+    for (std::uint32_t i = 0; i + 2 < size(); ++i) {
+      if (!is_possessive_marker(i + 1)) continue;
+      const EntityMention* e = entity(i);
+      if (e == nullptr || e->token_count != 1 ||
+          (type_of(*e) != EntityType::PERSON && type_of(*e) != EntityType::GPE))
+        continue;
+      std::uint32_t k = i + 2;
+      while (k < size() && k < i + 4 && (upos(k) == Upos::NUM || upos(k) == Upos::ADJ)) ++k;
+      if (k < size() && same_sentence(i, k) && t_.company_words.contains(folded_[k])) companies.insert(folded_[i]);
+    }
+    if (companies.empty()) return;
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (e.token_count == 1 && (types_[m] == EntityType::PERSON || types_[m] == EntityType::GPE) &&
+          companies.contains(folded_[e.first_token]))
+        types_[m] = EntityType::ORGANIZATION;
+    }
   }
 
   // "Nvidia Chief Executive Jensen Huang", "Acme CEO Jane Roe": the
@@ -1496,6 +1524,9 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
   });
   detail::read_data_lines(resources_dir / "organisation_heads.txt", [&](std::string_view line, int) {
     tables->organisation_heads.insert(detail::fold_token(line));
+  });
+  detail::read_data_lines(resources_dir / "company_words.txt", [&](std::string_view line, int) {
+    tables->company_words.insert(detail::fold_token(line));
   });
   const auto affiliations_file = resources_dir / "affiliations.txt";
   detail::read_data_lines(affiliations_file, [&](std::string_view line, int number) {

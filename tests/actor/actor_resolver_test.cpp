@@ -635,6 +635,25 @@ TEST(ActorResolver, AnInstitutionWordNamesTheOneOrganisationEndingWithIt) {
   EXPECT_EQ(actor_at(two, both, "department said"), nullptr);
 }
 
+// "OpenAI's 770 employees": a name whose employees, board or shares the
+// text names is a company, wherever the recognizer took it for a person or
+// a place; a country's president does not make it one.
+TEST(ActorResolver, ANameWithEmployeesIsACompany) {
+  Document doc = prepared("Zorvex said on Tuesday that Marek would return. Most of Zorvex's 770 employees signed a "
+                          "letter. Carvenia's president welcomed it.",
+                          {{"Zorvex", EntityType::PERSON},
+                           {"Marek", EntityType::PERSON},
+                           {"Zorvex", EntityType::GPE},
+                           {"Carvenia", EntityType::GPE}});
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* zorvex = actor_with_key(actors, "zorvex");
+  ASSERT_NE(zorvex, nullptr) << dump(doc, actors);
+  EXPECT_EQ(zorvex->type, ActorType::ORGANIZATION) << dump(doc, actors);
+  const Actor* carvenia = actor_with_key(actors, "carvenia");
+  ASSERT_NE(carvenia, nullptr) << dump(doc, actors);
+  EXPECT_EQ(carvenia->type, ActorType::GPE);
+}
+
 // "Nvidia Chief Executive Jensen Huang": the proper noun before a title a
 // person's name follows is an organisation, also where the recognizer
 // took it for a person ("Nvidia to open research center").

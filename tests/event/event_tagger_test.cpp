@@ -167,6 +167,10 @@ TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   const std::string fired = "One year later he was fired from the company.";
   const Events dismissal = pipeline().run(fired);
   if (const EventMention* e = find(dismissal, fired, "fired")) EXPECT_NE(e->type, "ATTACK");
+  const std::string board = "The board fired him on Friday. Troops fired rockets at the town.";
+  const Events both = pipeline().run(board);
+  if (const EventMention* e = find(both, board, "fired")) EXPECT_NE(e->type, "ATTACK");
+  if (const EventMention* e = starting_at(both, board.rfind("fired"))) EXPECT_EQ(e->type, "ATTACK");
   const std::string text = "Jobs has been fighting pancreatic cancer since 2004. Rebels were fighting the army.";
   const Events events = pipeline().run(text);
   const EventMention* cancer = find(events, text, "fighting");
