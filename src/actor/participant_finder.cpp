@@ -642,10 +642,33 @@ class Finder {
     return {lo, hi};
   }
 
+  // "CIA Director William Burns will travel", parsed as "CIA" and "William
+  // Burns": a person the parse made a conjunct of an organisation, with
+  // nothing but capitalized words (the title) between them, no coordinator
+  // and no comma, is the one argument; the organisation is the employer.
+  bool titled_employee(int organisation, int person) const {
+    const std::int32_t o = actor_at(organisation), p = actor_at(person);
+    if (o < 0 || p < 0 || o == p || person <= organisation + 1 || person > organisation + 4) return false;
+    if (actors_->actors[static_cast<std::size_t>(o)].type != ActorType::ORGANIZATION ||
+        actors_->actors[static_cast<std::size_t>(p)].type != ActorType::PERSON)
+      return false;
+    for (const int d : syntax_.dependents(person))
+      if (d < person && (syntax_.is(d, "cc") || syntax_.is(d, "punct"))) return false;
+    for (int k = organisation + 1; k < person; ++k) {
+      const std::string_view w = syntax_.word(k);
+      if ((actor_at(k) >= 0 && actor_at(k) != p) || w.empty() || w[0] < 'A' || w[0] > 'Z' ||
+          syntax_.upos(k) == Upos::CCONJ)
+        return false;
+    }
+    return true;
+  }
+
   // Adds every conjunct of a nominal argument under the same role.
   void add_each(Role role, int head) {
     if (head < 0) return;
-    for (const int c : syntax_.conjuncts(head)) {
+    std::vector<int> conjuncts = syntax_.conjuncts(head);
+    if (conjuncts.size() == 2 && titled_employee(conjuncts[0], conjuncts[1])) conjuncts.erase(conjuncts.begin());
+    for (const int c : conjuncts) {
       if (c != head && !nominal_pos(c)) continue;
       // A topic that is a phrase, not a clause ("responded to Zelensky's
       // request"), points at the event it names; one that names no event is

@@ -183,6 +183,22 @@ TEST(ParticipantFinder, TheOrganisationsOfficialIsThePerson) {
   EXPECT_EQ(with->actor, 2);
 }
 
+// "CIA Director William Burns", which the parse splits into "CIA" and a
+// conjunct "William Burns": the person is the one agent.
+TEST(ParticipantFinder, ATitledOfficialParsedAsAConjunctIsTheOneAgent) {
+  if (!have_models()) GTEST_SKIP() << "parser or event model missing";
+  const Document doc = analyzed("CIA Director William Burns will travel to Doha later this week.",
+                                {{"travel", "VISIT"}},
+                                {{"CIA", ActorType::ORGANIZATION, {"CIA"}},
+                                 {"William Burns", ActorType::PERSON, {"Director", "William", "Burns"}},
+                                 {"Doha", ActorType::GPE, {"Doha"}}});
+  const auto agents = heads(doc, "travel", Role::agent);
+  EXPECT_EQ(agents.size(), 1u) << ::testing::PrintToString(agents);
+  const Participant* agent = first(doc, "travel", Role::agent);
+  ASSERT_NE(agent, nullptr);
+  EXPECT_EQ(agent->actor, 1);
+}
+
 // "their" that no actor stands for says nothing beside the actors the
 // support verb lends the meeting.
 TEST(ParticipantFinder, AnUnresolvedPronounGivesWayToActorsInItsRole) {
