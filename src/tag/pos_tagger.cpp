@@ -367,6 +367,7 @@ struct PosTagger::Model {
     if (rules.noun_phrase_heads) noun_phrase_heads(words, out);
     if (rules.past_main_verb) {
       past_main_verb(words, out);
+      verbless_main_verb(words, out);
       clause_subordinators(words, out);
     }
     return out;
@@ -421,6 +422,70 @@ struct PosTagger::Model {
       tags[i].runner_up.reset();
       return;
     }
+  }
+
+  // A prose sentence with no finite verb at all still has one: in
+  //
+  //     The decision touched off protests in the Cuban-American community.
+  //     Yeltsin and Kuchma also called for developing the relations ...
+  //     Alarcon, former Cuban ambassador to the United Nations, dismissed ...
+  //
+  // the perceptron calls each verb a participle (VBN), and the parser then
+  // finds no clause. The main verb is the first participle shaped like its
+  // past tense (not "taken") that a noun or pronoun comes right before
+  // (adverbs between: "also called"), or the comma closing a phrase about
+  // the subject ("Alarcon, former ..., dismissed"); not one "by" follows
+  // (a passive: "accusations lobbed by both sides"). A later candidate
+  // right after such a comma wins over an earlier one the comma closes ("A
+  // law named for him and Sen. Helms, R-N.C., strengthened the embargo").
+  // The earlier candidate must then have no object of its own ("Provigo
+  // posted net income of C$6.5 million, ..., compared with ..." keeps
+  // "posted"), and after an opening prepositional phrase the subject comes
+  // after its comma ("For the six months ended Aug. 12, Provigo posted"). Nothing is changed when a base form stands outside an
+  // infinitive ("Steel plates recovered at the park appear to match ...":
+  // "appear" is the verb), nor when a noun follows a subject pronoun ("it
+  // also features ...": the noun is the verb); a participle ending the
+  // clause ("each share held,") or hyphenated ("in-built") is none.
+  void verbless_main_verb(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
+    const std::size_t n = tags.size();
+    if (n < 4 || words.back() != ".") return;
+    const auto nominal = [&](std::size_t k) {
+      const std::string_view x = tags[k].xpos;
+      return x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP";
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view x = tags[i].xpos;
+      if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || tags[i].upos == Upos::AUX) return;
+      if (x == "VB" && !(i > 0 && tags[i - 1].xpos == "TO")) return;
+      if (x == "PRP" && i + 1 < n) {
+        std::size_t k = i + 1;
+        while (k + 1 < n && tags[k].xpos.starts_with("RB")) ++k;
+        if (tags[k].xpos == "NN" || tags[k].xpos == "NNS") return;
+      }
+    }
+    const bool fronted = tags[0].upos == Upos::ADP || tags[0].upos == Upos::SCONJ;
+    bool comma = false;
+    std::size_t chosen = n;
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+      comma = comma || tags[i].xpos == ",";
+      if (fronted && !comma) continue;
+      if (tags[i].xpos != "VBN" || detail::distinct_participle(words[i]) || word_key(words[i + 1]) == "by" ||
+          tags[i + 1].upos == Upos::PUNCT || words[i].find('-') != std::string_view::npos)
+        continue;
+      std::size_t k = i - 1;
+      while (k > 0 && tags[k].xpos.starts_with("RB")) --k;
+      // (the word before the comma may end in an abbreviation's full stop: "D-Calif.,")
+      const std::size_t before_comma = k > 1 && tags[k - 1].xpos == "." ? k - 2 : k - 1;
+      const bool after_comma =
+          tags[k].xpos == "," && k > 0 && (nominal(before_comma) || tags[before_comma].xpos == "CD");
+      if (!nominal(k) && !after_comma) continue;
+      const bool earlier_without_object =
+          chosen < n && (tags[chosen + 1].xpos == "IN" || tags[chosen + 1].xpos.starts_with("RB"));
+      if (chosen == n || (after_comma && earlier_without_object)) chosen = i;
+    }
+    if (chosen == n) return;
+    tags[chosen].xpos = "VBD";
+    tags[chosen].runner_up.reset();
   }
 
   // A temporal preposition that opens a clause is a subordinator (UD SCONJ):

@@ -131,6 +131,27 @@ TEST(PosTagger, AMainVerbReadAsAParticipleIsAPastTense) {
   EXPECT_EQ(tag_of(doc, "signed").xpos, "VBN");
 }
 
+// A prose sentence with no finite verb has one all the same: the first
+// participle shaped like a past tense after its subject, or after the comma
+// closing a phrase about the subject; not a participle in an opening phrase
+// or one a base-form verb follows.
+TEST(PosTagger, ASentenceWithoutAFiniteVerbGetsOne) {
+  Document doc(
+      "The ruling touched off protests in the capital. Marek and Holm also called for new elections in the region. "
+      "A 2019 law named for him and Sen. Anna Ruiz, D-Calif., strengthened the trade embargo against Carvenia. "
+      "For the six months ended Aug. 12, Norvik posted net income of $6.5 million. "
+      "Steel plates recovered at the park appear to match those found at the clinic.");
+  Segmenter::load().segment(doc);
+  tagger().tag(doc);
+  EXPECT_EQ(tag_of(doc, "touched").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "called").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "named").xpos, "VBN");
+  EXPECT_EQ(tag_of(doc, "strengthened").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "ended").xpos, "VBN");
+  EXPECT_EQ(tag_of(doc, "posted").xpos, "VBD");
+  EXPECT_EQ(tag_of(doc, "recovered").xpos, "VBN");  // "appear" is the verb
+}
+
 // "after", "before", "since", "until" opening a clause after the main
 // clause's verb are subordinators; a phrase after them stays one.
 TEST(PosTagger, ATemporalPrepositionOpeningAClauseIsASubordinator) {
