@@ -87,7 +87,8 @@ EventRules EventRules::load(const std::filesystem::path& dir) {
       rule.next = w[0] == "next";
       rule.window = std::clamp(std::atoi(w[1].c_str()), 1, 20);
       for (const std::string& c : words_of(cues)) {
-        if (c.size() > 1 && c.front() == '=') rule.exact_cues.insert(c.substr(1));
+        if (c == "@person") rule.person_cue = true;
+        else if (c.size() > 1 && c.front() == '=') rule.exact_cues.insert(c.substr(1));
         else rule.cues.insert(c);
       }
       rules.context_rules_.push_back(std::move(rule));
@@ -278,7 +279,7 @@ void EventRules::set_attributes(EventMention& e, std::span<const Token> tokens, 
 }
 
 void EventRules::set_type(EventMention& e, std::span<const Token> tokens, std::span<const TokenMorph> morph,
-                          std::uint32_t sentence_first, std::uint32_t sentence_end) const {
+                          std::uint32_t sentence_first, std::uint32_t sentence_end, std::span<const std::uint8_t> person) const {
   const std::string lemma = event_lower(e.lemma);
   std::string type;
   for (const ContextRule& rule : context_rules_) {
@@ -288,7 +289,7 @@ void EventRules::set_type(EventMention& e, std::span<const Token> tokens, std::s
     const std::uint32_t to = rule.next ? std::min(sentence_end, e.token + 1 + window) : e.token;
     for (std::uint32_t j = from; j < to && type.empty(); ++j)
       if (rule.cues.contains(event_lower(tokens[j].norm)) || rule.cues.contains(event_lower(morph[j].lemma)) ||
-          rule.exact_cues.contains(tokens[j].norm))
+          rule.exact_cues.contains(tokens[j].norm) || (rule.person_cue && j < person.size() && person[j] != 0))
         type = rule.type;
     if (!type.empty()) break;
   }

@@ -27,8 +27,10 @@ class EventRules {
   void set_attributes(EventMention& e, std::span<const Token> tokens, std::span<const TokenMorph> morph,
                       std::uint32_t sentence_first) const;
   // Fills type and newsworthy.
+  // `person[t]` (empty when the entity stage has not run) says whether
+  // token t is in a person's name, for the cue "@person".
   void set_type(EventMention& e, std::span<const Token> tokens, std::span<const TokenMorph> morph,
-                std::uint32_t sentence_first, std::uint32_t sentence_end) const;
+                std::uint32_t sentence_first, std::uint32_t sentence_end, std::span<const std::uint8_t> person = {}) const;
   // One type per document for the lemmas types.txt lets spread ("spread
   // PROTEST: strike"): when a context rule gave one mention of the lemma
   // that type ("33,000 striking machinists"), every mention of the lemma in
@@ -54,6 +56,7 @@ class EventRules {
     int window = 3;
     std::unordered_set<std::string> cues;        // lowercase words or lemmas
     std::unordered_set<std::string> exact_cues;  // words as written ("=union": not "European Union")
+    bool person_cue = false;                     // "@person": a word of a person's name
   };
   std::vector<ContextRule> context_rules_;
   std::unordered_map<std::string, std::string> lemma_type_;

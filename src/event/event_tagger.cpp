@@ -607,6 +607,14 @@ const Events& EventTagger::tag(Document& doc) const {
     return next_name < names.size() && names[next_name].first_token <= token &&
            names[next_name].type == EntityType::PERSON;
   };
+  std::vector<std::uint8_t> person_words;  // for the types' "@person" cue
+  if (!names.empty()) {
+    person_words.assign(tokens.size(), 0);
+    for (const EntityMention& m : names)
+      if (m.type == EntityType::PERSON)
+        for (std::uint32_t t = m.first_token; t < m.first_token + m.token_count && t < tokens.size(); ++t)
+          person_words[t] = 1;
+  }
   std::vector<double> confidence;
   for (std::uint32_t s = 0; s < seg.sentences.size(); ++s) {
     const Sentence& sentence = seg.sentences[s];
@@ -630,7 +638,7 @@ const Events& EventTagger::tag(Document& doc) const {
       e.lemma = morphs[e.token].lemma;
       e.confidence = confidence[i];
       model_->rules.set_attributes(e, tokens, morphs, sentence.first_token);
-      model_->rules.set_type(e, tokens, morphs, sentence.first_token, end);
+      model_->rules.set_type(e, tokens, morphs, sentence.first_token, end, person_words);
       e.id = fmt::format("e{}", layer.events.size() + 1);
       e.eiid = fmt::format("ei{}", layer.events.size() + 1);
       layer.events.push_back(std::move(e));

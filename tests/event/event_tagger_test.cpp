@@ -11,6 +11,7 @@
 #include "event/event_timeml.hpp"
 #include "tempora/actor.hpp"
 #include "tempora/event.hpp"
+#include "tempora/pipeline.hpp"
 #include "tempora/parse.hpp"
 #include "tempora/pos.hpp"
 #include "tempora/segment.hpp"
@@ -40,6 +41,11 @@ struct Pipeline {
 
 const Pipeline& pipeline() {
   static const Pipeline p;
+  return p;
+}
+
+const tempora::Pipeline& whole_pipeline() {
+  static const tempora::Pipeline p = tempora::Pipeline::load();
   return p;
 }
 
@@ -177,6 +183,21 @@ TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   ASSERT_NE(cancer, nullptr);
   EXPECT_EQ(cancer->type, "OTHER");
   if (const EventMention* war = starting_at(events, text.find("fighting the army"))) EXPECT_EQ(war->type, "ATTACK");
+}
+
+// A person fired is dismissed, whoever the entity stage found: the whole
+// pipeline, as the cue needs the names.
+TEST(EventTagger, FiringAPersonIsNoAttack) {
+  const tempora::Pipeline& full = whole_pipeline();
+  if (!full.has_events() || !full.has_actors()) GTEST_SKIP() << "event or entity model missing";
+  const std::string text = "The board fired Marek Holm on Friday. Troops fired rockets at Norvik.";
+  Document doc(text);
+  full.analyze(doc);
+  const Events& events = doc.get<Events>();
+  const EventMention* dismissal = find(events, text, "fired");
+  ASSERT_NE(dismissal, nullptr);
+  EXPECT_EQ(dismissal->type, "OTHER");
+  if (const EventMention* e = starting_at(events, text.rfind("fired"))) EXPECT_EQ(e->type, "ATTACK");
 }
 
 // A strike by workers or a union is a protest, and the story's other
