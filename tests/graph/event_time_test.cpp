@@ -142,6 +142,25 @@ TEST(EventTimes, ThePurposeOfACallIsNotBeforeIt) {
   else EXPECT_EQ(*congratulate->not_before, sys_days{2023y / November / 20d});
 }
 
+TEST(EventTimes, APastDateOnWhatAVerbIntendedDatesTheVerb) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2023-04-04", "test");
+  Document doc(
+      "Carvenia became the 31st member of the alliance on Tuesday. Carvenia and Norvik applied to join the alliance "
+      "in May 2022, three months after the war began.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* applied = time_of(doc, when, "applied");
+  ASSERT_NE(applied, nullptr);
+  ASSERT_TRUE(applied->dated());
+  EXPECT_EQ(applied->value, "2022-05");
+  const EventTime* join = time_of(doc, when, "join");
+  ASSERT_NE(join, nullptr);
+  EXPECT_NE(join->value, "2022-05");
+}
+
 TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
   DocumentInfo info;
