@@ -265,6 +265,10 @@ TEST(ParticipantFinder, PassiveByAgentAndSubjectPatient) {
   EXPECT_EQ(heads(doc, "signed", Role::patient), Strings{"deal"});
   EXPECT_EQ(heads(doc, "signed", Role::agent), Strings{"Trump"});
   EXPECT_EQ(heads(doc, "signed", Role::place), Strings{"Washington"});
+  // a participle completing "remains", with its agent
+  const Document blocked = analyzed("The deal remains blocked by Trump.", {{"blocked", "OTHER"}}, kLeaders);
+  EXPECT_EQ(heads(blocked, "blocked", Role::patient), Strings{"deal"});
+  EXPECT_EQ(heads(blocked, "blocked", Role::agent), Strings{"Trump"});
 }
 
 // A headline drops the auxiliary: "Apple swamped by iPhone 4 pre-orders" is
