@@ -29,9 +29,11 @@
 //    When the nearest event is a to-infinitive right after the timex ("met
 //    the chief executive of TAP on Friday to discuss the sale") or a noun
 //    the verb governs ("sat down with Wang Yi for talks on Thursday"), both
-//    it and the verb the parse hangs the timex on are dated. A simple past
-//    is never put inside a time after the DCT ("discussed the anniversary
-//    of diplomatic ties next year").
+//    it and the verb the parse hangs the timex on are dated. A past date on
+//    the to-infinitive a past verb governs dates that verb instead ("applied
+//    to join the alliance in May 2022"). A simple past is never put inside
+//    a time after the DCT ("discussed the anniversary of diplomatic ties
+//    next year").
 //    The word before the timex picks the relation (before/by: BEFORE,
 //    after: AFTER, else IS_INCLUDED).
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
@@ -48,7 +50,11 @@
 //    is still to be done happens at no told time. A weak preposition ("in",
 //    "about") is a signal only when an event mention follows it: "shared the
 //    details in an interview", "spoke about his recent meeting"; "in Kyiv"
-//    is no event.
+//    is no event. A definite gathering noun names the last gathering told in
+//    the four sentences before ("met ... after the meeting"), a verdict noun
+//    the last verdict told, however far ("a jury found ... after the
+//    verdict"). A clause the parse hangs inside what a saying reports
+//    orders the reported act, never the saying.
 // 4c. The same gathering: a definite gathering noun (lexicon class
 //    gathering: meeting, talks, discussions, summit, ...) at the same place
 //    (an actor) as an earlier one is that gathering again.
