@@ -667,11 +667,19 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       also = parsed;
     // "sat down with Wang Yi for talks in Geneva on Thursday": the date the
     // parse hangs on the verb dates it too, when the nearer event is a noun
-    // the verb governs (the talks the sitting down was for).
+    // the verb governs (the talks the sitting down was for), also through
+    // the phrases that noun ends (MATRES unchanged).
     if (const EventFacts& f = b.facts[static_cast<std::size_t>(best)];
-        also < 0 && syntax && parsed >= 0 && parsed != best && !f.verb &&
-        syntax->head(f.token) == b.facts[static_cast<std::size_t>(parsed)].token)
-      also = parsed;
+        also < 0 && syntax && parsed >= 0 && parsed != best && !f.verb) {
+      // ("met Albanese on the sidelines of the G20 summit on Tuesday": the
+      // noun hangs on the verb through the phrase it ends)
+      int h = syntax->head(f.token);
+      for (int steps = 0; h >= 0 && steps < 3 && h != b.facts[static_cast<std::size_t>(parsed)].token &&
+                          (syntax->is(h, "nmod") || syntax->is(h, "obl") || syntax->is(h, "obj"));
+           ++steps)
+        h = syntax->head(h);
+      if (h == b.facts[static_cast<std::size_t>(parsed)].token) also = parsed;
+    }
     // "Finland and Sweden applied to join the alliance in May 2022": a past
     // date on what a past verb intended dates that verb (the applying); the
     // joining, still to come then, is not placed by it (MATRES from raw text

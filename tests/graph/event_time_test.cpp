@@ -161,6 +161,22 @@ TEST(EventTimes, APastDateOnWhatAVerbIntendedDatesTheVerb) {
   EXPECT_NE(join->value, "2022-05");
 }
 
+TEST(EventTimes, ADateAfterASummitOnWhoseSidelinesTheyMetDatesTheMeeting) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  DocumentInfo info;
+  info.creation_time = parse_dct("2024-11-19", "test");
+  Document doc(
+      "Carvenian Prime Minister Lidia Marek met Norvik's Prime Minister Anders Holm on the sidelines of the regional "
+      "summit on Tuesday.",
+      info);
+  pipeline().analyze(doc);
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* met = time_of(doc, when, "met");
+  ASSERT_NE(met, nullptr);
+  ASSERT_TRUE(met->dated());
+  EXPECT_EQ(met->value, "2024-11-19");
+}
+
 TEST(EventTimes, ADateBeforeAPurposeDatesTheVerbAsWellAsThePurpose) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
   DocumentInfo info;
