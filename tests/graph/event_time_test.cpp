@@ -27,6 +27,23 @@ const EventTime* time_of(const Document& doc, const std::vector<EventTime>& when
   return nullptr;
 }
 
+// `text` with creation time `dct`, through the whole pipeline.
+Document analyzed(const std::string& text, const char* dct) {
+  DocumentInfo info;
+  info.creation_time = parse_dct(dct, "test");
+  Document doc(text, info);
+  pipeline().analyze(doc);
+  return doc;
+}
+
+// Dated on `day`, or undated and known to start on or after it.
+void expect_on_or_after(const EventTime* t, sys_days day) {
+  ASSERT_NE(t, nullptr);
+  ASSERT_TRUE(t->dated() || t->not_before.has_value());
+  if (t->dated()) EXPECT_EQ(t->start, day) << t->value;
+  else EXPECT_EQ(*t->not_before, day);
+}
+
 TEST(EventTimes, DatedEventAndEventAfterItGetsABound) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
@@ -84,13 +101,10 @@ TEST(EventTimes, ASentenceInitialDateFarFromItsVerbDatesItByTheParse) {
 
 TEST(EventTimes, ABeforeClauseInsideWhatWasSaidDoesNotOrderTheSaying) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
-  DocumentInfo info;
-  info.creation_time = parse_dct("2023-11-02", "test");
-  Document doc(
+  const Document doc = analyzed(
       "Prosecutors said Bankman-Fried stole about $8 billion from FTX customers before the exchange filed for "
       "bankruptcy in November 2022.",
-      info);
-  pipeline().analyze(doc);
+      "2023-11-02");
   const std::vector<EventTime> when = event_times(doc);
   const EventTime* said = time_of(doc, when, "said");
   ASSERT_NE(said, nullptr);
@@ -103,54 +117,36 @@ TEST(EventTimes, ABeforeClauseInsideWhatWasSaidDoesNotOrderTheSaying) {
 
 TEST(EventTimes, TheVerdictIsTheFindingOfTheLedeHoweverFarBack) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
-  DocumentInfo info;
-  info.creation_time = parse_dct("2023-11-03", "test");
-  Document doc(
+  const Document doc = analyzed(
       "A jury on Thursday found Dana Reyes guilty of fraud. The trial lasted a month. Reyes faces up to 20 years in "
       "prison. Judge Omar Hale set sentencing for March 28. Prosecutors said Reyes hid the losses for two years. "
       "Her former partner testified against her in October. \"Justice was done,\" the prosecutor told reporters "
       "after the verdict.",
-      info);
-  pipeline().analyze(doc);
+      "2023-11-03");
   const std::vector<EventTime> when = event_times(doc);
   const EventTime* verdict = time_of(doc, when, "verdict");
   ASSERT_NE(verdict, nullptr);
   ASSERT_TRUE(verdict->not_before.has_value() && verdict->not_after.has_value());
   EXPECT_EQ(*verdict->not_before, sys_days{2023y / November / 2d});
   EXPECT_EQ(*verdict->not_after, sys_days{2023y / November / 2d});
-  const EventTime* told = time_of(doc, when, "told");
-  ASSERT_NE(told, nullptr);
-  ASSERT_TRUE(told->dated() || told->not_before.has_value());
-  if (told->dated()) EXPECT_EQ(told->value, "2023-11-02");
-  else EXPECT_EQ(*told->not_before, sys_days{2023y / November / 2d});
+  expect_on_or_after(time_of(doc, when, "told"), sys_days{2023y / November / 2d});
 }
 
 TEST(EventTimes, ThePurposeOfACallIsNotBeforeIt) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
-  DocumentInfo info;
-  info.creation_time = parse_dct("2023-11-21", "test");
-  Document doc(
+  const Document doc = analyzed(
       "Marek first won a seat in parliament in 2021. President Holm called Marek on Monday to congratulate him, "
       "his office said.",
-      info);
-  pipeline().analyze(doc);
-  const std::vector<EventTime> when = event_times(doc);
-  const EventTime* congratulate = time_of(doc, when, "congratulate");
-  ASSERT_NE(congratulate, nullptr);
-  ASSERT_TRUE(congratulate->dated() || congratulate->not_before.has_value());
-  if (congratulate->dated()) EXPECT_EQ(congratulate->value, "2023-11-20");
-  else EXPECT_EQ(*congratulate->not_before, sys_days{2023y / November / 20d});
+      "2023-11-21");
+  expect_on_or_after(time_of(doc, event_times(doc), "congratulate"), sys_days{2023y / November / 20d});
 }
 
 TEST(EventTimes, APastDateOnWhatAVerbIntendedDatesTheVerb) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
-  DocumentInfo info;
-  info.creation_time = parse_dct("2023-04-04", "test");
-  Document doc(
+  const Document doc = analyzed(
       "Carvenia became the 31st member of the alliance on Tuesday. Carvenia and Norvik applied to join the alliance "
       "in May 2022, three months after the war began.",
-      info);
-  pipeline().analyze(doc);
+      "2023-04-04");
   const std::vector<EventTime> when = event_times(doc);
   const EventTime* applied = time_of(doc, when, "applied");
   ASSERT_NE(applied, nullptr);
@@ -163,13 +159,10 @@ TEST(EventTimes, APastDateOnWhatAVerbIntendedDatesTheVerb) {
 
 TEST(EventTimes, ADateAfterASummitOnWhoseSidelinesTheyMetDatesTheMeeting) {
   if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
-  DocumentInfo info;
-  info.creation_time = parse_dct("2024-11-19", "test");
-  Document doc(
+  const Document doc = analyzed(
       "Carvenian Prime Minister Lidia Marek met Norvik's Prime Minister Anders Holm on the sidelines of the regional "
       "summit on Tuesday.",
-      info);
-  pipeline().analyze(doc);
+      "2024-11-19");
   const std::vector<EventTime> when = event_times(doc);
   const EventTime* met = time_of(doc, when, "met");
   ASSERT_NE(met, nullptr);
@@ -206,11 +199,7 @@ TEST(EventTimes, TheMeetingThatCameAfterSomethingIsTheMeetingToldBefore) {
       info);
   pipeline().analyze(doc);
   const std::vector<EventTime> when = event_times(doc);
-  const EventTime* meeting = time_of(doc, when, "meeting");
-  ASSERT_NE(meeting, nullptr);
-  ASSERT_TRUE(meeting->dated() || meeting->not_before.has_value());
-  if (meeting->dated()) EXPECT_EQ(meeting->value, "2024-09-06");
-  else EXPECT_EQ(*meeting->not_before, sys_days{2024y / September / 6d});
+  expect_on_or_after(time_of(doc, when, "meeting"), sys_days{2024y / September / 6d});
   // "a day after": the approval was on Thursday, a date counted, not stated.
   const EventTime* approved = time_of(doc, when, "approved");
   ASSERT_NE(approved, nullptr);
