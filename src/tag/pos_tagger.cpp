@@ -441,11 +441,15 @@ struct PosTagger::Model {
   // The earlier candidate must then have no object of its own ("Provigo
   // posted net income of C$6.5 million, ..., compared with ..." keeps
   // "posted"), and after an opening prepositional phrase the subject comes
-  // after its comma ("For the six months ended Aug. 12, Provigo posted"). Nothing is changed when a base form stands outside an
-  // infinitive ("Steel plates recovered at the park appear to match ...":
-  // "appear" is the verb), nor when a noun follows a subject pronoun ("it
-  // also features ...": the noun is the verb); a participle ending the
-  // clause ("each share held,") or hyphenated ("in-built") is none.
+  // after its comma ("For the six months ended Aug. 12, Provigo posted").
+  // A participle ending the clause ("each share held,") or hyphenated
+  // ("in-built") is none.
+  //
+  // A base form outside an infinitive is the verb instead ("Steel plates
+  // recovered at the park appear to match ...": no participle changes),
+  // and a present tense after a plural subject ("The East African nations
+  // share a long border"). Nothing changes when a noun follows a subject
+  // pronoun ("it also features ...": the noun is the verb).
   void verbless_main_verb(std::span<const std::string_view> words, std::vector<TokenMorph>& tags) const {
     const std::size_t n = tags.size();
     if (n < 4 || words.back() != ".") return;
@@ -453,15 +457,33 @@ struct PosTagger::Model {
       const std::string_view x = tags[k].xpos;
       return x == "NN" || x == "NNS" || x == "NNP" || x == "NNPS" || x == "PRP";
     };
+    std::size_t base = n;  // the first base form outside an infinitive
     for (std::size_t i = 0; i < n; ++i) {
       const std::string_view x = tags[i].xpos;
       if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD" || tags[i].upos == Upos::AUX) return;
-      if (x == "VB" && !(i > 0 && tags[i - 1].xpos == "TO")) return;
+      if (x == "VB" && !(i > 0 && tags[i - 1].xpos == "TO") && base == n) base = i;
       if (x == "PRP" && i + 1 < n) {
         std::size_t k = i + 1;
         while (k + 1 < n && tags[k].xpos.starts_with("RB")) ++k;
         if (tags[k].xpos == "NN" || tags[k].xpos == "NNS") return;
       }
+    }
+    if (base < n) {
+      // That base form is a present tense after a plural subject: "The
+      // East African nations share a long border", "They also share ...",
+      // "He and Palestinian leader Yasser Arafat meet Monday".
+      std::size_t k = base - (base > 0 ? 1 : 0);
+      while (k > 0 && tags[k].xpos.starts_with("RB")) --k;
+      const std::string_view x = tags[k].xpos;
+      const std::string w = word_key(words[k]);
+      const bool plural = x == "NNS" || x == "NNPS" || (x == "PRP" && (w == "they" || w == "we" || w == "i" || w == "you"));
+      const bool pair = (x == "NNP" || x == "NN") && std::any_of(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k),
+                                                                  [](std::string_view v) { return v == "and"; });
+      if (base > 0 && (plural || pair)) {
+        tags[base].xpos = "VBP";
+        tags[base].runner_up.reset();
+      }
+      return;
     }
     const bool fronted = tags[0].upos == Upos::ADP || tags[0].upos == Upos::SCONJ;
     bool comma = false;

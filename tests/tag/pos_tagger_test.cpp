@@ -150,6 +150,12 @@ TEST(PosTagger, ASentenceWithoutAFiniteVerbGetsOne) {
   EXPECT_EQ(tag_of(doc, "ended").xpos, "VBN");
   EXPECT_EQ(tag_of(doc, "posted").xpos, "VBD");
   EXPECT_EQ(tag_of(doc, "recovered").xpos, "VBN");  // "appear" is the verb
+  // a base form after a plural subject is a present tense
+  Document plural("They also share a language. Weak car sales raise questions about demand. "
+                  "American officials staunchly disavow any interest in the plan.");
+  Segmenter::load().segment(plural);
+  tagger().tag(plural);
+  for (const char* verb : {"share", "raise", "disavow"}) EXPECT_EQ(tag_of(plural, verb).xpos, "VBP") << verb;
 }
 
 // "after", "before", "since", "until" opening a clause after the main
