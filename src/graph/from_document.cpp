@@ -33,8 +33,11 @@
 //                  BEFORE, inferred. Narrative-order defaults are not drawn.
 //   shown          an event is shown by default (EventNode::newsworthy) when
 //                  the event stage calls it newsworthy and it has a type in
-//                  the taxonomy or a named participant: "Walked" or "Means"
-//                  alone tell a reader nothing (--all shows them).
+//                  the taxonomy, a named participant, or a date the text
+//                  gives and a noun or subject to tell it by ("Exchange
+//                  files" in November 2022, "Sentencing" on March 28):
+//                  "Walked" or "Means" alone tell a reader nothing (--all
+//                  shows them).
 //   identity       kept IDENTITY links ("the meeting" referring back to
 //                  "met") and light-verb links ("gave an interview": the
 //                  verb and its noun are one event).
@@ -148,6 +151,9 @@ class Builder {
     times_ = detail::timeline_times(doc_);
     for (const detail::TimelineTime& t : times_) timexes_.emplace(t.tid, &t);
     for (const EventMention& m : events.events) event_tokens_.insert(m.token);
+    if (doc_.has<TemporalLinks>())
+      for (const TemporalLinkRecord& l : doc_.get<TemporalLinks>().links)
+        if (l.kept && l.type == RelType::is_included && l.b != "t0" && timexes_.contains(l.b)) dated_events_.insert(l.a);
     for (std::size_t i = 0; i < events.events.size(); ++i) add_event(events.events[i], i);
     if (!doc_.has<TemporalLinks>()) return;
     const TemporalLinks& links = doc_.get<TemporalLinks>();
@@ -158,6 +164,13 @@ class Builder {
   }
 
  private:
+  // An event the text dates that a reader can tell without participants: a
+  // noun ("Sentencing") or a label with its subject ("Exchange files"); not
+  // a bare verb ("Walked").
+  bool told_with_date(const EventMention& e, const std::string& label) const {
+    return dated_events_.contains(e.id) && (e.pos == EventPos::NOUN || label.find(' ') != std::string::npos);
+  }
+
   std::string id(std::string_view local) const { return prefix_.empty() ? std::string(local) : prefix_ + ":" + std::string(local); }
 
   bool in_time_expression(int token) const {
@@ -517,7 +530,8 @@ class Builder {
                                        .type = e.type,
                                        .trigger = trigger,
                                        .label = label,
-                                       .newsworthy = e.newsworthy && happens && (e.type != "OTHER" || !roles.empty()),
+                                       .newsworthy = e.newsworthy && happens &&
+                                                     (e.type != "OTHER" || !roles.empty() || told_with_date(e, label)),
                                        .documents = {doc_.info().id},
                                        .sentence = e.sentence,
                                        .factuality = e.factuality});
@@ -940,6 +954,7 @@ class Builder {
   std::unordered_set<std::uint32_t> event_tokens_;  // the head token of every event mention
   std::vector<detail::TimelineTime> times_;
   std::unordered_map<std::string, const detail::TimelineTime*> timexes_;
+  std::unordered_set<std::string> dated_events_;  // events a time expression of the text dates
 };
 
 }  // namespace

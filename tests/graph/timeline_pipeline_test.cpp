@@ -336,6 +336,18 @@ TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
   EXPECT_NE(all.find("Lind forced out"), std::string::npos) << all;
 }
 
+// An event of no type and no named participant is shown when the text
+// dates it and a noun or its subject tells it; a bare verb is not.
+TEST(TimelinePipeline, ADatedEventWithAnAgentlessLabelIsShown) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Prosecutors said Lind hid $8 million from customers before the exchange filed for bankruptcy in November 2022. "
+      "Judge Omar Hale set sentencing for March 28.\n",
+      "2023-11-03");
+  EXPECT_NE(r.text.find("Exchange files"), std::string::npos) << r.text;
+  EXPECT_EQ(date_of(r, "Exchange files"), "Nov 2022") << r.text;
+}
+
 // A headline's bare past form with a subject is a passive ("X sentenced to
 // 25 years"), and a resolved pronoun object reads as its actor.
 TEST(TimelinePipeline, AHeadlinesBarePastIsPassiveAndAPronounObjectIsItsActor) {
