@@ -1127,7 +1127,8 @@ bool month_of_past_verb(const std::vector<TimeToken>& tokens, const Match& m, co
 // "Scholz will meet President Xi Jinping and Premier Li Qiang in Beijing on
 // Tuesday": when no word cue stands near the date, the verb the parse hangs
 // it on (through the nouns it may be attached to) says whether it is ahead,
-// by a future modal among that verb's auxiliaries. Only the future: without
+// by a future modal among that verb's auxiliaries (or, for a bare conjunct,
+// the first verb's). Only the future: without
 // a cue a weekday is already the last one, and the parse-wide direction for
 // every date lost on TempEval-3 (misattached dates); this asks the parse only
 // where the words gave no answer.
@@ -1144,9 +1145,19 @@ bool future_by_governing_verb(const std::vector<TimeToken>& tokens, const Match&
   if (at < 0) return false;
   const auto verb = static_cast<std::size_t>(at);
   if (ctx.morph->tokens[verb].upos != Upos::VERB) return false;
-  for (std::size_t k = verb >= 4 ? verb - 4 : 0; k < verb; ++k)
-    if (ctx.deps->head[k] == at && ctx.deps->deprel[k] == "aux" && is_future_modal(ctx.morph->tokens[k])) return true;
-  return false;
+  const auto future_modal_of = [&](std::size_t v) {
+    for (std::size_t k = v >= 4 ? v - 4 : 0; k < v; ++k)
+      if (ctx.deps->head[k] == static_cast<int>(v) && ctx.deps->deprel[k] == "aux" && is_future_modal(ctx.morph->tokens[k]))
+        return true;
+    return false;
+  };
+  if (future_modal_of(verb)) return true;
+  // "He will meet the president on Saturday and celebrate Mass on Sunday":
+  // a bare base-form conjunct shares the first verb's modal.
+  const int first = ctx.deps->head[verb];
+  return ctx.deps->deprel[verb] == "conj" && ctx.morph->tokens[verb].xpos == "VB" && first >= 0 &&
+         ctx.morph->tokens[static_cast<std::size_t>(first)].upos == Upos::VERB &&
+         future_modal_of(static_cast<std::size_t>(first));
 }
 
 // Looks around the match for a tense cue, nearest first: lexicon words

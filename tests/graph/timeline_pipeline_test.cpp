@@ -286,6 +286,13 @@ TEST(TimelinePipeline, TheFutureVerbAFarWeekdayHangsOnMakesItTheNextOne) {
   pipeline().analyze(past);
   ASSERT_EQ(past.get<TimeExpressions>().timexes.size(), 1u);
   EXPECT_EQ(past.get<TimeExpressions>().timexes[0].value, "2024-04-09");
+  // a bare conjunct shares the first verb's "will" (DCT a Friday)
+  Document conjunct(
+      "He will meet President Anders Holm on Saturday and celebrate Mass at a sports arena on Sunday.",
+      DocumentInfo{.creation_time = parse_dct("2023-09-01", "test")});
+  pipeline().analyze(conjunct);
+  ASSERT_EQ(conjunct.get<TimeExpressions>().timexes.size(), 2u);
+  EXPECT_EQ(conjunct.get<TimeExpressions>().timexes[1].value, "2023-09-03");
 }
 
 // What a future meeting is held to do is announced with it, not reported
