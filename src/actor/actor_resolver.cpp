@@ -697,7 +697,9 @@ class Resolution {
           break;
         }
         if ((upos(j) == Upos::ADJ || (upos(j) == Upos::NOUN && xpos(j) == "NN")) && entity_at_[j] < 0) {
-          if (upos(j) == Upos::NOUN) modifiers.push_back(folded_[j]);
+          // (an age, "the 86-year-old pope", describes like an adjective)
+          const bool age = std::any_of(folded_[j].begin(), folded_[j].end(), [](char c) { return c >= '0' && c <= '9'; });
+          if (upos(j) == Upos::NOUN && !age) modifiers.push_back(folded_[j]);
           ++j;
           continue;
         }

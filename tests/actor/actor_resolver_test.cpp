@@ -503,6 +503,25 @@ TEST(ActorResolver, TheShortNameIsTheWordTheTextUsesAloneElseTheFamilyName) {
   EXPECT_EQ(short_name("ursula von der leyen"), "von der Leyen");
 }
 
+// An age in a description describes the person, like an adjective: "the
+// 86-year-old pope" is the pope, and the next sentence's "He" the subject
+// it names.
+TEST(ActorResolver, AnAgeInADescriptionIsNoPartOfTheRole) {
+  Document doc = prepared(
+      "Pope Alma Ruiz arrived in Brennick on Friday. The 86-year-old pope was greeted at the airport by "
+      "Omar Haddad. He will meet Lidia Marek on Saturday.",
+      {{"Alma Ruiz", EntityType::PERSON},
+       {"Brennick", EntityType::GPE},
+       {"Omar Haddad", EntityType::PERSON},
+       {"Lidia Marek", EntityType::PERSON}});
+  parser().parse(doc);
+  const Actors& actors = resolver().resolve(doc);
+  const Actor* ruiz = actor_with_key(actors, "alma ruiz");
+  ASSERT_NE(ruiz, nullptr);
+  EXPECT_EQ(actor_at(doc, actors, "The 86-year-old"), ruiz);
+  EXPECT_EQ(actor_at(doc, actors, "He will"), ruiz);
+}
+
 TEST(ActorResolver, AmbiguousOrBlockedDescriptionsStayUnresolved) {
   Document doc = prepared(
       "President Alma Ruiz met President Omar Haddad. The president said the talks went well. "
