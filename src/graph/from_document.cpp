@@ -908,6 +908,11 @@ class Builder {
             a.pos == EventPos::VERB && b.pos == EventPos::NOUN && refers_to_known_event(b) && !restricted(b);
         if (b.lemma != a.lemma && !(kOccasions.contains(a.type) && noun_after_verb) && !same_journey(i, j, list))
           continue;
+        // Nor does a verb refer back to a noun of its own word, but in the
+        // lede under a headline ("Blinken's visit to Beijing" ... "Blinken
+        // visited Beijing on Monday"): "the first visit by a pontiff to the
+        // Asian country" ... "when he visited Portugal in August" are two.
+        if (a.pos == EventPos::NOUN && b.pos == EventPos::VERB && !(a.sentence == 0 && b.sentence <= 2)) continue;
         if (!refers_to_known_event(a) && !refers_to_known_event(b)) continue;
         // "the Group of 20 summit in Rio de Janeiro" ... "their annual summit
         // in New Delhi": held in two places, two events

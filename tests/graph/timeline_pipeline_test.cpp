@@ -343,6 +343,22 @@ TEST(TimelinePipeline, LabelsKeepParticlesAndPassives) {
   EXPECT_NE(all.find("Lind forced out"), std::string::npos) << all;
 }
 
+// A verb does not refer back to an earlier noun of its word outside the
+// lede: the visit the story is about and the one it recalls are two.
+TEST(TimelinePipeline, AVisitRecalledLaterIsAnotherVisit) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Pope Anselm arrives in Carvenia for four-day visit\n\n"
+      "BRENNICK, Sept. 1, 2023 - Pope Anselm arrived in Carvenia on Friday, the first visit by a pontiff to the "
+      "country. He will meet President Lidia Marek on Saturday.\n\n"
+      "Anselm last traveled abroad in August, when he visited Norvik for a youth festival.\n",
+      "2023-09-01");
+  const std::string all = every_event_of(r);
+  const std::string norvik = line_with(all, "Norvik");
+  EXPECT_NE(norvik.find("Aug"), std::string::npos) << all;
+  EXPECT_EQ(norvik.find("reports"), std::string::npos) << all;  // the visit to Norvik alone
+}
+
 // An event of no type and no named participant is shown when the text
 // dates it and a noun or its subject tells it; a bare verb is not.
 TEST(TimelinePipeline, ADatedEventWithAnAgentlessLabelIsShown) {
