@@ -639,6 +639,11 @@ Normal normalize(const Frame& f, Context& ctx) {
         r.on_latest_day = true;
       } else
         day = dct;
+      // "Lawmakers voted shortly after midnight": told in the past, a
+      // midnight of no named day is the one that began that day (T24:00 of
+      // the day before), not the one still to come at its end.
+      if (day && h == 24 && !p.present && (ctx.tense == Tense::past || ctx.tense == Tense::near_past))
+        day = *day - date::days{1};
     }
     if (day) {
       const Cal d = day_cal(*day);

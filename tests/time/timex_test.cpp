@@ -179,6 +179,9 @@ TEST(TimexTimes, ClockTimesAndPartsOfTheDay) {
   EXPECT_EQ(value("They met at noon.", "noon", day), "2025-10-22T12:00");
   EXPECT_EQ(value("They met at 10:35 a.m.", "10:35 a.m.", day), "2025-10-22T10:35");
   EXPECT_EQ(value("They spoke Tuesday night.", "Tuesday night", day), "2025-10-21TNI");
+  // a midnight told in the past began the day; one ahead ends it
+  EXPECT_EQ(value("Lawmakers voted shortly after midnight.", "midnight", day), "2025-10-21T24:00");
+  EXPECT_EQ(value("The polls will close at midnight.", "midnight", day), "2025-10-22T24:00");
 }
 
 TEST(TimexDurations, NumbersAndUnits) {
