@@ -643,18 +643,22 @@ class Finder {
   }
 
   // "CIA Director William Burns will travel", parsed as "CIA" and "William
-  // Burns": a person the parse made a conjunct of an organisation, with
+  // Burns": a person the parse made a conjunct of an organisation, a
+  // country or a nationality ("South Korean President Yoon Suk Yeol"), with
   // nothing but capitalized words (the title) between them, no coordinator
-  // and no comma, is the one argument; the organisation is the employer.
-  bool titled_employee(int organisation, int person) const {
-    const std::int32_t o = actor_at(organisation), p = actor_at(person);
-    if (o < 0 || p < 0 || o == p || person <= organisation + 1 || person > organisation + 4) return false;
-    if (actors_->actors[static_cast<std::size_t>(o)].type != ActorType::ORGANIZATION ||
-        actors_->actors[static_cast<std::size_t>(p)].type != ActorType::PERSON)
+  // and no comma, is the one argument; the first is the person's employer
+  // or country.
+  bool titled_employee(int employer, int person) const {
+    const std::int32_t o = actor_at(employer), p = actor_at(person);
+    if (p < 0 || o == p || person <= employer + 1 || person > employer + 4) return false;
+    if (actors_->actors[static_cast<std::size_t>(p)].type != ActorType::PERSON) return false;
+    const std::string_view first = syntax_.word(employer);
+    if (o >= 0 ? actors_->actors[static_cast<std::size_t>(o)].type == ActorType::PERSON
+               : first.empty() || first[0] < 'A' || first[0] > 'Z')
       return false;
     for (const int d : syntax_.dependents(person))
       if (d < person && (syntax_.is(d, "cc") || syntax_.is(d, "punct"))) return false;
-    for (int k = organisation + 1; k < person; ++k) {
+    for (int k = employer + 1; k < person; ++k) {
       const std::string_view w = syntax_.word(k);
       if ((actor_at(k) >= 0 && actor_at(k) != p) || w.empty() || w[0] < 'A' || w[0] > 'Z' ||
           syntax_.upos(k) == Upos::CCONJ)

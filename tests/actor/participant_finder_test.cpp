@@ -184,7 +184,8 @@ TEST(ParticipantFinder, TheOrganisationsOfficialIsThePerson) {
 }
 
 // "CIA Director William Burns", which the parse splits into "CIA" and a
-// conjunct "William Burns": the person is the one agent.
+// conjunct "William Burns": the person is the one agent; so is "South
+// Korean President Yoon Suk Yeol".
 TEST(ParticipantFinder, ATitledOfficialParsedAsAConjunctIsTheOneAgent) {
   if (!have_models()) GTEST_SKIP() << "parser or event model missing";
   const Document doc = analyzed("CIA Director William Burns will travel to Doha later this week.",
@@ -197,6 +198,12 @@ TEST(ParticipantFinder, ATitledOfficialParsedAsAConjunctIsTheOneAgent) {
   const Participant* agent = first(doc, "travel", Role::agent);
   ASSERT_NE(agent, nullptr);
   EXPECT_EQ(agent->actor, 1);
+  // the same after a nationality no actor stands for
+  const Document korea = analyzed("South Korean President Yoon Suk Yeol lifted martial law early on Wednesday.",
+                                  {{"lifted", "OTHER"}},
+                                  {{"Yoon Suk Yeol", ActorType::PERSON, {"President", "Yoon", "Suk", "Yeol"}}});
+  const auto lifted = heads(korea, "lifted", Role::agent);
+  EXPECT_EQ(lifted.size(), 1u) << ::testing::PrintToString(lifted);
 }
 
 // "their" that no actor stands for says nothing beside the actors the
