@@ -35,11 +35,16 @@
 //    a time after the DCT ("discussed the anniversary of diplomatic ties
 //    next year").
 //    The word before the timex picks the relation (before/by: BEFORE,
-//    after: AFTER, else IS_INCLUDED).
+//    after: AFTER, else IS_INCLUDED). A verb conjunct with no subject, time,
+//    adverb or auxiliary of its own, in its first verb's tense, is on that
+//    verb's day ("arrived in Paris on Monday and held talks"); never on a
+//    longer time ("joined in 1998 and became chief executive").
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
 //    relates the event it governs (the first event after it, or the earlier
 //    mention whose head the following noun phrase repeats: "after the
-//    meeting") to the event its phrase attaches to; an adverb ("then",
+//    meeting", and whose named persons and organisations agree with the
+//    phrase's: "after the meeting with Tajani" is not the nearer "met
+//    Baerbock") to the event its phrase attaches to; an adverb ("then",
 //    "later") relates its clause's event to the event told just before.
 //    A governed noun phrase that names no known event becomes an implicit
 //    event node, unless it is the subject of the clause the signal opens
@@ -389,6 +394,47 @@ struct Builder {
   }
   std::vector<std::string> words;  // lowercased token forms
   const std::string& word(int t) const { return words[static_cast<std::size_t>(t)]; }
+
+  // The person or organisation actor each token names (the actor layer's
+  // mentions, pronouns included), -1 elsewhere or without that layer.
+  std::vector<int> party_at_token;
+  // The persons and organisations an event's arguments name, sorted: what
+  // hangs on its head as subject, object, oblique or modifier, down to the
+  // names inside those phrases ("met German Foreign Minister Annalena
+  // Baerbock": Baerbock; "the meeting with Tajani": Tajani), not what a
+  // clause under it names.
+  std::vector<int> parties(const SyntaxView& syntax, int head) const {
+    std::vector<int> out;
+    if (party_at_token.empty()) return out;
+    std::vector<std::pair<int, int>> todo{{head, 0}};  // (token, depth)
+    while (!todo.empty()) {
+      const auto [t, depth] = todo.back();
+      todo.pop_back();
+      if (t != head && party_at_token[static_cast<std::size_t>(t)] >= 0) out.push_back(party_at_token[static_cast<std::size_t>(t)]);
+      if (depth == 4) continue;
+      for (const int d : syntax.dependents(t)) {
+        const std::string_view rel = syntax.deprel(d);
+        const bool argument = rel.starts_with("nsubj") || rel == "obj" || rel == "iobj" || rel.starts_with("obl") ||
+                              rel.starts_with("nmod") || rel == "appos" || rel == "flat" || rel == "compound" ||
+                              (rel == "conj" && t != head);
+        if (argument) todo.emplace_back(d, depth + 1);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+  // Whether two mentions can tell one event for the parties they name: when
+  // both name some, the parties of one are among the other's ("met Tajani"
+  // and "the meeting with Tajani", not "met Baerbock").
+  bool parties_agree(const std::optional<SyntaxView>& syntax, int token_a, int token_b) const {
+    if (!syntax) return true;
+    const std::vector<int> pa = parties(*syntax, token_a), pb = parties(*syntax, token_b);
+    if (pa.empty() || pb.empty()) return true;
+    const auto& small = pa.size() <= pb.size() ? pa : pb;
+    const auto& large = pa.size() <= pb.size() ? pb : pa;
+    return std::includes(large.begin(), large.end(), small.begin(), small.end());
+  }
 };
 
 }  // namespace
@@ -451,7 +497,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
 TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventInput> events) const {
   const Segmentation& seg = doc.get<Segmentation>();
   const Morphology& morph = doc.get<Morphology>();
-  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}, {}, {}};
+  Builder b{doc, seg, morph, *lexicon_, events, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   const std::size_t token_count = seg.tokens.size();
   b.token_sentence.assign(token_count, -1);
   for (std::size_t s = 0; s < seg.sentences.size(); ++s)
@@ -489,6 +535,15 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   const int n_events = static_cast<int>(b.facts.size());
   b.dated_after_dct.assign(b.facts.size(), false);
   b.dated_back.assign(b.facts.size(), false);
+  if (doc.has<Actors>()) {
+    b.party_at_token.assign(token_count, -1);
+    const auto& actors = doc.get<Actors>().actors;
+    for (std::size_t a = 0; a < actors.size(); ++a) {
+      if (actors[a].type != ActorType::PERSON && actors[a].type != ActorType::ORGANIZATION) continue;
+      for (const ActorMention& m : actors[a].mentions)
+        if (m.head_token < token_count) b.party_at_token[m.head_token] = static_cast<int>(a);
+    }
+  }
 
   // ---- nodes: DCT, dated timexes, events -----------------------------------
   TemporalGraph& graph = b.out.graph;
@@ -506,6 +561,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     bool after_dct = false;  // begins after the DCT's day ("next year" said on a date before it)
     bool range_end = false;  // one end of "1955-2011", "March 3 - 5": a span, not when a clause's event is
     bool goes_back = false;  // ends before a time the text named earlier begins: the story steps back
+    bool one_day = false;    // a day or part of one ("Monday", "October 17", "yesterday")
   };
   std::vector<TimexRef> timexes;
   std::vector<const Timex*> duration_ending_at(token_count, nullptr);  // "two days" of "two days after"
@@ -530,7 +586,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const bool after_dct = dct && x.interval && x.interval->start >= std::chrono::sys_seconds{dct->day} + std::chrono::hours(24);
       const bool goes_back = x.interval && latest_named && x.interval->end <= *latest_named;
       if (x.interval && (!latest_named || x.interval->start > *latest_named)) latest_named = x.interval->start;
-      timexes.push_back({x.tid, x.span, ft, lt, after_dct, false, goes_back});
+      const bool one_day = x.interval && x.type == TimexType::date && x.interval->end - x.interval->start <= std::chrono::hours(24);
+      timexes.push_back({x.tid, x.span, ft, lt, after_dct, false, goes_back, one_day});
     }
   }
   // Two dates joined by a dash, in one token or around a dash token, are the
@@ -606,6 +663,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
     return -1;
   };
+  std::vector<const TimexRef*> on_day(b.facts.size(), nullptr);  // the day a timex in its clause puts an event on
+  std::vector<bool> timed(b.facts.size(), false);                 // any timex relates the event
   for (const TimexRef& x : timexes) {
     const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
     if (s < 0 || x.range_end) continue;
@@ -699,16 +758,42 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
       if (x.after_dct && is_past(f) && f.verb && !f.modal) continue;
       const std::string& ev = b.id(e);
+      timed[static_cast<std::size_t>(e)] = true;
       if (prep == "before" || prep == "by") b.link(ev, x.tid, RelType::before, 0.7, fmt::format("timex after '{}'", prep));
       else if (prep == "after") b.link(ev, x.tid, RelType::after, 0.7, "timex after 'after'");
       else if (prep == "since" || prep == "until" || prep == "from" || prep == "through") break;
       else {
         b.link(ev, x.tid, RelType::is_included, 0.7, prep.empty() ? "timex in the clause" : fmt::format("timex after '{}'", prep));
+        if (x.one_day) on_day[static_cast<std::size_t>(e)] = &x;
         if (x.goes_back) b.dated_back[static_cast<std::size_t>(e)] = true;
         if (x.after_dct) b.dated_after_dct[static_cast<std::size_t>(e)] = true;
       }
     }
   }
+
+  // "arrived in Paris on Monday and held talks with Sejourne": a verb
+  // conjunct with no subject, no time and no adverb of its own happened on
+  // the day of the verb it is joined to, in the same tense. Only a day: "joined
+  // the company in 1998 and became chief executive" need not be 1998.
+  if (syntax)
+    for (int e = 0; e < n_events; ++e) {
+      const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
+      if (!f.verb || timed[static_cast<std::size_t>(e)] || !syntax->is(f.token, "conj")) continue;
+      const int h = syntax->head(f.token);
+      const int v = h >= 0 ? b.event_at_token[static_cast<std::size_t>(h)] : -1;
+      if (v < 0 || on_day[static_cast<std::size_t>(v)] == nullptr) continue;
+      const EventFacts& first = b.facts[static_cast<std::size_t>(v)];
+      if (!first.verb || first.tense != f.tense || f.modal != first.modal) continue;
+      bool own = false;
+      for (const int d : syntax->dependents(f.token)) {
+        const std::string_view rel = syntax->deprel(d);
+        own = own || rel.starts_with("nsubj") || rel.starts_with("advmod") || rel == "obl:tmod" || rel == "obl:npmod" ||
+              rel == "mark" || rel.starts_with("aux");
+      }
+      if (own) continue;
+      b.link(b.id(e), on_day[static_cast<std::size_t>(v)]->tid, RelType::is_included, 0.5,
+             "a conjunct shares its first verb's day");
+    }
 
   // ---- 4. signals ----------------------------------------------------------
   int implicit_count = 0;
@@ -810,7 +895,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
             const std::string lemma = lower(morph.tokens[static_cast<std::size_t>(head)].lemma);
             // An earlier mention with the same head, else a new implicit event.
             for (int e = n_events - 1; e >= 0; --e)
-              if (b.facts[static_cast<std::size_t>(e)].token < t && same_head(b.facts[static_cast<std::size_t>(e)].lemma, lemma)) {
+              if (b.facts[static_cast<std::size_t>(e)].token < t && same_head(b.facts[static_cast<std::size_t>(e)].lemma, lemma) &&
+                  b.parties_agree(syntax, b.facts[static_cast<std::size_t>(e)].token, head)) {
                 governed = e;
                 break;
               }
@@ -852,7 +938,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         const EventFacts& g = b.facts[static_cast<std::size_t>(governed)];
         bool found = false;
         for (int e = governed - 1; e >= 0 && !found; --e)
-          if (same_head(b.facts[static_cast<std::size_t>(e)].lemma, g.lemma)) {
+          if (same_head(b.facts[static_cast<std::size_t>(e)].lemma, g.lemma) &&
+              b.parties_agree(syntax, b.facts[static_cast<std::size_t>(e)].token, g.token)) {
             b.link(b.id(governed), b.id(e), RelType::identity, 0.6, "same head as an earlier mention");
             found = true;
           }

@@ -349,6 +349,40 @@ TEST(EventTimes, AWhereClauseAfterAVisitIsDuringTheVisit) {
   EXPECT_FALSE(brought->not_before && brought->not_after && *brought->not_before == *brought->not_after);
 }
 
+// "after the meeting with Tajani" is after the meeting with Tajani, not
+// after the nearer meeting told with someone else.
+TEST(EventTimes, TheMeetingWithSomeoneIsTheMeetingThatNamedThem) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "Japanese Foreign Minister Yoko Kamikawa met Italian Foreign Minister Antonio Tajani in Rome on Thursday. "
+      "On Tuesday she flew to Berlin, where she met German Foreign Minister Annalena Baerbock. "
+      "After the meeting with Tajani, Kamikawa spoke to reporters.",
+      "2024-03-14");
+  const std::vector<EventTime> when = event_times(doc);
+  expect_on_or_after(time_of(doc, when, "spoke"), sys_days{2024y / March / 14d});
+}
+
+// A verb joined to a dated one, with no subject, time or adverb of its own,
+// happened on the same day; not in the same year, nor "later".
+TEST(EventTimes, AConjunctSharesTheDayOfTheVerbBeforeIt) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "Kamikawa arrived in Paris on Monday and held talks with French Foreign Minister Stephane Sejourne. "
+      "Sejourne was appointed on Jan. 11 and later visited Kyiv. "
+      "Kamikawa joined the ministry in 1998 and became a diplomat.",
+      "2024-03-14");
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* held = time_of(doc, when, "held");
+  ASSERT_NE(held, nullptr);
+  EXPECT_EQ(held->value, "2024-03-11");
+  const EventTime* visited = time_of(doc, when, "visited");
+  ASSERT_NE(visited, nullptr);
+  EXPECT_FALSE(visited->dated()) << visited->value;
+  const EventTime* became = time_of(doc, when, "became");
+  ASSERT_NE(became, nullptr);
+  EXPECT_FALSE(became->dated()) << became->value;
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
