@@ -829,9 +829,13 @@ class Builder {
     // Groups grow by union; a group keeps its one date and all its parties, so
     // that a chain (Mar 12 meeting - "the meeting" - Mar 27 summit) never joins
     // two dates through an undated middle.
+    // and the days it can be on (its date's, or the bounds the closure gave
+    // an undated mention), so that "the meeting" the speaking came after
+    // never takes the June of "would host a regional meeting in June".
     struct Group {
       std::string date;
       std::vector<std::string> parties;
+      std::optional<std::chrono::sys_days> first_day, last_day;
     };
     std::vector<std::size_t> parent(list.size());
     std::vector<Group> groups(list.size());
@@ -839,6 +843,17 @@ class Builder {
       parent[i] = i;
       if (when[i].dated()) groups[i].date = when[i].value;
       groups[i].parties = parties(i);
+      if (when[i].dated()) {
+        groups[i].first_day = when[i].start;
+        groups[i].last_day = when[i].end;
+      } else if (doc_.has<TemporalLinks>()) {
+        // The closure's own bounds, "before the DCT" included (which
+        // event_times() leaves out of what it shows)
+        const NodeBounds b = doc_.get<TemporalLinks>().bounds(list[i].id);
+        if (b.earliest_start) groups[i].first_day = std::chrono::floor<std::chrono::days>(*b.earliest_start);
+        if (b.latest_start)
+          groups[i].last_day = std::chrono::floor<std::chrono::days>(*b.latest_start - std::chrono::seconds(1));
+      }
     }
     const auto root = [&](std::size_t x) {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -846,20 +861,26 @@ class Builder {
     };
     // `within`: a date may be a coarser form of the other ("2005" and
     // "2005-06-06"), as a headline's year is of its lede's day.
-    const auto compatible = [](const Group& x, const Group& y, bool within) {
+    // `bounded`: the closure's bounds must meet too, which only a reference
+    // back by a noun is held to (a headline's present, told as past news,
+    // is its lede's "will leave" all the same).
+    const auto compatible = [](const Group& x, const Group& y, bool within, bool bounded) {
       if (!x.date.empty() && !y.date.empty() && x.date != y.date) {
         const std::string& coarse = x.date.size() < y.date.size() ? x.date : y.date;
         const std::string& fine = x.date.size() < y.date.size() ? y.date : x.date;
         if (!within || !fine.starts_with(coarse) || fine[coarse.size()] != '-') return false;
       }
+      if (bounded && ((x.first_day && y.last_day && *x.first_day > *y.last_day) ||
+                      (y.first_day && x.last_day && *y.first_day > *x.last_day)))
+        return false;
       const auto& small = x.parties.size() <= y.parties.size() ? x.parties : y.parties;
       const auto& large = x.parties.size() <= y.parties.size() ? y.parties : x.parties;
       return std::includes(large.begin(), large.end(), small.begin(), small.end());
     };
     // Joins the groups of mentions i and j when they can be one event.
-    const auto join = [&](std::size_t i, std::size_t j, bool within = false) {
+    const auto join = [&](std::size_t i, std::size_t j, bool within = false, bool bounded = false) {
       const std::size_t ri = root(i), rj = root(j);
-      if (ri == rj || !compatible(groups[ri], groups[rj], within)) return false;
+      if (ri == rj || !compatible(groups[ri], groups[rj], within, bounded)) return false;
       Group& ga = groups[ri];
       Group& gb = groups[rj];
       if (ga.date.size() < gb.date.size()) ga.date = gb.date;  // none, or a coarser one
@@ -867,6 +888,8 @@ class Builder {
       std::set_union(ga.parties.begin(), ga.parties.end(), gb.parties.begin(), gb.parties.end(),
                      std::back_inserter(merged));
       ga.parties = std::move(merged);
+      if (gb.first_day && (!ga.first_day || *gb.first_day > *ga.first_day)) ga.first_day = gb.first_day;
+      if (gb.last_day && (!ga.last_day || *gb.last_day < *ga.last_day)) ga.last_day = gb.last_day;
       parent[rj] = ri;
       return true;
     };
@@ -918,7 +941,7 @@ class Builder {
         // in New Delhi": held in two places, two events
         if (in_different_places(i, j)) continue;
         if (root(i) == root(j)) break;  // b already is the event its nearest antecedent is
-        if (!join(i, j)) continue;
+        if (!join(i, j, false, true)) continue;
         graph_.add_identity(events_.at(a.id), events_.at(b.id), "same " + a.type + " told again", 0.7);
         break;
       }

@@ -503,6 +503,21 @@ TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
   EXPECT_EQ(rio.find("New Delhi"), std::string::npos) << all;
 }
 
+// "a regional meeting" in June is a new meeting, not the meeting told
+// before it, which keeps no date rather than taking June.
+TEST(TimelinePipeline, AMeetingWithAIsAnotherMeeting) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "Polish Foreign Minister Jana Kowal met Portuguese Foreign Minister Rui Costa in Lisbon. After the meeting, "
+      "Kowal said Poland would host a regional meeting on energy in June.\n",
+      "2024-03-14");
+  const std::string all = every_event_of(r);
+  const std::string met = line_with(all, "meets Costa");
+  ASSERT_FALSE(met.empty()) << all;
+  EXPECT_FALSE(met.starts_with("Jun")) << all;
+  EXPECT_EQ(met.find("Poland"), std::string::npos) << all;  // not one event with the hosting
+}
+
 // What a past saying reports in a second that-clause with "would" is
 // announced, and "the two" are the two people just named; the object a
 // verb of asking takes does the infinitive ("invited him to visit": he
