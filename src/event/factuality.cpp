@@ -204,6 +204,10 @@ void FactualityRules::assess(Events& events, const Segmentation& seg, const Morp
     if (rel == "xcomp" || rel == "ccomp" || rel == "csubj") return h;
     if ((rel == "acl" || rel == "advcl") && (marks[t] & kTo)) return h;
     const auto hi = static_cast<std::size_t>(h);
+    // "denied taking any money", "avoided paying": a gerund right after its
+    // verb, parsed as an adverbial clause, is the verb's complement (no
+    // subordinator or comma stands between).
+    if (rel == "advcl" && morph.tokens[t].xpos == "VBG" && t == hi + 1) return h;
     // "worried about losing his job": the feared event is an adverbial clause.
     if (rel == "advcl" && is(lemma(hi), kFearGovernor)) return h;
     // "nervous about these weapons reaching Ukraine": a gerund clause with

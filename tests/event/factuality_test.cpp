@@ -87,6 +87,8 @@ TEST(Factuality, DeniedAndRefusedEventsAreNegated) {
   EXPECT_EQ(factuality_of("No final decision has been made yet.", "decision"), "NEGATED");
   EXPECT_EQ(factuality_of("The talks in Munich ended without agreement.", "agreement"), "NEGATED");
   EXPECT_EQ(factuality_of("The minister left without giving details.", "giving"), "NEGATED");
+  // a gerund the parse hangs on its verb as an adverbial clause
+  EXPECT_EQ(factuality_of("Kellogg took the stand and denied taking any money.", "taking"), "NEGATED");
 }
 
 TEST(Factuality, AnEventObjectTakesWhatItsVerbClassSays) {
