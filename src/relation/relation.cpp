@@ -108,6 +108,9 @@
 // 5e. Time spent doing: "has spent the winter asking its neighbours for
 //    help": the present participle of a verb of spending time (lexicon class
 //    occupying) is what fills that time, so the two are simultaneous.
+// 5f. Judging: the act a verb of judging, blaming or thanking is for (a
+//    gerund with "of", "for" or "with": "convicted the mayor of taking
+//    bribes", "charged with leaking") came before it (lexicon class judging).
 // 6. Intentions: "tried to hasten": the intending starts before the intended.
 // 7. The past perfect precedes the simple past around it.
 // 8. Embedded clauses ("the official who resigned", "said that ..."): the
@@ -156,7 +159,7 @@ struct RelationExtractor::Lexicon {
   };
   std::vector<Signal> signals;
   std::unordered_set<std::string> reporting, intention, timeprep, light, telling, occupying, gathering, verdict, beginning,
-      ending, occurring, visiting, effect;
+      ending, occurring, visiting, effect, judging;
   std::unordered_set<std::string> first_words;  // first words of the signals
 };
 
@@ -489,6 +492,7 @@ RelationExtractor RelationExtractor::load(const std::filesystem::path& dir) {
     else if (cls == "occurring") lex->occurring.insert(lemma);
     else if (cls == "visiting") lex->visiting.insert(lemma);
     else if (cls == "effect") lex->effect.insert(lemma);
+    else if (cls == "judging") lex->judging.insert(lemma);
     else throw std::runtime_error("lexicon.txt: unknown class " + cls);
   }
   return RelationExtractor(std::move(lex));
@@ -1268,6 +1272,34 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     }
     return false;
   };
+  // 5f: g is the act a verb of judging f is for: a gerund opened by "of",
+  // "for" or "with" that hangs on f, or on its object ("convicted former
+  // mayor Eric Kellogg of taking bribes", where the parse hangs the gerund
+  // on the name).
+  auto judged_for = [&](const EventFacts& f, const EventFacts& g) {
+    if (!syntax || !lexicon_->judging.count(f.lemma) || g.sentence != f.sentence ||
+        morph.tokens[static_cast<std::size_t>(g.token)].xpos != "VBG")
+      return false;
+    const auto opener = [&](int d) { return b.word(d) == "of" || b.word(d) == "for" || b.word(d) == "with"; };
+    bool opened = false;
+    for (const int d : syntax->dependents(g.token, "mark")) opened = opened || opener(d);
+    int h = syntax->head(g.token);
+    // ("charged an aide with destroying records", the gerund parsed as a
+    // modifier of its object's noun, which takes the preposition)
+    if (!opened && h > g.token && syntax->is(g.token, "amod") && g.token > 0 && opener(g.token - 1) &&
+        syntax->head(g.token - 1) == h) {
+      opened = true;
+      h = syntax->head(h);
+    }
+    if (!opened) return false;
+    for (int steps = 0; h >= 0 && h != f.token && steps < 3; ++steps) {
+      if (!(syntax->is(h, "obj") || syntax->is(h, "nsubj:pass") || syntax->is(h, "appos") || syntax->is(h, "flat") ||
+            syntax->is(h, "obl") || syntax->is(h, "nmod")))
+        return false;
+      h = syntax->head(h);
+    }
+    return h == f.token;
+  };
   // An infinitive of purpose or intent under a verb with a future modal is
   // ahead as that verb is ("would meet to approve the agreement"); other
   // infinitives are no future here (on MATRES, reading every infinitive
@@ -1315,7 +1347,9 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       const bool fr = f.cls == "REPORTING" && !participle_saying_apart(f, g);
       const bool gr = g.cls == "REPORTING" && !participle_saying_apart(g, f);
       const std::string &a = b.id(e), &c = b.id(x);
-      if (elaborates(e, x)) {
+      if (judged_for(f, g)) {
+        b.link(c, a, RelType::before, 0.6, "what a verb of judging is for");
+      } else if (elaborates(e, x)) {
         b.link(a, c, RelType::simultaneous, 0.35, "elaboration: the same speaker goes on telling");
       } else if (participle_of(f, g)) {
         b.link(a, c, RelType::simultaneous, 0.5, "participle clause: the same act");

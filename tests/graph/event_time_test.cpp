@@ -7,6 +7,7 @@
 #include "tempora/event.hpp"
 #include "tempora/event_time.hpp"
 #include "tempora/pipeline.hpp"
+#include "tempora/relation.hpp"
 #include "tempora/timex.hpp"
 
 namespace tempora {
@@ -381,6 +382,24 @@ TEST(EventTimes, AConjunctSharesTheDayOfTheVerbBeforeIt) {
   const EventTime* became = time_of(doc, when, "became");
   ASSERT_NE(became, nullptr);
   EXPECT_FALSE(became->dated()) << became->value;
+}
+
+// The act a verb of judging is for came before it, though told after it.
+TEST(EventTimes, WhatSomeoneIsConvictedOrChargedForCameFirst) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "A federal jury on Friday convicted former Harvey mayor Eric Kellogg of taking bribes from a developer. "
+      "Prosecutors charged an aide with destroying records.",
+      "2024-06-21");
+  const auto& events = doc.get<Events>().events;
+  const auto id = [&](std::string_view trigger) {
+    for (const EventMention& e : events)
+      if (doc.text(e.span) == trigger) return e.id;
+    return std::string{};
+  };
+  const TemporalLinks& links = doc.get<TemporalLinks>();
+  EXPECT_EQ(links.start_order(id("taking"), id("convicted")), StartOrder::before);
+  EXPECT_EQ(links.start_order(id("destroying"), id("charged")), StartOrder::before);
 }
 
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
