@@ -409,6 +409,9 @@ class Builder {
           if (const auto a = actor(object)) roles.emplace_back(*a, Role::patient);
           if (!label.empty()) {
             label += ' ';
+            // "showed no emotion" must not read "shows emotion"
+            for (const int d : syntax_->dependents(object, "det"))
+              if (lower(syntax_->word(d)) == "no") label += "no ";
             label += actor_at(object) ? label_name(object)
                      : syntax_->upos(object) == Upos::PROPN ? proper_name(*syntax_, object)
                                                             : std::string(syntax_->word(object));

@@ -503,6 +503,16 @@ TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
   EXPECT_EQ(rio.find("New Delhi"), std::string::npos) << all;
 }
 
+// A label keeps the "no" of its object: "showed no emotion" is not
+// "shows emotion".
+TEST(TimelinePipeline, ALabelKeepsTheNoOfItsObject) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text("Former mayor Eric Kellogg showed no emotion as the verdict was read on Friday.\n",
+                                    "2024-06-21");
+  const std::string all = every_event_of(r);
+  EXPECT_NE(all.find("Kellogg shows no emotion"), std::string::npos) << all;
+}
+
 // "a regional meeting" in June is a new meeting, not the meeting told
 // before it, which keeps no date rather than taking June.
 TEST(TimelinePipeline, AMeetingWithAIsAnotherMeeting) {
