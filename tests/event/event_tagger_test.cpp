@@ -169,6 +169,17 @@ TEST(EventTagger, SeekingToDoSomethingIsNoRequest) {
   EXPECT_EQ(sought->type, "REQUEST");
 }
 
+// A plea in court is no appeal to anyone.
+TEST(EventTagger, PleadingGuiltyIsNoRequest) {
+  const std::string text = "Ruiz pleaded guilty last year. Lind pleaded not guilty to fraud. Marek pleaded for calm.";
+  const Events events = pipeline().run(text);
+  for (const std::size_t at : {text.find("pleaded"), text.find("pleaded not")})
+    if (const EventMention* plea = starting_at(events, at)) EXPECT_NE(plea->type, "REQUEST");
+  const EventMention* appeal = starting_at(events, text.rfind("pleaded"));
+  ASSERT_NE(appeal, nullptr);
+  EXPECT_EQ(appeal->type, "REQUEST");
+}
+
 TEST(EventTagger, FightingAnIllnessOrBeingFiredIsNoAttack) {
   const std::string fired = "One year later he was fired from the company.";
   const Events dismissal = pipeline().run(fired);
