@@ -38,7 +38,10 @@
 //    after: AFTER, else IS_INCLUDED). A verb conjunct with no subject, time,
 //    adverb or auxiliary of its own, in its first verb's tense, is on that
 //    verb's day ("arrived in Paris on Monday and held talks"); never on a
-//    longer time ("joined in 1998 and became chief executive").
+//    longer time ("joined in 1998 and became chief executive"). A time
+//    opening the sentence before a subordinate clause ("The following year,
+//    as currencies collapsed, she raised rates") dates the main clause after
+//    it, and an "as", "when" or "while" clause with it.
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
 //    relates the event it governs (the first event after it, or the earlier
 //    mention whose head the following noun phrase repeats: "after the
@@ -719,6 +722,35 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
     // With no candidate near, the parse is all there is, however far: "met
     // Wang Yi on the sidelines of a regional forum in Kuala Lumpur on Friday".
     if (best < 0 || best_cost > 24) best = parsed >= 0 ? parsed : parsed_anchor(x);
+    // "The following year, as currencies across Asia collapsed, she raised
+    // rates": a time opening the sentence dates the main clause after the
+    // subordinate one its comma opens, and a clause of "as", "when" or
+    // "while" too (it happened then); the parse, often wrong here, is not
+    // asked.
+    int clause_event = -1;
+    const bool opens = x.first_token == b.sentence_first(s) ||
+                       (x.first_token == b.sentence_first(s) + 1 &&
+                        (b.word(x.first_token - 1) == "in" || b.word(x.first_token - 1) == "on"));  // "In 2003, after ..."
+    if (const int c = x.last_token + 1; opens && c + 2 < b.sentence_end(s) && b.word(c) == ",") {
+      static const std::unordered_set<std::string> kSubordinators = {"as",    "when",   "while", "after", "before", "because",
+                                                                     "although", "though", "since", "until", "once",  "if"};
+      const std::string& opener = b.word(c + 1);
+      if (kSubordinators.contains(opener)) {
+        int comma = -1;
+        for (int t = c + 2; t < b.sentence_end(s) && t < c + 20 && comma < 0; ++t)
+          if (b.word(t) == ",") comma = t;
+        const auto first_verb = [&](int from, int to) {
+          for (int t = from; t < to && t < b.sentence_end(s); ++t)
+            if (const int e = b.event_at_token[static_cast<std::size_t>(t)]; e >= 0 && b.facts[static_cast<std::size_t>(e)].verb)
+              return e;
+          return -1;
+        };
+        if (const int main = comma >= 0 ? first_verb(comma + 1, comma + 9) : -1; main >= 0) {
+          if (opener == "as" || opener == "when" || opener == "while") clause_event = first_verb(c + 2, comma);
+          best = main;
+        }
+      }
+    }
     if (best < 0) continue;
     // "met the chief executive of TAP on Friday to discuss the sale": the
     // purpose right after the date shares it (the discussing is the
@@ -753,6 +785,7 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
         if (const int v = b.event_at_token[static_cast<std::size_t>(h)];
             v >= 0 && b.facts[static_cast<std::size_t>(v)].verb && is_past(b.facts[static_cast<std::size_t>(v)]))
           best = v;
+    if (also < 0 && clause_event != best) also = clause_event;
     const std::string prep = x.first_token > b.sentence_first(s) ? b.word(x.first_token - 1) : "";
     for (const int e : {best, also}) {
       if (e < 0) continue;

@@ -402,6 +402,28 @@ TEST(EventTimes, WhatSomeoneIsConvictedOrChargedForCameFirst) {
   EXPECT_EQ(links.start_order(id("destroying"), id("charged")), StartOrder::before);
 }
 
+// A time opening the sentence dates the main clause after the subordinate
+// clause its comma opens, and an "as" clause with it; not an "after" clause.
+TEST(EventTimes, AnOpeningTimeDatesTheMainClauseAfterASubordinateOne) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "Ruiz was named governor in 1996. The following year, as currencies across Asia collapsed, she raised "
+      "interest rates sharply. In 2003, after the government changed, she resigned.",
+      "2025-01-09");
+  const std::vector<EventTime> when = event_times(doc);
+  for (const char* trigger : {"raised", "collapsed"}) {
+    const EventTime* t = time_of(doc, when, trigger);
+    ASSERT_NE(t, nullptr) << trigger;
+    EXPECT_EQ(t->value, "1997") << trigger;
+  }
+  const EventTime* resigned = time_of(doc, when, "resigned");
+  ASSERT_NE(resigned, nullptr);
+  EXPECT_EQ(resigned->value, "2003");
+  const EventTime* changed = time_of(doc, when, "changed");
+  ASSERT_NE(changed, nullptr);
+  EXPECT_NE(changed->value, "2003");
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
