@@ -790,6 +790,11 @@ class Finder {
     // (without one it is often the subject's own doing: on MEANTIME every
     // such participle made passive loses 3 of 404 Arg0/Arg1 matches).
     if (syntax_.deprel(t) == "xcomp" && xpos(t) == "VBN" && syntax_.dependent(t, "obl:agent") >= 0) return true;
+    // "Born in Lima in 1950, Ruiz ...": a participle opening the sentence
+    // with no auxiliary tells what was done to the main clause's subject.
+    if (syntax_.deprel(t) == "advcl" && xpos(t) == "VBN" && t < syntax_.head(t) && syntax_.dependent(t, "aux") < 0 &&
+        syntax_.dependent(t, "mark") < 0)
+      return true;
     return syntax_.deprel(t) == "acl" && xpos(t) == "VBN";
   }
 
@@ -838,6 +843,11 @@ class Finder {
         subject = syntax_.object(h);
     }
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))
+      subject = antecedent(syntax_.subject(syntax_.head(t)));
+    // ... and so has a participle opening the sentence: "Born in Lima in
+    // 1950, Ruiz studied economics" (Ruiz was born).
+    if (subject < 0 && syntax_.is(t, "advcl") && xpos(t) == "VBN" && syntax_.dependent(t, "mark") < 0 &&
+        t < syntax_.head(t))
       subject = antecedent(syntax_.subject(syntax_.head(t)));
     // "Zelensky told reporters that no statements would be made, explaining
     // that ...": a reporting participle after what a report says is told by

@@ -379,8 +379,14 @@ class Builder {
           // to leave or was forced out")
           // (a subject borrowed from a controlling clause keeps that clause's
           // voice: "He is expected to meet Wang Yi" is no passive meeting)
+          // ("Born in Lima in 1950, Ruiz studied": an opening participle
+          // with no auxiliary tells what was done to the subject)
+          const bool opening_participle = syntax_->is(head, "advcl") && head < syntax_->head(head) &&
+                                          doc_.get<Morphology>().tokens[e.token].xpos == "VBN" &&
+                                          syntax_->dependent(head, "aux") < 0 && syntax_->dependent(head, "mark") < 0;
           const bool passive = (syntax_->is(subject_token, "nsubj:pass") && syntax_->head(subject_token) == head) ||
-                               syntax_->dependent(head, "aux:pass") >= 0 || bare;
+                               syntax_->dependent(head, "aux:pass") >= 0 || bare || opening_participle;
+          if (opening_participle) trigger = lower(trigger);  // "Born"
           const int by = passive && plain && !e.lemma.empty()
                              ? (bare ? syntax_->oblique(head, "by") : syntax_->dependent(head, "obl:agent"))
                              : -1;

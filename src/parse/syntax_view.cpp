@@ -170,6 +170,13 @@ int SyntaxView::subject(int predicate) const {
       p = head(p);
       continue;
     }
+    // "Born in Lima in 1950, Ruiz studied", "Speaking to reporters, Varga
+    // said": an unmarked participle clause before the main verb is about
+    // the main clause's subject.
+    if (is(p, "advcl") && p < head(p) && dependent(p, "mark") < 0 && upos(p) == Upos::VERB) {
+      p = head(p);
+      continue;
+    }
     return -1;
   }
   return -1;

@@ -370,6 +370,13 @@
 // whole phrase: it moves to the phrase's head, and an object or subject so
 // marked becomes an oblique of its verb (an nmod of a noun).
 //
+// 24. An opening participle taken for the root. In "Born in Lima in 1950,
+// Ana Ruiz studied economics" the parser made "Born" the root and the main
+// clause a parataxis of it. A past participle opening the sentence, with no
+// auxiliary or subject of its own, whose first finite verb after a comma
+// (with a subject of its own) hangs on it, gives the root to that verb and
+// becomes its adverbial clause, as UD annotates such a clause.
+//
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
 #include "parse/tree_repair.hpp"
@@ -1206,6 +1213,26 @@ void case_from_title_to_name(std::span<Arc> arcs, std::span<const RepairTags> ta
   }
 }
 
+void main_clause_from_opening_participle(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  if (n < 5 || arcs[0].head >= 0 || tags[0].xpos != "VBN") return;
+  const Dependents d(arcs);
+  if (d.has(0, Dependents::kAuxiliary) || d.has(0, Dependents::kSubject) || d.has(0, Dependents::kSubordinator)) return;
+  std::size_t comma = 0;
+  for (std::size_t k = 1; k < n && comma == 0; ++k)
+    if (tags[k].form == ",") comma = k;
+  if (comma == 0) return;
+  for (std::size_t v = comma + 1; v < n; ++v) {
+    if (arcs[v].head != 0) continue;
+    if (!finite_form(tags[v].xpos) || !d.has(v, Dependents::kSubject)) return;
+    arcs[v] = Arc{-1, "root"};
+    arcs[0] = Arc{static_cast<int>(v), "advcl"};
+    for (std::size_t k = 1; k < n; ++k)  // the comma and the full stop go with the main verb
+      if (arcs[k].head == 0 && tags[k].upos == "PUNCT" && (k == comma || k > v)) arcs[k].head = static_cast<int>(v);
+    return;
+  }
+}
+
 // The forms of the saying verbs an attribution ends with (repair 18).
 bool attribution_verb(std::string_view form) {
   static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
@@ -1261,6 +1288,7 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   name_from_adjective_conjunct(arcs, tags);
   verb_from_compound(arcs, tags);
   case_from_title_to_name(arcs, tags);
+  main_clause_from_opening_participle(arcs, tags);
 }
 
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {

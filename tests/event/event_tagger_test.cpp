@@ -169,6 +169,17 @@ TEST(EventTagger, SeekingToDoSomethingIsNoRequest) {
   EXPECT_EQ(sought->type, "REQUEST");
 }
 
+// A participle opening a sentence with a dated phrase is an event (one
+// with no date is left to the model).
+TEST(EventTagger, ADatedOpeningParticipleIsAnEvent) {
+  const tempora::Pipeline& full = whole_pipeline();
+  if (!full.has_events()) GTEST_SKIP() << "event model missing";
+  const std::string text = "Born in Lima in 1950, Ruiz studied economics.";
+  Document doc(text);
+  full.analyze(doc);  // the rule needs the time expressions
+  EXPECT_NE(find(doc.get<Events>(), text, "Born"), nullptr);
+}
+
 // A plea in court is no appeal to anyone.
 TEST(EventTagger, PleadingGuiltyIsNoRequest) {
   const std::string text = "Ruiz pleaded guilty last year. Lind pleaded not guilty to fraud. Marek pleaded for calm.";

@@ -513,6 +513,13 @@ TEST(TimelinePipeline, ALabelKeepsTheNoOfItsObject) {
   EXPECT_NE(all.find("Kellogg shows no emotion"), std::string::npos) << all;
 }
 
+// "Born in Lima in 1950, Ruiz ...": the birth is an event of Ruiz's, dated.
+TEST(TimelinePipeline, AnOpeningParticipleIsWhatWasDoneToTheSubject) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text("Born in Lima in 1950, Ana Ruiz studied economics in Santiago.\n", "2025-01-09");
+  EXPECT_EQ(date_of(r, "Ruiz born"), "1950") << r.text;
+}
+
 // "a regional meeting" in June is a new meeting, not the meeting told
 // before it, which keeps no date rather than taking June.
 TEST(TimelinePipeline, AMeetingWithAIsAnotherMeeting) {

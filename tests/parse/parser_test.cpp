@@ -299,6 +299,19 @@ TEST(SyntaxView, AnswersRoleQuestionsOnAGoldParse) {
   EXPECT_EQ(v.preposition(friday), "on");
 }
 
+TEST(SyntaxView, AnOpeningParticipleClauseHasTheMainSubject) {
+  GoldParse g = gold_parse("Born in Lima , Ruiz studied economics .", {6, 3, 1, 1, 6, 0, 6, 6},
+                           {"advcl", "case", "obl", "punct", "nsubj", "root", "obj", "punct"});
+  g.tags[0].upos = Upos::VERB;
+  const SyntaxView v(g.words, g.tags, g.arcs);
+  EXPECT_EQ(v.subject(0), 4);
+  // marked by a preposition, it is no participle clause about the subject
+  GoldParse marked = gold_parse("After meeting Lee , Ruiz left .", {2, 6, 2, 2, 6, 0, 6},
+                                {"mark", "advcl", "obj", "punct", "nsubj", "root", "punct"});
+  marked.tags[1].upos = Upos::VERB;
+  EXPECT_EQ(SyntaxView(marked.words, marked.tags, marked.arcs).subject(1), -1);
+}
+
 TEST(SyntaxView, NominalHeadsConjunctsAppositionsAndMultiwordPrepositions) {
   // Zelensky , Ukraine 's president , and Trump met at the White House because of the war .
   const GoldParse g = gold_parse(

@@ -810,6 +810,22 @@ TEST(TreeRepair, APrepositionOnATitleMarksTheName) {
   EXPECT_EQ(repaired(common)[2], (Arc{4, "case"}));
 }
 
+TEST(TreeRepair, AnOpeningParticipleTakenForTheRootGivesItToTheMainVerb) {
+  const std::vector<Word> words = {
+      {"Born", "VERB", "VBN", -1, "root"},  {"in", "ADP", "IN", 2, "case"},        {"Lima", "PROPN", "NNP", 0, "obl"},
+      {",", "PUNCT", ",", 5, "punct"},       {"Ruiz", "PROPN", "NNP", 5, "nsubj"}, {"studied", "VERB", "VBD", 0, "parataxis"},
+      {"economics", "NOUN", "NNS", 5, "obj"}, {".", "PUNCT", ".", 0, "punct"}};
+  const std::vector<Arc> arcs = repaired(words);
+  EXPECT_EQ(arcs[5], (Arc{-1, "root"}));
+  EXPECT_EQ(arcs[0], (Arc{5, "advcl"}));
+  EXPECT_EQ(arcs[7], (Arc{5, "punct"}));
+  EXPECT_EQ(arcs[2], (Arc{0, "obl"}));
+  // a verb with no subject of its own after the comma is left alone
+  std::vector<Word> subjectless = words;
+  subjectless[4] = {"then", "ADV", "RB", 5, "advmod"};
+  EXPECT_EQ(repaired(subjectless)[0], (Arc{-1, "root"}));
+}
+
 TEST(TreeRepair, IsTreeFindsCyclesSecondRootsAndStrayHeads) {
   EXPECT_TRUE(is_tree(std::vector<Arc>{}));
   EXPECT_TRUE(is_tree(std::vector<Arc>{{1, "nsubj"}, {-1, "root"}, {1, "obj"}}));
