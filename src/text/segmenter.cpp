@@ -639,7 +639,9 @@ class SentenceSplitter {
       while (m < n && m < k + 6 && same_line(m) && (tok_[m].kind == Kind::word || tok_[m].kind == Kind::dash ||
                                                      tok_[m].kind == Kind::abbr_weak || tok_[m].kind == Kind::symbol))
         ++m;
-      if (m > k + 1 && same_line(m) && text(tok_[m]) == ")" && starts_upper(tok_[k + 1])) {
+      // (a lowercase agency, "(dpa)", when the dash follows)
+      const bool dash_after = same_line(m + 1) && m + 1 < n && tok_[m + 1].kind == Kind::dash;
+      if (m > k + 1 && same_line(m) && text(tok_[m]) == ")" && (starts_upper(tok_[k + 1]) || dash_after)) {
         agency = true;
         k = m + 1;
       }

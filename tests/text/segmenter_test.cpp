@@ -276,6 +276,14 @@ TEST(Segmenter, DatelineIsItsOwnSentence) {
     EXPECT_EQ(*r.dateline, "NEW YORK (AP) —");
   }
   {
+    // an agency written in lowercase, before its dash
+    const Result r = run("BERLIN, March 13, 2024 (dpa) - German Foreign Minister Annalena Baerbock signed it.");
+    ASSERT_TRUE(r.dateline.has_value());
+    EXPECT_EQ(*r.dateline, "BERLIN, March 13, 2024 (dpa) -");
+    ASSERT_EQ(r.sentences.size(), 2u);
+    EXPECT_EQ(r.sentences[1].front(), "German");
+  }
+  {
     // "Minn." may end a sentence, but not inside a dateline.
     const Result r = run("ST. PAUL, Minn. Oct. 5 (AP) - Voters went to the polls.");
     ASSERT_TRUE(r.dateline.has_value());
