@@ -246,12 +246,17 @@ class Builder {
   std::vector<std::string> conjunct_names(int first, Vertex first_actor, std::string first_name) {
     std::vector<std::string> names{std::move(first_name)};
     std::vector<Vertex> seen{first_actor};
-    for (const int c : syntax_->conjuncts(first))
-      if (const auto other = c != first ? actor(c) : std::nullopt;
-          other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
+    for (int c : syntax_->conjuncts(first)) {
+      if (c == first) continue;
+      // "Baerbock and her Japanese counterpart Yoko Kamikawa": a described
+      // conjunct is the person its apposition names
+      if (!actor(c))
+        if (const int named = syntax_->dependent(c, "appos"); named >= 0 && actor(named)) c = named;
+      if (const auto other = actor(c); other && std::find(seen.begin(), seen.end(), *other) == seen.end()) {
         seen.push_back(*other);
         names.push_back(label_name(c));
       }
+    }
     return names;
   }
 

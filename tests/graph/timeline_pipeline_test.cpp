@@ -503,6 +503,16 @@ TEST(TimelinePipeline, SummitsInTwoPlacesAreTwoEvents) {
   EXPECT_EQ(rio.find("New Delhi"), std::string::npos) << all;
 }
 
+// A conjunct described by a title names the person its apposition names.
+TEST(TimelinePipeline, ADescribedConjunctIsNamedInTheLabel) {
+  if (!has_every_stage()) GTEST_SKIP() << "event, parser or actor model missing";
+  const Result r = timeline_of_text(
+      "German Foreign Minister Annalena Baerbock and her Japanese counterpart Yoko Kamikawa signed a logistics "
+      "agreement in Berlin on Tuesday.\n",
+      "2024-03-13");
+  EXPECT_NE(r.text.find("Baerbock and Kamikawa sign agreement"), std::string::npos) << r.text;
+}
+
 // A label keeps the "no" of its object: "showed no emotion" is not
 // "shows emotion".
 TEST(TimelinePipeline, ALabelKeepsTheNoOfItsObject) {
