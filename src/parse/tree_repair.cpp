@@ -377,6 +377,20 @@
 // (with a subject of its own) hangs on it, gives the root to that verb and
 // becomes its adverbial clause, as UD annotates such a clause.
 //
+// 25. A predicate that names someone taken for a complement. In "met her
+// German counterpart Annalena Baerbock" the parser made "counterpart" a
+// nominal complement (xcomp), as of "became", and the verb had no object. A
+// noun complement with a proper-noun apposition is no predicate ("became
+// her counterpart Annalena Baerbock" is not said): when its verb has no
+// object, it is the object.
+//
+// Repair 7 also reads "as" and "while" (unless the verb may be a participle
+// right after the noun, before a preposition: "described him as a material
+// witness wanted for questioning"), and a name the parse left loose (a list
+// item) whose phrase opens with such a word, however attached (", as
+// Japanese Foreign Minister Yoko Kamikawa met ...", "as" an adverb of
+// "Japanese").
+//
 // The repairs look at each word a bounded number of times: linear in the
 // sentence, however long.
 #include "parse/tree_repair.hpp"
@@ -730,7 +744,8 @@ void demote_core_argument_with_preposition(std::span<Arc> arcs, std::span<const 
 
 // The words that are prepositions before a nominal and subordinators before a clause.
 bool clause_opening_preposition(std::string_view form) {
-  static constexpr std::array<std::string_view, 6> kWords = {"after", "before", "since", "until", "till", "once"};
+  static constexpr std::array<std::string_view, 8> kWords = {"after", "before", "since", "until",
+                                                             "till",  "once",   "as",    "while"};
   return std::find(kWords.begin(), kWords.end(), ascii_lower(form)) != kWords.end();
 }
 
@@ -753,13 +768,25 @@ void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<c
     if (arcs[k].head >= 0 && static_cast<std::size_t>(arcs[k].head) < n) leftmost[static_cast<std::size_t>(arcs[k].head)] = static_cast<int>(k);
   for (std::size_t noun = 1; noun + 1 < n; ++noun) {
     const std::string_view relation = universal(arcs[noun].deprel);
-    if ((relation != "obl" && relation != "nmod") || !nominal(tags[noun].upos)) continue;
+    // (or a name the parse left as a list item or loose dependent: ", as
+    // Japanese Foreign Minister Yoko Kamikawa met ...", "as" an adverb of
+    // "Japanese")
+    const bool loose = relation == "list" || relation == "dep";
+    if ((relation != "obl" && relation != "nmod" && !loose) || !nominal(tags[noun].upos)) continue;
     // The marker: the nominal's first dependent, where its phrase starts.
     if (leftmost[noun] < 0 || leftmost[noun] > static_cast<int>(noun) ||
         noun - static_cast<std::size_t>(leftmost[noun]) > kMaxPhrase)
       continue;
-    const auto start = static_cast<std::size_t>(leftmost[noun]);
-    if (universal(arcs[start].deprel) != "case" || !clause_opening_preposition(tags[start].form)) continue;
+    auto start = static_cast<std::size_t>(leftmost[noun]);
+    if (loose) {  // the first word of its phrase, a dependent's dependent as well, after a comma it took
+      while (start > 0 && noun - (start - 1) <= kMaxPhrase && dominates(arcs, static_cast<int>(noun), static_cast<int>(start - 1)))
+        --start;
+      while (start < noun && tags[start].upos == "PUNCT") ++start;
+    }
+    const std::string_view marker_relation = universal(arcs[start].deprel);
+    if (!(marker_relation == "case" || (loose && marker_relation == "advmod")) ||
+        !clause_opening_preposition(tags[start].form))
+      continue;
     bool whole = true;  // every word from the marker to the nominal is part of its phrase
     for (std::size_t k = start + 1; k < noun && whole; ++k) whole = dominates(arcs, static_cast<int>(noun), static_cast<int>(k));
     if (!whole) continue;
@@ -777,6 +804,14 @@ void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<c
       continue;
     const std::string_view own = universal(arcs[v].deprel);
     if (own != "conj" && own != "advcl" && own != "parataxis") continue;
+    // "as" and "while" are prepositions more often than the others: a verb
+    // that may be a participle right after the noun, a preposition after it,
+    // is the noun's reduced relative ("described him as a material witness
+    // wanted for questioning"), not the clause's verb.
+    const std::string marker = ascii_lower(tags[start].form);
+    if ((marker == "as" || marker == "while") && v == noun + 1 && !distinct_participle(tags[v].form) && v + 1 < n &&
+        tags[v + 1].xpos == "IN")
+      continue;
     const int verb = static_cast<int>(v);
     arcs[start] = Arc{verb, "mark"};
     arcs[noun] = Arc{verb, "nsubj"};
@@ -1233,6 +1268,25 @@ void main_clause_from_opening_participle(std::span<Arc> arcs, std::span<const Re
   }
 }
 
+void object_from_named_predicate(std::span<Arc> arcs, std::span<const RepairTags> tags) {
+  const std::size_t n = arcs.size();
+  std::vector<std::uint8_t> has_object(n, 0), has_name(n, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const int h = arcs[k].head;
+    if (h < 0) continue;
+    if (arcs[k].deprel == "obj") has_object[static_cast<std::size_t>(h)] = 1;
+    if (arcs[k].deprel == "appos" && tags[k].upos == "PROPN") has_name[static_cast<std::size_t>(h)] = 1;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const int h = arcs[k].head;
+    if (h < 0 || arcs[k].deprel != "xcomp" || tags[k].upos != "NOUN" || !has_name[k]) continue;
+    const auto hi = static_cast<std::size_t>(h);
+    if (tags[hi].upos != "VERB" || has_object[hi]) continue;
+    arcs[k].deprel = "obj";
+    has_object[hi] = 1;
+  }
+}
+
 // The forms of the saying verbs an attribution ends with (repair 18).
 bool attribution_verb(std::string_view form) {
   static constexpr std::array<std::string_view, 12> kForms = {"say",    "says",    "said",  "tell",   "tells",  "told",
@@ -1289,6 +1343,7 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
   verb_from_compound(arcs, tags);
   case_from_title_to_name(arcs, tags);
   main_clause_from_opening_participle(arcs, tags);
+  object_from_named_predicate(arcs, tags);
 }
 
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {

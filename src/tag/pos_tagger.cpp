@@ -591,6 +591,20 @@ struct PosTagger::Model {
                                 after == "WP" || after == "WDT";
       if (phrase_before && clause_after && dictionary_noun(i)) make_noun(i);
     }
+    // "met her German counterpart Annalena Baerbock": "her" before an
+    // adjective and a noun is their possessive, not the verb's object (the
+    // treebank has 14 such "her" as a possessive, and one object, before
+    // "several times"); the perceptron, seeing an adjective next, had the
+    // object, and the parser then a second object in the noun.
+    for (std::size_t i = 0; i + 2 < tags.size(); ++i) {
+      if (tags[i].xpos != "PRP" || word_key(words[i]) != "her" || tags[i + 1].xpos != "JJ" ||
+          (tags[i + 2].xpos != "NN" && tags[i + 2].xpos != "NNS"))
+        continue;
+      static const std::unordered_set<std::string> kQuantities = {"several", "many", "few", "more", "most", "much", "less"};
+      if (kQuantities.contains(word_key(words[i + 1]))) continue;
+      tags[i].xpos = "PRP$";
+      tags[i].runner_up.reset();
+    }
   }
 };
 

@@ -826,6 +826,53 @@ TEST(TreeRepair, AnOpeningParticipleTakenForTheRootGivesItToTheMainVerb) {
   EXPECT_EQ(repaired(subjectless)[0], (Arc{-1, "root"}));
 }
 
+TEST(TreeRepair, ANamedPredicateWithoutAnObjectIsTheObject) {
+  const std::vector<Word> words = {
+      {"Kamikawa", "PROPN", "NNP", 1, "nsubj"}, {"met", "VERB", "VBD", -1, "root"},
+      {"her", "PRON", "PRP$", 4, "nmod:poss"},  {"German", "ADJ", "JJ", 4, "amod"},
+      {"counterpart", "NOUN", "NN", 1, "xcomp"}, {"Annalena", "PROPN", "NNP", 4, "appos"},
+      {"Baerbock", "PROPN", "NNP", 5, "flat"},   {".", "PUNCT", ".", 1, "punct"}};
+  EXPECT_EQ(repaired(words)[4], (Arc{1, "obj"}));
+  // "became chairman" names no one: a complement
+  std::vector<Word> predicate = words;
+  predicate[5] = {"again", "ADV", "RB", 1, "advmod"};
+  predicate[6] = {"today", "NOUN", "NN", 1, "obl:tmod"};
+  EXPECT_EQ(repaired(predicate)[4], (Arc{1, "xcomp"}));
+}
+
+TEST(TreeRepair, AnAsClauseTakenForAPhraseOrAListItem) {
+  // "... prayed for help as Easter week began": "as" the case of "week"
+  const std::vector<Word> phrase = {
+      {"protesters", "NOUN", "NNS", 1, "nsubj"}, {"prayed", "VERB", "VBD", -1, "root"},
+      {"for", "ADP", "IN", 3, "case"},           {"help", "NOUN", "NN", 1, "obl"},
+      {"as", "ADP", "IN", 6, "case"},            {"Easter", "PROPN", "NNP", 6, "compound"},
+      {"week", "NOUN", "NN", 3, "nmod"},         {"began", "VERB", "VBD", 1, "conj"},
+      {".", "PUNCT", ".", 1, "punct"}};
+  std::vector<Arc> arcs = repaired(phrase);
+  EXPECT_EQ(arcs[4], (Arc{7, "mark"}));
+  EXPECT_EQ(arcs[6], (Arc{7, "nsubj"}));
+  EXPECT_EQ(arcs[7], (Arc{1, "advcl"}));
+  // "... as a witness wanted for questioning": the participle's noun stays
+  std::vector<Word> witness = phrase;
+  witness[5] = {"a", "DET", "DT", 6, "det"};
+  witness[6] = {"witness", "NOUN", "NN", 3, "nmod"};
+  witness[7] = {"wanted", "VERB", "VBD", 1, "conj"};
+  witness[8] = {"for", "ADP", "IN", 1, "punct"};
+  EXPECT_EQ(repaired(witness)[4], (Arc{6, "case"}));
+  // ", as Japanese Foreign Minister Yoko Kamikawa met ...": the name a list item, "as" an adverb
+  const std::vector<Word> listed = {
+      {"Japan", "PROPN", "NNP", 1, "nsubj"},      {"signed", "VERB", "VBD", -1, "root"},
+      {"it", "PRON", "PRP", 1, "obj"},            {",", "PUNCT", ",", 7, "punct"},
+      {"as", "ADP", "IN", 5, "advmod"},           {"Japanese", "ADJ", "JJ", 7, "amod"},
+      {"Minister", "PROPN", "NNP", 7, "nmod:desc"}, {"Kamikawa", "PROPN", "NNP", 2, "list"},
+      {"met", "VERB", "VBD", 1, "conj"},          {"Baerbock", "PROPN", "NNP", 8, "obj"},
+      {".", "PUNCT", ".", 1, "punct"}};
+  arcs = repaired(listed);
+  EXPECT_EQ(arcs[4], (Arc{8, "mark"}));
+  EXPECT_EQ(arcs[7], (Arc{8, "nsubj"}));
+  EXPECT_EQ(arcs[8], (Arc{1, "advcl"}));
+}
+
 TEST(TreeRepair, IsTreeFindsCyclesSecondRootsAndStrayHeads) {
   EXPECT_TRUE(is_tree(std::vector<Arc>{}));
   EXPECT_TRUE(is_tree(std::vector<Arc>{{1, "nsubj"}, {-1, "root"}, {1, "obj"}}));

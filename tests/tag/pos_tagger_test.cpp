@@ -181,6 +181,19 @@ TEST(PosTagger, ActingBeforeATitleIsAnAdjective) {
   EXPECT_EQ(tag_of(doc, "acting").upos, Upos::VERB);
 }
 
+// "her" before an adjective and a noun is their possessive.
+TEST(PosTagger, HerBeforeAnAdjectiveAndANounIsAPossessive) {
+  Document doc("Kamikawa met her German counterpart Annalena Baerbock. We reminded her several times.");
+  Segmenter::load().segment(doc);
+  tagger().tag(doc);
+  const auto& tokens = doc.get<Segmentation>().tokens;
+  const auto& morph = doc.get<Morphology>().tokens;
+  std::vector<std::string> hers;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].norm == "her") hers.push_back(morph[i].xpos);
+  EXPECT_EQ(hers, (std::vector<std::string>{"PRP$", "PRP"}));
+}
+
 TEST(PosTagger, LemmatizesIrregularAndContractedForms) {
   const auto tags = tag({"He", "did", "n't", "say", "the", "talks", "were", "over", "."});
   EXPECT_EQ(tags[0].lemma, "he");
