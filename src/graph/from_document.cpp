@@ -368,9 +368,13 @@ class Builder {
           // Labels are in the present ("Trump posts"); an announced, possible
           // or denied event is too, its factuality prefix says the rest
           // ("Future: Holm decides", "Possibly: Ukraine uses opportunity").
+          // ("Speaking to reporters, Kamikawa said": an opening participle
+          // clause reads as its own act, "Kamikawa speaks")
+          const bool opening_clause = syntax_->is(head, "advcl") && head < syntax_->head(head) &&
+                                      syntax_->dependent(head, "mark") < 0 && syntax_->dependent(head, "aux") < 0;
           const bool plain = e.tense == EventTense::PAST || e.tense == EventTense::PRESENT ||
                              e.tense == EventTense::PASTPART || e.tense == EventTense::NONE ||
-                             e.factuality != Factuality::ASSERTED;
+                             e.factuality != Factuality::ASSERTED || opening_clause;
           label += ' ';
           const int subject_token = syntax_->subject(head);
           const std::string& xpos = doc_.get<Morphology>().tokens[static_cast<std::size_t>(subject_token)].xpos;
@@ -386,9 +390,7 @@ class Builder {
           // voice: "He is expected to meet Wang Yi" is no passive meeting)
           // ("Born in Lima in 1950, Ruiz studied": an opening participle
           // with no auxiliary tells what was done to the subject)
-          const bool opening_participle = syntax_->is(head, "advcl") && head < syntax_->head(head) &&
-                                          doc_.get<Morphology>().tokens[e.token].xpos == "VBN" &&
-                                          syntax_->dependent(head, "aux") < 0 && syntax_->dependent(head, "mark") < 0;
+          const bool opening_participle = opening_clause && doc_.get<Morphology>().tokens[e.token].xpos == "VBN";
           const bool passive = (syntax_->is(subject_token, "nsubj:pass") && syntax_->head(subject_token) == head) ||
                                syntax_->dependent(head, "aux:pass") >= 0 || bare || opening_participle;
           if (opening_participle) trigger = lower(trigger);  // "Born"

@@ -771,7 +771,10 @@ void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<c
     // (or a name the parse left as a list item or loose dependent: ", as
     // Japanese Foreign Minister Yoko Kamikawa met ...", "as" an adverb of
     // "Japanese")
-    const bool loose = relation == "list" || relation == "dep";
+    // (or the verb's subject already, the marker stranded inside its phrase:
+    // ", as Japanese Foreign Minister Yoko Kamikawa met", "met" a conjunct)
+    const bool own_subject = relation == "nsubj";
+    const bool loose = relation == "list" || relation == "dep" || own_subject;
     if ((relation != "obl" && relation != "nmod" && !loose) || !nominal(tags[noun].upos)) continue;
     // The marker: the nominal's first dependent, where its phrase starts.
     if (leftmost[noun] < 0 || leftmost[noun] > static_cast<int>(noun) ||
@@ -798,9 +801,10 @@ void open_clause_taken_for_prepositional_phrase(std::span<Arc> arcs, std::span<c
            tags[v].upos != "PUNCT")
       ++v;
     if (v >= n || (arcs[noun].head != static_cast<int>(v) && arcs[noun].head >= static_cast<int>(start))) continue;
+    if (own_subject && arcs[noun].head != static_cast<int>(v)) continue;
     if (tags[v].upos != "VERB" || !finite_form(tags[v].xpos) || arcs[v].head < 0 ||
         arcs[v].head >= static_cast<int>(start) ||
-        d.has(v, Dependents::kSubject | Dependents::kSubordinator | Dependents::kAuxiliary))
+        d.has(v, (own_subject ? 0 : Dependents::kSubject) | Dependents::kSubordinator | Dependents::kAuxiliary))
       continue;
     const std::string_view own = universal(arcs[v].deprel);
     if (own != "conj" && own != "advcl" && own != "parataxis") continue;

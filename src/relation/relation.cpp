@@ -810,12 +810,21 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
 
   // "arrived in Paris on Monday and held talks with Sejourne": a verb
   // conjunct with no subject, no time and no adverb of its own happened on
-  // the day of the verb it is joined to, in the same tense. Only a day: "joined
-  // the company in 1998 and became chief executive" need not be 1998.
+  // the day of the verb it is joined to, in the same tense, and so did a
+  // clause of "as", "while" or "when" with no time or adverb of its own.
+  // Only a day: "joined the company in 1998 and became chief executive"
+  // need not be 1998.
   if (syntax)
     for (int e = 0; e < n_events; ++e) {
       const EventFacts& f = b.facts[static_cast<std::size_t>(e)];
-      if (!f.verb || timed[static_cast<std::size_t>(e)] || !syntax->is(f.token, "conj")) continue;
+      if (!f.verb || timed[static_cast<std::size_t>(e)]) continue;
+      // (and a clause of "as", "while" or "when" under a dated verb: "signed
+      // an agreement on Tuesday, as Kamikawa met Baerbock")
+      bool meanwhile = false;
+      if (syntax->is(f.token, "advcl"))
+        for (const int d : syntax->dependents(f.token, "mark"))
+          meanwhile = meanwhile || b.word(d) == "as" || b.word(d) == "while" || b.word(d) == "when";
+      if (!meanwhile && !syntax->is(f.token, "conj")) continue;
       const int h = syntax->head(f.token);
       const int v = h >= 0 ? b.event_at_token[static_cast<std::size_t>(h)] : -1;
       if (v < 0 || on_day[static_cast<std::size_t>(v)] == nullptr) continue;
@@ -824,8 +833,8 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
       bool own = false;
       for (const int d : syntax->dependents(f.token)) {
         const std::string_view rel = syntax->deprel(d);
-        own = own || rel.starts_with("nsubj") || rel.starts_with("advmod") || rel == "obl:tmod" || rel == "obl:npmod" ||
-              rel == "mark" || rel.starts_with("aux");
+        own = own || rel.starts_with("advmod") || rel == "obl:tmod" || rel == "obl:npmod" ||
+              (!meanwhile && (rel.starts_with("nsubj") || rel == "mark" || rel.starts_with("aux")));
       }
       if (own) continue;
       b.link(b.id(e), on_day[static_cast<std::size_t>(v)]->tid, RelType::is_included, 0.5,

@@ -382,6 +382,15 @@ TEST(EventTimes, AConjunctSharesTheDayOfTheVerbBeforeIt) {
   const EventTime* became = time_of(doc, when, "became");
   ASSERT_NE(became, nullptr);
   EXPECT_FALSE(became->dated()) << became->value;
+  // ... and so is a clause of "as" under a dated verb
+  const Document as = analyzed(
+      "Japan and Germany signed an agreement on Tuesday, as Japanese Foreign Minister Yoko Kamikawa met her German "
+      "counterpart Annalena Baerbock in Berlin.",
+      "2024-03-13");
+  const std::vector<EventTime> as_when = event_times(as);
+  const EventTime* met = time_of(as, as_when, "met");
+  ASSERT_NE(met, nullptr);
+  EXPECT_EQ(met->value, "2024-03-12");
 }
 
 // The act a verb of judging is for came before it, though told after it.

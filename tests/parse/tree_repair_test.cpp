@@ -871,6 +871,13 @@ TEST(TreeRepair, AnAsClauseTakenForAPhraseOrAListItem) {
   EXPECT_EQ(arcs[4], (Arc{8, "mark"}));
   EXPECT_EQ(arcs[7], (Arc{8, "nsubj"}));
   EXPECT_EQ(arcs[8], (Arc{1, "advcl"}));
+  // the same with the name already the conjunct verb's subject
+  std::vector<Word> subject = listed;
+  subject[7] = {"Kamikawa", "PROPN", "NNP", 8, "nsubj"};
+  arcs = repaired(subject);
+  EXPECT_EQ(arcs[4], (Arc{8, "mark"}));
+  EXPECT_EQ(arcs[7], (Arc{8, "nsubj"}));
+  EXPECT_EQ(arcs[8], (Arc{1, "advcl"}));
 }
 
 TEST(TreeRepair, IsTreeFindsCyclesSecondRootsAndStrayHeads) {
