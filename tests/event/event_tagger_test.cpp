@@ -180,6 +180,23 @@ TEST(EventTagger, ADatedOpeningParticipleIsAnEvent) {
   EXPECT_NE(find(doc.get<Events>(), text, "Born"), nullptr);
 }
 
+// What a flood or a quake does is a disaster, what gunmen do an attack.
+TEST(EventTagger, AFloodKillingIsADisasterNotAnAttack) {
+  const std::string text =
+      "Flash floods killed at least 40 people. Gunmen opened fire and killed 12 people. A powerful quake struck "
+      "the region on Friday.";
+  const Events events = pipeline().run(text);
+  const EventMention* flood = find(events, text, "killed");
+  ASSERT_NE(flood, nullptr);
+  EXPECT_EQ(flood->type, "DISASTER");
+  const EventMention* shooting = starting_at(events, text.rfind("killed"));
+  ASSERT_NE(shooting, nullptr);
+  EXPECT_EQ(shooting->type, "ATTACK");
+  const EventMention* quake = find(events, text, "struck");
+  ASSERT_NE(quake, nullptr);
+  EXPECT_EQ(quake->type, "DISASTER");
+}
+
 // A plea in court is no appeal to anyone.
 TEST(EventTagger, PleadingGuiltyIsNoRequest) {
   const std::string text = "Ruiz pleaded guilty last year. Lind pleaded not guilty to fraud. Marek pleaded for calm.";
