@@ -1353,7 +1353,10 @@ void repair_tree(std::span<Arc> arcs, std::span<const RepairTags> tags) {
 std::size_t attributed_clause_length(std::span<const RepairTags> tags) {
   std::size_t end = tags.size();
   while (end > 0 && tags[end - 1].upos == "PUNCT") --end;
-  if (end > 0 && day_name(tags[end - 1].form)) --end;
+  if (end > 0 && day_name(tags[end - 1].form)) {
+    --end;
+    if (end > 0 && ascii_lower(tags[end - 1].form) == "on") --end;  // "..., officials said on Tuesday."
+  }
   if (end < 3 || tags[end - 1].upos != "VERB" || !attribution_verb(tags[end - 1].form)) return 0;
   std::size_t k = end - 1;
   bool noun = false;
@@ -1378,6 +1381,7 @@ namespace {
 std::size_t attribution_verb_index(std::span<const RepairTags> tags) {
   std::size_t verb = tags.size();
   while (verb > 0 && (tags[verb - 1].upos == "PUNCT" || day_name(tags[verb - 1].form))) --verb;
+  if (verb > 1 && verb < tags.size() && day_name(tags[verb].form) && ascii_lower(tags[verb - 1].form) == "on") --verb;
   return verb == 0 ? 0 : verb - 1;
 }
 }  // namespace
@@ -1432,6 +1436,10 @@ void attach_attributed_clause(std::span<Arc> arcs, std::span<const Arc> clause, 
   arcs[verb] = Arc{-1, "root"};
   for (std::size_t i = verb + 1; i < arcs.size(); ++i)
     arcs[i] = Arc{static_cast<int>(verb), tags[i].upos == "PUNCT" ? "punct" : "obl:unmarked"};
+  if (verb + 2 < arcs.size() && ascii_lower(tags[verb + 1].form) == "on" && day_name(tags[verb + 2].form)) {
+    arcs[verb + 1] = Arc{static_cast<int>(verb + 2), "case"};  // "said on Tuesday"
+    arcs[verb + 2] = Arc{static_cast<int>(verb), "obl"};
+  }
 }
 
 int participle_read_as_past_tense(std::span<const Arc> arcs, std::span<const RepairTags> tags) {

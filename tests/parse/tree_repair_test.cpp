@@ -687,6 +687,20 @@ TEST(TreeRepair, AClauseBeforeItsAttributionGoesUnderTheSayingVerb) {
   const std::vector<Arc> nominal = {{-1, "root"}, {2, "case"}, {0, "nmod"}, {0, "acl"}, {3, "obj"}};
   attach_attributed_clause(kept, nominal, tags);
   EXPECT_EQ(kept, first);
+  // "..., officials said on Tuesday": the day after the verb is its oblique
+  std::vector<Word> dated = with_comma;
+  dated[7] = {"said", "VERB", "VBD", -1, "root"};
+  dated.push_back({"on", "ADP", "IN", 9, "case"});
+  dated.push_back({"Tuesday", "PROPN", "NNP", 7, "obl"});
+  dated.push_back({".", "PUNCT", ".", 7, "punct"});
+  const std::vector<RepairTags> dated_tags = tags_of(dated);
+  ASSERT_EQ(attributed_clause_length(dated_tags), 5u);
+  std::vector<Arc> dated_arcs = arcs_of(dated);
+  attach_attributed_clause(dated_arcs, clause, dated_tags);
+  EXPECT_EQ(dated_arcs[3], (Arc{7, "ccomp"}));
+  EXPECT_EQ(dated_arcs[7], (Arc{-1, "root"}));
+  EXPECT_EQ(dated_arcs[8], (Arc{9, "case"}));
+  EXPECT_EQ(dated_arcs[9], (Arc{7, "obl"}));
 }
 
 TEST(TreeRepair, VerbalRootsAndEmptySentencesAreUntouched) {
