@@ -675,6 +675,22 @@ TemporalLinks RelationExtractor::extract(const Document& doc, std::vector<EventI
   for (const TimexRef& x : timexes) {
     const int s = b.token_sentence[static_cast<std::size_t>(x.first_token)];
     if (s < 0 || x.range_end) continue;
+    // "Friday's closing price": a time in the possessive determines the
+    // noun after it; when that noun is no event and modifies another noun,
+    // the time dates nothing ("will receive $48 per share, a 30% premium to
+    // Friday's closing price" does not receive on Friday). An event noun
+    // ("fell in yesterday's trading") or a verb's oblique ("reported in
+    // Friday's editions") leaves it to the rules below.
+    if (const int after = x.last_token + 1;
+        syntax && after < b.sentence_end(s) && (b.word(after) == "'s" || b.word(after) == "'")) {
+      bool event_noun = false;
+      for (int t = after + 1; t < b.sentence_end(s) && t <= after + 4 && !event_noun; ++t) {
+        const int e = b.event_at_token[static_cast<std::size_t>(t)];
+        event_noun = e >= 0 && !b.facts[static_cast<std::size_t>(e)].verb;
+      }
+      const int owner = syntax->head(x.last_token);
+      if (!event_noun && owner > x.last_token && syntax->is(owner, "nmod")) continue;
+    }
     int best = -1, best_cost = 1 << 30;
     // Candidates within 12 tokens either side (cost <= 24), found from the timex's place in the event list.
     const auto near = std::lower_bound(b.facts.begin(), b.facts.end(), x.first_token - 12,

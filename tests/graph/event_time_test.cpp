@@ -433,6 +433,23 @@ TEST(EventTimes, AnOpeningTimeDatesTheMainClauseAfterASubordinateOne) {
   EXPECT_NE(changed->value, "2003");
 }
 
+// A day in the possessive dates the event noun it determines, or the verb
+// whose oblique it is; not a verb a noun it modifies hangs on.
+TEST(EventTimes, ADayInThePossessiveDatesOnlyWhatItDetermines) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "Halvik shareholders will receive $48 per share, a 30% premium to Friday's closing price. "
+      "Shares fell sharply in Friday's trading.",
+      "2025-05-20");
+  const std::vector<EventTime> when = event_times(doc);
+  const EventTime* receive = time_of(doc, when, "receive");
+  ASSERT_NE(receive, nullptr);
+  EXPECT_FALSE(receive->dated()) << receive->value;
+  const EventTime* fell = time_of(doc, when, "fell");
+  ASSERT_NE(fell, nullptr);
+  EXPECT_EQ(fell->value, "2025-05-16");
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;

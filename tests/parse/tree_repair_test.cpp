@@ -894,6 +894,22 @@ TEST(TreeRepair, AnAsClauseTakenForAPhraseOrAListItem) {
   EXPECT_EQ(arcs[8], (Arc{1, "advcl"}));
 }
 
+TEST(TreeRepair, WhichBesideTheClausesOwnSubjectIsItsObject) {
+  const std::vector<Word> words = {
+      {"The", "DET", "DT", 1, "det"},       {"deal", "NOUN", "NN", 8, "nsubj"},  {",", "PUNCT", ",", 5, "punct"},
+      {"which", "PRON", "WDT", 5, "nsubj"}, {"board", "NOUN", "NN", 5, "nsubj"}, {"approved", "VERB", "VBD", 1, "acl:relcl"},
+      {",", "PUNCT", ",", 1, "punct"},      {"will", "AUX", "MD", 8, "aux"},     {"close", "VERB", "VB", -1, "root"}};
+  EXPECT_EQ(repaired(words)[3], (Arc{5, "obj"}));
+  // "who yesterday trimmed": a day taken for a second subject, and "who", stay
+  std::vector<Word> who = words;
+  who[3] = {"who", "PRON", "WP", 5, "nsubj"};
+  who[4] = {"yesterday", "NOUN", "NN", 5, "nsubj"};
+  EXPECT_EQ(repaired(who)[3], (Arc{5, "nsubj"}));
+  std::vector<Word> day = words;
+  day[4] = {"yesterday", "NOUN", "NN", 5, "nsubj"};
+  EXPECT_EQ(repaired(day)[3], (Arc{5, "nsubj"}));
+}
+
 TEST(TreeRepair, IsTreeFindsCyclesSecondRootsAndStrayHeads) {
   EXPECT_TRUE(is_tree(std::vector<Arc>{}));
   EXPECT_TRUE(is_tree(std::vector<Arc>{{1, "nsubj"}, {-1, "root"}, {1, "obj"}}));
