@@ -41,7 +41,9 @@
 //    longer time ("joined in 1998 and became chief executive"). A time
 //    opening the sentence before a subordinate clause ("The following year,
 //    as currencies collapsed, she raised rates") dates the main clause after
-//    it, and an "as", "when" or "while" clause with it.
+//    it, and an "as", "when" or "while" clause with it. A day in the
+//    possessive that determines a noun which is no event and modifies
+//    another noun dates nothing ("a premium to Friday's closing price").
 // 4. Signals (resources/relation/signals.txt): a preposition-like signal
 //    relates the event it governs (the first event after it, or the earlier
 //    mention whose head the following noun phrase repeats: "after the
