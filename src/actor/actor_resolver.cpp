@@ -144,6 +144,7 @@ struct ResolverTables {
   std::size_t max_affiliation_words = 1;
   std::set<std::string, std::less<>> organisation_heads;  // folded: "department", "commission"
   std::set<std::string, std::less<>> company_words;       // folded: "employees", "shareholders"
+  std::set<std::string, std::less<>> industry_words;      // folded: "semiconductor", "energy"
 
   explicit ResolverTables(ActorKeys k) : keys(std::move(k)) {}
 };
@@ -355,8 +356,17 @@ class Resolution {
   // most two numbers or adjectives between, is an organisation wherever the
   // recognizer took it for a person or a place.
   void retype_companies() {
-    if (t_.company_words.empty()) return;
     std::set<std::string, std::less<>> companies;  // folded names
+    // "Nordex Semiconductor": a person's name ending with an industry
+    // (resources/actor/industry_words.txt) is a company's, and its first word
+    // names the company alone ("Nordex", "Chipmaker Nordex").
+    for (std::size_t m : valid_entities_) {
+      const EntityMention& e = entities_.mentions[m];
+      if (e.token_count < 2 || types_[m] != EntityType::PERSON) continue;
+      if (!t_.industry_words.contains(folded_[e.first_token + e.token_count - 1])) continue;
+      types_[m] = EntityType::ORGANIZATION;
+      companies.insert(folded_[e.first_token]);
+    }
     for (std::uint32_t i = 0; i + 2 < size(); ++i) {
       if (!is_possessive_marker(i + 1)) continue;
       const EntityMention* e = entity(i);
@@ -370,8 +380,13 @@ class Resolution {
     if (companies.empty()) return;
     for (std::size_t m : valid_entities_) {
       const EntityMention& e = entities_.mentions[m];
-      if (e.token_count == 1 && (types_[m] == EntityType::PERSON || types_[m] == EntityType::GPE) &&
-          companies.contains(folded_[e.first_token]))
+      const bool one_word = e.token_count == 1;
+      // (a headline's "Chipmaker Nordex": a person whose last word is the company)
+      const bool described = e.token_count == 2 && types_[m] == EntityType::PERSON &&
+                             companies.contains(folded_[e.first_token + 1]);
+      if ((one_word && (types_[m] == EntityType::PERSON || types_[m] == EntityType::GPE) &&
+           companies.contains(folded_[e.first_token])) ||
+          described)
         types_[m] = EntityType::ORGANIZATION;
     }
   }
@@ -1529,6 +1544,9 @@ ActorResolver ActorResolver::load(const std::filesystem::path& resources_dir) {
   });
   detail::read_data_lines(resources_dir / "company_words.txt", [&](std::string_view line, int) {
     tables->company_words.insert(detail::fold_token(line));
+  });
+  detail::read_data_lines(resources_dir / "industry_words.txt", [&](std::string_view line, int) {
+    tables->industry_words.insert(detail::fold_token(line));
   });
   const auto affiliations_file = resources_dir / "affiliations.txt";
   detail::read_data_lines(affiliations_file, [&](std::string_view line, int number) {

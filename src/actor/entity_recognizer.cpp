@@ -208,6 +208,7 @@ struct EntityRecognizer::Model {
   detail::Gazetteer rules;      // resources/actor/ lists; read at load time
   std::unordered_set<std::string> name_particles;  // resources/actor/name_particles.txt ("von", "de")
   detail::NameOrder name_order;                     // resources/actor/family_names.txt
+  std::unordered_set<std::string> descriptors;      // resources/actor/descriptors.txt ("retailer")
 
   // The lists the typing rules read, at training and at load time alike.
   void read_rules(const std::filesystem::path& resources_dir) {
@@ -215,6 +216,8 @@ struct EntityRecognizer::Model {
     for (std::string& particle : detail::read_list_file(resources_dir / "name_particles.txt"))
       name_particles.insert(std::move(particle));
     name_order = detail::NameOrder::load(resources_dir / "family_names.txt");
+    for (std::string& word : detail::read_list_file(resources_dir / "descriptors.txt"))
+      descriptors.insert(detail::gazetteer_lower(word));
   }
 
   // `arcs` is the sentence's parse (word-index heads), or empty without one.
@@ -693,6 +696,21 @@ void drop_capitalized_common_words(std::vector<EntityMention>& mentions, const S
   });
 }
 
+// "Chipmaker Nordex agrees to buy rival Halvik": a common noun describing a
+// company, capitalized before its name, is no part of the name
+// (resources/actor/descriptors.txt, and any word ending in "maker").
+void drop_descriptors(std::vector<EntityMention>& mentions, const Segmentation& seg,
+                      const std::unordered_set<std::string>& descriptors) {
+  for (EntityMention& m : mentions) {
+    if (m.token_count < 2) continue;
+    const std::string first = detail::gazetteer_lower(seg.tokens[m.first_token].norm);
+    if (!descriptors.contains(first) && !(first.size() > 6 && first.ends_with("maker"))) continue;
+    ++m.first_token;
+    --m.token_count;
+    m.span.begin = seg.tokens[m.first_token].span.begin;
+  }
+}
+
 // A name inside a date or time the time stage found is no entity: "in
 // Brussels in March" (the tagger's place "March"), "on Tuesday".
 void drop_dates(std::vector<EntityMention>& mentions, const TimeExpressions& times) {
@@ -1126,6 +1144,7 @@ const Entities& EntityRecognizer::tag(Document& doc) const {
     }
   }
   drop_capitalized_common_words(layer.mentions, seg, morph);
+  drop_descriptors(layer.mentions, seg, model_->descriptors);
   harmonize(layer.mentions, seg, morph);
   add_organisation_heads(layer.mentions, seg, morph, [&](std::string_view w) {
     const std::string_view one[1] = {w};

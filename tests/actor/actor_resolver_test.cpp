@@ -673,6 +673,29 @@ TEST(ActorResolver, ANameWithEmployeesIsACompany) {
   EXPECT_EQ(carvenia->type, ActorType::GPE);
 }
 
+// "Nordex Semiconductor": a "person" whose name ends with an industry is a
+// company, and so is its first word alone; the company named in full and by
+// that word is one actor.
+TEST(ActorResolver, ANameEndingWithAnIndustryIsACompany) {
+  Document doc = prepared("Nordex agrees to buy Halvik. Nordex Semiconductor said on Monday it had agreed. "
+                          "Nordex approached Halvik in January.",
+                          {{"Nordex", EntityType::PERSON},
+                           {"Halvik", EntityType::ORGANIZATION},
+                           {"Nordex Semiconductor", EntityType::PERSON},
+                           {"Nordex", EntityType::PERSON},
+                           {"Halvik", EntityType::ORGANIZATION}});
+  const Actors& actors = resolver().resolve(doc);
+  std::size_t nordex = 0;
+  for (const Actor& a : actors.actors)
+    if (a.name.starts_with("Nordex")) {
+      ++nordex;
+      EXPECT_EQ(a.type, ActorType::ORGANIZATION) << dump(doc, actors);
+      EXPECT_EQ(a.name, "Nordex Semiconductor") << dump(doc, actors);
+      EXPECT_EQ(a.mentions.size(), 3u) << dump(doc, actors);
+    }
+  EXPECT_EQ(nordex, 1u) << dump(doc, actors);
+}
+
 // "Nvidia Chief Executive Jensen Huang": the proper noun before a title a
 // person's name follows is an organisation, also where the recognizer
 // took it for a person ("Nvidia to open research center").

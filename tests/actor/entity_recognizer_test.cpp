@@ -151,6 +151,21 @@ TEST(EntityRecognizer, AHeadlineCommonNounIsNoName) {
   EXPECT_EQ(std::count_if(all.begin(), all.end(), [](const std::string& m) { return m.starts_with("Apple/"); }), 2);
 }
 
+// "Chipmaker Nordex": a headline's description of a company is no part of
+// its name.
+TEST(EntityRecognizer, AHeadlinesDescriptionIsNoPartOfTheName) {
+  Document doc("Chipmaker Nordex agrees to buy rival Halvik\n\nAutomaker Stellantis and Retailer Walmart said so.");
+  const Entities entities = stages().run(doc);
+  const auto all = mentions(doc, entities);
+  SCOPED_TRACE(::testing::PrintToString(all));
+  for (const auto& m : all) {
+    EXPECT_FALSE(m.starts_with("Chipmaker")) << m;
+    EXPECT_FALSE(m.starts_with("Automaker")) << m;
+    EXPECT_FALSE(m.starts_with("Retailer")) << m;
+  }
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const std::string& m) { return m.starts_with("Nordex/"); }));
+}
+
 // A legal-form suffix ends a company's name, whatever the tagger thought.
 TEST(EntityRecognizer, ANameEndingInALegalFormIsAnOrganization) {
   Document doc("Acme Corp. said on Monday that it had agreed to buy rival Zenith Labs.");
