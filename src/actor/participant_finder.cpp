@@ -461,15 +461,21 @@ class Finder {
   // nearest organisation is a poor guess in news ("an internal memo at Apple
   // showed the company passed Wal-Mart" after "NPD said"). A possessed or
   // named one ("the Beatles' company", "the record company, Apple Corps") is
-  // left alone. Names count, not descriptions ("the department" is no
+  // left alone, and so is one another adjective sets apart ("the combined
+  // company"). Names count, not descriptions ("the department" is no
   // company).
   std::int32_t organisation_named_before(int head) const {
     if (actors_ == nullptr || xpos(head) != "NN" || !tables_.organisation_nouns.contains(lemma(head))) return -1;
     const int det = syntax_.dependent(head, "det");
     if (det < 0 || lower(syntax_.word(det)) != "the") return -1;
+    // ("the combined company", "the parent company", "the acquired company":
+    // another company than the one most named)
+    static const std::unordered_set<std::string> kOther = {"combined", "merged", "new",   "former",  "rival",
+                                                           "parent",   "other",  "acquired", "target", "future"};
     for (const int d : syntax_.dependents(head))
       if (syntax_.is(d, "nmod:poss") || syntax_.is(d, "nmod") || syntax_.is(d, "appos") ||
-          (syntax_.is(d, "compound") && syntax_.upos(d) == Upos::PROPN))
+          (syntax_.is(d, "compound") && syntax_.upos(d) == Upos::PROPN) ||
+          (syntax_.is(d, "amod") && kOther.contains(lower(syntax_.word(d)))))
         return -1;
     const std::size_t sentence = sentence_of(head);
     auto it = std::lower_bound(organisation_mentions_.begin(), organisation_mentions_.end(),

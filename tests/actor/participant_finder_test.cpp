@@ -746,6 +746,11 @@ TEST(ParticipantFinder, TheCompanyIsTheOrganisationTheArticleIsAbout) {
                              "Norvik Motors said it would appeal. The company also announced a new bus.\n",
                              "2026-03-10", "announced", Role::speaker)
                   .empty());
+  // "the combined company" is another than the one most named
+  EXPECT_TRUE(actors_in_role("Norvik Motors launched an electric truck on Monday. Norvik Motors said orders were "
+                             "strong. Norvik Motors agreed to buy Kestrel Group. The combined company will cut costs.\n",
+                             "2026-03-10", "cut", Role::agent)
+                  .empty());
 }
 
 // "The two leaders" are the two people the text made leaders, though another
