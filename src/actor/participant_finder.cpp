@@ -850,11 +850,6 @@ class Finder {
     }
     if (subject < 0 && syntax_.is(t, "advcl") && (xpos(t) == "VBG" || xpos(t) == "VB"))
       subject = antecedent(syntax_.subject(syntax_.head(t)));
-    // ... and so has a participle opening the sentence: "Born in Lima in
-    // 1950, Ruiz studied economics" (Ruiz was born).
-    if (subject < 0 && syntax_.is(t, "advcl") && xpos(t) == "VBN" && syntax_.dependent(t, "mark") < 0 &&
-        t < syntax_.head(t))
-      subject = antecedent(syntax_.subject(syntax_.head(t)));
     // "Zelensky told reporters that no statements would be made, explaining
     // that ...": a reporting participle after what a report says is told by
     // the reporter, though the parse hangs it on the reported clause.

@@ -171,9 +171,24 @@ int SyntaxView::subject(int predicate) const {
       continue;
     }
     // "Born in Lima in 1950, Ruiz studied", "Speaking to reporters, Varga
-    // said": an unmarked participle clause before the main verb is about
-    // the main clause's subject.
+    // said": an unmarked participle clause before the main verb, opening
+    // the sentence or set off by punctuation, is about the main clause's
+    // subject ("Under the agreement reached on Tuesday, a new board ...",
+    // parsed with "reached" on the main verb, is not).
     if (is(p, "advcl") && p < head(p) && dependent(p, "mark") < 0 && upos(p) == Upos::VERB) {
+      // (the clause's first word: the words before p that hang under it,
+      // looked at a bounded number of times, so that the question stays
+      // cheap in a long document)
+      const auto under_p = [&](int t) {
+        for (int step = 0; step < kMaxClimb && t >= 0; ++step, t = head(t))
+          if (t == p) return true;
+        return false;
+      };
+      int first = p;
+      while (first > 0 && p - first < 40 && under_p(first - 1)) --first;
+      if (first > 0 && upos(first - 1) != Upos::PUNCT) return -1;
+      for (int t = first; t < p; ++t)  // the participle opens its clause (an adverb may come first)
+        if (upos(t) != Upos::ADV) return -1;
       p = head(p);
       continue;
     }

@@ -310,6 +310,13 @@ TEST(SyntaxView, AnOpeningParticipleClauseHasTheMainSubject) {
                                 {"mark", "advcl", "obj", "punct", "nsubj", "root", "punct"});
   marked.tags[1].upos = Upos::VERB;
   EXPECT_EQ(SyntaxView(marked.words, marked.tags, marked.arcs).subject(1), -1);
+  // a participle inside a phrase the parse hung on it does not open a clause
+  GoldParse inside = gold_parse("Under the agreement reached , a board will replace it .",
+                                {3, 3, 4, 9, 9, 7, 9, 9, 0, 9, 9},
+                                {"case", "det", "obl", "advcl", "punct", "det", "nsubj", "aux", "root", "obj", "punct"});
+  inside.tags[3].upos = Upos::VERB;
+  inside.tags[4].upos = Upos::PUNCT;
+  EXPECT_EQ(SyntaxView(inside.words, inside.tags, inside.arcs).subject(3), -1);
 }
 
 TEST(SyntaxView, NominalHeadsConjunctsAppositionsAndMultiwordPrepositions) {
