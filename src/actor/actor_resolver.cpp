@@ -827,6 +827,16 @@ class Resolution {
   static bool all_capitals(const std::string& s) {
     return std::none_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   }
+  // "NEW YORK" -> "New York", "ST. PAUL" -> "St. Paul" (ASCII letters; others kept).
+  static std::string title_case(std::string s) {
+    bool word_start = true;
+    for (char& c : s) {
+      const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (letter && !word_start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      word_start = c == ' ' || c == '-';
+    }
+    return s;
+  }
   // Whether `a` makes a better canonical name than `b`: more words, then
   // not in capitals only, then more bytes.
   static bool longer(const std::string& a, const std::string& b) {
@@ -1372,6 +1382,12 @@ class Resolution {
       Actor actor;
       actor.id = fmt::format("a{}", a + 1);
       actor.name = canonical_of(d);
+      // A place named only by the dateline, in capitals ("NEW YORK, May 20
+      // (Reuters) -"), is written as a name is ("New York"); capitals
+      // elsewhere may be an acronym ("NATO") and stay.
+      if (all_capitals(actor.name) && seg_.dateline &&
+          std::all_of(d.mentions.begin(), d.mentions.end(), [&](const ActorMention& m) { return seg_.dateline->contains(m.span); }))
+        actor.name = title_case(actor.name);
       actor.key = t_.keys.key(actor.name);
       std::map<EntityType, int> votes;
       for (const auto& [text, type] : d.names) ++votes[type];

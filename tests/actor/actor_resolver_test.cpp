@@ -444,6 +444,19 @@ TEST(ActorResolver, ADatelineInCapitalsIsNotTheCanonicalName) {
   EXPECT_EQ(actors.actors[0].aliases, std::vector<std::string>{"BRENNICK"});
 }
 
+// A place the dateline alone names, in capitals, is written as a name is;
+// an acronym in the text stays in capitals.
+TEST(ActorResolver, ADatelineOnlyPlaceIsWrittenAsANameIs) {
+  Document doc = prepared("NEW YORK, May 20 (Reuters) - NATO said the talks ended late.",
+                          {{"NEW YORK", EntityType::GPE}, {"Reuters", EntityType::ORGANIZATION},
+                           {"NATO", EntityType::ORGANIZATION}});
+  const Actors& actors = resolver().resolve(doc);
+  ASSERT_NE(actor_with_key(actors, "new york"), nullptr);
+  EXPECT_EQ(actor_with_key(actors, "new york")->name, "New York");
+  ASSERT_NE(actor_with_key(actors, "nato"), nullptr);
+  EXPECT_EQ(actor_with_key(actors, "nato")->name, "NATO");
+}
+
 TEST(ActorResolver, TheFirstWordOfATwoWordNameIsThatPersonWhenOnlyOneHasIt) {
   Document doc = prepared("Wang Yi met Antony Blinken. Wang said the talks were useful.",
                           {{"Wang Yi", EntityType::PERSON}, {"Antony Blinken", EntityType::PERSON},
