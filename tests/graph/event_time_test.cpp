@@ -450,6 +450,25 @@ TEST(EventTimes, ADayInThePossessiveDatesOnlyWhatItDetermines) {
   EXPECT_EQ(fell->value, "2025-05-16");
 }
 
+// A quake that struck happened when it struck.
+TEST(EventTimes, AQuakeStrikesWhenItHappens) {
+  if (!pipeline().has_events() || !pipeline().has_parser()) GTEST_SKIP() << "event or parser model missing";
+  const Document doc = analyzed(
+      "A powerful earthquake killed more than 2,000 people in western Afghanistan on Saturday, a Taliban spokesman "
+      "said on Sunday.\n\nThe magnitude 6.3 quake struck about 40 kilometres northwest of the city of Herat, the U.S. "
+      "Geological Survey said.\n",
+      "2023-10-08");
+  const auto& events = doc.get<Events>().events;
+  const auto id = [&](std::string_view trigger) {
+    for (const EventMention& e : events)
+      if (doc.text(e.span) == trigger) return e.id;
+    return std::string{};
+  };
+  ASSERT_FALSE(id("quake").empty());
+  ASSERT_FALSE(id("struck").empty());
+  EXPECT_EQ(doc.get<TemporalLinks>().start_order(id("quake"), id("struck")), StartOrder::equal);
+}
+
 TEST(EventTimes, BoundsPinningTheDayBeforeTheDctAreKept) {
   if (!pipeline().has_events()) GTEST_SKIP() << "event model missing";
   DocumentInfo info;
