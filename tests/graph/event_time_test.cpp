@@ -28,6 +28,13 @@ const EventTime* time_of(const Document& doc, const std::vector<EventTime>& when
   return nullptr;
 }
 
+// The id of the first event whose trigger is `trigger`, "" when none is.
+std::string id_of(const Document& doc, std::string_view trigger) {
+  for (const EventMention& e : doc.get<Events>().events)
+    if (doc.text(e.span) == trigger) return e.id;
+  return {};
+}
+
 // `text` with creation time `dct`, through the whole pipeline.
 Document analyzed(const std::string& text, const char* dct) {
   DocumentInfo info;
@@ -400,12 +407,7 @@ TEST(EventTimes, WhatSomeoneIsConvictedOrChargedForCameFirst) {
       "A federal jury on Friday convicted former Harvey mayor Eric Kellogg of taking bribes from a developer. "
       "Prosecutors charged an aide with destroying records.",
       "2024-06-21");
-  const auto& events = doc.get<Events>().events;
-  const auto id = [&](std::string_view trigger) {
-    for (const EventMention& e : events)
-      if (doc.text(e.span) == trigger) return e.id;
-    return std::string{};
-  };
+  const auto id = [&](std::string_view trigger) { return id_of(doc, trigger); };
   const TemporalLinks& links = doc.get<TemporalLinks>();
   EXPECT_EQ(links.start_order(id("taking"), id("convicted")), StartOrder::before);
   EXPECT_EQ(links.start_order(id("destroying"), id("charged")), StartOrder::before);
@@ -458,12 +460,7 @@ TEST(EventTimes, AQuakeStrikesWhenItHappens) {
       "said on Sunday.\n\nThe magnitude 6.3 quake struck about 40 kilometres northwest of the city of Herat, the U.S. "
       "Geological Survey said.\n",
       "2023-10-08");
-  const auto& events = doc.get<Events>().events;
-  const auto id = [&](std::string_view trigger) {
-    for (const EventMention& e : events)
-      if (doc.text(e.span) == trigger) return e.id;
-    return std::string{};
-  };
+  const auto id = [&](std::string_view trigger) { return id_of(doc, trigger); };
   ASSERT_FALSE(id("quake").empty());
   ASSERT_FALSE(id("struck").empty());
   EXPECT_EQ(doc.get<TemporalLinks>().start_order(id("quake"), id("struck")), StartOrder::equal);
